@@ -1,0 +1,109 @@
+package dev.cognate.awsprotocol;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Mounts an {@link AwsJsonProtocol} on {@code POST /} of a Vert.x router, with the CORS answers the
+ * browser SDKs (Amplify, amazon-cognito-identity-js, the JS SDK v3) need. A service calls
+ * {@link #mount} from a {@code @Observes Router} method.
+ */
+public final class AwsJsonRoute {
+
+    /** Request bodies above this size are refused (413) before they are read. Cognito's largest requests are far smaller. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final Set<String> ALLOWED_HEADERS = Set.of("content-type", "x-amz-target", "x-amz-user-agent",
+            "cache-control", "authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256",
+            "amz-sdk-invocation-id", "amz-sdk-request");
+    private static final String EXPOSED_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date";
+
+    private static final Logger LOG = Logger.getLogger(AwsJsonRoute.class);
+
+    private AwsJsonRoute() {
+    }
+
+    /**
+     * Mounts the JSON API of {@code service} with these actions, verifying SigV4 against the
+     * configured operator keys ({@code accessKeyId:secretAccessKey} entries, see {@link OperatorKeys}).
+     */
+    public static void mount(Router router, AwsService service, Collection<? extends AwsAction<?, ?>> actions,
+                             Collection<String> operatorKeyEntries) {
+        Map<String, String> keys = OperatorKeys.parse(operatorKeyEntries);
+        if (keys.isEmpty()) {
+            LOG.warnf("no operator access keys configured: every signed %s operator call will be refused", service.signingName());
+        }
+        mount(router, new AwsJsonProtocol(service, actions, SigV4Verifier.forKeys(keys)));
+    }
+
+    public static void mount(Router router, AwsJsonProtocol protocol) {
+        router.route(HttpMethod.OPTIONS, "/").order(-10).handler(AwsJsonRoute::preflight);
+        router.route(HttpMethod.POST, "/").order(-10)
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+                .handler(context -> handle(context, protocol));
+    }
+
+    private static void handle(RoutingContext context, AwsJsonProtocol protocol) {
+        HttpServerRequest http = context.request();
+        Buffer body = context.body().buffer();
+        AwsJsonRequest request = new AwsJsonRequest(http.method().name(), http.path(), http.query(),
+                headers(http.headers()), body == null ? new byte[0] : body.getBytes(),
+                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+        protocol.handle(request).subscribe().with(response -> {
+            HttpServerResponse out = context.response().setStatusCode(response.status());
+            response.headers().forEach(out::putHeader);
+            allowOrigin(out);
+            out.end(Buffer.buffer(response.body()));
+        }, context::fail);
+    }
+
+    private static void preflight(RoutingContext context) {
+        HttpServerResponse out = context.response().setStatusCode(204);
+        allowOrigin(out);
+        out.putHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
+        String requested = context.request().getHeader("Access-Control-Request-Headers");
+        List<String> allowed = new ArrayList<>();
+        if (requested != null) {
+            for (String name : requested.split(",")) {
+                String trimmed = name.trim().toLowerCase(Locale.ROOT);
+                if (ALLOWED_HEADERS.contains(trimmed)) {
+                    allowed.add(trimmed);
+                }
+            }
+        }
+        if (!allowed.isEmpty()) {
+            out.putHeader("Access-Control-Allow-Headers", String.join(",", allowed));
+        }
+        out.putHeader("Access-Control-Max-Age", "86400");
+        out.end();
+    }
+
+    private static void allowOrigin(HttpServerResponse out) {
+        // As Cognito: any origin may call the JSON API; credentials are in the body or the signature, never cookies.
+        out.putHeader("Access-Control-Allow-Origin", "*");
+        out.putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+    }
+
+    private static Map<String, List<String>> headers(MultiMap headers) {
+        Map<String, List<String>> byName = new HashMap<>();
+        for (String name : headers.names()) {
+            byName.put(name.toLowerCase(Locale.ROOT), headers.getAll(name));
+        }
+        return byName;
+    }
+}

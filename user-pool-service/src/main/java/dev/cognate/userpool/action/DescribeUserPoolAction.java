@@ -1,0 +1,44 @@
+package dev.cognate.userpool.action;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.awsprotocol.ActionContext;
+import dev.cognate.awsprotocol.AwsAction;
+import dev.cognate.awsprotocol.Validation;
+import dev.cognate.userpool.config.CognateConfig;
+import dev.cognate.userpool.service.UserPoolService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** DescribeUserPool: the pool's whole configuration. */
+@ApplicationScoped
+public class DescribeUserPoolAction implements AwsAction<DescribeUserPoolAction.Request, ObjectNode> {
+
+    public record Request(String userPoolId) {
+    }
+
+    private final UserPoolService service;
+    private final CognateConfig config;
+
+    public DescribeUserPoolAction(UserPoolService service, CognateConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "DescribeUserPool";
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public Uni<ObjectNode> execute(Request request, ActionContext context) {
+        UserPoolRequests.userPoolId(Validation.of(), request.userPoolId()).throwIfInvalid();
+        return service.describeUserPool(request.userPoolId())
+                .map(pool -> JsonNodeFactory.instance.objectNode().set("UserPool", UserPoolResponses.userPoolType(pool, config)));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.cognate.userpool.action;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.userpool.config.CognateConfig;
+import dev.cognate.userpool.domain.UserPool;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** The wire shapes of a user pool: {@code UserPoolType} and {@code UserPoolDescriptionType}. */
+final class UserPoolResponses {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private UserPoolResponses() {
+    }
+
+    static ObjectNode userPoolType(UserPool pool, CognateConfig config) {
+        ObjectNode type = JSON.objectNode()
+                .put("Id", pool.id())
+                .put("Name", pool.name())
+                .put("Arn", pool.arn(config.region(), config.accountId()))
+                .put("CreationDate", epochSeconds(pool.creationDate()))
+                .put("LastModifiedDate", epochSeconds(pool.lastModifiedDate()))
+                .put("EstimatedNumberOfUsers", 0);
+        type.setAll(pool.settings());
+        ObjectNode tags = type.putObject("UserPoolTags");
+        pool.tags().forEach(tags::put);
+        return type;
+    }
+
+    static ObjectNode description(UserPool pool) {
+        ObjectNode description = JSON.objectNode()
+                .put("Id", pool.id())
+                .put("Name", pool.name())
+                .put("LastModifiedDate", epochSeconds(pool.lastModifiedDate()))
+                .put("CreationDate", epochSeconds(pool.creationDate()));
+        description.set("LambdaConfig", pool.settings().path("LambdaConfig").deepCopy());
+        return description;
+    }
+
+    /** AWS JSON timestamps: epoch seconds as a number, milliseconds as the fraction. */
+    static BigDecimal epochSeconds(Instant instant) {
+        return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.cognate.userpool.api;
+
+import dev.cognate.awsprotocol.AwsAction;
+import dev.cognate.awsprotocol.AwsJsonRoute;
+import dev.cognate.awsprotocol.AwsService;
+import dev.cognate.userpool.config.CognateConfig;
+import io.quarkus.arc.All;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.List;
+
+/** The Cognito IdP JSON API on {@code POST /}: every {@link AwsAction} bean of this service, dispatched by X-Amz-Target. */
+@ApplicationScoped
+public class CognitoIdpApi {
+
+    private final List<AwsAction<?, ?>> actions;
+    private final CognateConfig config;
+
+    public CognitoIdpApi(@All List<AwsAction<?, ?>> actions, CognateConfig config) {
+        this.actions = actions;
+        this.config = config;
+    }
+
+    void mount(@Observes Router router) {
+        AwsJsonRoute.mount(router, AwsService.COGNITO_IDENTITY_PROVIDER, actions, config.operator().accessKeys().orElse(List.of()));
+    }
+}

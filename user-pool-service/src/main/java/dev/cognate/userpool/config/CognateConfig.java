@@ -1,0 +1,40 @@
+package dev.cognate.userpool.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** user-pool-service configuration, prefix {@code cognate}. Defaults are documented in the README. */
+@ConfigMapping(prefix = "cognate")
+public interface CognateConfig {
+
+    /** The AWS region this installation pretends to be; it prefixes pool ids and appears in ARNs. */
+    @WithDefault("us-east-1")
+    String region();
+
+    /** The 12-digit account id used in ARNs. */
+    @WithDefault("000000000000")
+    String accountId();
+
+    Operator operator();
+
+    Outbox outbox();
+
+    interface Operator {
+        /** {@code accessKeyId:secretAccessKey} pairs accepted for SigV4-signed operator calls; none in production unless set. */
+        Optional<List<String>> accessKeys();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for unsent events. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        /** How long sent events stay in the outbox table before they are purged. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+}

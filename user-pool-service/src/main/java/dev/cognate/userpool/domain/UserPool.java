@@ -1,0 +1,26 @@
+package dev.cognate.userpool.domain;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A user pool as stored.
+ *
+ * @param settings the pool's configuration members in their Cognito wire form (Policies,
+ *                 MfaConfiguration, LambdaConfig, ...), as DescribeUserPool returns them
+ */
+public record UserPool(String id, String name, ObjectNode settings, Map<String, String> tags,
+                       Instant creationDate, Instant lastModifiedDate) {
+
+    public static final String DELETION_PROTECTION = "DeletionProtection";
+
+    public boolean deletionProtected() {
+        return "ACTIVE".equals(settings.path(DELETION_PROTECTION).asText());
+    }
+
+    public String arn(String region, String accountId) {
+        return "arn:aws:cognito-idp:" + region + ":" + accountId + ":userpool/" + id;
+    }
+}

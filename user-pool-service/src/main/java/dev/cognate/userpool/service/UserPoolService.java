@@ -1,0 +1,99 @@
+package dev.cognate.userpool.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.events.CloudEvent;
+import dev.cognate.events.EventType;
+import dev.cognate.events.Topics;
+import dev.cognate.events.UserPoolEvents;
+import dev.cognate.events.outbox.Outbox;
+import dev.cognate.userpool.config.CognateConfig;
+import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.domain.UserPoolIds;
+import dev.cognate.userpool.domain.UserPoolSettings;
+import dev.cognate.userpool.repository.UserPoolRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * User pool lifecycle. Every change and its event commit in one transaction (the outbox), so an
+ * event is published if and only if its change happened.
+ */
+@ApplicationScoped
+public class UserPoolService {
+
+    private final Pool db;
+    private final UserPoolRepository pools;
+    private final CognateConfig config;
+
+    public UserPoolService(Pool db, UserPoolRepository pools, CognateConfig config) {
+        this.db = db;
+        this.pools = pools;
+        this.config = config;
+    }
+
+    public Uni<UserPool> createUserPool(String name, JsonNode request) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UserPool pool = new UserPool(UserPoolIds.newId(config.region()), name,
+                UserPoolSettings.forCreate(request), UserPoolSettings.tags(request), now, now);
+        return db.withTransaction(tx -> pools.insert(tx, pool)
+                .chain(() -> publish(tx, UserPoolEvents.POOL_CREATED, pool))
+                .replaceWith(pool));
+    }
+
+    public Uni<UserPool> describeUserPool(String id) {
+        return pools.find(db, id).map(found -> found.orElseThrow(() -> notFound(id)));
+    }
+
+    public Uni<UserPool> updateUserPool(String id, JsonNode request) {
+        return db.withTransaction(tx -> pools.findForUpdate(tx, id)
+                .map(found -> found.orElseThrow(() -> notFound(id)))
+                .map(current -> updated(current, request))
+                .call(pool -> pools.update(tx, pool))
+                .call(pool -> publish(tx, UserPoolEvents.POOL_UPDATED, pool)));
+    }
+
+    public Uni<Void> deleteUserPool(String id) {
+        return db.withTransaction(tx -> pools.findForUpdate(tx, id)
+                .map(found -> found.orElseThrow(() -> notFound(id)))
+                .call(pool -> {
+                    if (pool.deletionProtected()) {
+                        throw CognitoException.invalidParameter("The user pool cannot be deleted because deletion protection is activated."
+                                + " Deletion protection must be inactivated first.");
+                    }
+                    return pools.delete(tx, id);
+                })
+                .call(pool -> publish(tx, UserPoolEvents.POOL_DELETED, pool))
+                .replaceWithVoid());
+    }
+
+    /** A page of pools in id order after {@code afterId}, with one extra row when more follow. */
+    public Uni<List<UserPool>> listUserPools(String afterId, int limit) {
+        return pools.page(db, afterId, limit + 1);
+    }
+
+    private static UserPool updated(UserPool current, JsonNode request) {
+        JsonNode name = request.get("PoolName");
+        String newName = name == null || name.isNull() ? current.name() : name.asText();
+        JsonNode tags = request.get("UserPoolTags");
+        return new UserPool(current.id(), newName, UserPoolSettings.forUpdate(request, current.settings()),
+                tags == null || tags.isNull() ? current.tags() : UserPoolSettings.tags(request),
+                current.creationDate(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static Uni<Void> publish(SqlClient tx, EventType<UserPoolEvents.PoolChanged> type, UserPool pool) {
+        CloudEvent event = CloudEvent.of(type, CloudEvent.userPoolSource(pool.id()), null,
+                new UserPoolEvents.PoolChanged(pool.id(), pool.name()));
+        return Outbox.append(tx, Topics.USER_POOL_EVENTS, pool.id(), event);
+    }
+
+    public static CognitoException notFound(String id) {
+        return CognitoException.resourceNotFound("User pool " + id + " does not exist.");
+    }
+}
