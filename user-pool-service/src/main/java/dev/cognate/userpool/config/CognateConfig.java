@@ -19,9 +19,27 @@ public interface CognateConfig {
     @WithDefault("000000000000")
     String accountId();
 
+    Db db();
+
     Operator operator();
 
     Outbox outbox();
+
+    /** Where PostgreSQL is; the datasource URLs in application.properties are built from these. */
+    interface Db {
+        @WithDefault("localhost")
+        String host();
+
+        @WithDefault("5432")
+        int port();
+
+        @WithDefault("cognate")
+        String name();
+
+        /** This service's own schema; no other service reads it. */
+        @WithDefault("user_pool")
+        String schema();
+    }
 
     interface Operator {
         /** {@code accessKeyId:secretAccessKey} pairs accepted for SigV4-signed operator calls; none in production unless set. */
@@ -29,8 +47,8 @@ public interface CognateConfig {
     }
 
     interface Outbox {
-        /** How often the relay looks for unsent events. */
-        @WithDefault("200ms")
+        /** How often the relay looks for unsent events (the scheduler's granularity is one second). */
+        @WithDefault("1s")
         Duration pollInterval();
 
         /** How long sent events stay in the outbox table before they are purged. */

@@ -23,7 +23,7 @@ public class OutboxRelayJob {
         this.config = config;
     }
 
-    @Scheduled(every = "${cognate.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cognate.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
         int published;
         do {
