@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -62,7 +63,7 @@ public final class AwsJsonRoute {
         HttpServerRequest http = context.request();
         Buffer body = context.body().buffer();
         AwsJsonRequest request = new AwsJsonRequest(http.method().name(), http.path(), http.query(),
-                headers(http.headers()), body == null ? new byte[0] : body.getBytes(),
+                headers(http), body == null ? new byte[0] : body.getBytes(),
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
         protocol.handle(request).subscribe().with(response -> {
             HttpServerResponse out = context.response().setStatusCode(response.status());
@@ -99,10 +100,16 @@ public final class AwsJsonRoute {
         out.putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
     }
 
-    private static Map<String, List<String>> headers(MultiMap headers) {
+    private static Map<String, List<String>> headers(HttpServerRequest http) {
+        MultiMap headers = http.headers();
         Map<String, List<String>> byName = new HashMap<>();
         for (String name : headers.names()) {
             byName.put(name.toLowerCase(Locale.ROOT), headers.getAll(name));
+        }
+        // HTTP/2 carries the host as :authority, which the client signed as its "host" header.
+        HostAndPort authority = http.authority();
+        if (!byName.containsKey("host") && authority != null) {
+            byName.put("host", List.of(authority.port() < 0 ? authority.host() : authority.host() + ":" + authority.port()));
         }
         return byName;
     }

@@ -1,0 +1,61 @@
+package dev.cognate.identitypool.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** identity-pool-service configuration, prefix {@code cognate}. Defaults are documented in the README. */
+@ConfigMapping(prefix = "cognate")
+public interface CognateConfig {
+
+    /** The AWS region this installation pretends to be; it prefixes identity pool ids ({@code <region>:<uuid>}). */
+    @WithDefault("us-east-1")
+    String region();
+
+    /** The 12-digit account id used in ARNs. */
+    @WithDefault("000000000000")
+    String accountId();
+
+    Db db();
+
+    Operator operator();
+
+    Outbox outbox();
+
+    /**
+     * Where PostgreSQL is; application.properties builds the JDBC (Flyway, outbox relay) and reactive
+     * datasource URLs from these, so one set of keys (COGNATE_DB_HOST, ...) moves both.
+     */
+    interface Db {
+        @WithDefault("localhost")
+        String host();
+
+        @WithDefault("5432")
+        int port();
+
+        @WithDefault("cognate")
+        String name();
+
+        /** This service's own schema; no other service reads it. */
+        @WithDefault("identity_pool")
+        String schema();
+    }
+
+    interface Operator {
+        /** {@code accessKeyId:secretAccessKey} pairs accepted for SigV4-signed operator calls; none in production unless set. */
+        Optional<List<String>> accessKeys();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for unsent events. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        /** How long sent events stay in the outbox table before they are purged. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+}
