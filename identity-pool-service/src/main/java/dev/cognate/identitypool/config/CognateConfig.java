@@ -3,7 +3,6 @@ package dev.cognate.identitypool.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +22,6 @@ public interface CognateConfig {
 
     Operator operator();
 
-    Outbox outbox();
 
     /**
      * Where PostgreSQL is; application.properties builds the JDBC (Flyway, outbox relay) and reactive
@@ -47,15 +45,5 @@ public interface CognateConfig {
     interface Operator {
         /** {@code accessKeyId:secretAccessKey} pairs accepted for SigV4-signed operator calls; none in production unless set. */
         Optional<List<String>> accessKeys();
-    }
-
-    interface Outbox {
-        /** How often the relay looks for unsent events. */
-        @WithDefault("200ms")
-        Duration pollInterval();
-
-        /** How long sent events stay in the outbox table before they are purged. */
-        @WithDefault("P7D")
-        Duration retention();
     }
 }

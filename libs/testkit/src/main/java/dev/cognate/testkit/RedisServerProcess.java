@@ -61,8 +61,41 @@ final class RedisServerProcess implements ManagedServer {
                     .serrListener(line -> REDIS_OUTPUT.debug(line))
                     .build();
         }
-        server.start();
+        startRetryingBusyBinary();
         LOG.debugf("Redis listening on %s:%d", Ports.LOOPBACK, port);
+    }
+
+    /**
+     * The freshly extracted binary can be briefly "busy" (ETXTBSY, error=26) when another thread forks PostgreSQL
+     * while the file is still open for writing: the child holds the descriptor until it execs. Wait and retry.
+     */
+    private void startRetryingBusyBinary() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                server.start();
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (attempt == 5 || !binaryBusy(e)) {
+                    throw e;
+                }
+                LOG.debugf("Redis binary busy (attempt %d), retrying", attempt);
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean binaryBusy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains("error=26")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

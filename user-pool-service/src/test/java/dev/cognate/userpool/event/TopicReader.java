@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
+
 /** Reads a whole topic from the beginning with a plain Kafka consumer, as any downstream consumer would. */
 final class TopicReader implements AutoCloseable {
 
@@ -31,8 +33,9 @@ final class TopicReader implements AutoCloseable {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
         List<TopicPartition> partitions = new ArrayList<>();
-        // Asking for partitions auto-creates the topic if the relay has not published yet.
-        consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        // Asking for partitions auto-creates the topic; right after a broker restart the answer can still be empty.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.partitionsFor(topic, Duration.ofSeconds(5)).isEmpty());
+        consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }

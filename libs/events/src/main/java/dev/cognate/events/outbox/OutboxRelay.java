@@ -60,7 +60,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** A relay with a Kafka producer configured for durability: {@code acks=all}, idempotence, bounded blocking. */
     public static OutboxRelay create(DataSource dataSource, String bootstrapServers, String clientId) {
-        return new OutboxRelay(dataSource, () -> new KafkaProducer<>(producerConfig(bootstrapServers, clientId)), 500, Duration.ofSeconds(15));
+        return new OutboxRelay(dataSource, () -> new KafkaProducer<>(producerConfig(bootstrapServers, clientId)), 500, Duration.ofSeconds(35));
     }
 
     public static Map<String, Object> producerConfig(String bootstrapServers, String clientId) {
@@ -72,8 +72,8 @@ public final class OutboxRelay implements AutoCloseable {
                 Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
                 // Bounded waits so a broker outage makes a run fail fast and retry, not hang.
                 Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
-                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000),
-                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
                 Map.entry(ProducerConfig.LINGER_MS_CONFIG, 1),
                 Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()),
                 Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));

@@ -1,29 +1,32 @@
-package dev.cognate.identitypool.event;
+package dev.cognate.events.outbox;
 
-import dev.cognate.events.outbox.OutboxRelay;
-import dev.cognate.identitypool.config.CognateConfig;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Runs the outbox relay on a worker thread: pending events go to Kafka shortly after their transaction commits. */
+import javax.sql.DataSource;
+
+/**
+ * Runs the {@link OutboxRelay} of the service it is part of, on a scheduler worker thread: pending
+ * events go to Kafka within a poll interval of their commit, and sent ones are purged after the
+ * retention period. Every service that depends on this library and has the {@code outbox} table
+ * (Flyway location {@code db/events}) gets it; there is nothing to wire.
+ */
 @ApplicationScoped
 public class OutboxRelayJob {
 
     private final OutboxRelay relay;
-    private final CognateConfig config;
+    private final OutboxConfig config;
 
-    public OutboxRelayJob(AgroalDataSource dataSource, CognateConfig config,
+    public OutboxRelayJob(DataSource dataSource, OutboxConfig config,
                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                           @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.relay = OutboxRelay.create(dataSource, bootstrapServers, applicationName + "-outbox");
         this.config = config;
     }
 
-    @Scheduled(every = "${cognate.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cognate.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
         int published;
         do {
@@ -33,10 +36,11 @@ public class OutboxRelayJob {
 
     @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeSent() {
-        relay.purgeSent(config.outbox().retention());
+        relay.purgeSent(config.retention());
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    @PreDestroy
+    void stop() {
         relay.close();
     }
 }

@@ -1,0 +1,77 @@
+package dev.cognate.hostedui.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * hosted-ui-service configuration, prefix {@code cognate}. Defaults are documented in the README.
+ * user-pool-service's address is the REST client's own key, {@code quarkus.rest-client.user-pool.url}.
+ */
+@ConfigMapping(prefix = "cognate")
+public interface HostedUiConfig {
+
+    /** Where PostgreSQL is; the JDBC (Flyway) and reactive URLs in application.properties are built from these. */
+    Db db();
+
+    Pages pages();
+
+    UserPool userPool();
+
+    interface Pages {
+        /**
+         * Languages the pages are translated into, as IETF language tags; the first is the default.
+         * A request picks one with the {@code lang} query parameter (as Cognito's managed login) or its
+         * {@code Accept-Language} header.
+         */
+        @WithDefault("en")
+        List<String> languages();
+
+        Hsts hsts();
+    }
+
+    interface Hsts {
+        /**
+         * Send {@code Strict-Transport-Security}. Turn it on wherever the pages are served over https (behind the
+         * ingress); off by default so that a local http stack does not pin {@code localhost} to https.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The {@code max-age} of the HSTS header. */
+        @WithDefault("P365D")
+        Duration maxAge();
+    }
+
+    interface UserPool {
+        /** Upper bound for one call to user-pool-service's internal API, on top of the REST client's connect and read timeouts. */
+        @WithDefault("3s")
+        Duration timeout();
+
+        /** How long a known app client's configuration is reused before it is fetched again; 0 turns caching off. */
+        @WithDefault("30s")
+        Duration clientCacheTtl();
+
+        /** How many app clients the cache holds at most. */
+        @WithDefault("10000")
+        int clientCacheSize();
+    }
+
+    interface Db {
+        @WithDefault("localhost")
+        String host();
+
+        @WithDefault("5432")
+        int port();
+
+        /** The database, shared by the services; each keeps to its own schema. */
+        @WithDefault("cognate")
+        String name();
+
+        /** This service's schema, created by Flyway; no other service reads it. */
+        @WithDefault("hosted_ui")
+        String schema();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.cognate.hostedui.web;
+
+/**
+ * Why a hosted page shows the error page instead of its content, with the HTTP status it answers. The wording of
+ * each reason lives in the message bundle ({@link PageMessages}), so it is translated with the page.
+ */
+public enum PageError {
+    MISSING_CLIENT_ID(400),
+    UNKNOWN_CLIENT(400),
+    MISSING_REDIRECT_URI(400),
+    REDIRECT_MISMATCH(400),
+    BAD_REQUEST(400),
+    NOT_FOUND(404),
+    INTERNAL_ERROR(500),
+    NOT_YET_AVAILABLE(501),
+    SERVICE_UNAVAILABLE(503);
+
+    private final int status;
+
+    PageError(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}

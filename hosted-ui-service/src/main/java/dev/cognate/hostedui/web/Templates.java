@@ -1,0 +1,18 @@
+package dev.cognate.hostedui.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The hosted pages, checked at build time against {@code src/main/resources/templates/}. Every page includes
+ * {@code base.html} and gets {@code lang}, the language tag of the page.
+ */
+@CheckedTemplate
+public final class Templates {
+
+    private Templates() {
+    }
+
+    /** {@code clientId} is shown only for {@link PageError#UNKNOWN_CLIENT}; Qute escapes it like every value. */
+    public static native TemplateInstance error(String lang, PageError error, String clientId);
+}

@@ -1,0 +1,13 @@
+package dev.cognate.triggers.domain;
+
+/** A message that can never be applied, however often it is retried: it goes straight to the dead-letter topic. */
+public class MalformedEventException extends RuntimeException {
+
+    public MalformedEventException(String message) {
+        super(message);
+    }
+
+    public MalformedEventException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
