@@ -2,6 +2,7 @@ package dev.cognate.identitypool.action;
 
 import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
+import dev.cognate.awsprotocol.Page;
 import dev.cognate.awsprotocol.PaginationToken;
 import dev.cognate.awsprotocol.Validation;
 import dev.cognate.identitypool.domain.IdentityPool;
@@ -46,13 +47,8 @@ public class ListIdentityPoolsAction implements AwsAction<ListIdentityPoolsActio
                 .pattern("nextToken", request.nextToken(), IdentityPoolRequests.PAGINATION_KEY)
                 .throwIfInvalid();
         String after = PaginationToken.decode(request.nextToken());
-        return service.listIdentityPools(after, request.maxResults()).map(page -> respond(page, request.maxResults()));
-    }
-
-    private static Response respond(List<IdentityPool> page, int maxResults) {
-        boolean more = page.size() > maxResults;
-        List<IdentityPool> shown = more ? page.subList(0, maxResults) : page;
-        String next = more ? PaginationToken.encode(shown.get(shown.size() - 1).id()) : null;
-        return new Response(shown.stream().map(IdentityPoolResponses::shortDescription).toList(), next);
+        return service.listIdentityPools(after, request.maxResults())
+                .map(fetched -> Page.of(fetched, request.maxResults(), IdentityPool::id).map(IdentityPoolResponses::shortDescription))
+                .map(page -> new Response(page.items(), page.nextToken()));
     }
 }

@@ -25,10 +25,6 @@ public interface TriggerRunnerConfig {
         @WithDefault("trigger-runner")
         String name();
 
-        /** Retries of an event that failed for a transient reason (e.g. PostgreSQL unreachable) before it is dead-lettered. */
-        @WithDefault("5")
-        int maxRetries();
-
         /** First back-off between retries; it doubles up to {@link #maxBackoff()}. */
         @WithDefault("200ms")
         Duration initialBackoff();

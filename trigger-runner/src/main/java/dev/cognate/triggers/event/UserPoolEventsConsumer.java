@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * <li>Applied (or a duplicate): acknowledged; the offset is committed after the transaction.</li>
  * <li>Malformed (not a CloudEvent, not from a user pool): logged with its position and the parse error (not the
  * whole payload), and dead-lettered at once to {@code cognate.userpool.events.dlq}.</li>
- * <li>Any other failure (PostgreSQL down, ...): retried with back-off, then dead-lettered; the consumer goes on.</li>
+ * <li>Any other failure (PostgreSQL down, ...): retried with back-off until it succeeds, so an outage delays events
+ * but dead-letters none; the partition waits, keeping order.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -44,7 +45,7 @@ public class UserPoolEventsConsumer {
                                 event.eventId(), position(message), failure.toString()))
                         .onFailure().retry()
                         .withBackOff(config.initialBackoff(), config.maxBackoff())
-                        .atMost(config.maxRetries())
+                        .indefinitely()
                         .invoke(applied -> {
                             if (!applied) {
                                 LOG.debugf("Skipped event %s, applied before (%s)", event.eventId(), position(message));
@@ -54,11 +55,7 @@ public class UserPoolEventsConsumer {
                     if (failure == null) {
                         return Uni.createFrom().completionStage(message.ack());
                     }
-                    if (failure instanceof MalformedEventException) {
-                        LOG.warnf("Dead-lettering a malformed message (%s): %s", position(message), failure.getMessage());
-                    } else {
-                        LOG.errorf(failure, "Dead-lettering a message that failed %d retries (%s)", config.maxRetries(), position(message));
-                    }
+                    LOG.warnf("Dead-lettering a malformed message (%s): %s", position(message), failure.getMessage());
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
     }

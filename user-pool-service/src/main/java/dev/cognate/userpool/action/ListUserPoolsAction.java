@@ -3,6 +3,7 @@ package dev.cognate.userpool.action;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
+import dev.cognate.awsprotocol.Page;
 import dev.cognate.awsprotocol.PaginationToken;
 import dev.cognate.awsprotocol.Validation;
 import dev.cognate.userpool.domain.UserPool;
@@ -46,13 +47,8 @@ public class ListUserPoolsAction implements AwsAction<ListUserPoolsAction.Reques
                 .length("nextToken", request.nextToken(), 1, 131072)
                 .throwIfInvalid();
         String after = PaginationToken.decode(request.nextToken());
-        return service.listUserPools(after, request.maxResults()).map(page -> respond(page, request.maxResults()));
-    }
-
-    private static Response respond(List<UserPool> page, int maxResults) {
-        boolean more = page.size() > maxResults;
-        List<UserPool> shown = more ? page.subList(0, maxResults) : page;
-        String next = more ? PaginationToken.encode(shown.get(shown.size() - 1).id()) : null;
-        return new Response(shown.stream().map(UserPoolResponses::description).toList(), next);
+        return service.listUserPools(after, request.maxResults())
+                .map(fetched -> Page.of(fetched, request.maxResults(), UserPool::id).map(UserPoolResponses::description))
+                .map(page -> new Response(page.items(), page.nextToken()));
     }
 }
