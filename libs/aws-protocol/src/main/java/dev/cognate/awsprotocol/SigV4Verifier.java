@@ -1,12 +1,13 @@
 package dev.cognate.awsprotocol;
 
-import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
+
+import java.io.ByteArrayInputStream;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +25,15 @@ import java.util.function.Function;
 
 /**
  * Verifies AWS Signature Version 4 on operator calls. The expected signature is computed by the
- * AWS SDK's own {@link AwsV4HttpSigner} over exactly the headers the caller listed in
+ * AWS SDK's own {@link Aws4Signer} over exactly the headers the caller listed in
  * {@code SignedHeaders}, at the caller's {@code X-Amz-Date}, and compared in constant time; so
  * whatever the SDKs and the CLI sign, we sign the same way.
+ *
+ * <p>Why {@link Aws4Signer} and not the SDK's newer {@code AwsV4HttpSigner}: the newer one always
+ * adds and signs {@code x-amz-content-sha256}, which botocore (AWS CLI, boto3) and curl do not
+ * send, so their valid signatures would be refused. {@link Aws4Signer} signs the headers it is
+ * given and nothing else; a client that did sign {@code x-amz-content-sha256} (the Java SDK v2)
+ * sent that header, so it is among the signed headers passed in.
  *
  * <p>Errors are AWS's: no {@code Authorization} header is {@code MissingAuthenticationTokenException},
  * a malformed one {@code IncompleteSignatureException}, an unknown access key
@@ -44,7 +51,8 @@ public final class SigV4Verifier {
 
     private final Function<String, Optional<String>> secretsByAccessKey;
     private final Clock clock;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    @SuppressWarnings("deprecation") // see the class comment
+    private final Aws4Signer signer = Aws4Signer.create();
 
     /**
      * @param secretsByAccessKey the secret access key of a configured operator access key id, if any
@@ -103,10 +111,13 @@ public final class SigV4Verifier {
         }
     }
 
+    @SuppressWarnings("deprecation") // see the class comment
     private String expectedSignature(AwsJsonRequest request, AuthorizationHeader auth, String secret, Instant signedAt) {
-        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
+        byte[] body = request.body();
+        SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(request.method()))
-                .encodedPath(request.rawPath());
+                .encodedPath(request.rawPath())
+                .contentStreamProvider(() -> new ByteArrayInputStream(body));
         HostAndPort.parse(request.header("host").orElse("")).applyTo(unsigned);
         addQueryParameters(unsigned, request.rawQuery());
         for (String name : auth.signedHeaders()) {
@@ -115,18 +126,17 @@ public final class SigV4Verifier {
                 unsigned.putHeader(name, values);
             }
         }
-        SignedRequest signed = signer.sign(sign -> sign
-                .identity(AwsCredentialsIdentity.create(auth.accessKeyId(), secret))
-                .request(unsigned.build())
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(request.body()))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, auth.service())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, auth.region())
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-        String computed = signed.request().firstMatchingHeader("Authorization").orElse("");
+        Aws4SignerParams params = Aws4SignerParams.builder()
+                .awsCredentials(AwsBasicCredentials.create(auth.accessKeyId(), secret))
+                .signingName(auth.service())
+                .signingRegion(Region.of(auth.region()))
+                .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))
+                .build();
+        String computed = signer.sign(unsigned.build(), params).firstMatchingHeader("Authorization").orElse("");
         return AuthorizationHeader.parse(computed).signature();
     }
 
-    private static void addQueryParameters(SdkHttpRequest.Builder builder, String rawQuery) {
+    private static void addQueryParameters(SdkHttpFullRequest.Builder builder, String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return;
         }
@@ -214,7 +224,7 @@ public final class SigV4Verifier {
             }
         }
 
-        void applyTo(SdkHttpRequest.Builder builder) {
+        void applyTo(SdkHttpFullRequest.Builder builder) {
             builder.protocol(protocol).host(host).port(port);
         }
     }
