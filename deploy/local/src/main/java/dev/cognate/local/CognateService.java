@@ -1,0 +1,28 @@
+package dev.cognate.local;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of the four Quarkus services: its module (which is also its name), its port and the settings only it needs.
+ */
+record CognateService(String name, String displayName, int port, Map<String, String> ownEnvironment) {
+
+    static final CognateService USER_POOL = new CognateService("user-pool-service", "User pools (Cognito IdP API)", 8081,
+            Map.of("COGNATE_PUBLIC_BASE_URL", "http://localhost:8081"));
+    static final CognateService HOSTED_UI = new CognateService("hosted-ui-service", "Hosted UI (login pages)", 8082,
+            Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", USER_POOL.baseUrl()));
+    static final CognateService IDENTITY_POOL = new CognateService("identity-pool-service",
+            "Identity pools (Cognito Identity API)", 8083, Map.of());
+    static final CognateService TRIGGER_RUNNER = new CognateService("trigger-runner", "Trigger runner", 8084, Map.of());
+
+    static final List<CognateService> ALL = List.of(USER_POOL, HOSTED_UI, IDENTITY_POOL, TRIGGER_RUNNER);
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    String readinessUrl() {
+        return baseUrl() + "/q/health/ready";
+    }
+}

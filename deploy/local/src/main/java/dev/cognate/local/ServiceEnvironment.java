@@ -1,0 +1,34 @@
+package dev.cognate.local;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.cognate.testkit.EmbeddedInfrastructure;
+import dev.cognate.testkit.Ports;
+
+/** The environment variables every service is configured by, pointed at the local infrastructure. */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> of(CognateService service, InfraPorts infra, String region,
+            LocalCredentials credentials) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        // A laptop stack answers only on this machine, like its infrastructure.
+        environment.put("QUARKUS_HTTP_HOST", Ports.LOOPBACK);
+        environment.put("COGNATE_DB_HOST", Ports.LOOPBACK);
+        environment.put("COGNATE_DB_PORT", Integer.toString(infra.postgres()));
+        environment.put("COGNATE_DB_NAME", EmbeddedInfrastructure.DB_NAME);
+        environment.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedInfrastructure.DB_USER);
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedInfrastructure.DB_PASSWORD);
+        environment.put("QUARKUS_REDIS_HOSTS", "redis://" + Ports.LOOPBACK + ":" + infra.redis());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", Ports.LOOPBACK + ":" + infra.kafka());
+        environment.put("COGNATE_REGION", region);
+        environment.put("COGNATE_OPERATOR_ACCESS_KEYS",
+                credentials.operatorAccessKeyId() + ":" + credentials.operatorSecretAccessKey());
+        environment.putAll(service.ownEnvironment());
+        return environment;
+    }
+}

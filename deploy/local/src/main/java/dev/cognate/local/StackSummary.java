@@ -1,0 +1,89 @@
+package dev.cognate.local;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The text shown once the stack is ready: endpoints, credentials, the demo, and what to try next. */
+final class StackSummary {
+
+    private StackSummary() {
+    }
+
+    static String render(StackDescription stack, StackLayout layout, Duration startup) {
+        StringBuilder text = new StringBuilder();
+        line(text, "Cognate local stack is ready (%.1f s).", startup.toMillis() / 1000.0);
+        line(text, "");
+        line(text, "Endpoints");
+        for (CognateService service : CognateService.ALL) {
+            line(text, "  %-40s %s", service.displayName(), service.baseUrl());
+        }
+        line(text, "");
+        StackDescription.OperatorCredentials operator = stack.operatorCredentials();
+        // AWS CLI v1 reads only AWS_DEFAULT_REGION, the SDKs and CLI v2 prefer AWS_REGION.
+        String awsEnvironment = "AWS_ACCESS_KEY_ID=" + operator.accessKeyId() + " AWS_SECRET_ACCESS_KEY="
+                + operator.secretAccessKey() + " AWS_REGION=" + stack.region() + " AWS_DEFAULT_REGION="
+                + stack.region();
+        line(text, "Operator credentials (local only, kept in %s)", display(layout, layout.credentialsFile()));
+        line(text, "  AWS_ACCESS_KEY_ID=%s", operator.accessKeyId());
+        line(text, "  AWS_SECRET_ACCESS_KEY=%s", operator.secretAccessKey());
+        line(text, "  AWS_REGION=%s", stack.region());
+        line(text, "");
+        appendDemo(text, stack.demo());
+        line(text, "Try it");
+        line(text, "  export %s", awsEnvironment);
+        line(text, "  aws --endpoint-url %s cognito-idp list-user-pools --max-results 10",
+                stack.endpoints().userPool());
+        line(text, "  aws --endpoint-url %s cognito-identity list-identity-pools --max-results 10",
+                stack.endpoints().identityPool());
+        StackDescription.Demo demo = stack.demo();
+        if (demo != null && demo.clientId() != null && demo.username() != null) {
+            line(text, "  aws --endpoint-url %s cognito-idp initiate-auth --client-id %s --auth-flow USER_PASSWORD_AUTH"
+                    + " --auth-parameters USERNAME=%s,PASSWORD=%s", stack.endpoints().userPool(), demo.clientId(),
+                    demo.username(), demo.password());
+        }
+        line(text, "");
+        line(text, "Stack description: %s   Logs: %s/", display(layout, layout.stackFile()),
+                display(layout, layout.logsDir()));
+        line(text, "Stop: Ctrl-C where it runs in the foreground, or deploy/local/run down.");
+        return text.toString();
+    }
+
+    private static void appendDemo(StringBuilder text, StackDescription.Demo demo) {
+        if (demo == null) {
+            line(text, "Demo user pool: none yet (the start-up messages say why)");
+            line(text, "");
+            return;
+        }
+        String issuer = CognateService.USER_POOL.baseUrl() + "/" + demo.userPoolId();
+        line(text, "Demo user pool \"%s\": %s", DemoSeeder.POOL_NAME, demo.userPoolId());
+        if (demo.clientId() != null) {
+            // Discovery and sign-in arrive with app clients; until then there is nothing to point at.
+            line(text, "  OIDC issuer   %s", issuer);
+            line(text, "  Discovery     %s/.well-known/openid-configuration", issuer);
+            line(text, "  App client    %s (%s, no secret)", demo.clientId(), DemoSeeder.CLIENT_NAME);
+            line(text, "  Sign in at    %s/oauth2/authorize?client_id=%s&response_type=code&scope=openid+email+profile"
+                    + "&redirect_uri=%s", CognateService.HOSTED_UI.baseUrl(), demo.clientId(),
+                    URLEncoder.encode(DemoSeeder.CALLBACK_URL, StandardCharsets.UTF_8));
+            line(text, "                (the browser lands on %s?code=...)", DemoSeeder.CALLBACK_URL);
+        } else {
+            line(text, "  App client    none yet (the start-up messages say why)");
+        }
+        if (demo.username() != null) {
+            line(text, "  User          %s / %s", demo.username(), demo.password());
+        } else {
+            line(text, "  User          none yet (the start-up messages say why)");
+        }
+        line(text, "");
+    }
+
+    /** Paths inside the checkout are shown relative to it, as a user would type them from its root. */
+    private static String display(StackLayout layout, Path path) {
+        return path.startsWith(layout.repoRoot()) ? layout.repoRoot().relativize(path).toString() : path.toString();
+    }
+
+    private static void line(StringBuilder text, String format, Object... args) {
+        text.append(String.format(format, args)).append(System.lineSeparator());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.cognate.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceEnvironmentTests {
+
+    private final LocalCredentials credentials = new LocalCredentials("LOCALKEY", "s3cret", "Demo-pass1");
+
+    @Test
+    void pointsEveryServiceAtTheLocalInfrastructure() {
+        for (CognateService service : CognateService.ALL) {
+            Map<String, String> environment = ServiceEnvironment.of(service, InfraPorts.LOCAL, "eu-west-1", credentials);
+
+            assertThat(environment).containsEntry("QUARKUS_HTTP_PORT", Integer.toString(service.port()))
+                    .containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1")
+                    .containsEntry("COGNATE_DB_HOST", "127.0.0.1")
+                    .containsEntry("COGNATE_DB_PORT", "15432")
+                    .containsEntry("COGNATE_DB_NAME", "cognate")
+                    .containsEntry("QUARKUS_DATASOURCE_USERNAME", "cognate")
+                    .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "cognate")
+                    .containsEntry("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:16379")
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+                    .containsEntry("COGNATE_REGION", "eu-west-1")
+                    .containsEntry("COGNATE_OPERATOR_ACCESS_KEYS", "LOCALKEY:s3cret");
+        }
+    }
+
+    @Test
+    void givesEachServiceItsOwnSettings() {
+        assertThat(ServiceEnvironment.of(CognateService.USER_POOL, InfraPorts.LOCAL, "us-east-1", credentials))
+                .containsEntry("COGNATE_PUBLIC_BASE_URL", "http://localhost:8081")
+                .doesNotContainKey("QUARKUS_REST_CLIENT_USER_POOL_URL");
+        assertThat(ServiceEnvironment.of(CognateService.HOSTED_UI, InfraPorts.LOCAL, "us-east-1", credentials))
+                .containsEntry("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://localhost:8081")
+                .doesNotContainKey("COGNATE_PUBLIC_BASE_URL");
+    }
+
+    @Test
+    void usesTheAgreedPorts() {
+        assertThat(CognateService.ALL).extracting(CognateService::name, CognateService::port).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("user-pool-service", 8081),
+                org.assertj.core.groups.Tuple.tuple("hosted-ui-service", 8082),
+                org.assertj.core.groups.Tuple.tuple("identity-pool-service", 8083),
+                org.assertj.core.groups.Tuple.tuple("trigger-runner", 8084));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.cognate.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackProcessesTests {
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void stopsEveryAdoptedProcessAndOnlyOnce() throws IOException {
+        StackProcesses processes = new StackProcesses();
+        ManagedProcess infrastructure = start("infrastructure");
+        ManagedProcess service = start("service");
+        processes.adoptInfrastructure(infrastructure);
+        processes.adoptService(service);
+
+        assertThat(processes.stopAll()).isTrue();
+
+        assertThat(infrastructure.isAlive()).isFalse();
+        assertThat(service.isAlive()).isFalse();
+        assertThat(processes.isStopping()).isTrue();
+        assertThat(processes.stopAll()).isFalse();
+    }
+
+    @Test
+    void stopsAProcessHandedOverAfterStoppingBegan() throws IOException {
+        StackProcesses processes = new StackProcesses();
+        processes.stopAll();
+        ManagedProcess late = start("late");
+
+        assertThatThrownBy(() -> processes.adoptService(late)).isInstanceOf(StackProcesses.StoppingException.class);
+        assertThat(late.isAlive()).isFalse();
+    }
+
+    @Test
+    void reportsTheFirstProcessToExit() throws Exception {
+        StackProcesses processes = new StackProcesses();
+        ManagedProcess longRunning = start("long");
+        ManagedProcess shortLived = new ManagedProcess("short",
+                new ProcessBuilder("sh", "-c", "exit 7").start(), logs.resolve("short.log"));
+        processes.adoptInfrastructure(longRunning);
+        processes.adoptService(shortLived);
+
+        ManagedProcess first = processes.firstExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(first).isSameAs(shortLived);
+        assertThat(first.exitCode()).isEqualTo(7);
+        longRunning.stop(Duration.ofSeconds(5));
+    }
+
+    private ManagedProcess start(String name) throws IOException {
+        Path log = logs.resolve(name + ".log");
+        return new ManagedProcess(name, new ProcessBuilder("sleep", "60").redirectOutput(log.toFile()).start(), log);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.cognate.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class StackSummaryTests {
+
+    private final StackLayout layout = new StackLayout(Path.of("/repo"), Path.of("/repo/deploy/local/.state"),
+            Path.of("/repo/deploy/local/.data"));
+
+    @Test
+    void tellsHowToCallBothApisWithTheOperatorCredentials() {
+        String summary = StackSummary.render(StackDescriptionTests.stack(null), layout, Duration.ofMillis(31_400));
+
+        assertThat(summary)
+                .contains("ready (31.4 s)")
+                .contains("export AWS_ACCESS_KEY_ID=LOCALKEY AWS_SECRET_ACCESS_KEY=s3cret AWS_REGION=us-east-1"
+                        + " AWS_DEFAULT_REGION=us-east-1")
+                .contains("aws --endpoint-url http://localhost:8081 cognito-idp list-user-pools --max-results 10")
+                .contains("aws --endpoint-url http://localhost:8083 cognito-identity list-identity-pools --max-results 10")
+                .contains("deploy/local/.state/stack.json")
+                .contains("Demo user pool: none yet")
+                .doesNotContain("initiate-auth");
+    }
+
+    @Test
+    void showsTheDemoAndHowToSignInOnceClientAndUserExist() {
+        String summary = StackSummary.render(
+                StackDescriptionTests.stack(new StackDescription.Demo("us-east-1_abc", "client1", "demo", "Demo-pass1")),
+                layout, Duration.ofSeconds(20));
+
+        assertThat(summary)
+                .contains("http://localhost:8081/us-east-1_abc/.well-known/openid-configuration")
+                .contains("http://localhost:8082/oauth2/authorize?client_id=client1&response_type=code")
+                .contains("redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback")
+                .contains("demo / Demo-pass1")
+                .contains("cognito-idp initiate-auth --client-id client1 --auth-flow USER_PASSWORD_AUTH"
+                        + " --auth-parameters USERNAME=demo,PASSWORD=Demo-pass1");
+    }
+
+    @Test
+    void saysWhatIsMissingWhenOnlyThePoolExists() {
+        String summary = StackSummary.render(
+                StackDescriptionTests.stack(new StackDescription.Demo("us-east-1_abc", null, null, null)), layout,
+                Duration.ofSeconds(20));
+
+        assertThat(summary).contains("App client    none yet").contains("User          none yet")
+                .doesNotContain("initiate-auth")
+                .as("no discovery URL before discovery exists").doesNotContain("openid-configuration");
+    }
+}
