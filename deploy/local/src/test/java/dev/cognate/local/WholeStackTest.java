@@ -1,0 +1,123 @@
+package dev.cognate.local;
+
+import dev.cognate.testkit.Ports;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole stack as {@code deploy/local/run} starts it — InfraMain and the four built service jars, each
+ * its own process — on free ports, so it runs beside a developer's own stack. A pool created through the
+ * AWS SDK reaches both consumers of {@code cognate.userpool.events} through Kafka, and stopping leaves
+ * nothing running. Needs the services packaged first (the reactor builds them before this module).
+ */
+class WholeStackTest {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    @Test
+    void fourServicesStartShareEventsThroughKafkaAndStopWithoutLeftovers(@TempDir Path temp) throws Exception {
+        StackLayout layout = new StackLayout(Path.of("../..").toAbsolutePath().normalize(), temp.resolve("state"), temp.resolve("data"));
+        int[] ports = Ports.pickFree(7);
+        InfraPorts infra = new InfraPorts(ports[0], ports[1], ports[2]);
+        List<CognateService> services = services(ports[3], ports[4], ports[5], ports[6]);
+        services.forEach(service -> assertThat(layout.serviceRunnerJar(service.name()))
+                .as("%s must be packaged first (./mvnw -B install -DskipTests)", service.name()).exists());
+        LocalCredentials credentials = LocalCredentials.generate();
+        StackProcesses processes = new StackProcesses();
+        List<ProcessHandle> started = new ArrayList<>();
+        try {
+            Files.createDirectories(layout.logsDir());
+            InfrastructureProcess infrastructure = InfrastructureProcess.start(layout, infra);
+            processes.adoptInfrastructure(infrastructure.process());
+            started.add(ProcessHandle.of(infrastructure.process().pid()).orElseThrow());
+            infrastructure.awaitReady(START_TIMEOUT);
+
+            Map<CognateService, ManagedProcess> running = new LinkedHashMap<>();
+            for (CognateService service : services) {
+                ManagedProcess process = ServiceProcess.start(service, layout, ServiceEnvironment.of(service, infra, "us-east-1", credentials));
+                processes.adoptService(process);
+                started.add(ProcessHandle.of(process.pid()).orElseThrow());
+                running.put(service, process);
+            }
+            new ServiceReadiness().awaitAll(running, START_TIMEOUT);
+
+            String userPoolId;
+            try (CognitoIdentityProviderClient idp = CognitoIdentityProviderClient.builder()
+                    .endpointOverride(URI.create(services.get(0).baseUrl())).region(Region.US_EAST_1)
+                    .credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build()) {
+                userPoolId = idp.createUserPool(r -> r.poolName("whole-stack")).userPool().id();
+            }
+            try (CognitoIdentityClient identity = CognitoIdentityClient.builder()
+                    .endpointOverride(URI.create(services.get(2).baseUrl())).region(Region.US_EAST_1)
+                    .credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build()) {
+                assertThat(identity.createIdentityPool(r -> r.identityPoolName("whole_stack").allowUnauthenticatedIdentities(false))
+                        .identityPoolId()).startsWith("us-east-1:");
+            }
+
+            String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + infra.postgres() + "/cognate";
+            awaitRows(jdbcUrl, "trigger_runner", userPoolId);
+            awaitRows(jdbcUrl, "identity_pool", userPoolId);
+        } finally {
+            processes.stopAll();
+        }
+        assertThat(started).noneMatch(ProcessHandle::isAlive);
+        assertThat(IntStream.of(ports).filter(port -> !Ports.isFree(port)).boxed().toList())
+                .as("ports still bound after stop: PostgreSQL, Redis, Kafka or a service left running").isEmpty();
+    }
+
+    /** Waits until the consumer in {@code schema} has recorded the pool's event, then checks it applied it once. */
+    private static void awaitRows(String jdbcUrl, String schema, String userPoolId) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "cognate", "cognate");
+             PreparedStatement count = db.prepareStatement(
+                     "SELECT count(*) FROM " + schema + ".observed_user_pool_events WHERE user_pool_id = ?")) {
+            count.setString(1, userPoolId);
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows(count) > 0);
+            assertThat(rows(count)).as("events of %s recorded by %s", userPoolId, schema).isEqualTo(1);
+        }
+    }
+
+    private static int rows(PreparedStatement count) throws Exception {
+        try (ResultSet result = count.executeQuery()) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    private static StaticCredentialsProvider operator(LocalCredentials credentials) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(credentials.operatorAccessKeyId(), credentials.operatorSecretAccessKey()));
+    }
+
+    /** The four services of {@link CognateService#ALL}, on the given ports instead of 8081–8084. */
+    private static List<CognateService> services(int userPool, int hostedUi, int identityPool, int triggerRunner) {
+        CognateService idp = new CognateService(CognateService.USER_POOL.name(), CognateService.USER_POOL.displayName(), userPool,
+                Map.of("COGNATE_PUBLIC_BASE_URL", "http://localhost:" + userPool));
+        return List.of(idp,
+                new CognateService(CognateService.HOSTED_UI.name(), CognateService.HOSTED_UI.displayName(), hostedUi,
+                        Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", idp.baseUrl())),
+                new CognateService(CognateService.IDENTITY_POOL.name(), CognateService.IDENTITY_POOL.displayName(), identityPool, Map.of()),
+                new CognateService(CognateService.TRIGGER_RUNNER.name(), CognateService.TRIGGER_RUNNER.displayName(), triggerRunner, Map.of()));
+    }
+}
