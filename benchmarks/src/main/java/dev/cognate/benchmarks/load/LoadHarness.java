@@ -1,0 +1,350 @@
+package dev.cognate.benchmarks.load;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Drives one scenario against a running Cognate endpoint with the real AWS SDK for Java v2 (sync clients,
+ * Apache HTTP client with one connection per worker), from {@code --concurrency} threads calling in a closed
+ * loop, and prints the number of requests, the errors by type, the throughput and the latency percentiles.
+ *
+ * <p>Bounded: a warm-up, then the measured duration, and never more than {@code --max-requests} measured
+ * requests; each request has a timeout, and the run ends by itself. Refuses endpoints that are not loopback
+ * unless {@code --allow-remote}. What it creates (a pool to describe, or the pools of create-user-pool) it
+ * deletes at the end, also on Ctrl-C. Exit code: 0 if any request succeeded, 1 if none did or the set-up
+ * failed, 2 for a bad command line. See benchmarks/README.md.
+ */
+public final class LoadHarness {
+
+    private final LoadOptions options;
+    private final String runId = Long.toString(System.currentTimeMillis() / 1000, 36)
+            + Integer.toString((int) (Math.random() * 36 * 36), 36);
+    private final SdkHttpClient http;
+    private final CognitoIdentityProviderClient idp;
+    private final CognitoIdentityClient identity;
+
+    /** User pools this run created and has not deleted yet. */
+    private final ConcurrentLinkedQueue<String> createdPools = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean cleanedUp = new AtomicBoolean();
+    private final AtomicInteger poolSequence = new AtomicInteger();
+    private volatile String describedPoolId;
+
+    private LoadHarness(LoadOptions options) {
+        this.options = options;
+        this.http = ApacheHttpClient.builder()
+                .maxConnections(options.concurrency())
+                .connectionTimeout(Duration.ofSeconds(5))
+                .connectionAcquisitionTimeout(options.requestTimeout())
+                .socketTimeout(options.requestTimeout())
+                .build();
+        ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.doNotRetry()) // every failure is counted, none hidden by a retry
+                .apiCallTimeout(options.requestTimeout())
+                .build();
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(options.accessKey(), options.secret()));
+        if (options.scenario().identityPoolService()) {
+            this.idp = null;
+            this.identity = CognitoIdentityClient.builder().endpointOverride(options.endpoint())
+                    .region(Region.of(options.region())).credentialsProvider(credentials)
+                    .httpClient(http).overrideConfiguration(override).build();
+        } else {
+            this.identity = null;
+            this.idp = CognitoIdentityProviderClient.builder().endpointOverride(options.endpoint())
+                    .region(Region.of(options.region())).credentialsProvider(credentials)
+                    .httpClient(http).overrideConfiguration(override).build();
+        }
+    }
+
+    public static void main(String[] args) {
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+        } catch (LoadOptions.UsageException | IllegalArgumentException e) {
+            if (e.getMessage() != null) {
+                System.err.println("LoadHarness: " + e.getMessage());
+                System.err.println();
+            }
+            System.err.print(LoadOptions.USAGE);
+            System.exit(e.getMessage() == null ? 0 : 2);
+            return;
+        }
+        int status;
+        try {
+            status = new LoadHarness(options).run();
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("LoadHarness: " + e.getClass().getSimpleName() + ": " + describe(e));
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private int run() {
+        LoadOptions o = options;
+        System.out.printf(Locale.ROOT, "Cognate load harness: %s against %s (region %s)%n", o.scenario().cliName(), o.endpoint(), o.region());
+        System.out.printf(Locale.ROOT, "concurrency %d, warm-up %s, measured %s, at most %d measured requests, request timeout %s%n",
+                o.concurrency(), human(o.warmup()), human(o.duration()), o.maxRequests(), human(o.requestTimeout()));
+        System.out.printf(Locale.ROOT, "%d CPUs, load average at start %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
+        Thread cleanupOnExit = new Thread(this::cleanUp, "load-harness-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+        try {
+            setUp();
+            Result result = drive();
+            System.out.printf(Locale.ROOT, "load average at end %s%n", loadAverage());
+            result.print(System.out);
+            return result.ok() > 0 ? 0 : 1;
+        } finally {
+            cleanUp();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or has run
+            }
+            if (idp != null) {
+                idp.close();
+            }
+            if (identity != null) {
+                identity.close();
+            }
+            http.close();
+        }
+    }
+
+    private void setUp() {
+        if (options.scenario() == Scenario.DESCRIBE_USER_POOL) {
+            describedPoolId = createPool();
+            System.out.println("created user pool " + describedPoolId + " to describe (deleted at the end)");
+        }
+    }
+
+    private String createPool() {
+        String name = "cognate-load-" + runId + "-" + poolSequence.incrementAndGet();
+        String id = idp.createUserPool(r -> r.poolName(name)).userPool().id();
+        createdPools.add(id);
+        return id;
+    }
+
+    /** One request of the scenario; throws what the SDK throws. */
+    private void call() {
+        switch (options.scenario()) {
+            case DESCRIBE_USER_POOL -> idp.describeUserPool(r -> r.userPoolId(describedPoolId));
+            case LIST_USER_POOLS -> idp.listUserPools(r -> r.maxResults(60));
+            case CREATE_USER_POOL -> createPool();
+            case LIST_IDENTITY_POOLS -> identity.listIdentityPools(r -> r.maxResults(60));
+        }
+    }
+
+    private Result drive() {
+        int workers = options.concurrency();
+        long start = System.nanoTime();
+        long measureFrom = start + options.warmup().toNanos();
+        long measureUntil = measureFrom + options.duration().toNanos();
+        AtomicLong measured = new AtomicLong();
+        AtomicLong lastCompletion = new AtomicLong(measureFrom);
+        Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        Map<String, String> firstMessages = new ConcurrentHashMap<>();
+        List<LongList> latencies = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            latencies.add(new LongList());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "load-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < workers; i++) {
+            LongList mine = latencies.get(i);
+            pool.execute(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long t0 = System.nanoTime();
+                    if (t0 - measureUntil >= 0) {
+                        return;
+                    }
+                    boolean counted = t0 - measureFrom >= 0;
+                    if (counted && measured.incrementAndGet() > options.maxRequests()) {
+                        return;
+                    }
+                    String error = null;
+                    try {
+                        call();
+                    } catch (RuntimeException e) {
+                        error = errorType(e);
+                        if (counted) {
+                            firstMessages.putIfAbsent(error, describe(e));
+                        }
+                    }
+                    long t1 = System.nanoTime();
+                    if (counted) {
+                        if (error == null) {
+                            mine.add(t1 - t0);
+                        } else {
+                            errors.computeIfAbsent(error, k -> new LongAdder()).increment();
+                        }
+                        lastCompletion.accumulateAndGet(t1, (a, b) -> b - a > 0 ? b : a);
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        boolean finished;
+        try {
+            long bound = options.warmup().plus(options.duration()).plus(options.requestTimeout()).plusSeconds(10).toMillis();
+            finished = pool.awaitTermination(bound, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finished = false;
+        }
+        if (!finished) {
+            pool.shutdownNow();
+            System.out.println("WARNING: some workers were still blocked in a request after the time limit; abandoned them");
+        }
+        long elapsed = Math.max(1, lastCompletion.get() - measureFrom);
+        Map<String, Long> errorCounts = new TreeMap<>();
+        errors.forEach((type, count) -> errorCounts.put(type, count.sum()));
+        // The workers are done (or abandoned, in which case their lists are read racily: good enough for a warning case).
+        return new Result(LatencySummary.of(LongList.concat(latencies)), errorCounts, new TreeMap<>(firstMessages), elapsed);
+    }
+
+    /** Deletes what the run created; runs once, from the end of the run or from the shutdown hook on Ctrl-C. */
+    private void cleanUp() {
+        if (idp == null || !cleanedUp.compareAndSet(false, true) || createdPools.isEmpty()) {
+            return;
+        }
+        int total = createdPools.size();
+        if (total > 1) {
+            System.out.printf(Locale.ROOT, "deleting the %d user pools this run created...%n", total);
+        }
+        AtomicInteger failed = new AtomicInteger();
+        Map<String, String> failures = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.concurrency(), total), runnable -> {
+            Thread thread = new Thread(runnable, "load-cleanup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < Math.min(options.concurrency(), total); i++) {
+            pool.execute(() -> {
+                String id;
+                while ((id = createdPools.poll()) != null) {
+                    String poolId = id;
+                    try {
+                        idp.deleteUserPool(r -> r.userPoolId(poolId));
+                    } catch (RuntimeException e) {
+                        failed.incrementAndGet();
+                        failures.putIfAbsent(errorType(e), poolId + ": " + describe(e));
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        boolean done;
+        try {
+            done = pool.awaitTermination(Math.max(60, total / 10), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done = false;
+        }
+        if (!done) {
+            pool.shutdownNow();
+        }
+        int left = createdPools.size() + failed.get();
+        if (left == 0) {
+            System.out.printf(Locale.ROOT, "deleted the %d user pool(s) this run created%n", total);
+        } else {
+            System.out.printf(Locale.ROOT, "WARNING: %d of the %d user pools this run created were not deleted (names cognate-load-%s-*): %s%n",
+                    left, total, runId, failures.values());
+        }
+    }
+
+    /** AWS's error code ({@code __type}) for service errors, else the client-side exception (and its cause). */
+    static String errorType(Throwable e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorCode() != null) {
+            return service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")";
+        }
+        if (e instanceof SdkClientException && e.getCause() != null) {
+            return e.getClass().getSimpleName() + "/" + e.getCause().getClass().getSimpleName();
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    }
+
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + ", " + parts[1] + ", " + parts[2] + " (1, 5, 15 min)";
+        } catch (java.io.IOException | RuntimeException e) {
+            return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f (1 min)", load);
+        }
+    }
+
+    static String human(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    /** What a run measured. */
+    record Result(LatencySummary latency, Map<String, Long> errors, Map<String, String> firstMessages, long elapsedNanos) {
+
+        long ok() {
+            return latency.count();
+        }
+
+        long errorCount() {
+            return errors.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        void print(java.io.PrintStream out) {
+            double seconds = elapsedNanos / 1e9;
+            long total = ok() + errorCount();
+            out.println();
+            out.printf(Locale.ROOT, "requests     %d in %.2f s (%d ok, %d errors)%n", total, seconds, ok(), errorCount());
+            if (errors.isEmpty()) {
+                out.println("errors       none");
+            } else {
+                errors.forEach((type, count) -> out.printf(Locale.ROOT, "errors       %-50s %d  first: %s%n",
+                        type, count, firstMessages.get(type)));
+            }
+            out.printf(Locale.ROOT, "throughput   %.1f req/s (ok: %.1f req/s)%n", total / seconds, ok() / seconds);
+            if (ok() > 0) {
+                out.printf(Locale.ROOT, "latency (ok) p50 %s  p90 %s  p99 %s  max %s  (mean %s)%n",
+                        ms(latency.p50()), ms(latency.p90()), ms(latency.p99()), ms(latency.max()), ms((long) latency.mean()));
+            } else {
+                out.println("latency (ok) no successful request");
+            }
+        }
+
+        private static String ms(long nanos) {
+            return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.cognate.benchmarks.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The command line of {@link LoadHarness}, checked: every limit is finite and the endpoint is loopback unless allowed. */
+record LoadOptions(Scenario scenario, URI endpoint, String region, String accessKey, String secret,
+                   Duration duration, Duration warmup, int concurrency, long maxRequests, Duration requestTimeout,
+                   boolean allowRemote) {
+
+    static final Path DEFAULT_STACK = Path.of("deploy/local/.state/stack.json");
+    static final Duration MAX_DURATION = Duration.ofHours(1);
+    static final int MAX_CONCURRENCY = 256;
+
+    static final String USAGE = """
+            Usage: java -cp benchmarks/target/benchmarks.jar dev.cognate.benchmarks.load.LoadHarness [options]
+
+              --scenario S        %s  (default list-user-pools)
+              --endpoint URL      service endpoint (default: from --stack, else http://localhost:8081, or
+                                  http://localhost:8083 for list-identity-pools)
+              --access-key AK     operator access key id   } or both from --stack
+              --secret SK         operator secret key      }
+              --stack [FILE]      read region, endpoints and operator credentials from the local stack's
+                                  stack.json (default FILE: deploy/local/.state/stack.json)
+              --region R          SigV4 region (default: from --stack, else us-east-1)
+              --duration D        measured time, e.g. 30s, 500ms, 2m (default 30s, at most 1h)
+              --warmup D          unmeasured time before it (default 3s; 0s for none)
+              --concurrency N     worker threads, each calling in a loop; also the HTTP connection pool size
+                                  (default 8, at most %d)
+              --max-requests N    stop after N measured requests even if time remains (default 1000000)
+              --timeout D         per-request timeout (default 10s)
+              --allow-remote      allow an endpoint that is not a loopback address (refused by default)
+              --help
+            """.formatted(Scenario.names(), MAX_CONCURRENCY);
+
+    static LoadOptions parse(String... args) {
+        Scenario scenario = Scenario.LIST_USER_POOLS;
+        String endpoint = null;
+        String region = null;
+        String accessKey = null;
+        String secret = null;
+        Path stack = null;
+        Duration duration = Duration.ofSeconds(30);
+        Duration warmup = Duration.ofSeconds(3);
+        int concurrency = 8;
+        long maxRequests = 1_000_000;
+        Duration timeout = Duration.ofSeconds(10);
+        boolean allowRemote = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            }
+            switch (arg) {
+                case "--help", "-h" -> throw new UsageException(null);
+                case "--allow-remote" -> allowRemote = true;
+                case "--stack" -> {
+                    if (value == null && i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        value = args[++i];
+                    }
+                    stack = value == null ? DEFAULT_STACK : Path.of(value);
+                }
+                default -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new UsageException(arg + " needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    switch (arg) {
+                        case "--scenario" -> scenario = Scenario.fromCliName(value);
+                        case "--endpoint" -> endpoint = value;
+                        case "--region" -> region = value;
+                        case "--access-key" -> accessKey = value;
+                        case "--secret" -> secret = value;
+                        case "--duration" -> duration = parseDuration(arg, value);
+                        case "--warmup" -> warmup = parseDuration(arg, value);
+                        case "--concurrency" -> concurrency = parseInt(arg, value);
+                        case "--max-requests" -> maxRequests = parseInt(arg, value);
+                        case "--timeout" -> timeout = parseDuration(arg, value);
+                        default -> throw new UsageException("unknown option " + arg);
+                    }
+                }
+            }
+        }
+        if (stack != null) {
+            JsonNode json = readStack(stack);
+            region = region != null ? region : text(json, "region");
+            if (endpoint == null) {
+                endpoint = text(json.path("endpoints"), scenario.identityPoolService() ? "identityPool" : "userPool");
+            }
+            JsonNode credentials = json.path("operatorCredentials");
+            accessKey = accessKey != null ? accessKey : text(credentials, "accessKeyId");
+            secret = secret != null ? secret : text(credentials, "secretAccessKey");
+        }
+        if (endpoint == null) {
+            endpoint = scenario.identityPoolService() ? "http://localhost:8083" : "http://localhost:8081";
+        }
+        if (region == null) {
+            region = "us-east-1";
+        }
+        if (accessKey == null || secret == null) {
+            throw new UsageException("operator credentials missing: give --access-key and --secret, or --stack");
+        }
+        if (duration.isZero() || duration.isNegative() || duration.compareTo(MAX_DURATION) > 0) {
+            throw new UsageException("--duration must be more than 0 and at most 1h");
+        }
+        if (warmup.isNegative() || warmup.compareTo(MAX_DURATION) > 0) {
+            throw new UsageException("--warmup must be between 0 and 1h");
+        }
+        if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new UsageException("--timeout must be more than 0 and at most 5m");
+        }
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new UsageException("--concurrency must be between 1 and " + MAX_CONCURRENCY);
+        }
+        if (maxRequests < 1) {
+            throw new UsageException("--max-requests must be at least 1");
+        }
+        URI uri = checkEndpoint(endpoint, allowRemote);
+        return new LoadOptions(scenario, uri, region, accessKey, secret, duration, warmup, concurrency, maxRequests,
+                timeout, allowRemote);
+    }
+
+    /** An http(s) URL whose host resolves only to loopback addresses, unless remote endpoints are allowed. */
+    static URI checkEndpoint(String endpoint, boolean allowRemote) {
+        URI uri;
+        try {
+            uri = URI.create(endpoint);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--endpoint is not a URL: " + endpoint);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new UsageException("--endpoint must be an http:// or https:// URL with a host: " + endpoint);
+        }
+        if (!allowRemote) {
+            InetAddress[] addresses;
+            try {
+                addresses = InetAddress.getAllByName(uri.getHost());
+            } catch (UnknownHostException e) {
+                throw new UsageException("cannot resolve the endpoint's host " + uri.getHost());
+            }
+            for (InetAddress address : addresses) {
+                if (!address.isLoopbackAddress()) {
+                    throw new UsageException("refusing to load " + uri.getHost() + " (" + address.getHostAddress()
+                            + "): not a loopback address. Pass --allow-remote if you really mean to load another machine.");
+                }
+            }
+        }
+        return uri;
+    }
+
+    private static JsonNode readStack(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(file + " not found: is the local stack running? (deploy/local/run up --detach)");
+        }
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isTextual() ? null : value.asText();
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+    static Duration parseDuration(String option, String value) {
+        Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new UsageException(option + ": not a duration (e.g. 30s, 500ms, 2m): " + value);
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+    }
+
+    private static int parseInt(String option, String value) {
+        try {
+            return Integer.parseInt(value.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + ": not a number: " + value);
+        }
+    }
+
+    /** A bad command line: the message, then the usage. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

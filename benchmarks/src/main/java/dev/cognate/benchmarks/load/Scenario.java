@@ -1,0 +1,46 @@
+package dev.cognate.benchmarks.load;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** What each request of a run does. */
+public enum Scenario {
+    /** DescribeUserPool of one pool the harness creates first (and deletes at the end). */
+    DESCRIBE_USER_POOL("describe-user-pool", false),
+    /** ListUserPools with MaxResults 60. */
+    LIST_USER_POOLS("list-user-pools", false),
+    /** CreateUserPool with a new name each time; every pool created is deleted at the end, outside the measurement. */
+    CREATE_USER_POOL("create-user-pool", false),
+    /** ListIdentityPools with MaxResults 60, against identity-pool-service. */
+    LIST_IDENTITY_POOLS("list-identity-pools", true);
+
+    private final String cliName;
+    private final boolean identityPoolService;
+
+    Scenario(String cliName, boolean identityPoolService) {
+        this.cliName = cliName;
+        this.identityPoolService = identityPoolService;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    /** Whether the scenario talks to identity-pool-service (Cognito Identity) rather than user-pool-service. */
+    public boolean identityPoolService() {
+        return identityPoolService;
+    }
+
+    public static Scenario fromCliName(String name) {
+        for (Scenario scenario : values()) {
+            if (scenario.cliName.equals(name)) {
+                return scenario;
+            }
+        }
+        throw new IllegalArgumentException("unknown scenario '" + name + "': expected one of " + names());
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(Scenario::cliName).collect(Collectors.joining("|"));
+    }
+}
