@@ -12,10 +12,43 @@ public final class UserPoolEvents {
     public static final EventType<PoolChanged> POOL_DELETED =
             new EventType<>("cognate.userpool.pool.deleted.v1", PoolChanged.class);
 
+    public static final EventType<ClientChanged> CLIENT_CREATED =
+            new EventType<>("cognate.userpool.client.created.v1", ClientChanged.class);
+    public static final EventType<ClientChanged> CLIENT_UPDATED =
+            new EventType<>("cognate.userpool.client.updated.v1", ClientChanged.class);
+    public static final EventType<ClientChanged> CLIENT_DELETED =
+            new EventType<>("cognate.userpool.client.deleted.v1", ClientChanged.class);
+
+    public static final EventType<GroupChanged> GROUP_CREATED =
+            new EventType<>("cognate.userpool.group.created.v1", GroupChanged.class);
+    public static final EventType<GroupChanged> GROUP_UPDATED =
+            new EventType<>("cognate.userpool.group.updated.v1", GroupChanged.class);
+    public static final EventType<GroupChanged> GROUP_DELETED =
+            new EventType<>("cognate.userpool.group.deleted.v1", GroupChanged.class);
+
+    public static final EventType<ResourceServerChanged> RESOURCE_SERVER_CREATED =
+            new EventType<>("cognate.userpool.resourceserver.created.v1", ResourceServerChanged.class);
+    public static final EventType<ResourceServerChanged> RESOURCE_SERVER_UPDATED =
+            new EventType<>("cognate.userpool.resourceserver.updated.v1", ResourceServerChanged.class);
+    public static final EventType<ResourceServerChanged> RESOURCE_SERVER_DELETED =
+            new EventType<>("cognate.userpool.resourceserver.deleted.v1", ResourceServerChanged.class);
+
     private UserPoolEvents() {
     }
 
     /** A user pool was created, updated or deleted. */
     public record PoolChanged(String userPoolId, String name) {
+    }
+
+    /** An app client of a pool was created, updated or deleted (never carries its secret). */
+    public record ClientChanged(String userPoolId, String clientId, String clientName) {
+    }
+
+    /** A group of a pool was created, updated or deleted. */
+    public record GroupChanged(String userPoolId, String groupName) {
+    }
+
+    /** A resource server (with its scopes) of a pool was created, updated or deleted. */
+    public record ResourceServerChanged(String userPoolId, String identifier) {
     }
 }
