@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@link SigV4Verifier#verify}: what every operator call (CreateUserPool, ListUserPools, ...) pays before its
  * action runs. Parses {@code Authorization}, rebuilds the canonical request from the signed headers, hashes
- * the body, derives the signing key (four HMACs) and signs with the AWS SDK's {@code AwsV4HttpSigner}, then
+ * the body, derives the signing key (four HMACs) and signs with the AWS SDK's {@code Aws4Signer}, then
  * compares in constant time.
  *
  * <p>The requests are signed once, in {@link #setUp()}, at a fixed instant; the verifier's clock is fixed
