@@ -16,4 +16,11 @@ public interface OutboxConfig {
     /** How long sent events stay in the outbox table before they are purged. */
     @WithDefault("P7D")
     Duration retention();
+
+    /**
+     * How long a consumer remembers the event ids it applied ({@code processed_events}). Keep it longer than the
+     * topics' retention (Kafka's default is 7 days): a redelivered event older than this would be applied again.
+     */
+    @WithDefault("P30D")
+    Duration processedRetention();
 }

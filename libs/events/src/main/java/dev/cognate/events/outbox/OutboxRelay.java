@@ -44,6 +44,7 @@ public final class OutboxRelay implements AutoCloseable {
             "SELECT id, topic, message_key, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?";
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY(?)";
     private static final String PURGE = "DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => ?)";
+    private static final String PURGE_PROCESSED = "DELETE FROM processed_events WHERE processed_at < now() - make_interval(secs => ?)";
 
     private final DataSource dataSource;
     private final Supplier<Producer<String, String>> producerFactory;
@@ -101,13 +102,22 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Deletes rows sent longer ago than {@code retention}; returns how many. */
+    /** Deletes outbox rows sent longer ago than {@code retention}; returns how many. */
     public int purgeSent(Duration retention) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement purge = connection.prepareStatement(PURGE)) {
+        return purge(PURGE, retention);
+    }
+
+    /** Deletes consumed event ids ({@code processed_events}) recorded longer ago than {@code retention}; returns how many. */
+    public int purgeProcessed(Duration retention) {
+        return purge(PURGE_PROCESSED, retention);
+    }
+
+    private int purge(String statement, Duration retention) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement purge = connection.prepareStatement(statement)) {
             purge.setLong(1, retention.toSeconds());
             return purge.executeUpdate();
         } catch (SQLException e) {
-            LOG.warnf("outbox purge failed (%s); will retry", e.getMessage());
+            LOG.warnf("purge failed (%s); will retry", e.getMessage());
             return 0;
         }
     }

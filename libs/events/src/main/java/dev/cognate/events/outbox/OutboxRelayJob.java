@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 
 /**
  * Runs the {@link OutboxRelay} of the service it is part of, on a scheduler worker thread: pending
- * events go to Kafka within a poll interval of their commit, and sent ones are purged after the
- * retention period. Every service that depends on this library and has the {@code outbox} table
+ * events go to Kafka within a poll interval of their commit; sent events and remembered consumed
+ * event ids are purged after their retention periods. Every service that depends on this library and has the {@code outbox} table
  * (Flyway location {@code db/events}) gets it; there is nothing to wire.
  */
 @ApplicationScoped
@@ -35,8 +35,9 @@ public class OutboxRelayJob {
     }
 
     @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void purgeSent() {
+    void purge() {
         relay.purgeSent(config.retention());
+        relay.purgeProcessed(config.processedRetention());
     }
 
     @PreDestroy
