@@ -107,6 +107,58 @@ public class AppClientService {
                 .replaceWithVoid());
     }
 
+    /**
+     * AddUserPoolClientSecret: a second secret for rotation, generated unless the caller gives one. Only for
+     * confidential clients (created with a secret), at most {@link ClientSecret#MAX_PER_CLIENT}.
+     */
+    public Uni<ClientSecret> addUserPoolClientSecret(String userPoolId, String clientId, Optional<String> given) {
+        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+                .chain(() -> clients.findForUpdate(tx, userPoolId, clientId))
+                .map(found -> found.orElseThrow(() -> notFound(clientId)))
+                .chain(client -> clients.secrets(tx, clientId).map(secrets -> {
+                    if (secrets.isEmpty()) {
+                        throw CognitoException.invalidParameter("Client secrets can only be added to an app client that has a client secret"
+                                + " (a confidential client).");
+                    }
+                    if (secrets.size() >= ClientSecret.MAX_PER_CLIENT) {
+                        throw new CognitoException("LimitExceededException", "An app client can have at most "
+                                + ClientSecret.MAX_PER_CLIENT + " client secrets. Delete one before adding another.");
+                    }
+                    Instant clock = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                    Instant now = secrets.stream().anyMatch(s -> s.secretId().equals(clientId + "--" + clock.toEpochMilli()))
+                            ? clock.plusMillis(1) : clock;
+                    return new ClientSecret(clientId + "--" + now.toEpochMilli(), clientId, given.orElseGet(AppClientIds::newSecret), now);
+                }).call(secret -> clients.insertSecret(tx, seal(secret)))
+                        .call(() -> publish(tx, UserPoolEvents.CLIENT_UPDATED, client))));
+    }
+
+    /** ListUserPoolClientSecrets: ids and dates only, oldest first. */
+    public Uni<List<ClientSecret>> listUserPoolClientSecrets(String userPoolId, String clientId) {
+        return requirePool(db, userPoolId)
+                .chain(() -> clients.find(db, userPoolId, clientId))
+                .map(found -> found.orElseThrow(() -> notFound(clientId)))
+                .chain(client -> clients.secrets(db, clientId))
+                .map(secrets -> secrets.stream().map(s -> new ClientSecret(s.secretId(), s.clientId(), null, s.creationDate())).toList());
+    }
+
+    /** DeleteUserPoolClientSecret; the last secret of a client stays (the client would silently become public). */
+    public Uni<Void> deleteUserPoolClientSecret(String userPoolId, String clientId, String secretId) {
+        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+                .chain(() -> clients.findForUpdate(tx, userPoolId, clientId))
+                .map(found -> found.orElseThrow(() -> notFound(clientId)))
+                .call(client -> clients.secrets(tx, clientId).invoke(secrets -> {
+                    if (secrets.stream().noneMatch(s -> s.secretId().equals(secretId))) {
+                        throw CognitoException.resourceNotFound("Client secret " + secretId + " does not exist.");
+                    }
+                    if (secrets.size() == 1) {
+                        throw CognitoException.invalidParameter("The only client secret of an app client cannot be deleted.");
+                    }
+                }))
+                .call(client -> clients.deleteSecret(tx, clientId, secretId))
+                .call(client -> publish(tx, UserPoolEvents.CLIENT_UPDATED, client))
+                .replaceWithVoid());
+    }
+
     /** A page in client id order after {@code afterId}, with one extra row when more follow. */
     public Uni<List<AppClient>> listUserPoolClients(String userPoolId, String afterId, int limit) {
         return requirePool(db, userPoolId).chain(() -> clients.page(db, userPoolId, afterId, limit + 1));
