@@ -201,10 +201,10 @@ public class AppClientService {
         }).replaceWithVoid();
     }
 
-    /** Standard attributes and the pool's own ({@code custom:...}) from its Schema. */
+    /** Standard attributes and the pool's own ({@code custom:...}) from its schema (stored as {@code SchemaAttributes}). */
     private static Set<String> attributesOf(UserPool pool) {
         Set<String> attributes = new HashSet<>(STANDARD_ATTRIBUTES);
-        for (JsonNode attribute : pool.settings().path("Schema")) {
+        for (JsonNode attribute : pool.settings().path("SchemaAttributes")) {
             String name = attribute.path("Name").asText();
             if (!name.isEmpty()) {
                 attributes.add(name);

@@ -144,6 +144,25 @@ class AppClientBadInputTest {
     }
 
     @Test
+    void acceptsThePoolsCustomAttributes() {
+        String pool = cognito.createUserPool(r -> r.poolName("custom attrs " + UserPoolLifecycleTest.unique())
+                .schema(a -> a.name("tier").attributeDataType("String").mutable(true))).userPool().id();
+        String clientId = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("reads tier")
+                .readAttributes("email", "custom:tier").writeAttributes("custom:tier")).userPoolClient().clientId();
+        assertThat(cognito.describeUserPoolClient(r -> r.userPoolId(pool).clientId(clientId)).userPoolClient().readAttributes())
+                .containsExactly("email", "custom:tier");
+    }
+
+    @Test
+    void rejectsMembersOfTheWrongJsonType() {
+        io.restassured.response.Response response = dev.cognate.userpool.SignedJson.call(endpoint, "CreateUserPoolClient",
+                "{\"UserPoolId\":\"" + poolId + "\",\"ClientName\":\"typed\",\"CallbackURLs\":\"https://a.example.com\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.jsonPath().getString("__type")).isEqualTo("SerializationException");
+        assertThat(cognito.listUserPoolClients(r -> r.userPoolId(poolId)).userPoolClients()).isEmpty();
+    }
+
+    @Test
     void rejectsUnknownPoolAndClient() {
         String missing = "us-east-1_Nope12345";
         assertThatThrownBy(() -> cognito.createUserPoolClient(r -> r.userPoolId(missing).clientName("x")))
