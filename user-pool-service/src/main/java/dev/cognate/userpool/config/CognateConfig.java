@@ -22,6 +22,12 @@ public interface CognateConfig {
 
     Operator operator();
 
+    /**
+     * Base64 of the 32-byte AES-256 master key that seals secrets at rest (crypto/SecretCipher); env
+     * {@code COGNATE_MASTER_KEY}. None in production unless set.
+     */
+    Optional<String> masterKey();
+
 
     /** Where PostgreSQL is; the datasource URLs in application.properties are built from these. */
     interface Db {

@@ -1,0 +1,53 @@
+package dev.cognate.userpool.api;
+
+import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.service.AppClientService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * The internal API hosted-ui-service reads app clients with ({@code hostedui.client.AppClientConfig}):
+ * {@code GET /internal/v1/clients/{clientId}}, 404 when unknown. No SigV4: it is for the cluster
+ * network only, so deployments must not expose {@code /internal} publicly. Never carries a secret.
+ */
+@Path("/internal/v1/clients")
+public class InternalClientsResource {
+
+    /** What the hosted UI needs of a client to validate an authorization request. */
+    public record ClientConfig(String clientId, String userPoolId, String clientName, List<String> callbackUrls,
+                               List<String> logoutUrls, List<String> allowedOAuthFlows, List<String> allowedOAuthScopes,
+                               List<String> supportedIdentityProviders) {
+
+        static ClientConfig of(AppClient client) {
+            return new ClientConfig(client.clientId(), client.userPoolId(), client.clientName(), client.list("CallbackURLs"),
+                    client.list("LogoutURLs"), client.list("AllowedOAuthFlows"), client.list("AllowedOAuthScopes"),
+                    client.list("SupportedIdentityProviders"));
+        }
+    }
+
+    private final AppClientService clients;
+
+    public InternalClientsResource(AppClientService clients) {
+        this.clients = clients;
+    }
+
+    @GET
+    @Path("/{clientId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> client(@PathParam("clientId") String clientId) {
+        return clients.findClient(clientId).map(found -> found
+                .map(client -> Response.ok(ClientConfig.of(client)).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
+                        .entity(new NotFound("client " + clientId + " does not exist")).type(MediaType.APPLICATION_JSON).build()));
+    }
+
+    record NotFound(String message) {
+    }
+}

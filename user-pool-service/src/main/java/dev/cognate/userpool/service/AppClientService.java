@@ -1,0 +1,250 @@
+package dev.cognate.userpool.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.events.CloudEvent;
+import dev.cognate.events.EventType;
+import dev.cognate.events.Topics;
+import dev.cognate.events.UserPoolEvents;
+import dev.cognate.events.outbox.Outbox;
+import dev.cognate.userpool.crypto.SecretCipher;
+import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.domain.AppClientIds;
+import dev.cognate.userpool.domain.ClientSecret;
+import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.repository.AppClientRepository;
+import dev.cognate.userpool.repository.AppClientRepository.SealedSecret;
+import dev.cognate.userpool.repository.ResourceServerRepository;
+import dev.cognate.userpool.repository.UserPoolRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * App clients of a pool. The rules that need the pool are checked here (custom scopes exist, attributes
+ * are the pool's, client_credentials only with a secret); secrets are generated here, sealed with
+ * {@link SecretCipher} before they reach the database, and never put in an event.
+ */
+@ApplicationScoped
+public class AppClientService {
+
+    /** Scopes every client may be given without a resource server. */
+    public static final Set<String> STANDARD_SCOPES = Set.of("phone", "email", "openid", "profile", "aws.cognito.signin.user.admin");
+    /** Cognito's standard user attributes. */
+    public static final Set<String> STANDARD_ATTRIBUTES = Set.of("address", "birthdate", "email", "email_verified", "family_name",
+            "gender", "given_name", "locale", "middle_name", "name", "nickname", "phone_number", "phone_number_verified", "picture",
+            "preferred_username", "profile", "updated_at", "website", "zoneinfo");
+
+    /** A client with the secret Create and Describe return (the oldest of its secrets), if it has one. */
+    public record ClientView(AppClient client, Optional<String> secret) {
+    }
+
+    private final Pool db;
+    private final UserPoolRepository pools;
+    private final AppClientRepository clients;
+    private final ResourceServerRepository resourceServers;
+    private final SecretCipher cipher;
+
+    public AppClientService(Pool db, UserPoolRepository pools, AppClientRepository clients,
+                            ResourceServerRepository resourceServers, SecretCipher cipher) {
+        this.db = db;
+        this.pools = pools;
+        this.clients = clients;
+        this.resourceServers = resourceServers;
+        this.cipher = cipher;
+    }
+
+    public Uni<ClientView> createUserPoolClient(String userPoolId, String clientName, ObjectNode settings, boolean generateSecret) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        AppClient client = new AppClient(AppClientIds.newClientId(), userPoolId, clientName, settings, now, now);
+        Optional<ClientSecret> secret = generateSecret ? Optional.of(newSecret(client.clientId(), now)) : Optional.empty();
+        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+                .call(pool -> checkAgainstPool(tx, pool, settings, generateSecret, "creating"))
+                .chain(() -> clients.insert(tx, client))
+                .chain(() -> secret.isEmpty() ? Uni.createFrom().voidItem() : clients.insertSecret(tx, seal(secret.get())))
+                .chain(() -> publish(tx, UserPoolEvents.CLIENT_CREATED, client))
+                .replaceWith(new ClientView(client, secret.map(ClientSecret::value))));
+    }
+
+    public Uni<ClientView> describeUserPoolClient(String userPoolId, String clientId) {
+        return requirePool(db, userPoolId)
+                .chain(() -> clients.find(db, userPoolId, clientId))
+                .map(found -> found.orElseThrow(() -> notFound(clientId)))
+                .chain(client -> clients.secrets(db, clientId)
+                        .map(secrets -> new ClientView(client, secrets.stream().findFirst().map(this::open).map(ClientSecret::value))));
+    }
+
+    /** Replaces the whole configuration (omitted settings return to defaults, as Cognito); the name is kept when omitted. */
+    public Uni<ClientView> updateUserPoolClient(String userPoolId, String clientId, String clientName, ObjectNode settings) {
+        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+                .chain(pool -> clients.findForUpdate(tx, userPoolId, clientId)
+                        .map(found -> found.orElseThrow(() -> notFound(clientId)))
+                        .chain(current -> clients.secrets(tx, clientId)
+                                .call(secrets -> checkAgainstPool(tx, pool, settings, !secrets.isEmpty(), "updating"))
+                                .map(secrets -> new ClientView(new AppClient(clientId, userPoolId,
+                                        clientName == null ? current.clientName() : clientName, settings, current.creationDate(),
+                                        Instant.now().truncatedTo(ChronoUnit.MILLIS)),
+                                        secrets.stream().findFirst().map(this::open).map(ClientSecret::value)))))
+                .call(view -> clients.update(tx, view.client()))
+                .call(view -> publish(tx, UserPoolEvents.CLIENT_UPDATED, view.client())));
+    }
+
+    public Uni<Void> deleteUserPoolClient(String userPoolId, String clientId) {
+        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+                .chain(() -> clients.findForUpdate(tx, userPoolId, clientId))
+                .map(found -> found.orElseThrow(() -> notFound(clientId)))
+                .call(client -> clients.delete(tx, clientId))
+                .call(client -> publish(tx, UserPoolEvents.CLIENT_DELETED, client))
+                .replaceWithVoid());
+    }
+
+    /**
+     * AddUserPoolClientSecret: a second secret for rotation, generated unless the caller gives one. Only for
+     * confidential clients (created with a secret), at most {@link ClientSecret#MAX_PER_CLIENT}.
+     */
+    public Uni<ClientSecret> addUserPoolClientSecret(String userPoolId, String clientId, Optional<String> given) {
+        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+                .chain(() -> clients.findForUpdate(tx, userPoolId, clientId))
+                .map(found -> found.orElseThrow(() -> notFound(clientId)))
+                .chain(client -> clients.secrets(tx, clientId).map(secrets -> {
+                    if (secrets.isEmpty()) {
+                        throw CognitoException.invalidParameter("Client secrets can only be added to an app client that has a client secret"
+                                + " (a confidential client).");
+                    }
+                    if (secrets.size() >= ClientSecret.MAX_PER_CLIENT) {
+                        throw new CognitoException("LimitExceededException", "An app client can have at most "
+                                + ClientSecret.MAX_PER_CLIENT + " client secrets. Delete one before adding another.");
+                    }
+                    Instant clock = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                    Instant now = secrets.stream().anyMatch(s -> s.secretId().equals(clientId + "--" + clock.toEpochMilli()))
+                            ? clock.plusMillis(1) : clock;
+                    return new ClientSecret(clientId + "--" + now.toEpochMilli(), clientId, given.orElseGet(AppClientIds::newSecret), now);
+                }).call(secret -> clients.insertSecret(tx, seal(secret)))
+                        .call(() -> publish(tx, UserPoolEvents.CLIENT_UPDATED, client))));
+    }
+
+    /** ListUserPoolClientSecrets: ids and dates only, oldest first. */
+    public Uni<List<ClientSecret>> listUserPoolClientSecrets(String userPoolId, String clientId) {
+        return requirePool(db, userPoolId)
+                .chain(() -> clients.find(db, userPoolId, clientId))
+                .map(found -> found.orElseThrow(() -> notFound(clientId)))
+                .chain(client -> clients.secrets(db, clientId))
+                .map(secrets -> secrets.stream().map(s -> new ClientSecret(s.secretId(), s.clientId(), null, s.creationDate())).toList());
+    }
+
+    /** DeleteUserPoolClientSecret; the last secret of a client stays (the client would silently become public). */
+    public Uni<Void> deleteUserPoolClientSecret(String userPoolId, String clientId, String secretId) {
+        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+                .chain(() -> clients.findForUpdate(tx, userPoolId, clientId))
+                .map(found -> found.orElseThrow(() -> notFound(clientId)))
+                .call(client -> clients.secrets(tx, clientId).invoke(secrets -> {
+                    if (secrets.stream().noneMatch(s -> s.secretId().equals(secretId))) {
+                        throw CognitoException.resourceNotFound("Client secret " + secretId + " does not exist.");
+                    }
+                    if (secrets.size() == 1) {
+                        throw CognitoException.invalidParameter("The only client secret of an app client cannot be deleted.");
+                    }
+                }))
+                .call(client -> clients.deleteSecret(tx, clientId, secretId))
+                .call(client -> publish(tx, UserPoolEvents.CLIENT_UPDATED, client))
+                .replaceWithVoid());
+    }
+
+    /** A page in client id order after {@code afterId}, with one extra row when more follow. */
+    public Uni<List<AppClient>> listUserPoolClients(String userPoolId, String afterId, int limit) {
+        return requirePool(db, userPoolId).chain(() -> clients.page(db, userPoolId, afterId, limit + 1));
+    }
+
+    /** The client by id alone, for the internal API; no secret. */
+    public Uni<Optional<AppClient>> findClient(String clientId) {
+        return clients.findById(db, clientId);
+    }
+
+    private Uni<Void> checkAgainstPool(SqlClient tx, UserPool pool, ObjectNode settings, boolean hasSecret, String doing) {
+        List<String> flows = strings(settings.path("AllowedOAuthFlows"));
+        if (flows.contains("client_credentials") && !hasSecret) {
+            throw CognitoException.invalidParameter("client_credentials flow can not be selected if client does not have a client secret.");
+        }
+        Set<String> attributes = attributesOf(pool);
+        for (String member : List.of("ReadAttributes", "WriteAttributes")) {
+            if (!attributes.containsAll(strings(settings.path(member)))) {
+                String kind = member.startsWith("Read") ? "read" : "write";
+                throw CognitoException.invalidParameter("Invalid " + kind + " attributes specified while " + doing + " a client");
+            }
+        }
+        for (String provider : strings(settings.path("SupportedIdentityProviders"))) {
+            if (!"COGNITO".equals(provider)) {
+                throw CognitoException.invalidParameter("The provider " + provider + " does not exist for User Pool " + pool.id());
+            }
+        }
+        List<String> custom = strings(settings.path("AllowedOAuthScopes")).stream().filter(s -> !STANDARD_SCOPES.contains(s)).toList();
+        if (custom.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> identifiers = custom.stream().filter(s -> s.lastIndexOf('/') > 0)
+                .map(s -> s.substring(0, s.lastIndexOf('/'))).distinct().toList();
+        return resourceServers.findAll(tx, pool.id(), identifiers).invoke(servers -> {
+            Set<String> known = new HashSet<>();
+            servers.forEach(server -> known.addAll(server.qualifiedScopes()));
+            custom.stream().filter(scope -> !known.contains(scope)).findFirst().ifPresent(scope -> {
+                throw new CognitoException("ScopeDoesNotExistException", "Invalid scope requested: " + scope);
+            });
+        }).replaceWithVoid();
+    }
+
+    /** Standard attributes and the pool's own ({@code custom:...}) from its schema (stored as {@code SchemaAttributes}). */
+    private static Set<String> attributesOf(UserPool pool) {
+        Set<String> attributes = new HashSet<>(STANDARD_ATTRIBUTES);
+        for (JsonNode attribute : pool.settings().path("SchemaAttributes")) {
+            String name = attribute.path("Name").asText();
+            if (!name.isEmpty()) {
+                attributes.add(name);
+                if (!STANDARD_ATTRIBUTES.contains(name) && !name.startsWith("custom:")) {
+                    attributes.add("custom:" + name);
+                }
+            }
+        }
+        return attributes;
+    }
+
+    private ClientSecret newSecret(String clientId, Instant now) {
+        return new ClientSecret(clientId + "--" + now.toEpochMilli(), clientId, AppClientIds.newSecret(), now);
+    }
+
+    private SealedSecret seal(ClientSecret secret) {
+        return new SealedSecret(secret.secretId(), secret.clientId(),
+                cipher.encrypt(secret.value(), ClientSecret.cipherContext(secret.secretId())), secret.creationDate());
+    }
+
+    ClientSecret open(SealedSecret sealed) {
+        return new ClientSecret(sealed.secretId(), sealed.clientId(),
+                cipher.decrypt(sealed.ciphertext(), ClientSecret.cipherContext(sealed.secretId())), sealed.creationDate());
+    }
+
+    private Uni<UserPool> requirePool(SqlClient sql, String userPoolId) {
+        return pools.find(sql, userPoolId).map(found -> found.orElseThrow(() -> UserPoolService.notFound(userPoolId)));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return array.isArray() ? java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList() : List.of();
+    }
+
+    private static Uni<Void> publish(SqlClient tx, EventType<UserPoolEvents.ClientChanged> type, AppClient client) {
+        CloudEvent event = CloudEvent.of(type, CloudEvent.userPoolSource(client.userPoolId()), null,
+                new UserPoolEvents.ClientChanged(client.userPoolId(), client.clientId(), client.clientName()));
+        return Outbox.append(tx, Topics.USER_POOL_EVENTS, client.userPoolId(), event);
+    }
+
+    public static CognitoException notFound(String clientId) {
+        return CognitoException.resourceNotFound("User pool client " + clientId + " does not exist.");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.cognate.userpool.service;
+
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.events.CloudEvent;
+import dev.cognate.events.EventType;
+import dev.cognate.events.Topics;
+import dev.cognate.events.UserPoolEvents;
+import dev.cognate.events.outbox.Outbox;
+import dev.cognate.userpool.domain.ResourceServer;
+import dev.cognate.userpool.repository.ResourceServerRepository;
+import dev.cognate.userpool.repository.UserPoolRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** Resource servers and their custom scopes; each change commits with its event (outbox). */
+@ApplicationScoped
+public class ResourceServerService {
+
+    private final Pool db;
+    private final UserPoolRepository pools;
+    private final ResourceServerRepository servers;
+
+    public ResourceServerService(Pool db, UserPoolRepository pools, ResourceServerRepository servers) {
+        this.db = db;
+        this.pools = pools;
+        this.servers = servers;
+    }
+
+    public Uni<ResourceServer> createResourceServer(ResourceServer server) {
+        return db.withTransaction(tx -> requirePool(tx, server.userPoolId())
+                .chain(() -> servers.insert(tx, server))
+                .invoke(inserted -> {
+                    if (!inserted) {
+                        throw CognitoException.invalidParameter(server.identifier() + " already exists in pool " + server.userPoolId() + ".");
+                    }
+                })
+                .chain(() -> publish(tx, UserPoolEvents.RESOURCE_SERVER_CREATED, server))
+                .replaceWith(server));
+    }
+
+    public Uni<ResourceServer> describeResourceServer(String userPoolId, String identifier) {
+        return requirePool(db, userPoolId)
+                .chain(() -> servers.find(db, userPoolId, identifier))
+                .map(found -> found.orElseThrow(() -> notFound(userPoolId, identifier)));
+    }
+
+    public Uni<ResourceServer> updateResourceServer(ResourceServer server) {
+        return db.withTransaction(tx -> requirePool(tx, server.userPoolId())
+                .chain(() -> servers.update(tx, server))
+                .invoke(updated -> {
+                    if (!updated) {
+                        throw notFound(server.userPoolId(), server.identifier());
+                    }
+                })
+                .chain(() -> publish(tx, UserPoolEvents.RESOURCE_SERVER_UPDATED, server))
+                .replaceWith(server));
+    }
+
+    public Uni<Void> deleteResourceServer(String userPoolId, String identifier) {
+        ResourceServer deleted = new ResourceServer(userPoolId, identifier, null, List.of());
+        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+                .chain(() -> servers.delete(tx, userPoolId, identifier))
+                .invoke(found -> {
+                    if (!found) {
+                        throw notFound(userPoolId, identifier);
+                    }
+                })
+                .chain(() -> publish(tx, UserPoolEvents.RESOURCE_SERVER_DELETED, deleted)));
+    }
+
+    /** A page in identifier order after {@code afterIdentifier}, with one extra row when more follow. */
+    public Uni<List<ResourceServer>> listResourceServers(String userPoolId, String afterIdentifier, int limit) {
+        return requirePool(db, userPoolId).chain(() -> servers.page(db, userPoolId, afterIdentifier, limit + 1));
+    }
+
+    private Uni<Void> requirePool(SqlClient sql, String userPoolId) {
+        return pools.find(sql, userPoolId)
+                .invoke(found -> found.orElseThrow(() -> UserPoolService.notFound(userPoolId)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> publish(SqlClient tx, EventType<UserPoolEvents.ResourceServerChanged> type, ResourceServer server) {
+        CloudEvent event = CloudEvent.of(type, CloudEvent.userPoolSource(server.userPoolId()), null,
+                new UserPoolEvents.ResourceServerChanged(server.userPoolId(), server.identifier()));
+        return Outbox.append(tx, Topics.USER_POOL_EVENTS, server.userPoolId(), event);
+    }
+
+    public static CognitoException notFound(String userPoolId, String identifier) {
+        return CognitoException.resourceNotFound("Resource server " + identifier + " does not exist in pool " + userPoolId + ".");
+    }
+}
