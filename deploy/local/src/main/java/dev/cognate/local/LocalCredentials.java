@@ -5,16 +5,20 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.util.Base64;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Secrets of one checkout's local stack, generated on its first run and kept in the state directory so that a
- * configured AWS CLI profile and the demo user's password survive restarts. Local use only: the key id starts with
- * {@code LOCAL} so no one mistakes it for an AWS key.
+ * configured AWS CLI profile, the demo user's password and the data encrypted under the master key (client secrets)
+ * survive restarts. Local use only: the key id starts with {@code LOCAL} so no one mistakes it for an AWS key.
+ *
+ * @param masterKey base64 of the 32-byte key user-pool-service seals secrets with ({@code COGNATE_MASTER_KEY})
  */
-record LocalCredentials(String operatorAccessKeyId, String operatorSecretAccessKey, String demoPassword) {
+record LocalCredentials(String operatorAccessKeyId, String operatorSecretAccessKey, String demoPassword, String masterKey) {
 
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
@@ -23,18 +27,30 @@ record LocalCredentials(String operatorAccessKeyId, String operatorSecretAccessK
 
     static LocalCredentials loadOrCreate(Path file, ObjectMapper json) throws IOException {
         if (Files.exists(file)) {
-            return json.readValue(file.toFile(), LocalCredentials.class);
+            LocalCredentials stored = json.readValue(file.toFile(), LocalCredentials.class);
+            if (stored.masterKey() != null) {
+                return stored;
+            }
+            // Written before the stack had a master key: keep the rest, add one.
+            LocalCredentials completed = new LocalCredentials(stored.operatorAccessKeyId(), stored.operatorSecretAccessKey(),
+                    stored.demoPassword(), newMasterKey());
+            save(file, json, completed);
+            return completed;
         }
         LocalCredentials generated = generate();
+        save(file, json, generated);
+        return generated;
+    }
+
+    private static void save(Path file, ObjectMapper json, LocalCredentials credentials) throws IOException {
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
-        json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), generated);
-        Files.move(temporary, file);
-        return generated;
+        json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), credentials);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static LocalCredentials generate() {
@@ -42,7 +58,13 @@ record LocalCredentials(String operatorAccessKeyId, String operatorSecretAccessK
         String secretAccessKey = random(UPPER + LOWER + DIGITS, 40);
         // Meets Cognito's default password policy: upper and lower case, a digit and a symbol, 8+ characters.
         String demoPassword = "Demo-" + random(UPPER + LOWER + DIGITS, 10) + "a7Z";
-        return new LocalCredentials(accessKeyId, secretAccessKey, demoPassword);
+        return new LocalCredentials(accessKeyId, secretAccessKey, demoPassword, newMasterKey());
+    }
+
+    private static String newMasterKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static String random(String alphabet, int length) {

@@ -60,7 +60,7 @@ public final class LocalStack {
         try {
             StackDescription description = start();
             Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
-            String summary = StackSummary.render(description, layout, startup);
+            String summary = StackSummary.render(description, layout, startup, signInAvailable(description));
             Files.writeString(layout.summaryFile(), summary, StandardCharsets.UTF_8);
             description.writeTo(layout.stackFile(), json);
             System.out.print(summary);
@@ -115,6 +115,11 @@ public final class LocalStack {
                 new StackDescription.OperatorCredentials(credentials.operatorAccessKeyId(),
                         credentials.operatorSecretAccessKey()),
                 demo);
+    }
+
+    private static boolean signInAvailable(StackDescription description) throws InterruptedException {
+        return description.demo() != null && new ReadinessProbe().answersOk(CognateService.USER_POOL.baseUrl() + "/"
+                + description.demo().userPoolId() + "/.well-known/openid-configuration");
     }
 
     /** One clear message naming every busy port, instead of the first server dying on a bind error. */

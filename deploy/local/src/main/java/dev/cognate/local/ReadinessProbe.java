@@ -34,6 +34,19 @@ final class ReadinessProbe {
         }
     }
 
+    /**
+     * Whether the demo pool's OpenID discovery document is served: sign-in (tokens, hosted pages) arrives with it,
+     * so the summary offers sign-in commands only when this answers 200.
+     */
+    boolean answersOk(String url) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static String abbreviate(String text) {
         String oneLine = text.replaceAll("\\s+", " ");
         return oneLine.length() <= MAX_DETAIL_LENGTH ? oneLine : oneLine.substring(0, MAX_DETAIL_LENGTH) + "...";

@@ -28,6 +28,9 @@ final class ServiceEnvironment {
         environment.put("COGNATE_REGION", region);
         environment.put("COGNATE_OPERATOR_ACCESS_KEYS",
                 credentials.operatorAccessKeyId() + ":" + credentials.operatorSecretAccessKey());
+        if (service.name().equals(CognateService.USER_POOL.name())) {
+            environment.put("COGNATE_MASTER_KEY", credentials.masterKey());
+        }
         environment.putAll(service.ownEnvironment());
         return environment;
     }

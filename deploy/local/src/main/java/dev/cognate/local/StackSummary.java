@@ -11,7 +11,11 @@ final class StackSummary {
     private StackSummary() {
     }
 
-    static String render(StackDescription stack, StackLayout layout, Duration startup) {
+    /**
+     * @param signInAvailable whether the demo pool's OIDC discovery answers: only then are sign-in URLs and
+     *                        commands shown, so the summary never points at what the services do not serve yet
+     */
+    static String render(StackDescription stack, StackLayout layout, Duration startup, boolean signInAvailable) {
         StringBuilder text = new StringBuilder();
         line(text, "Cognate local stack is ready (%.1f s).", startup.toMillis() / 1000.0);
         line(text, "");
@@ -30,7 +34,7 @@ final class StackSummary {
         line(text, "  AWS_SECRET_ACCESS_KEY=%s", operator.secretAccessKey());
         line(text, "  AWS_REGION=%s", stack.region());
         line(text, "");
-        appendDemo(text, stack.demo());
+        appendDemo(text, stack.demo(), signInAvailable);
         line(text, "Try it");
         line(text, "  export %s", awsEnvironment);
         line(text, "  aws --endpoint-url %s cognito-idp list-user-pools --max-results 10",
@@ -38,7 +42,7 @@ final class StackSummary {
         line(text, "  aws --endpoint-url %s cognito-identity list-identity-pools --max-results 10",
                 stack.endpoints().identityPool());
         StackDescription.Demo demo = stack.demo();
-        if (demo != null && demo.clientId() != null && demo.username() != null) {
+        if (signInAvailable && demo != null && demo.clientId() != null && demo.username() != null) {
             line(text, "  aws --endpoint-url %s cognito-idp initiate-auth --client-id %s --auth-flow USER_PASSWORD_AUTH"
                     + " --auth-parameters USERNAME=%s,PASSWORD=%s", stack.endpoints().userPool(), demo.clientId(),
                     demo.username(), demo.password());
@@ -50,7 +54,7 @@ final class StackSummary {
         return text.toString();
     }
 
-    private static void appendDemo(StringBuilder text, StackDescription.Demo demo) {
+    private static void appendDemo(StringBuilder text, StackDescription.Demo demo, boolean signInAvailable) {
         if (demo == null) {
             line(text, "Demo user pool: none yet (the start-up messages say why)");
             line(text, "");
@@ -59,16 +63,17 @@ final class StackSummary {
         String issuer = CognateService.USER_POOL.baseUrl() + "/" + demo.userPoolId();
         line(text, "Demo user pool \"%s\": %s", DemoSeeder.POOL_NAME, demo.userPoolId());
         if (demo.clientId() != null) {
-            // Discovery and sign-in arrive with app clients; until then there is nothing to point at.
+            line(text, "  App client    %s (%s, no secret)", demo.clientId(), DemoSeeder.CLIENT_NAME);
+        } else {
+            line(text, "  App client    none yet (the start-up messages say why)");
+        }
+        if (signInAvailable && demo.clientId() != null) {
             line(text, "  OIDC issuer   %s", issuer);
             line(text, "  Discovery     %s/.well-known/openid-configuration", issuer);
-            line(text, "  App client    %s (%s, no secret)", demo.clientId(), DemoSeeder.CLIENT_NAME);
             line(text, "  Sign in at    %s/oauth2/authorize?client_id=%s&response_type=code&scope=openid+email+profile"
                     + "&redirect_uri=%s", CognateService.HOSTED_UI.baseUrl(), demo.clientId(),
                     URLEncoder.encode(DemoSeeder.CALLBACK_URL, StandardCharsets.UTF_8));
             line(text, "                (the browser lands on %s?code=...)", DemoSeeder.CALLBACK_URL);
-        } else {
-            line(text, "  App client    none yet (the start-up messages say why)");
         }
         if (demo.username() != null) {
             line(text, "  User          %s / %s", demo.username(), demo.password());

@@ -12,7 +12,7 @@ import dev.cognate.local.FakeCognito.Reply;
 class DemoSeederTests {
 
     private static final String PASSWORD = "Demo-secret1";
-    private final LocalCredentials credentials = new LocalCredentials("LOCALKEY", "s3cret", PASSWORD);
+    private final LocalCredentials credentials = new LocalCredentials("LOCALKEY", "s3cret", PASSWORD, "bWFzdGVyLWtleS1vZi10aGlydHktdHdvLWJ5dGVzISE=");
     private final FakeCognito cognito;
 
     DemoSeederTests() throws IOException {

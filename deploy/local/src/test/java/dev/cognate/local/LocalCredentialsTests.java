@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,21 @@ class LocalCredentialsTests {
                 .containsPattern("[A-Z]").containsPattern("[a-z]").containsPattern("[0-9]").containsPattern("[^A-Za-z0-9]")
                 // Safe to paste unquoted into the shell commands the summary prints.
                 .matches("[A-Za-z0-9-]+");
+        assertThat(Base64.getDecoder().decode(credentials.masterKey())).as("AES-256 master key").hasSize(32);
         assertThat(LocalCredentials.generate()).isNotEqualTo(credentials);
+    }
+
+    @Test
+    void addsAMasterKeyToCredentialsWrittenBeforeThereWasOne(@TempDir Path stateDir) throws IOException {
+        Path file = stateDir.resolve("credentials.json");
+        Files.writeString(file, "{\"operatorAccessKeyId\":\"LOCALOLD\",\"operatorSecretAccessKey\":\"old-secret\",\"demoPassword\":\"Demo-old1\"}");
+
+        LocalCredentials upgraded = LocalCredentials.loadOrCreate(file, json);
+
+        assertThat(upgraded.operatorAccessKeyId()).isEqualTo("LOCALOLD");
+        assertThat(upgraded.operatorSecretAccessKey()).isEqualTo("old-secret");
+        assertThat(upgraded.demoPassword()).isEqualTo("Demo-old1");
+        assertThat(Base64.getDecoder().decode(upgraded.masterKey())).hasSize(32);
+        assertThat(LocalCredentials.loadOrCreate(file, json)).as("kept for later runs").isEqualTo(upgraded);
     }
 }

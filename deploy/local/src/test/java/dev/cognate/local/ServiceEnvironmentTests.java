@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ServiceEnvironmentTests {
 
-    private final LocalCredentials credentials = new LocalCredentials("LOCALKEY", "s3cret", "Demo-pass1");
+    private final LocalCredentials credentials = new LocalCredentials("LOCALKEY", "s3cret", "Demo-pass1", "bWFzdGVyLWtleS1vZi10aGlydHktdHdvLWJ5dGVzISE=");
 
     @Test
     void pointsEveryServiceAtTheLocalInfrastructure() {
@@ -33,10 +33,12 @@ class ServiceEnvironmentTests {
     void givesEachServiceItsOwnSettings() {
         assertThat(ServiceEnvironment.of(CognateService.USER_POOL, InfraPorts.LOCAL, "us-east-1", credentials))
                 .containsEntry("COGNATE_PUBLIC_BASE_URL", "http://localhost:8081")
+                .containsEntry("COGNATE_MASTER_KEY", credentials.masterKey())
                 .doesNotContainKey("QUARKUS_REST_CLIENT_USER_POOL_URL");
         assertThat(ServiceEnvironment.of(CognateService.HOSTED_UI, InfraPorts.LOCAL, "us-east-1", credentials))
                 .containsEntry("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://localhost:8081")
-                .doesNotContainKey("COGNATE_PUBLIC_BASE_URL");
+                .doesNotContainKey("COGNATE_PUBLIC_BASE_URL")
+                .as("only user-pool-service seals secrets").doesNotContainKey("COGNATE_MASTER_KEY");
     }
 
     @Test

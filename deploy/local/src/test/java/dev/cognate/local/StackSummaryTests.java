@@ -14,7 +14,7 @@ class StackSummaryTests {
 
     @Test
     void tellsHowToCallBothApisWithTheOperatorCredentials() {
-        String summary = StackSummary.render(StackDescriptionTests.stack(null), layout, Duration.ofMillis(31_400));
+        String summary = StackSummary.render(StackDescriptionTests.stack(null), layout, Duration.ofMillis(31_400), false);
 
         assertThat(summary)
                 .contains("ready (31.4 s)")
@@ -31,7 +31,7 @@ class StackSummaryTests {
     void showsTheDemoAndHowToSignInOnceClientAndUserExist() {
         String summary = StackSummary.render(
                 StackDescriptionTests.stack(new StackDescription.Demo("us-east-1_abc", "client1", "demo", "Demo-pass1")),
-                layout, Duration.ofSeconds(20));
+                layout, Duration.ofSeconds(20), true);
 
         assertThat(summary)
                 .contains("http://localhost:8081/us-east-1_abc/.well-known/openid-configuration")
@@ -46,10 +46,20 @@ class StackSummaryTests {
     void saysWhatIsMissingWhenOnlyThePoolExists() {
         String summary = StackSummary.render(
                 StackDescriptionTests.stack(new StackDescription.Demo("us-east-1_abc", null, null, null)), layout,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), false);
 
         assertThat(summary).contains("App client    none yet").contains("User          none yet")
                 .doesNotContain("initiate-auth")
                 .as("no discovery URL before discovery exists").doesNotContain("openid-configuration");
+    }
+
+    @Test
+    void offersNoSignInWhileTheServicesCannotSignAnyoneIn() {
+        String summary = StackSummary.render(
+                StackDescriptionTests.stack(new StackDescription.Demo("us-east-1_abc", "client1", "demo", "Demo-pass1")),
+                layout, Duration.ofSeconds(20), false);
+
+        assertThat(summary).contains("App client    client1").contains("demo / Demo-pass1")
+                .doesNotContain("openid-configuration").doesNotContain("/oauth2/authorize").doesNotContain("initiate-auth");
     }
 }
