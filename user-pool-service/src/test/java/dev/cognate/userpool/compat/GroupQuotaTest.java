@@ -54,4 +54,23 @@ class GroupQuotaTest {
             assertThat(cognito.createGroup(r -> r.userPoolId(poolId).groupName("three")).group().groupName()).isEqualTo("three");
         }
     }
+
+    @Test
+    void concurrentCreatesNeverExceedTheQuota() throws Exception {
+        try (CognitoIdentityProviderClient cognito = Race.clientWithoutRetries(endpoint)) {
+            String poolId = cognito.createUserPool(r -> r.poolName("quota race " + UserPoolLifecycleTest.unique())).userPool().id();
+
+            long created = Race.run(6, i -> {
+                try {
+                    cognito.createGroup(r -> r.userPoolId(poolId).groupName("racer-" + i));
+                    return true;
+                } catch (LimitExceededException e) {
+                    return false;
+                }
+            });
+
+            assertThat(created).isEqualTo(2);
+            assertThat(cognito.listGroups(r -> r.userPoolId(poolId)).groups()).hasSize(2);
+        }
+    }
 }

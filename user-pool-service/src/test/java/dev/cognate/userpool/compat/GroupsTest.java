@@ -2,6 +2,7 @@ package dev.cognate.userpool.compat;
 
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.CognitoIdpClients;
+import dev.cognate.userpool.config.QuotaConfig;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,6 +37,9 @@ class GroupsTest {
 
     @Inject
     Pool db;
+
+    @Inject
+    QuotaConfig quotas;
 
     private CognitoIdentityProviderClient cognito;
     private String poolId;
@@ -244,5 +248,30 @@ class GroupsTest {
     private long storedGroups(String pool) {
         return db.preparedQuery("SELECT count(*) FROM user_pool_groups WHERE user_pool_id = $1").execute(Tuple.of(pool))
                 .await().indefinitely().iterator().next().getLong(0);
+    }
+
+    @Test
+    void concurrentCreatesOfOneNameMakeExactlyOneGroup() throws Exception {
+        long created;
+        try (CognitoIdentityProviderClient racer = Race.clientWithoutRetries(endpoint)) {
+            created = Race.run(5, i -> {
+                try {
+                    racer.createGroup(r -> r.userPoolId(poolId).groupName("contested").description("caller " + i));
+                    return true;
+                } catch (GroupExistsException e) {
+                    return false;
+                }
+            });
+        }
+
+        assertThat(created).isEqualTo(1);
+        assertThat(cognito.listGroups(r -> r.userPoolId(poolId)).groups()).extracting(GroupType::groupName).containsExactly("contested");
+        assertThat(OutboxRows.forPool(db, poolId, "groupName")).filteredOn(row -> row.type().equals(UserPoolEvents.GROUP_CREATED.name()))
+                .hasSize(1);
+    }
+
+    @Test
+    void allowsCognitosTenThousandGroupsPerPoolByDefault() {
+        assertThat(quotas.groupsPerPool()).isEqualTo(10_000);
     }
 }
