@@ -1,22 +1,18 @@
 package dev.cognate.userpool.compat;
 
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.userpool.CognitoIdpClients;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.cognate.userpool.CognitoIdpTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,26 +21,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** AddCustomAttributes through the AWS SDK for Java v2, read back with DescribeUserPool's SchemaAttributes. */
 @QuarkusTest
-class AddCustomAttributesTest {
-
-    @TestHTTPResource("/")
-    URI endpoint;
+class AddCustomAttributesTest extends CognitoIdpTest {
 
     @Inject
     Pool db;
 
-    private CognitoIdentityProviderClient cognito;
     private String poolId;
 
     @BeforeEach
-    void connect() {
-        cognito = CognitoIdpClients.operator(endpoint);
-        poolId = cognito.createUserPool(r -> r.poolName("schema " + UserPoolLifecycleTest.unique())).userPool().id();
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
+    void createPool() {
+        poolId = newPool("schema");
     }
 
     @Test

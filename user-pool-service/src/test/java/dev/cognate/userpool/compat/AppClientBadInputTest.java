@@ -1,12 +1,9 @@
 package dev.cognate.userpool.compat;
 
-import dev.cognate.userpool.CognitoIdpClients;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.cognate.userpool.CognitoIdpTest;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
@@ -15,7 +12,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNot
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ScopeDoesNotExistException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
 
-import java.net.URI;
 import java.util.Collections;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -25,23 +21,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bad CreateUserPoolClient / UpdateUserPoolClient input answers Cognito's exceptions and creates nothing. */
 @QuarkusTest
-class AppClientBadInputTest {
+class AppClientBadInputTest extends CognitoIdpTest {
 
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    private CognitoIdentityProviderClient cognito;
     private String poolId;
 
     @BeforeEach
     void createPool() {
-        cognito = CognitoIdpClients.operator(endpoint);
-        poolId = cognito.createUserPool(r -> r.poolName("bad clients " + UserPoolLifecycleTest.unique())).userPool().id();
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
+        poolId = newPool("bad clients");
     }
 
     @Test
@@ -145,7 +131,7 @@ class AppClientBadInputTest {
 
     @Test
     void acceptsThePoolsCustomAttributes() {
-        String pool = cognito.createUserPool(r -> r.poolName("custom attrs " + UserPoolLifecycleTest.unique())
+        String pool = cognito.createUserPool(r -> r.poolName("custom attrs " + unique())
                 .schema(a -> a.name("tier").attributeDataType("String").mutable(true))).userPool().id();
         String clientId = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("reads tier")
                 .readAttributes("email", "custom:tier").writeAttributes("custom:tier")).userPoolClient().clientId();

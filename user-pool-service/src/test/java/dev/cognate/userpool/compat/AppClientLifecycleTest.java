@@ -1,15 +1,12 @@
 package dev.cognate.userpool.compat;
 
-import dev.cognate.userpool.CognitoIdpClients;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.cognate.userpool.CognitoIdpTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.FeatureType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolClientsResponse;
@@ -20,7 +17,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,26 +27,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** CreateUserPoolClient, DescribeUserPoolClient, ListUserPoolClients, UpdateUserPoolClient, DeleteUserPoolClient through the SDK. */
 @QuarkusTest
-class AppClientLifecycleTest {
-
-    @TestHTTPResource("/")
-    URI endpoint;
+class AppClientLifecycleTest extends CognitoIdpTest {
 
     @Inject
     Pool db;
 
-    private CognitoIdentityProviderClient cognito;
     private String poolId;
 
     @BeforeEach
     void createPool() {
-        cognito = CognitoIdpClients.operator(endpoint);
-        poolId = cognito.createUserPool(r -> r.poolName("clients " + UserPoolLifecycleTest.unique())).userPool().id();
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
+        poolId = newPool("clients");
     }
 
     @Test
@@ -186,7 +172,7 @@ class AppClientLifecycleTest {
 
     @Test
     void aClientIsNotFoundThroughAnotherPool() {
-        String other = cognito.createUserPool(r -> r.poolName("other " + UserPoolLifecycleTest.unique())).userPool().id();
+        String other = newPool("other");
         String clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("mine")).userPoolClient().clientId();
         assertThatThrownBy(() -> cognito.describeUserPoolClient(r -> r.userPoolId(other).clientId(clientId)))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("User pool client " + clientId + " does not exist.");

@@ -1,21 +1,17 @@
 package dev.cognate.userpool.compat;
 
-import dev.cognate.userpool.CognitoIdpClients;
+import dev.cognate.userpool.CognitoIdpTest;
 import dev.cognate.userpool.SignedJson;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -26,28 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Signed raw JSON calls, because the AWS SDK on the test classpath predates these actions.
  */
 @QuarkusTest
-class ClientSecretRotationTest {
-
-    @TestHTTPResource("/")
-    URI endpoint;
+class ClientSecretRotationTest extends CognitoIdpTest {
 
     @Inject
     Pool db;
 
-    private CognitoIdentityProviderClient cognito;
     private String poolId;
     private UserPoolClientType client;
 
     @BeforeEach
     void createConfidentialClient() {
-        cognito = CognitoIdpClients.operator(endpoint);
-        poolId = cognito.createUserPool(r -> r.poolName("rotation " + UserPoolLifecycleTest.unique())).userPool().id();
+        poolId = newPool("rotation");
         client = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("confidential").generateSecret(true)).userPoolClient();
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
     }
 
     @Test

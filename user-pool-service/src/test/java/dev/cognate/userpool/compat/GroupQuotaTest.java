@@ -1,6 +1,7 @@
 package dev.cognate.userpool.compat;
 
 import dev.cognate.userpool.CognitoIdpClients;
+import dev.cognate.userpool.CognitoIdpTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -37,7 +38,7 @@ class GroupQuotaTest {
     @Test
     void refusesAGroupBeyondThePoolsQuotaUntilOneIsDeleted() {
         try (CognitoIdentityProviderClient cognito = CognitoIdpClients.operator(endpoint)) {
-            String poolId = cognito.createUserPool(r -> r.poolName("quota " + UserPoolLifecycleTest.unique())).userPool().id();
+            String poolId = cognito.createUserPool(r -> r.poolName("quota " + CognitoIdpTest.unique())).userPool().id();
             cognito.createGroup(r -> r.userPoolId(poolId).groupName("one"));
             cognito.createGroup(r -> r.userPoolId(poolId).groupName("two"));
 
@@ -47,7 +48,7 @@ class GroupQuotaTest {
             assertThat(cognito.listGroups(r -> r.userPoolId(poolId)).groups()).extracting(GroupType::groupName)
                     .containsExactly("one", "two");
 
-            String otherPool = cognito.createUserPool(r -> r.poolName("quota other " + UserPoolLifecycleTest.unique())).userPool().id();
+            String otherPool = cognito.createUserPool(r -> r.poolName("quota other " + CognitoIdpTest.unique())).userPool().id();
             cognito.createGroup(r -> r.userPoolId(otherPool).groupName("three"));
 
             cognito.deleteGroup(r -> r.userPoolId(poolId).groupName("one"));
@@ -58,7 +59,7 @@ class GroupQuotaTest {
     @Test
     void concurrentCreatesNeverExceedTheQuota() throws Exception {
         try (CognitoIdentityProviderClient cognito = Race.clientWithoutRetries(endpoint)) {
-            String poolId = cognito.createUserPool(r -> r.poolName("quota race " + UserPoolLifecycleTest.unique())).userPool().id();
+            String poolId = cognito.createUserPool(r -> r.poolName("quota race " + CognitoIdpTest.unique())).userPool().id();
 
             long created = Race.run(6, i -> {
                 try {

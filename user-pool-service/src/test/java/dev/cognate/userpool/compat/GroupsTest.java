@@ -1,14 +1,12 @@
 package dev.cognate.userpool.compat;
 
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.userpool.CognitoIdpClients;
+import dev.cognate.userpool.CognitoIdpTest;
 import dev.cognate.userpool.config.QuotaConfig;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -18,7 +16,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPara
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListGroupsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** CreateGroup, GetGroup, UpdateGroup, DeleteGroup and ListGroups through the AWS SDK for Java v2. */
 @QuarkusTest
-class GroupsTest {
+class GroupsTest extends CognitoIdpTest {
 
     private static final String ROLE = "arn:aws:iam::123456789012:role/admins";
-
-    @TestHTTPResource("/")
-    URI endpoint;
 
     @Inject
     Pool db;
@@ -41,18 +35,11 @@ class GroupsTest {
     @Inject
     QuotaConfig quotas;
 
-    private CognitoIdentityProviderClient cognito;
     private String poolId;
 
     @BeforeEach
-    void connect() {
-        cognito = CognitoIdpClients.operator(endpoint);
-        poolId = cognito.createUserPool(r -> r.poolName("groups " + UserPoolLifecycleTest.unique())).userPool().id();
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
+    void createPool() {
+        poolId = newPool("groups");
     }
 
     @Test
@@ -145,7 +132,7 @@ class GroupsTest {
                 .hasMessageContaining("A group with the name readers already exists.");
         assertThat(cognito.getGroup(r -> r.userPoolId(poolId).groupName("readers")).group().description()).isEqualTo("first");
 
-        String otherPool = cognito.createUserPool(r -> r.poolName("groups other " + UserPoolLifecycleTest.unique())).userPool().id();
+        String otherPool = newPool("groups other");
         assertThat(cognito.createGroup(r -> r.userPoolId(otherPool).groupName("readers")).group().userPoolId()).isEqualTo(otherPool);
         assertThat(cognito.createGroup(r -> r.userPoolId(poolId).groupName("Readers")).group().groupName())
                 .as("names are case-sensitive").isEqualTo("Readers");

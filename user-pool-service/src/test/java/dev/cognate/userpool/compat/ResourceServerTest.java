@@ -1,22 +1,18 @@
 package dev.cognate.userpool.compat;
 
-import dev.cognate.userpool.CognitoIdpClients;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.cognate.userpool.CognitoIdpTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListResourceServersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerType;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -26,26 +22,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** CreateResourceServer, DescribeResourceServer, ListResourceServers, UpdateResourceServer, DeleteResourceServer through the SDK. */
 @QuarkusTest
-class ResourceServerTest {
-
-    @TestHTTPResource("/")
-    URI endpoint;
+class ResourceServerTest extends CognitoIdpTest {
 
     @Inject
     Pool db;
 
-    private CognitoIdentityProviderClient cognito;
     private String poolId;
 
     @BeforeEach
     void createPool() {
-        cognito = CognitoIdpClients.operator(endpoint);
-        poolId = cognito.createUserPool(r -> r.poolName("rs " + UserPoolLifecycleTest.unique())).userPool().id();
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
+        poolId = newPool("rs");
     }
 
     static ResourceServerScopeType scope(String name) {
@@ -114,7 +100,7 @@ class ResourceServerTest {
 
     @Test
     void sameIdentifierMayExistInAnotherPool() {
-        String other = cognito.createUserPool(r -> r.poolName("rs other " + UserPoolLifecycleTest.unique())).userPool().id();
+        String other = newPool("rs other");
         cognito.createResourceServer(r -> r.userPoolId(poolId).identifier("shared").name("A"));
         cognito.createResourceServer(r -> r.userPoolId(other).identifier("shared").name("B"));
         assertThat(cognito.describeResourceServer(r -> r.userPoolId(other).identifier("shared")).resourceServer().name()).isEqualTo("B");

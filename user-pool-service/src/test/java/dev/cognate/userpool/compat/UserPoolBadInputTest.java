@@ -1,18 +1,13 @@
 package dev.cognate.userpool.compat;
 
-import dev.cognate.userpool.CognitoIdpClients;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.cognate.userpool.CognitoIdpTest;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolDescriptionType;
 
-import java.net.URI;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,22 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bad input answers Cognito's exceptions through the SDK, and changes nothing. */
 @QuarkusTest
-class UserPoolBadInputTest {
+class UserPoolBadInputTest extends CognitoIdpTest {
 
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    private CognitoIdentityProviderClient cognito;
-
-    @BeforeEach
-    void connect() {
-        cognito = CognitoIdpClients.operator(endpoint);
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
-    }
 
     @Test
     void rejectsCreateWithoutPoolName() {
@@ -51,14 +32,14 @@ class UserPoolBadInputTest {
 
     @Test
     void rejectsUnknownMfaConfiguration() {
-        assertRefusedWithoutChange(() -> cognito.createUserPool(r -> r.poolName("enum " + UserPoolLifecycleTest.unique())
+        assertRefusedWithoutChange(() -> cognito.createUserPool(r -> r.poolName("enum " + unique())
                         .mfaConfiguration("SOMETIMES")), InvalidParameterException.class,
                 "Value 'SOMETIMES' at 'mfaConfiguration' failed to satisfy constraint: Member must satisfy enum value set: [OFF, ON, OPTIONAL]");
     }
 
     @Test
     void rejectsAliasAndUsernameAttributesTogether() {
-        assertRefusedWithoutChange(() -> cognito.createUserPool(r -> r.poolName("both " + UserPoolLifecycleTest.unique())
+        assertRefusedWithoutChange(() -> cognito.createUserPool(r -> r.poolName("both " + unique())
                         .aliasAttributesWithStrings("email").usernameAttributesWithStrings("email")),
                 InvalidParameterException.class, "cannot be set together");
     }

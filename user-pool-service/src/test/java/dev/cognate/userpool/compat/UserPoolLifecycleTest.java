@@ -1,12 +1,8 @@
 package dev.cognate.userpool.compat;
 
-import dev.cognate.userpool.CognitoIdpClients;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.cognate.userpool.CognitoIdpTest;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeletionProtectionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
@@ -16,37 +12,20 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfa
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** CreateUserPool, DescribeUserPool, ListUserPools, UpdateUserPool and DeleteUserPool through the AWS SDK for Java v2. */
 @QuarkusTest
-class UserPoolLifecycleTest {
+class UserPoolLifecycleTest extends CognitoIdpTest {
 
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    private CognitoIdentityProviderClient cognito;
-
-    @BeforeEach
-    void connect() {
-        cognito = CognitoIdpClients.operator(endpoint);
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
-    }
 
     @Test
     void createsPoolWithGivenSettingsAndCognitoDefaults() {
@@ -80,7 +59,7 @@ class UserPoolLifecycleTest {
     void listsEveryPoolOnceAcrossPages() {
         Set<String> mine = new HashSet<>();
         for (int i = 0; i < 5; i++) {
-            mine.add(cognito.createUserPool(r -> r.poolName("paged " + unique())).userPool().id());
+            mine.add(newPool("paged"));
         }
         List<UserPoolDescriptionType> seen = new ArrayList<>();
         String next = null;
@@ -124,7 +103,7 @@ class UserPoolLifecycleTest {
 
     @Test
     void deletesPoolAndForgetsIt() {
-        String id = cognito.createUserPool(r -> r.poolName("delete " + unique())).userPool().id();
+        String id = newPool("delete");
         cognito.deleteUserPool(r -> r.userPoolId(id));
 
         assertThatThrownBy(() -> cognito.describeUserPool(r -> r.userPoolId(id)))
@@ -142,9 +121,5 @@ class UserPoolLifecycleTest {
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("deletion protection is activated");
         assertThat(cognito.describeUserPool(r -> r.userPoolId(id)).userPool().id()).isEqualTo(id);
-    }
-
-    static String unique() {
-        return UUID.randomUUID().toString().substring(0, 8) + "-" + Duration.ofNanos(System.nanoTime()).toMillis() % 100000;
     }
 }

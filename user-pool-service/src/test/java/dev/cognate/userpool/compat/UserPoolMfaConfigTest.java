@@ -1,15 +1,12 @@
 package dev.cognate.userpool.compat;
 
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.userpool.CognitoIdpClients;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.cognate.userpool.CognitoIdpTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.FeatureUnavailableInTierException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserPoolMfaConfigResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
@@ -20,35 +17,24 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolTie
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserVerificationType;
 
-import java.net.URI;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SetUserPoolMfaConfig and GetUserPoolMfaConfig through the AWS SDK for Java v2, and what DescribeUserPool shows of them. */
 @QuarkusTest
-class UserPoolMfaConfigTest {
+class UserPoolMfaConfigTest extends CognitoIdpTest {
 
     private static final String SNS_ROLE = "arn:aws:iam::123456789012:role/sns-caller";
-
-    @TestHTTPResource("/")
-    URI endpoint;
 
     @Inject
     Pool db;
 
-    private CognitoIdentityProviderClient cognito;
     private String poolId;
 
     @BeforeEach
-    void connect() {
-        cognito = CognitoIdpClients.operator(endpoint);
-        poolId = cognito.createUserPool(r -> r.poolName("mfa " + UserPoolLifecycleTest.unique())).userPool().id();
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
+    void createPool() {
+        poolId = newPool("mfa");
     }
 
     @Test
@@ -162,7 +148,7 @@ class UserPoolMfaConfigTest {
 
     @Test
     void refusesEmailMfaOnTheLiteTier() {
-        String lite = cognito.createUserPool(r -> r.poolName("mfa lite " + UserPoolLifecycleTest.unique())
+        String lite = cognito.createUserPool(r -> r.poolName("mfa lite " + unique())
                 .userPoolTier(UserPoolTierType.LITE)).userPool().id();
 
         assertThatThrownBy(() -> cognito.setUserPoolMfaConfig(r -> r.userPoolId(lite).mfaConfiguration(UserPoolMfaType.OPTIONAL)

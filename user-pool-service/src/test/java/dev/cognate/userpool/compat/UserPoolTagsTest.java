@@ -1,20 +1,16 @@
 package dev.cognate.userpool.compat;
 
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.userpool.CognitoIdpClients;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.cognate.userpool.CognitoIdpTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,27 +19,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** TagResource, UntagResource and ListTagsForResource on user pool ARNs, through the AWS SDK for Java v2. */
 @QuarkusTest
-class UserPoolTagsTest {
-
-    @TestHTTPResource("/")
-    URI endpoint;
+class UserPoolTagsTest extends CognitoIdpTest {
 
     @Inject
     Pool db;
 
-    private CognitoIdentityProviderClient cognito;
     private UserPoolType pool;
 
     @BeforeEach
     void connect() {
-        cognito = CognitoIdpClients.operator(endpoint);
-        pool = cognito.createUserPool(r -> r.poolName("tags " + UserPoolLifecycleTest.unique())
+        pool = cognito.createUserPool(r -> r.poolName("tags " + unique())
                 .userPoolTags(Map.of("team", "identity"))).userPool();
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
     }
 
     @Test
