@@ -24,6 +24,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** CreateUserPoolClient, DescribeUserPoolClient, ListUserPoolClients, UpdateUserPoolClient, DeleteUserPoolClient through the SDK. */
 @QuarkusTest
@@ -110,11 +111,12 @@ class AppClientLifecycleTest extends CognitoIdpTest {
     }
 
     @Test
-    void updateReturnsOmittedSettingsToTheirDefaultsAndKeepsTheName() throws InterruptedException {
+    void updateReturnsOmittedSettingsToTheirDefaultsAndKeepsTheName() {
         UserPoolClientType created = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("before")
                 .callbackURLs("https://app.example.com/cb").allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthScopes("openid")
                 .allowedOAuthFlowsUserPoolClient(true).authSessionValidity(10).enableTokenRevocation(false)).userPoolClient();
-        Thread.sleep(5);
+        // Dates have millisecond precision: let the clock pass the creation instant so the update's date differs.
+        await().atMost(Duration.ofSeconds(1)).until(() -> Instant.now().isAfter(created.lastModifiedDate()));
 
         UserPoolClientType updated = cognito.updateUserPoolClient(r -> r.userPoolId(poolId).clientId(created.clientId())
                 .refreshTokenValidity(5)).userPoolClient();
