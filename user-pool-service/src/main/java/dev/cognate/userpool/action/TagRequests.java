@@ -3,8 +3,8 @@ package dev.cognate.userpool.action;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.awsprotocol.Validation;
 import dev.cognate.userpool.config.CognateConfig;
+import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserPoolIds;
-import dev.cognate.userpool.service.UserPoolService;
 import dev.cognate.userpool.service.UserPoolTagService;
 
 import java.util.Collection;
@@ -38,7 +38,7 @@ final class TagRequests {
             throw CognitoException.invalidParameter(resourceArn + " is not a valid user pool ARN.");
         }
         if (!arn.group(1).equals(config.region()) || !arn.group(2).equals(config.accountId())) {
-            throw UserPoolService.notFound(arn.group(3));
+            throw UserPool.notFound(arn.group(3));
         }
         return arn.group(3);
     }

@@ -1,6 +1,7 @@
 package dev.cognate.userpool.domain;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.awsprotocol.CognitoException;
 
 import java.time.Instant;
 import java.util.Map;
@@ -18,6 +19,11 @@ public record UserPool(String id, String name, ObjectNode settings, Map<String, 
 
     public boolean deletionProtected() {
         return "ACTIVE".equals(settings.path(DELETION_PROTECTION).asText());
+    }
+
+    /** Cognito's answer for a pool id that names no pool: {@code ResourceNotFoundException}. */
+    public static CognitoException notFound(String id) {
+        return CognitoException.resourceNotFound("User pool " + id + " does not exist.");
     }
 
     public String arn(String region, String accountId) {

@@ -49,6 +49,16 @@ public class UserPoolRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toPool(rows.iterator().next())));
     }
 
+    /** The pool, or a failure with {@link UserPool#notFound}. */
+    public Uni<UserPool> require(SqlClient sql, String id) {
+        return find(sql, id).map(found -> found.orElseThrow(() -> UserPool.notFound(id)));
+    }
+
+    /** The pool, locked for the rest of the transaction, or a failure with {@link UserPool#notFound}. */
+    public Uni<UserPool> requireForUpdate(SqlClient sql, String id) {
+        return findForUpdate(sql, id).map(found -> found.orElseThrow(() -> UserPool.notFound(id)));
+    }
+
     public Uni<Void> delete(SqlClient sql, String id) {
         return sql.preparedQuery("DELETE FROM user_pools WHERE id = $1").execute(Tuple.of(id)).replaceWithVoid();
     }

@@ -3,18 +3,16 @@ package dev.cognate.userpool.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.events.CloudEvent;
 import dev.cognate.events.EventType;
-import dev.cognate.events.Topics;
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.events.outbox.Outbox;
 import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.AppClientIds;
 import dev.cognate.userpool.domain.ClientSecret;
 import dev.cognate.userpool.domain.UserPool;
-import dev.cognate.userpool.repository.AppClientRepository;
+import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.AppClientRepository.SealedSecret;
+import dev.cognate.userpool.repository.AppClientRepository;
 import dev.cognate.userpool.repository.ResourceServerRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
@@ -67,7 +65,7 @@ public class AppClientService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         AppClient client = new AppClient(AppClientIds.newClientId(), userPoolId, clientName, settings, now, now);
         Optional<ClientSecret> secret = generateSecret ? Optional.of(newSecret(client.clientId(), now)) : Optional.empty();
-        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+        return db.withTransaction(tx -> pools.require(tx, userPoolId)
                 .call(pool -> checkAgainstPool(tx, pool, settings, generateSecret, "creating"))
                 .chain(() -> clients.insert(tx, client))
                 .chain(() -> secret.isEmpty() ? Uni.createFrom().voidItem() : clients.insertSecret(tx, seal(secret.get())))
@@ -76,7 +74,7 @@ public class AppClientService {
     }
 
     public Uni<ClientView> describeUserPoolClient(String userPoolId, String clientId) {
-        return requirePool(db, userPoolId)
+        return pools.require(db, userPoolId)
                 .chain(() -> clients.find(db, userPoolId, clientId))
                 .map(found -> found.orElseThrow(() -> notFound(clientId)))
                 .chain(client -> clients.secrets(db, clientId)
@@ -85,7 +83,7 @@ public class AppClientService {
 
     /** Replaces the whole configuration (omitted settings return to defaults, as Cognito); the name is kept when omitted. */
     public Uni<ClientView> updateUserPoolClient(String userPoolId, String clientId, String clientName, ObjectNode settings) {
-        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+        return db.withTransaction(tx -> pools.require(tx, userPoolId)
                 .chain(pool -> clients.findForUpdate(tx, userPoolId, clientId)
                         .map(found -> found.orElseThrow(() -> notFound(clientId)))
                         .chain(current -> clients.secrets(tx, clientId)
@@ -99,7 +97,7 @@ public class AppClientService {
     }
 
     public Uni<Void> deleteUserPoolClient(String userPoolId, String clientId) {
-        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+        return db.withTransaction(tx -> pools.require(tx, userPoolId)
                 .chain(() -> clients.findForUpdate(tx, userPoolId, clientId))
                 .map(found -> found.orElseThrow(() -> notFound(clientId)))
                 .call(client -> clients.delete(tx, clientId))
@@ -112,7 +110,7 @@ public class AppClientService {
      * confidential clients (created with a secret), at most {@link ClientSecret#MAX_PER_CLIENT}.
      */
     public Uni<ClientSecret> addUserPoolClientSecret(String userPoolId, String clientId, Optional<String> given) {
-        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+        return db.withTransaction(tx -> pools.require(tx, userPoolId)
                 .chain(() -> clients.findForUpdate(tx, userPoolId, clientId))
                 .map(found -> found.orElseThrow(() -> notFound(clientId)))
                 .chain(client -> clients.secrets(tx, clientId).map(secrets -> {
@@ -134,7 +132,7 @@ public class AppClientService {
 
     /** ListUserPoolClientSecrets: ids and dates only, oldest first. */
     public Uni<List<ClientSecret>> listUserPoolClientSecrets(String userPoolId, String clientId) {
-        return requirePool(db, userPoolId)
+        return pools.require(db, userPoolId)
                 .chain(() -> clients.find(db, userPoolId, clientId))
                 .map(found -> found.orElseThrow(() -> notFound(clientId)))
                 .chain(client -> clients.secrets(db, clientId))
@@ -143,7 +141,7 @@ public class AppClientService {
 
     /** DeleteUserPoolClientSecret; the last secret of a client stays (the client would silently become public). */
     public Uni<Void> deleteUserPoolClientSecret(String userPoolId, String clientId, String secretId) {
-        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+        return db.withTransaction(tx -> pools.require(tx, userPoolId)
                 .chain(() -> clients.findForUpdate(tx, userPoolId, clientId))
                 .map(found -> found.orElseThrow(() -> notFound(clientId)))
                 .call(client -> clients.secrets(tx, clientId).invoke(secrets -> {
@@ -161,7 +159,7 @@ public class AppClientService {
 
     /** A page in client id order after {@code afterId}, with one extra row when more follow. */
     public Uni<List<AppClient>> listUserPoolClients(String userPoolId, String afterId, int limit) {
-        return requirePool(db, userPoolId).chain(() -> clients.page(db, userPoolId, afterId, limit + 1));
+        return pools.require(db, userPoolId).chain(() -> clients.page(db, userPoolId, afterId, limit + 1));
     }
 
     /** The client by id alone, for the internal API; no secret. */
@@ -230,18 +228,14 @@ public class AppClientService {
                 cipher.decrypt(sealed.ciphertext(), ClientSecret.cipherContext(sealed.secretId())), sealed.creationDate());
     }
 
-    private Uni<UserPool> requirePool(SqlClient sql, String userPoolId) {
-        return pools.find(sql, userPoolId).map(found -> found.orElseThrow(() -> UserPoolService.notFound(userPoolId)));
-    }
 
     private static List<String> strings(JsonNode array) {
         return array.isArray() ? java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList() : List.of();
     }
 
     private static Uni<Void> publish(SqlClient tx, EventType<UserPoolEvents.ClientChanged> type, AppClient client) {
-        CloudEvent event = CloudEvent.of(type, CloudEvent.userPoolSource(client.userPoolId()), null,
+        return UserPoolEventOutbox.publish(tx, client.userPoolId(), type,
                 new UserPoolEvents.ClientChanged(client.userPoolId(), client.clientId(), client.clientName()));
-        return Outbox.append(tx, Topics.USER_POOL_EVENTS, client.userPoolId(), event);
     }
 
     public static CognitoException notFound(String clientId) {

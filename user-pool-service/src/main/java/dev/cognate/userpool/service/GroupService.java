@@ -1,13 +1,11 @@
 package dev.cognate.userpool.service;
 
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.events.CloudEvent;
 import dev.cognate.events.EventType;
-import dev.cognate.events.Topics;
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.events.outbox.Outbox;
 import dev.cognate.userpool.config.QuotaConfig;
 import dev.cognate.userpool.domain.Group;
+import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.GroupRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
@@ -42,8 +40,7 @@ public class GroupService {
     public Uni<Group> createGroup(String poolId, String name, String description, String roleArn, Integer precedence) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Group group = new Group(poolId, name, description, roleArn, precedence, now, now);
-        return db.withTransaction(tx -> pools.findForUpdate(tx, poolId)
-                .map(found -> found.orElseThrow(() -> UserPoolService.notFound(poolId)))
+        return db.withTransaction(tx -> pools.requireForUpdate(tx, poolId)
                 .chain(pool -> groups.find(tx, poolId, name))
                 .invoke(existing -> {
                     if (existing.isPresent()) {
@@ -58,15 +55,13 @@ public class GroupService {
     }
 
     public Uni<Group> getGroup(String poolId, String name) {
-        return pools.find(db, poolId)
-                .map(found -> found.orElseThrow(() -> UserPoolService.notFound(poolId)))
+        return pools.require(db, poolId)
                 .chain(pool -> groups.find(db, poolId, name))
                 .map(found -> found.orElseThrow(GroupService::groupNotFound));
     }
 
     public Uni<Group> updateGroup(String poolId, String name, String description, String roleArn, Integer precedence) {
-        return db.withTransaction(tx -> pools.find(tx, poolId)
-                .map(found -> found.orElseThrow(() -> UserPoolService.notFound(poolId)))
+        return db.withTransaction(tx -> pools.require(tx, poolId)
                 .chain(pool -> groups.find(tx, poolId, name))
                 .map(found -> found.orElseThrow(GroupService::groupNotFound)
                         .updatedWith(description, roleArn, precedence, Instant.now().truncatedTo(ChronoUnit.MILLIS)))
@@ -75,21 +70,19 @@ public class GroupService {
     }
 
     public Uni<Void> deleteGroup(String poolId, String name) {
-        return db.withTransaction(tx -> pools.find(tx, poolId)
-                .map(found -> found.orElseThrow(() -> UserPoolService.notFound(poolId)))
+        return db.withTransaction(tx -> pools.require(tx, poolId)
                 .chain(pool -> groups.delete(tx, poolId, name))
                 .invoke(deleted -> {
                     if (!deleted) {
                         throw groupNotFound();
                     }
                 })
-                .chain(() -> Outbox.append(tx, Topics.USER_POOL_EVENTS, poolId, event(UserPoolEvents.GROUP_DELETED, poolId, name))));
+                .chain(() -> UserPoolEventOutbox.publish(tx, poolId, UserPoolEvents.GROUP_DELETED, new UserPoolEvents.GroupChanged(poolId, name))));
     }
 
     /** A page of the pool's groups in name order after {@code afterName}, with one extra row when more follow. */
     public Uni<List<Group>> listGroups(String poolId, String afterName, int limit) {
-        return pools.find(db, poolId)
-                .map(found -> found.orElseThrow(() -> UserPoolService.notFound(poolId)))
+        return pools.require(db, poolId)
                 .chain(pool -> groups.page(db, poolId, afterName, limit + 1));
     }
 
@@ -106,10 +99,6 @@ public class GroupService {
     }
 
     private static Uni<Void> publish(SqlClient tx, EventType<UserPoolEvents.GroupChanged> type, Group group) {
-        return Outbox.append(tx, Topics.USER_POOL_EVENTS, group.userPoolId(), event(type, group.userPoolId(), group.groupName()));
-    }
-
-    private static CloudEvent event(EventType<UserPoolEvents.GroupChanged> type, String poolId, String name) {
-        return CloudEvent.of(type, CloudEvent.userPoolSource(poolId), null, new UserPoolEvents.GroupChanged(poolId, name));
+        return UserPoolEventOutbox.publish(tx, group.userPoolId(), type, new UserPoolEvents.GroupChanged(group.userPoolId(), group.groupName()));
     }
 }

@@ -1,12 +1,10 @@
 package dev.cognate.userpool.service;
 
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.events.CloudEvent;
 import dev.cognate.events.EventType;
-import dev.cognate.events.Topics;
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.events.outbox.Outbox;
 import dev.cognate.userpool.domain.ResourceServer;
+import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.ResourceServerRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +29,7 @@ public class ResourceServerService {
     }
 
     public Uni<ResourceServer> createResourceServer(ResourceServer server) {
-        return db.withTransaction(tx -> requirePool(tx, server.userPoolId())
+        return db.withTransaction(tx -> pools.require(tx, server.userPoolId())
                 .chain(() -> servers.insert(tx, server))
                 .invoke(inserted -> {
                     if (!inserted) {
@@ -43,13 +41,13 @@ public class ResourceServerService {
     }
 
     public Uni<ResourceServer> describeResourceServer(String userPoolId, String identifier) {
-        return requirePool(db, userPoolId)
+        return pools.require(db, userPoolId)
                 .chain(() -> servers.find(db, userPoolId, identifier))
                 .map(found -> found.orElseThrow(() -> notFound(userPoolId, identifier)));
     }
 
     public Uni<ResourceServer> updateResourceServer(ResourceServer server) {
-        return db.withTransaction(tx -> requirePool(tx, server.userPoolId())
+        return db.withTransaction(tx -> pools.require(tx, server.userPoolId())
                 .chain(() -> servers.update(tx, server))
                 .invoke(updated -> {
                     if (!updated) {
@@ -62,7 +60,7 @@ public class ResourceServerService {
 
     public Uni<Void> deleteResourceServer(String userPoolId, String identifier) {
         ResourceServer deleted = new ResourceServer(userPoolId, identifier, null, List.of());
-        return db.withTransaction(tx -> requirePool(tx, userPoolId)
+        return db.withTransaction(tx -> pools.require(tx, userPoolId)
                 .chain(() -> servers.delete(tx, userPoolId, identifier))
                 .invoke(found -> {
                     if (!found) {
@@ -74,19 +72,13 @@ public class ResourceServerService {
 
     /** A page in identifier order after {@code afterIdentifier}, with one extra row when more follow. */
     public Uni<List<ResourceServer>> listResourceServers(String userPoolId, String afterIdentifier, int limit) {
-        return requirePool(db, userPoolId).chain(() -> servers.page(db, userPoolId, afterIdentifier, limit + 1));
+        return pools.require(db, userPoolId).chain(() -> servers.page(db, userPoolId, afterIdentifier, limit + 1));
     }
 
-    private Uni<Void> requirePool(SqlClient sql, String userPoolId) {
-        return pools.find(sql, userPoolId)
-                .invoke(found -> found.orElseThrow(() -> UserPoolService.notFound(userPoolId)))
-                .replaceWithVoid();
-    }
 
     private static Uni<Void> publish(SqlClient tx, EventType<UserPoolEvents.ResourceServerChanged> type, ResourceServer server) {
-        CloudEvent event = CloudEvent.of(type, CloudEvent.userPoolSource(server.userPoolId()), null,
+        return UserPoolEventOutbox.publish(tx, server.userPoolId(), type,
                 new UserPoolEvents.ResourceServerChanged(server.userPoolId(), server.identifier()));
-        return Outbox.append(tx, Topics.USER_POOL_EVENTS, server.userPoolId(), event);
     }
 
     public static CognitoException notFound(String userPoolId, String identifier) {

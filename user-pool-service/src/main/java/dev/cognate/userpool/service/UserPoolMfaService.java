@@ -3,11 +3,9 @@ package dev.cognate.userpool.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.events.CloudEvent;
-import dev.cognate.events.Topics;
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.events.outbox.Outbox;
 import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserPoolMfaRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
@@ -44,9 +42,8 @@ public class UserPoolMfaService {
 
     /** The GetUserPoolMfaConfig response members. */
     public Uni<ObjectNode> get(String poolId) {
-        return pools.find(db, poolId)
-                .map(found -> found.orElseThrow(() -> UserPoolService.notFound(poolId)))
-                .chain(pool -> mfa.find(db, poolId).map(stored -> view(pool, stored.orElseThrow(() -> UserPoolService.notFound(poolId)))));
+        return pools.require(db, poolId)
+                .chain(pool -> mfa.find(db, poolId).map(stored -> view(pool, stored.orElseThrow(() -> UserPool.notFound(poolId)))));
     }
 
     /**
@@ -54,8 +51,7 @@ public class UserPoolMfaService {
      * are turned off; WebAuthnConfiguration, which is independent of MFA, is kept when left out.
      */
     public Uni<ObjectNode> set(String poolId, String mfaConfiguration, JsonNode sms, JsonNode softwareToken, JsonNode email, JsonNode webAuthn) {
-        return db.withTransaction(tx -> pools.findForUpdate(tx, poolId)
-                .map(found -> found.orElseThrow(() -> UserPoolService.notFound(poolId)))
+        return db.withTransaction(tx -> pools.requireForUpdate(tx, poolId)
                 .invoke(pool -> {
                     if (email != null && "LITE".equals(pool.settings().path("UserPoolTier").asText())) {
                         throw new CognitoException("FeatureUnavailableInTierException",
@@ -63,7 +59,7 @@ public class UserPoolMfaService {
                     }
                 })
                 .chain(pool -> mfa.find(tx, poolId).map(stored -> {
-                    ObjectNode previous = stored.orElseThrow(() -> UserPoolService.notFound(poolId));
+                    ObjectNode previous = stored.orElseThrow(() -> UserPool.notFound(poolId));
                     ObjectNode next = previous.objectNode();
                     putIfPresent(next, SMS_MFA, sms);
                     putIfPresent(next, SOFTWARE_TOKEN_MFA, softwareToken);
@@ -81,8 +77,8 @@ public class UserPoolMfaService {
                 }))
                 .call(change -> pools.update(tx, change.pool()))
                 .call(change -> mfa.save(tx, poolId, change.mfaConfig()))
-                .call(change -> Outbox.append(tx, Topics.USER_POOL_EVENTS, poolId, CloudEvent.of(UserPoolEvents.POOL_UPDATED,
-                        CloudEvent.userPoolSource(poolId), null, new UserPoolEvents.PoolChanged(poolId, change.pool().name()))))
+                .call(change -> UserPoolEventOutbox.publish(tx, poolId, UserPoolEvents.POOL_UPDATED,
+                        new UserPoolEvents.PoolChanged(poolId, change.pool().name())))
                 .map(change -> view(change.pool(), change.mfaConfig())));
     }
 

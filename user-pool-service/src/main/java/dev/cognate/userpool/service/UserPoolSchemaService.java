@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.events.CloudEvent;
-import dev.cognate.events.Topics;
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.events.outbox.Outbox;
 import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,12 +39,11 @@ public class UserPoolSchemaService {
 
     /** @param attributes validated {@code SchemaAttributeType}s in wire form, already named {@code custom:<name>} */
     public Uni<Void> addCustomAttributes(String poolId, List<ObjectNode> attributes) {
-        return db.withTransaction(tx -> pools.findForUpdate(tx, poolId)
-                .map(found -> found.orElseThrow(() -> UserPoolService.notFound(poolId)))
+        return db.withTransaction(tx -> pools.requireForUpdate(tx, poolId)
                 .map(pool -> withAttributes(pool, attributes))
                 .call(pool -> pools.update(tx, pool))
-                .chain(pool -> Outbox.append(tx, Topics.USER_POOL_EVENTS, poolId, CloudEvent.of(UserPoolEvents.POOL_UPDATED,
-                        CloudEvent.userPoolSource(poolId), null, new UserPoolEvents.PoolChanged(poolId, pool.name())))));
+                .chain(pool -> UserPoolEventOutbox.publish(tx, poolId, UserPoolEvents.POOL_UPDATED,
+                        new UserPoolEvents.PoolChanged(poolId, pool.name()))));
     }
 
     private static UserPool withAttributes(UserPool pool, List<ObjectNode> attributes) {

@@ -2,15 +2,13 @@ package dev.cognate.userpool.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.events.CloudEvent;
 import dev.cognate.events.EventType;
-import dev.cognate.events.Topics;
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.events.outbox.Outbox;
 import dev.cognate.userpool.config.CognateConfig;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserPoolIds;
 import dev.cognate.userpool.domain.UserPoolSettings;
+import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -48,20 +46,18 @@ public class UserPoolService {
     }
 
     public Uni<UserPool> describeUserPool(String id) {
-        return pools.find(db, id).map(found -> found.orElseThrow(() -> notFound(id)));
+        return pools.require(db, id);
     }
 
     public Uni<UserPool> updateUserPool(String id, JsonNode request) {
-        return db.withTransaction(tx -> pools.findForUpdate(tx, id)
-                .map(found -> found.orElseThrow(() -> notFound(id)))
+        return db.withTransaction(tx -> pools.requireForUpdate(tx, id)
                 .map(current -> updated(current, request))
                 .call(pool -> pools.update(tx, pool))
                 .call(pool -> publish(tx, UserPoolEvents.POOL_UPDATED, pool)));
     }
 
     public Uni<Void> deleteUserPool(String id) {
-        return db.withTransaction(tx -> pools.findForUpdate(tx, id)
-                .map(found -> found.orElseThrow(() -> notFound(id)))
+        return db.withTransaction(tx -> pools.requireForUpdate(tx, id)
                 .call(pool -> {
                     if (pool.deletionProtected()) {
                         throw CognitoException.invalidParameter("The user pool cannot be deleted because deletion protection is activated."
@@ -88,12 +84,7 @@ public class UserPoolService {
     }
 
     private static Uni<Void> publish(SqlClient tx, EventType<UserPoolEvents.PoolChanged> type, UserPool pool) {
-        CloudEvent event = CloudEvent.of(type, CloudEvent.userPoolSource(pool.id()), null,
+        return UserPoolEventOutbox.publish(tx, pool.id(), type,
                 new UserPoolEvents.PoolChanged(pool.id(), pool.name()));
-        return Outbox.append(tx, Topics.USER_POOL_EVENTS, pool.id(), event);
-    }
-
-    public static CognitoException notFound(String id) {
-        return CognitoException.resourceNotFound("User pool " + id + " does not exist.");
     }
 }

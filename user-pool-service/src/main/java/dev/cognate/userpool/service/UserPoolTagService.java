@@ -1,11 +1,9 @@
 package dev.cognate.userpool.service;
 
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.events.CloudEvent;
-import dev.cognate.events.Topics;
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.events.outbox.Outbox;
 import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,7 +34,7 @@ public class UserPoolTagService {
     }
 
     public Uni<Map<String, String>> listTags(String poolId) {
-        return pools.find(db, poolId).map(found -> found.orElseThrow(() -> UserPoolService.notFound(poolId)).tags());
+        return pools.require(db, poolId).map(UserPool::tags);
     }
 
     /** Adds the tags, replacing the values of keys the pool has already. */
@@ -62,8 +60,7 @@ public class UserPoolTagService {
     }
 
     private Uni<Void> change(String poolId, java.util.function.UnaryOperator<Map<String, String>> change) {
-        return db.withTransaction(tx -> pools.findForUpdate(tx, poolId)
-                .map(found -> found.orElseThrow(() -> UserPoolService.notFound(poolId)))
+        return db.withTransaction(tx -> pools.requireForUpdate(tx, poolId)
                 .map(pool -> new UserPool(pool.id(), pool.name(), pool.settings(), change.apply(pool.tags()),
                         pool.creationDate(), pool.lastModifiedDate()))
                 .call(pool -> pools.update(tx, pool))
@@ -71,7 +68,6 @@ public class UserPoolTagService {
     }
 
     private static Uni<Void> publish(SqlClient tx, UserPool pool) {
-        return Outbox.append(tx, Topics.USER_POOL_EVENTS, pool.id(), CloudEvent.of(UserPoolEvents.POOL_UPDATED,
-                CloudEvent.userPoolSource(pool.id()), null, new UserPoolEvents.PoolChanged(pool.id(), pool.name())));
+        return UserPoolEventOutbox.publish(tx, pool.id(), UserPoolEvents.POOL_UPDATED, new UserPoolEvents.PoolChanged(pool.id(), pool.name()));
     }
 }

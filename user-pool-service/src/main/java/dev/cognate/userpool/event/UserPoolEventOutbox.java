@@ -1,0 +1,24 @@
+package dev.cognate.userpool.event;
+
+import dev.cognate.events.CloudEvent;
+import dev.cognate.events.EventType;
+import dev.cognate.events.Topics;
+import dev.cognate.events.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * Writes a user pool event to the outbox, in the transaction of the change it describes: topic
+ * {@code cognate.userpool.events}, source {@code /userpools/{poolId}}, key = pool id so one pool's
+ * events stay in order.
+ */
+public final class UserPoolEventOutbox {
+
+    private UserPoolEventOutbox() {
+    }
+
+    public static <T> Uni<Void> publish(SqlClient transaction, String userPoolId, EventType<T> type, T data) {
+        CloudEvent event = CloudEvent.of(type, CloudEvent.userPoolSource(userPoolId), null, data);
+        return Outbox.append(transaction, Topics.USER_POOL_EVENTS, userPoolId, event);
+    }
+}
