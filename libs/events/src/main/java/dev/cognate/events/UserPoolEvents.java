@@ -19,6 +19,31 @@ public final class UserPoolEvents {
     public static final EventType<ClientChanged> CLIENT_DELETED =
             new EventType<>("cognate.userpool.client.deleted.v1", ClientChanged.class);
 
+    public static final EventType<UserChanged> USER_CREATED =
+            new EventType<>("cognate.userpool.user.created.v1", UserChanged.class);
+    /** Attributes changed or deleted; {@code attributeNames} says which. */
+    public static final EventType<UserChanged> USER_UPDATED =
+            new EventType<>("cognate.userpool.user.updated.v1", UserChanged.class);
+    public static final EventType<UserChanged> USER_DELETED =
+            new EventType<>("cognate.userpool.user.deleted.v1", UserChanged.class);
+    public static final EventType<UserChanged> USER_DISABLED =
+            new EventType<>("cognate.userpool.user.disabled.v1", UserChanged.class);
+    public static final EventType<UserChanged> USER_ENABLED =
+            new EventType<>("cognate.userpool.user.enabled.v1", UserChanged.class);
+    public static final EventType<UserChanged> USER_CONFIRMED =
+            new EventType<>("cognate.userpool.user.confirmed.v1", UserChanged.class);
+    /** An administrator set the user's password (permanent or temporary). */
+    public static final EventType<UserChanged> USER_PASSWORD_SET =
+            new EventType<>("cognate.userpool.user.password.set.v1", UserChanged.class);
+    /** An administrator required a password reset (status RESET_REQUIRED). */
+    public static final EventType<UserChanged> USER_PASSWORD_RESET =
+            new EventType<>("cognate.userpool.user.password.reset.v1", UserChanged.class);
+    /** MFA options or preferences changed. */
+    public static final EventType<UserChanged> USER_MFA_UPDATED =
+            new EventType<>("cognate.userpool.user.mfa.updated.v1", UserChanged.class);
+    public static final EventType<GroupMembershipChanged> GROUP_MEMBERSHIP_CHANGED =
+            new EventType<>("cognate.userpool.group.membership.changed.v1", GroupMembershipChanged.class);
+
     public static final EventType<GroupChanged> GROUP_CREATED =
             new EventType<>("cognate.userpool.group.created.v1", GroupChanged.class);
     public static final EventType<GroupChanged> GROUP_UPDATED =
@@ -42,6 +67,18 @@ public final class UserPoolEvents {
 
     /** An app client of a pool was created, updated or deleted (never carries its secret). */
     public record ClientChanged(String userPoolId, String clientId, String clientName) {
+    }
+
+    /**
+     * A user changed. Attribute values are never in events; {@code attributeNames} lists the attributes
+     * an update wrote or deleted (empty for other changes).
+     */
+    public record UserChanged(String userPoolId, String sub, String username, String userStatus, boolean enabled,
+                              java.util.List<String> attributeNames) {
+    }
+
+    /** A user was added to ({@code member} true) or removed from a group. */
+    public record GroupMembershipChanged(String userPoolId, String groupName, String sub, String username, boolean member) {
     }
 
     /** A group of a pool was created, updated or deleted. */

@@ -1,16 +1,16 @@
 package dev.cognate.userpool.action;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.AwsJson;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.awsprotocol.Validation;
+import dev.cognate.userpool.domain.AttributeDefinition;
+import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.service.UserPoolSchemaService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -25,7 +25,6 @@ public class AddCustomAttributesAction implements AwsAction<AddCustomAttributesA
 
     static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
     static final List<String> DATA_TYPES = List.of("String", "Number", "DateTime", "Boolean");
-    static final int MAX_STRING_LENGTH = 2048;
 
     public record NumberAttributeConstraintsType(String minValue, String maxValue) {
     }
@@ -73,68 +72,12 @@ public class AddCustomAttributesAction implements AwsAction<AddCustomAttributesA
                     .oneOf("customAttributes.member.attributeDataType", attribute.attributeDataType(), DATA_TYPES);
         }
         validation.throwIfInvalid();
-        List<ObjectNode> stored = attributes.stream().map(AddCustomAttributesAction::stored).toList();
+        List<AttributeDefinition> stored = attributes.stream().map(AddCustomAttributesAction::stored).toList();
         return service.addCustomAttributes(request.userPoolId(), stored).replaceWith(Map.of());
     }
 
     /** The attribute as DescribeUserPool shows it, after Cognito's rules for custom attributes. */
-    private static ObjectNode stored(SchemaAttributeType attribute) {
-        if (Boolean.TRUE.equals(attribute.required())) {
-            throw CognitoException.invalidParameter("Required custom attributes are not supported currently.");
-        }
-        String type = attribute.attributeDataType() == null ? "String" : attribute.attributeDataType();
-        String name = UserPoolSchemaService.CUSTOM_PREFIX + attribute.name();
-        if (attribute.stringAttributeConstraints() != null) {
-            if (!"String".equals(type)) {
-                throw CognitoException.invalidParameter(name + ": StringAttributeConstraints apply only to attributes of type String.");
-            }
-            Long min = integer(name, "MinLength", attribute.stringAttributeConstraints().minLength());
-            Long max = integer(name, "MaxLength", attribute.stringAttributeConstraints().maxLength());
-            if ((max != null && max > MAX_STRING_LENGTH) || (min != null && min > MAX_STRING_LENGTH) || (min != null && max != null && min > max)) {
-                throw CognitoException.invalidParameter(name + ": MinLength and MaxLength must satisfy 0 <= MinLength <= MaxLength <= "
-                        + MAX_STRING_LENGTH + ".");
-            }
-        }
-        if (attribute.numberAttributeConstraints() != null) {
-            if (!"Number".equals(type)) {
-                throw CognitoException.invalidParameter(name + ": NumberAttributeConstraints apply only to attributes of type Number.");
-            }
-            BigDecimal min = number(name, "MinValue", attribute.numberAttributeConstraints().minValue());
-            BigDecimal max = number(name, "MaxValue", attribute.numberAttributeConstraints().maxValue());
-            if (min != null && max != null && min.compareTo(max) > 0) {
-                throw CognitoException.invalidParameter(name + ": MinValue must not be greater than MaxValue.");
-            }
-        }
-        SchemaAttributeType normalized = new SchemaAttributeType(name, type,
-                attribute.developerOnlyAttribute() != null && attribute.developerOnlyAttribute(),
-                attribute.mutable() == null || attribute.mutable(), false,
-                attribute.numberAttributeConstraints(), attribute.stringAttributeConstraints());
-        return AwsJson.MAPPER.valueToTree(normalized);
-    }
-
-    private static Long integer(String attribute, String member, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            long parsed = Long.parseLong(value);
-            if (parsed >= 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw CognitoException.invalidParameter(attribute + ": " + member + " must be a non-negative integer, not '" + value + "'.");
-    }
-
-    private static BigDecimal number(String attribute, String member, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw CognitoException.invalidParameter(attribute + ": " + member + " must be a number, not '" + value + "'.");
-        }
+    private static AttributeDefinition stored(SchemaAttributeType attribute) {
+        return PoolSchema.customAttribute(AwsJson.MAPPER.valueToTree(attribute));
     }
 }

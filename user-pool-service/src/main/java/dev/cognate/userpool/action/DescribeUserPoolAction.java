@@ -7,10 +7,11 @@ import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.Validation;
 import dev.cognate.userpool.config.CognateConfig;
 import dev.cognate.userpool.service.UserPoolService;
+import dev.cognate.userpool.service.UserService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** DescribeUserPool: the pool's whole configuration. */
+/** DescribeUserPool: the pool's whole configuration, with its whole schema and how many users it has. */
 @ApplicationScoped
 public class DescribeUserPoolAction implements AwsAction<DescribeUserPoolAction.Request, ObjectNode> {
 
@@ -19,10 +20,12 @@ public class DescribeUserPoolAction implements AwsAction<DescribeUserPoolAction.
 
     private final UserPoolService service;
     private final CognateConfig config;
+    private final UserService users;
 
-    public DescribeUserPoolAction(UserPoolService service, CognateConfig config) {
+    public DescribeUserPoolAction(UserPoolService service, CognateConfig config, UserService users) {
         this.service = service;
         this.config = config;
+        this.users = users;
     }
 
     @Override
@@ -39,6 +42,9 @@ public class DescribeUserPoolAction implements AwsAction<DescribeUserPoolAction.
     public Uni<ObjectNode> execute(Request request, ActionContext context) {
         UserPoolRequests.userPoolId(Validation.of(), request.userPoolId()).throwIfInvalid();
         return service.describeUserPool(request.userPoolId())
-                .map(pool -> JsonNodeFactory.instance.objectNode().set("UserPool", UserPoolResponses.userPoolType(pool, config)));
+                .chain(pool -> users.estimatedNumberOfUsers(pool.id()).map(count -> {
+                    ObjectNode type = UserPoolResponses.userPoolType(pool, config).put("EstimatedNumberOfUsers", count);
+                    return JsonNodeFactory.instance.objectNode().set("UserPool", type);
+                }));
     }
 }

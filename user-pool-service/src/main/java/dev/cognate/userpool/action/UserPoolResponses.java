@@ -3,6 +3,7 @@ package dev.cognate.userpool.action;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.userpool.config.CognateConfig;
+import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.UserPool;
 
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ final class UserPoolResponses {
                 .put("LastModifiedDate", epochSeconds(pool.lastModifiedDate()))
                 .put("EstimatedNumberOfUsers", 0);
         type.setAll(pool.settings());
+        type.set("SchemaAttributes", PoolSchema.of(pool.settings()).toWire());
         ObjectNode tags = type.putObject("UserPoolTags");
         pool.tags().forEach(tags::put);
         return type;

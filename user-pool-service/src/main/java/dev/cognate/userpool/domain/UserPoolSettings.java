@@ -109,12 +109,9 @@ public final class UserPoolSettings {
         settings.set(member.name(), value);
     }
 
-    /** Cognito takes {@code Schema} on create and describes it as {@code SchemaAttributes}. */
+    /** Cognito takes {@code Schema} on create and describes the whole schema, standard attributes included, as {@code SchemaAttributes}. */
     private static ObjectNode renameSchema(ObjectNode settings) {
-        JsonNode schema = settings.remove("Schema");
-        if (schema != null) {
-            settings.set("SchemaAttributes", schema);
-        }
+        settings.set("SchemaAttributes", PoolSchema.forCreate(settings.remove("Schema")).toWire());
         return settings;
     }
 

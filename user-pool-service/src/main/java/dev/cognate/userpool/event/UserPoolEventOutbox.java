@@ -7,6 +7,8 @@ import dev.cognate.events.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
+import java.util.UUID;
+
 /**
  * Writes a user pool event to the outbox, in the transaction of the change it describes: topic
  * {@code cognate.userpool.events}, source {@code /userpools/{poolId}}, key = pool id so one pool's
@@ -20,5 +22,17 @@ public final class UserPoolEventOutbox {
     public static <T> Uni<Void> publish(SqlClient transaction, String userPoolId, EventType<T> type, T data) {
         CloudEvent event = CloudEvent.of(type, CloudEvent.userPoolSource(userPoolId), null, data);
         return Outbox.append(transaction, Topics.USER_POOL_EVENTS, userPoolId, event);
+    }
+
+    /** A user's event: subject = the user's {@code sub}, key {@code poolId/sub} so one user's events stay in order (DESIGN.md §4). */
+    public static <T> Uni<Void> publishForUser(SqlClient transaction, String userPoolId, UUID sub, EventType<T> type, T data) {
+        CloudEvent event = CloudEvent.of(type, CloudEvent.userPoolSource(userPoolId), sub.toString(), data);
+        return Outbox.append(transaction, Topics.USER_POOL_EVENTS, userPoolId + "/" + sub, event);
+    }
+
+    /** A delivery request on {@code cognate.messages}, keyed like the user's events. */
+    public static <T> Uni<Void> publishMessage(SqlClient transaction, String userPoolId, UUID sub, EventType<T> type, T data) {
+        CloudEvent event = CloudEvent.of(type, CloudEvent.userPoolSource(userPoolId), sub.toString(), data);
+        return Outbox.append(transaction, Topics.MESSAGES, userPoolId + "/" + sub, event);
     }
 }

@@ -9,6 +9,7 @@ import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.AppClientIds;
 import dev.cognate.userpool.domain.ClientSecret;
+import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.AppClientRepository.SealedSecret;
@@ -37,10 +38,6 @@ public class AppClientService {
 
     /** Scopes every client may be given without a resource server. */
     public static final Set<String> STANDARD_SCOPES = Set.of("phone", "email", "openid", "profile", "aws.cognito.signin.user.admin");
-    /** Cognito's standard user attributes. */
-    public static final Set<String> STANDARD_ATTRIBUTES = Set.of("address", "birthdate", "email", "email_verified", "family_name",
-            "gender", "given_name", "locale", "middle_name", "name", "nickname", "phone_number", "phone_number_verified", "picture",
-            "preferred_username", "profile", "updated_at", "website", "zoneinfo");
 
     /** A client with the secret Create and Describe return (the oldest of its secrets), if it has one. */
     public record ClientView(AppClient client, Optional<String> secret) {
@@ -199,18 +196,11 @@ public class AppClientService {
         }).replaceWithVoid();
     }
 
-    /** Standard attributes and the pool's own ({@code custom:...}) from its schema (stored as {@code SchemaAttributes}). */
+    /** Standard attributes (but {@code sub} and {@code identities}, which no client reads or writes by name) and the pool's own. */
     private static Set<String> attributesOf(UserPool pool) {
-        Set<String> attributes = new HashSet<>(STANDARD_ATTRIBUTES);
-        for (JsonNode attribute : pool.settings().path("SchemaAttributes")) {
-            String name = attribute.path("Name").asText();
-            if (!name.isEmpty()) {
-                attributes.add(name);
-                if (!STANDARD_ATTRIBUTES.contains(name) && !name.startsWith("custom:")) {
-                    attributes.add("custom:" + name);
-                }
-            }
-        }
+        Set<String> attributes = new HashSet<>();
+        PoolSchema.of(pool.settings()).all().forEach(definition -> attributes.add(definition.name()));
+        attributes.removeAll(Set.of("sub", "identities"));
         return attributes;
     }
 

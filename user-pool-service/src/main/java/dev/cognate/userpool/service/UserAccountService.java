@@ -1,0 +1,91 @@
+package dev.cognate.userpool.service;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.events.EventType;
+import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.domain.UserStatus;
+import dev.cognate.userpool.password.PasswordHashing;
+import dev.cognate.userpool.password.PasswordPolicy;
+import dev.cognate.userpool.repository.UserPoolRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * An administrator's actions on a user's account: passwords, confirmation, and MFA settings. Each
+ * change and its event commit in one transaction.
+ */
+@ApplicationScoped
+public class UserAccountService {
+
+    private final Pool db;
+    private final UserPoolRepository pools;
+    private final UserStore store;
+    private final PasswordHashing hashing;
+
+    public UserAccountService(Pool db, UserPoolRepository pools, UserStore store, PasswordHashing hashing) {
+        this.db = db;
+        this.pools = pools;
+        this.store = store;
+        this.hashing = hashing;
+    }
+
+    /** AdminSetUserPassword: permanent → CONFIRMED; temporary → FORCE_CHANGE_PASSWORD until the policy's validity ends. */
+    public Uni<Void> adminSetUserPassword(String poolId, String username, String password, boolean permanent) {
+        return pools.require(db, poolId).chain(pool -> {
+            PasswordPolicy policy = PasswordPolicy.of(pool.settings());
+            policy.check(password);
+            return hashing.hash(password).chain(hash -> change(pool, username, UserPoolEvents.USER_PASSWORD_SET, user -> {
+                Instant now = UserService.now();
+                return permanent
+                        ? user.withPassword(hash, UserStatus.CONFIRMED, null, now)
+                        : user.withPassword(hash, UserStatus.FORCE_CHANGE_PASSWORD, now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays())), now);
+            }));
+        });
+    }
+
+    /**
+     * AdminResetUserPassword: the password stops working (RESET_REQUIRED) and the user must recover it
+     * through a verified email or phone number, which Cognito requires the user to have.
+     */
+    public Uni<Void> adminResetUserPassword(String poolId, String username) {
+        return pools.require(db, poolId).chain(pool -> change(pool, username, UserPoolEvents.USER_PASSWORD_RESET, user -> {
+            if (!user.verified("email") && !user.verified("phone_number")) {
+                throw CognitoException.invalidParameter("Cannot reset password for the user as there is no registered/verified email or phone_number");
+            }
+            return user.withStatus(UserStatus.RESET_REQUIRED, UserService.now());
+        }));
+    }
+
+    /** AdminConfirmSignUp: UNCONFIRMED → CONFIRMED; any other status is refused as Cognito does. */
+    public Uni<Void> adminConfirmSignUp(String poolId, String username) {
+        return pools.require(db, poolId).chain(pool -> change(pool, username, UserPoolEvents.USER_CONFIRMED, user -> {
+            if (user.status() != UserStatus.UNCONFIRMED) {
+                throw new CognitoException("NotAuthorizedException", "User cannot be confirmed. Current status is " + user.status().name());
+            }
+            return user.withStatus(UserStatus.CONFIRMED, UserService.now());
+        }));
+    }
+
+    /** AdminSetUserSettings (legacy SMS MFA options) and AdminSetUserMFAPreference: the user's MFA choices, stored. */
+    public Uni<Void> setMfa(String poolId, String username, Function<User, ArrayNode> options, Function<User, ObjectNode> preference) {
+        return pools.require(db, poolId).chain(pool -> change(pool, username, UserPoolEvents.USER_MFA_UPDATED,
+                user -> user.withMfa(options.apply(user), preference.apply(user), UserService.now())));
+    }
+
+    private Uni<Void> change(UserPool pool, String username, EventType<UserPoolEvents.UserChanged> type,
+                             Function<User, User> change) {
+        return db.withTransaction(tx -> store.require(tx, pool, username, true)
+                .chain(user -> store.save(tx, pool, change.apply(user), type, List.of()))
+                .replaceWithVoid());
+    }
+}

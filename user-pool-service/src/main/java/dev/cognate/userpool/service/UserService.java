@@ -1,0 +1,268 @@
+package dev.cognate.userpool.service;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.awsprotocol.Page;
+import dev.cognate.awsprotocol.PaginationToken;
+import dev.cognate.events.MessageEvents;
+import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.crypto.SecretCipher;
+import dev.cognate.userpool.domain.PoolSchema;
+import dev.cognate.userpool.domain.SignInIdentifiers;
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.domain.UserAttributeRules;
+import dev.cognate.userpool.domain.UserFilter;
+import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.domain.UserStatus;
+import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.password.PasswordHashing;
+import dev.cognate.userpool.password.PasswordPolicy;
+import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.repository.UserRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The admin side of a pool's directory: creating, reading, changing, disabling and deleting users, and
+ * listing them. Each change and its events commit in one transaction; passwords are hashed before the
+ * transaction starts, so no connection waits on Argon2.
+ */
+@ApplicationScoped
+public class UserService {
+
+    /** AdminCreateUser's members beyond the username and attributes. */
+    public record Invitation(String temporaryPassword, String messageAction, List<String> desiredDeliveryMediums, boolean forceAliasCreation) {
+    }
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Pool db;
+    private final UserPoolRepository pools;
+    private final UserRepository users;
+    private final UserStore store;
+    private final PasswordHashing hashing;
+    private final SecretCipher cipher;
+
+    public UserService(Pool db, UserPoolRepository pools, UserRepository users, UserStore store, PasswordHashing hashing, SecretCipher cipher) {
+        this.db = db;
+        this.pools = pools;
+        this.users = users;
+        this.store = store;
+        this.hashing = hashing;
+        this.cipher = cipher;
+    }
+
+    public Uni<User> adminCreateUser(String poolId, String username, Map<String, String> attributes, Invitation invitation) {
+        return pools.require(db, poolId).chain(pool -> {
+            PasswordPolicy policy = PasswordPolicy.of(pool.settings());
+            String temporaryPassword = invitation.temporaryPassword() != null ? invitation.temporaryPassword() : policy.generateTemporaryPassword();
+            policy.check(temporaryPassword);
+            if ("RESEND".equals(invitation.messageAction())) {
+                return hashing.hash(temporaryPassword).chain(hash -> db.withTransaction(tx ->
+                        resendInvitation(tx, pool, username, hash, temporaryPassword, invitation, policy)));
+            }
+            User draft = newUser(pool, username, attributes, policy);
+            return hashing.hash(temporaryPassword).chain(hash -> db.withTransaction(tx -> {
+                User user = draft.withPassword(hash, UserStatus.FORCE_CHANGE_PASSWORD, draft.temporaryPasswordExpiresAt(), draft.creationDate());
+                return takeAliases(tx, pool, user, invitation.forceAliasCreation())
+                        .chain(() -> store.insert(tx, pool, user))
+                        .chain(() -> UserStore.publish(tx, user, UserPoolEvents.USER_CREATED, List.copyOf(user.attributes().keySet())))
+                        .chain(() -> "SUPPRESS".equals(invitation.messageAction()) ? Uni.createFrom().voidItem()
+                                : invite(tx, user, temporaryPassword, invitation.desiredDeliveryMediums()))
+                        .replaceWith(user);
+            }));
+        });
+    }
+
+    public Uni<User> adminGetUser(String poolId, String username) {
+        return pools.require(db, poolId).chain(pool -> store.require(db, pool, username, false));
+    }
+
+    public Uni<Void> adminDeleteUser(String poolId, String username) {
+        return db.withTransaction(tx -> pools.require(tx, poolId)
+                .chain(pool -> store.require(tx, pool, username, true))
+                .call(user -> users.delete(tx, poolId, user.sub()))
+                .call(user -> UserStore.publish(tx, user, UserPoolEvents.USER_DELETED, List.of()))
+                .replaceWithVoid());
+    }
+
+    public Uni<Void> setEnabled(String poolId, String username, boolean enabled) {
+        return db.withTransaction(tx -> pools.require(tx, poolId).chain(pool -> store.require(tx, pool, username, true)
+                .chain(user -> user.enabled() == enabled ? Uni.createFrom().voidItem()
+                        : store.save(tx, pool, user.withEnabled(enabled, now()),
+                                enabled ? UserPoolEvents.USER_ENABLED : UserPoolEvents.USER_DISABLED, List.of()).replaceWithVoid())));
+    }
+
+    public Uni<Void> adminUpdateUserAttributes(String poolId, String username, Map<String, String> changes) {
+        return db.withTransaction(tx -> pools.require(tx, poolId).chain(pool -> store.require(tx, pool, username, true)
+                .chain(user -> {
+                    Map<String, String> updated = new UserAttributeRules(PoolSchema.of(pool.settings())).forUpdate(user.attributes(), changes);
+                    return store.save(tx, pool, user.withAttributes(updated, now()), UserPoolEvents.USER_UPDATED, changedNames(user.attributes(), updated));
+                }))).replaceWithVoid();
+    }
+
+    public Uni<Void> adminDeleteUserAttributes(String poolId, String username, List<String> names) {
+        return db.withTransaction(tx -> pools.require(tx, poolId).chain(pool -> store.require(tx, pool, username, true)
+                .chain(user -> {
+                    Map<String, String> remaining = new UserAttributeRules(PoolSchema.of(pool.settings())).forDelete(user.attributes(), names);
+                    return store.save(tx, pool, user.withAttributes(remaining, now()), UserPoolEvents.USER_UPDATED, changedNames(user.attributes(), remaining));
+                }))).replaceWithVoid();
+    }
+
+    /** One page of ListUsers: unfiltered in username order, filtered in (value, sub) order. */
+    public Uni<Page<User>> listUsers(String poolId, UserFilter filter, String paginationToken, int limit) {
+        String after = PaginationToken.decode(paginationToken);
+        return pools.require(db, poolId).chain(pool -> {
+            if (filter == null) {
+                SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
+                return users.page(db, poolId, after, limit + 1)
+                        .map(found -> Page.of(found, limit, user -> identifiers.usernameKey(user.username())));
+            }
+            String from = UserFilter.indexed(filter.value());
+            String to = filter.prefix() ? UserFilter.upperBound(from) : null;
+            String[] key = after == null ? null : after.split("\0", 2);
+            if (key != null && (key.length != 2 || asUuid(key[1]) == null)) {
+                throw CognitoException.invalidParameter("Invalid pagination token.");
+            }
+            return users.search(db, poolId, filter.attribute(), from, to, !filter.prefix(), key == null ? null : key[0], key == null ? null : asUuid(key[1]), limit + 1)
+                    .map(found -> Page.of(found, limit, entry -> entry.getKey() + "\0" + entry.getValue().sub())
+                            .map(Map.Entry::getValue))
+                    .map(page -> new Page<>(page.items().stream().filter(user -> filter.matches(filter.actualValue(user))).toList(),
+                            page.nextToken()));
+        });
+    }
+
+    public Uni<Long> estimatedNumberOfUsers(String poolId) {
+        return users.count(db, poolId);
+    }
+
+    private User newUser(UserPool pool, String requested, Map<String, String> given, PasswordPolicy policy) {
+        SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
+        UUID sub = UUID.randomUUID();
+        Map<String, String> attributes = new LinkedHashMap<>(given);
+        String username = requested;
+        if (identifiers.emailOrPhoneIsUsername()) {
+            String kind = identifiers.usernameAttributeOf(requested);
+            String stated = attributes.putIfAbsent(kind, requested);
+            if (stated != null && !stated.equals(requested)) {
+                throw CognitoException.invalidParameter("The " + kind + " attribute must equal the username in a pool that uses "
+                        + kind + " as username.");
+            }
+            username = sub.toString();
+        } else {
+            identifiers.checkUsernameIsNotAlias(requested);
+        }
+        Map<String, String> valid = new UserAttributeRules(PoolSchema.of(pool.settings())).forCreate(attributes);
+        Instant now = now();
+        Instant expires = now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays()));
+        return new User(pool.id(), sub, username, UserStatus.FORCE_CHANGE_PASSWORD, true, valid, null, null, expires,
+                JSON.arrayNode(), JSON.objectNode(), now, now);
+    }
+
+    /**
+     * Makes the new user's aliases free: taken ones fail ({@code AliasExistsException}, or
+     * {@code UsernameExistsException} where email/phone is the username) unless {@code force}, which
+     * moves an alias from its holder by marking the holder's email or phone number unverified (or
+     * removing its {@code preferred_username}).
+     */
+    private Uni<Void> takeAliases(SqlClient tx, UserPool pool, User user, boolean force) {
+        SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, String> alias : identifiers.aliasesOf(user.attributes()).entrySet()) {
+            String kind = alias.getKey();
+            chain = chain.chain(() -> users.aliasOwner(tx, pool.id(), kind, alias.getValue())).chain(owner -> {
+                if (owner.isEmpty()) {
+                    return Uni.createFrom().voidItem();
+                }
+                if (!force || identifiers.usernameAttributes().contains(kind)) {
+                    throw UserStore.aliasTaken(kind, identifiers);
+                }
+                return users.findBySub(tx, pool.id(), owner.get(), true).chain(holder -> {
+                    User previous = holder.orElseThrow();
+                    Map<String, String> attributes = new LinkedHashMap<>(previous.attributes());
+                    if (SignInIdentifiers.PREFERRED_USERNAME.equals(kind)) {
+                        attributes.remove(kind);
+                    } else {
+                        attributes.put(kind + "_verified", "false");
+                    }
+                    return store.save(tx, pool, previous.withAttributes(attributes, now()), UserPoolEvents.USER_UPDATED,
+                            List.of(SignInIdentifiers.PREFERRED_USERNAME.equals(kind) ? kind : kind + "_verified")).replaceWithVoid();
+                });
+            });
+        }
+        return chain;
+    }
+
+    private Uni<User> resendInvitation(SqlClient tx, UserPool pool, String username, String hash, String temporaryPassword,
+                                       Invitation invitation, PasswordPolicy policy) {
+        return store.require(tx, pool, username, true).chain(user -> {
+            if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
+                throw new CognitoException("UnsupportedUserStateException",
+                        "Resend not possible. " + user.username() + " status is not FORCE_CHANGE_PASSWORD");
+            }
+            Instant now = now();
+            User renewed = user.withPassword(hash, UserStatus.FORCE_CHANGE_PASSWORD,
+                    now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays())), now);
+            return store.save(tx, pool, renewed, UserPoolEvents.USER_PASSWORD_SET, List.of())
+                    .call(saved -> invite(tx, saved, temporaryPassword, invitation.desiredDeliveryMediums()));
+        });
+    }
+
+    /** The invitation, once per medium the user has a destination for (SMS by default, as Cognito). */
+    private Uni<Void> invite(SqlClient tx, User user, String temporaryPassword, List<String> mediums) {
+        List<String> wanted = mediums == null || mediums.isEmpty() ? List.of("SMS") : mediums;
+        List<Uni<Void>> messages = new ArrayList<>();
+        for (String medium : wanted) {
+            String destination = user.attribute("EMAIL".equals(medium) ? SignInIdentifiers.EMAIL : SignInIdentifiers.PHONE_NUMBER);
+            if (destination == null) {
+                continue;
+            }
+            String purpose = "CustomMessage_AdminCreateUser";
+            String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(temporaryPassword,
+                    "cognate.messages:" + purpose + ":" + user.userPoolId() + ":" + user.sub()));
+            messages.add(UserPoolEventOutbox.publishMessage(tx, user.userPoolId(), user.sub(), MessageEvents.INVITATION_REQUESTED,
+                    new MessageEvents.DeliveryRequested(user.userPoolId(), user.sub().toString(), user.username(), purpose, medium,
+                            destination, sealed)));
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Uni<Void> message : messages) {
+            chain = chain.chain(() -> message);
+        }
+        return chain;
+    }
+
+    static List<String> changedNames(Map<String, String> before, Map<String, String> after) {
+        List<String> names = new ArrayList<>();
+        after.forEach((name, value) -> {
+            if (!value.equals(before.get(name))) {
+                names.add(name);
+            }
+        });
+        before.keySet().stream().filter(name -> !after.containsKey(name)).forEach(names::add);
+        return names;
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static UUID asUuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

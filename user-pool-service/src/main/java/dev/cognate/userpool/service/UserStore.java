@@ -1,0 +1,131 @@
+package dev.cognate.userpool.service;
+
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.events.EventType;
+import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.domain.SignInIdentifiers;
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.repository.UserRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Finding and saving users, shared by every user action: a name given to an admin action is a
+ * username, a sign-in alias or a {@code sub}; a saved user keeps its aliases unique and publishes its
+ * event in the same transaction.
+ */
+@ApplicationScoped
+public class UserStore {
+
+    private final UserRepository users;
+
+    public UserStore(UserRepository users) {
+        this.users = users;
+    }
+
+    /** Cognito's answer for a name that finds no user. */
+    public static CognitoException userNotFound() {
+        return new CognitoException("UserNotFoundException", "User does not exist.");
+    }
+
+    /** The user a name designates: its username, else one of the pool's alias kinds, else its {@code sub}. */
+    public Uni<Optional<User>> find(SqlClient sql, UserPool pool, String name, boolean lock) {
+        SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
+        return users.findByUsernameKey(sql, pool.id(), identifiers.usernameKey(name), lock)
+                .chain(found -> {
+                    List<String> kinds = identifiers.lookupKinds();
+                    if (found.isPresent() || kinds.isEmpty()) {
+                        return Uni.createFrom().item(found);
+                    }
+                    List<String> keys = kinds.stream().map(kind -> identifiers.aliasKey(kind, name)).toList();
+                    return users.findByAlias(sql, pool.id(), kinds, keys, lock);
+                })
+                .chain(found -> {
+                    UUID sub = found.isPresent() ? null : asUuid(name);
+                    return sub == null ? Uni.createFrom().item(found) : users.findBySub(sql, pool.id(), sub, lock);
+                });
+    }
+
+    /** The user a name designates, or {@code UserNotFoundException}. */
+    public Uni<User> require(SqlClient sql, UserPool pool, String name, boolean lock) {
+        return find(sql, pool, name, lock).map(found -> found.orElseThrow(UserStore::userNotFound));
+    }
+
+    /** Inserts a new user whose aliases were checked, mapping a concurrent duplicate to Cognito's exceptions. */
+    public Uni<Void> insert(SqlClient tx, UserPool pool, User user) {
+        SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
+        return users.insert(tx, user, identifiers.usernameKey(user.username()), identifiers.aliasesOf(user.attributes()))
+                .onFailure(PgException.class).transform(failure -> duplicate((PgException) failure, identifiers));
+    }
+
+    /** Rewrites a changed user after checking that its aliases belong to no one else, and publishes {@code type}. */
+    public Uni<User> save(SqlClient tx, UserPool pool, User user, EventType<UserPoolEvents.UserChanged> type, List<String> attributeNames) {
+        SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
+        Map<String, String> aliases = identifiers.aliasesOf(user.attributes());
+        return checkAliasesFree(tx, pool, user.sub(), aliases, identifiers)
+                .chain(() -> users.update(tx, user, aliases))
+                .onFailure(PgException.class).transform(failure -> duplicate((PgException) failure, identifiers))
+                .chain(() -> publish(tx, user, type, attributeNames))
+                .replaceWith(user);
+    }
+
+    public static Uni<Void> publish(SqlClient tx, User user, EventType<UserPoolEvents.UserChanged> type, List<String> attributeNames) {
+        return UserPoolEventOutbox.publishForUser(tx, user.userPoolId(), user.sub(), type, new UserPoolEvents.UserChanged(
+                user.userPoolId(), user.sub().toString(), user.username(), user.status().name(), user.enabled(), attributeNames));
+    }
+
+    /** Refuses an alias another user holds: {@code AliasExistsException}, as Cognito words it. */
+    public Uni<Void> checkAliasesFree(SqlClient tx, UserPool pool, UUID sub, Map<String, String> aliases, SignInIdentifiers identifiers) {
+        List<Uni<Void>> checks = new ArrayList<>();
+        aliases.forEach((kind, key) -> checks.add(users.aliasOwner(tx, pool.id(), kind, key).invoke(owner -> {
+            if (owner.isPresent() && !owner.get().equals(sub)) {
+                throw aliasTaken(kind, identifiers);
+            }
+        }).replaceWithVoid()));
+        return checks.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(checks).andFailFast().replaceWithVoid();
+    }
+
+    static CognitoException aliasTaken(String kind, SignInIdentifiers identifiers) {
+        if (identifiers.usernameAttributes().contains(kind)) {
+            return new CognitoException("UsernameExistsException", "An account with the given " + kind + " already exists.");
+        }
+        return new CognitoException("AliasExistsException", "An account with the " + kind + " already exists.");
+    }
+
+    private static Throwable duplicate(PgException failure, SignInIdentifiers identifiers) {
+        if (!"23505".equals(failure.getSqlState())) {
+            return failure;
+        }
+        if (UserRepository.USERNAME_CONSTRAINT.equals(failure.getConstraint())) {
+            return new CognitoException("UsernameExistsException", "User account already exists");
+        }
+        if (UserRepository.ALIAS_CONSTRAINT.equals(failure.getConstraint())) {
+            String detail = String.valueOf(failure.getDetail());
+            String kind = detail.contains(SignInIdentifiers.PHONE_NUMBER) ? SignInIdentifiers.PHONE_NUMBER
+                    : detail.contains(SignInIdentifiers.PREFERRED_USERNAME) ? SignInIdentifiers.PREFERRED_USERNAME : SignInIdentifiers.EMAIL;
+            return aliasTaken(kind, identifiers);
+        }
+        return failure;
+    }
+
+    private static UUID asUuid(String name) {
+        if (name.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
