@@ -6,11 +6,12 @@ import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.Validation;
 import dev.cognate.userpool.config.CognateConfig;
+import dev.cognate.userpool.service.UserPoolDomainService;
 import dev.cognate.userpool.service.UserPoolService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** DescribeUserPool: the pool's whole configuration. */
+/** DescribeUserPool: the pool's whole configuration, with its domains. */
 @ApplicationScoped
 public class DescribeUserPoolAction implements AwsAction<DescribeUserPoolAction.Request, ObjectNode> {
 
@@ -18,10 +19,12 @@ public class DescribeUserPoolAction implements AwsAction<DescribeUserPoolAction.
     }
 
     private final UserPoolService service;
+    private final UserPoolDomainService domains;
     private final CognateConfig config;
 
-    public DescribeUserPoolAction(UserPoolService service, CognateConfig config) {
+    public DescribeUserPoolAction(UserPoolService service, UserPoolDomainService domains, CognateConfig config) {
         this.service = service;
+        this.domains = domains;
         this.config = config;
     }
 
@@ -39,6 +42,8 @@ public class DescribeUserPoolAction implements AwsAction<DescribeUserPoolAction.
     public Uni<ObjectNode> execute(Request request, ActionContext context) {
         UserPoolRequests.userPoolId(Validation.of(), request.userPoolId()).throwIfInvalid();
         return service.describeUserPool(request.userPoolId())
-                .map(pool -> JsonNodeFactory.instance.objectNode().set("UserPool", UserPoolResponses.userPoolType(pool, config)));
+                .chain(pool -> domains.domainsOf(pool.id())
+                        .map(owned -> UserPoolResponses.withDomains(UserPoolResponses.userPoolType(pool, config), owned)))
+                .map(type -> JsonNodeFactory.instance.objectNode().set("UserPool", type));
     }
 }
