@@ -58,6 +58,20 @@ public final class UserPoolEvents {
     public static final EventType<ResourceServerChanged> RESOURCE_SERVER_DELETED =
             new EventType<>("cognate.userpool.resourceserver.deleted.v1", ResourceServerChanged.class);
 
+    public static final EventType<DomainChanged> DOMAIN_CREATED =
+            new EventType<>("cognate.userpool.domain.created.v1", DomainChanged.class);
+    public static final EventType<DomainChanged> DOMAIN_UPDATED =
+            new EventType<>("cognate.userpool.domain.updated.v1", DomainChanged.class);
+    public static final EventType<DomainChanged> DOMAIN_DELETED =
+            new EventType<>("cognate.userpool.domain.deleted.v1", DomainChanged.class);
+
+    public static final EventType<IdentityProviderChanged> IDENTITY_PROVIDER_CREATED =
+            new EventType<>("cognate.userpool.identityprovider.created.v1", IdentityProviderChanged.class);
+    public static final EventType<IdentityProviderChanged> IDENTITY_PROVIDER_UPDATED =
+            new EventType<>("cognate.userpool.identityprovider.updated.v1", IdentityProviderChanged.class);
+    public static final EventType<IdentityProviderChanged> IDENTITY_PROVIDER_DELETED =
+            new EventType<>("cognate.userpool.identityprovider.deleted.v1", IdentityProviderChanged.class);
+
     private UserPoolEvents() {
     }
 
@@ -87,5 +101,13 @@ public final class UserPoolEvents {
 
     /** A resource server (with its scopes) of a pool was created, updated or deleted. */
     public record ResourceServerChanged(String userPoolId, String identifier) {
+    }
+
+    /** A domain (prefix or custom) of a pool's hosted login was created, updated or deleted. */
+    public record DomainChanged(String userPoolId, String domain) {
+    }
+
+    /** A federated identity provider of a pool was created, updated or deleted (never carries its secrets). */
+    public record IdentityProviderChanged(String userPoolId, String providerName, String providerType) {
     }
 }

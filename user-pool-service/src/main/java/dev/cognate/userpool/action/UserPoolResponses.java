@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.userpool.config.CognateConfig;
 import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.domain.UserPoolDomain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /** The wire shapes of a user pool: {@code UserPoolType} and {@code UserPoolDescriptionType}. */
 final class UserPoolResponses {
@@ -29,6 +31,12 @@ final class UserPoolResponses {
         type.set("SchemaAttributes", PoolSchema.of(pool.settings()).toWire());
         ObjectNode tags = type.putObject("UserPoolTags");
         pool.tags().forEach(tags::put);
+        return type;
+    }
+
+    /** DescribeUserPool's {@code Domain} (the prefix domain) and {@code CustomDomain}, when the pool has them. */
+    static ObjectNode withDomains(ObjectNode type, List<UserPoolDomain> domains) {
+        domains.forEach(domain -> type.put(domain.custom() ? "CustomDomain" : "Domain", domain.domain()));
         return type;
     }
 

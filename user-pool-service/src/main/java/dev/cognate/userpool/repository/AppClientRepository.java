@@ -66,6 +66,18 @@ public class AppClientRepository {
         return sql.preparedQuery("DELETE FROM app_clients WHERE id = $1").execute(Tuple.of(clientId)).replaceWithVoid();
     }
 
+    /** The pool's clients that name {@code providerName} in SupportedIdentityProviders, locked for the rest of the transaction. */
+    public Uni<List<AppClient>> supportingProviderForUpdate(SqlClient sql, String userPoolId, String providerName) {
+        return sql.preparedQuery("SELECT " + COLUMNS + " FROM app_clients WHERE user_pool_id = $1"
+                        + " AND settings->'SupportedIdentityProviders' @> jsonb_build_array($2::text) ORDER BY id FOR UPDATE")
+                .execute(Tuple.of(userPoolId, providerName))
+                .map(rows -> {
+                    List<AppClient> clients = new ArrayList<>();
+                    rows.forEach(row -> clients.add(toClient(row)));
+                    return clients;
+                });
+    }
+
     /** One page of the pool's clients in id order after {@code afterId}; ask for one extra row to tell if more follow. */
     public Uni<List<AppClient>> page(SqlClient sql, String userPoolId, String afterId, int limit) {
         return sql.preparedQuery("SELECT " + COLUMNS + " FROM app_clients WHERE user_pool_id = $1"

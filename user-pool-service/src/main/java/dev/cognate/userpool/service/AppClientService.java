@@ -14,6 +14,7 @@ import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.AppClientRepository.SealedSecret;
 import dev.cognate.userpool.repository.AppClientRepository;
+import dev.cognate.userpool.repository.IdentityProviderRepository;
 import dev.cognate.userpool.repository.ResourceServerRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +32,8 @@ import java.util.Set;
 /**
  * App clients of a pool. The rules that need the pool are checked here (custom scopes exist, attributes
  * are the pool's, client_credentials only with a secret); secrets are generated here, sealed with
- * {@link SecretCipher} before they reach the database, and never put in an event.
+ * {@link SecretCipher} before they reach the database, and never put in an event. Creating and updating lock
+ * the pool's row, as deleting an identity provider does, so a client cannot name a provider deleted meanwhile.
  */
 @ApplicationScoped
 public class AppClientService {
@@ -47,14 +49,16 @@ public class AppClientService {
     private final UserPoolRepository pools;
     private final AppClientRepository clients;
     private final ResourceServerRepository resourceServers;
+    private final IdentityProviderRepository identityProviders;
     private final SecretCipher cipher;
 
     public AppClientService(Pool db, UserPoolRepository pools, AppClientRepository clients,
-                            ResourceServerRepository resourceServers, SecretCipher cipher) {
+                            ResourceServerRepository resourceServers, IdentityProviderRepository identityProviders, SecretCipher cipher) {
         this.db = db;
         this.pools = pools;
         this.clients = clients;
         this.resourceServers = resourceServers;
+        this.identityProviders = identityProviders;
         this.cipher = cipher;
     }
 
@@ -62,7 +66,7 @@ public class AppClientService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         AppClient client = new AppClient(AppClientIds.newClientId(), userPoolId, clientName, settings, now, now);
         Optional<ClientSecret> secret = generateSecret ? Optional.of(newSecret(client.clientId(), now)) : Optional.empty();
-        return db.withTransaction(tx -> pools.require(tx, userPoolId)
+        return db.withTransaction(tx -> pools.requireForUpdate(tx, userPoolId)
                 .call(pool -> checkAgainstPool(tx, pool, settings, generateSecret, "creating"))
                 .chain(() -> clients.insert(tx, client))
                 .chain(() -> secret.isEmpty() ? Uni.createFrom().voidItem() : clients.insertSecret(tx, seal(secret.get())))
@@ -80,7 +84,7 @@ public class AppClientService {
 
     /** Replaces the whole configuration (omitted settings return to defaults, as Cognito); the name is kept when omitted. */
     public Uni<ClientView> updateUserPoolClient(String userPoolId, String clientId, String clientName, ObjectNode settings) {
-        return db.withTransaction(tx -> pools.require(tx, userPoolId)
+        return db.withTransaction(tx -> pools.requireForUpdate(tx, userPoolId)
                 .chain(pool -> clients.findForUpdate(tx, userPoolId, clientId)
                         .map(found -> found.orElseThrow(() -> notFound(clientId)))
                         .chain(current -> clients.secrets(tx, clientId)
@@ -176,11 +180,23 @@ public class AppClientService {
                 throw CognitoException.invalidParameter("Invalid " + kind + " attributes specified while " + doing + " a client");
             }
         }
-        for (String provider : strings(settings.path("SupportedIdentityProviders"))) {
-            if (!"COGNITO".equals(provider)) {
-                throw CognitoException.invalidParameter("The provider " + provider + " does not exist for User Pool " + pool.id());
-            }
+        return checkProviders(tx, pool, settings).chain(() -> checkScopes(tx, pool, settings));
+    }
+
+    /** SupportedIdentityProviders: COGNITO or the names of the pool's identity providers. */
+    private Uni<Void> checkProviders(SqlClient tx, UserPool pool, ObjectNode settings) {
+        List<String> federated = strings(settings.path("SupportedIdentityProviders")).stream()
+                .filter(provider -> !"COGNITO".equals(provider)).distinct().toList();
+        if (federated.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
+        return identityProviders.existingNames(tx, pool.id(), federated).invoke(existing -> federated.stream()
+                .filter(provider -> !existing.contains(provider)).findFirst().ifPresent(provider -> {
+                    throw CognitoException.invalidParameter("The provider " + provider + " does not exist for User Pool " + pool.id());
+                })).replaceWithVoid();
+    }
+
+    private Uni<Void> checkScopes(SqlClient tx, UserPool pool, ObjectNode settings) {
         List<String> custom = strings(settings.path("AllowedOAuthScopes")).stream().filter(s -> !STANDARD_SCOPES.contains(s)).toList();
         if (custom.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -197,7 +213,7 @@ public class AppClientService {
     }
 
     /** Standard attributes (but {@code sub} and {@code identities}, which no client reads or writes by name) and the pool's own. */
-    private static Set<String> attributesOf(UserPool pool) {
+    static Set<String> attributesOf(UserPool pool) {
         Set<String> attributes = new HashSet<>();
         PoolSchema.of(pool.settings()).all().forEach(definition -> attributes.add(definition.name()));
         attributes.removeAll(Set.of("sub", "identities"));

@@ -1,0 +1,37 @@
+package dev.cognate.userpool.action;
+
+import dev.cognate.awsprotocol.ActionContext;
+import dev.cognate.awsprotocol.AwsAction;
+import dev.cognate.userpool.service.IdentityProviderService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** DescribeIdentityProvider: the provider with all its details, client_secret included as Cognito shows it. */
+@ApplicationScoped
+public class DescribeIdentityProviderAction implements AwsAction<DescribeIdentityProviderAction.Request, IdentityProviderRequests.Response> {
+
+    public record Request(String userPoolId, String providerName) {
+    }
+
+    private final IdentityProviderService service;
+
+    public DescribeIdentityProviderAction(IdentityProviderService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String name() {
+        return "DescribeIdentityProvider";
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public Uni<IdentityProviderRequests.Response> execute(Request request, ActionContext context) {
+        IdentityProviderRequests.target(request.userPoolId(), request.providerName()).throwIfInvalid();
+        return service.describeIdentityProvider(request.userPoolId(), request.providerName()).map(IdentityProviderRequests.Response::of);
+    }
+}
