@@ -265,13 +265,13 @@ public final class UserPoolSettingsRules {
     private static ObjectNode accountRecoverySetting(WireObject setting, Validation validation) {
         List<WireObject> mechanisms = setting.objects("RecoveryMechanisms");
         if (mechanisms != null) {
-            validation.size(setting.path("RecoveryMechanisms"), mechanisms, 1, 2);
             for (WireObject mechanism : mechanisms) {
                 Long priority = mechanism.integer("Priority");
                 String name = mechanism.string("Name");
                 validation.required(mechanism.path("Priority"), priority).range(mechanism.path("Priority"), priority, 1, 2)
                         .required(mechanism.path("Name"), name).oneOf(mechanism.path("Name"), name, RECOVERY_MECHANISMS);
             }
+            validation.size(setting.path("RecoveryMechanisms"), mechanisms.stream().map(WireObject::copy).toList(), 1, 2);
         }
         return setting.copy();
     }

@@ -236,6 +236,11 @@ class UserPoolSettingsRulesTest {
                         + " 'accountRecoverySetting.recoveryMechanisms.2.member.priority' failed to satisfy constraint: Member must not be null");
         assertThatThrownBy(() -> create("{\"AccountRecoverySetting\": {\"RecoveryMechanisms\": []}}"))
                 .hasMessageContaining("at 'accountRecoverySetting.recoveryMechanisms' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        invalid("{\"AccountRecoverySetting\": {\"RecoveryMechanisms\": [{\"Priority\": 1, \"Name\": \"verified_email\"},"
+                        + " {\"Priority\": 2, \"Name\": \"verified_phone_number\"}, {\"Priority\": 2, \"Name\": \"admin_only\"}]}}",
+                "1 validation error detected: Value '[{\"Priority\":1,\"Name\":\"verified_email\"}, {\"Priority\":2,\"Name\":"
+                        + "\"verified_phone_number\"}, {\"Priority\":2,\"Name\":\"admin_only\"}]' at 'accountRecoverySetting.recoveryMechanisms'"
+                        + " failed to satisfy constraint: Member must have length less than or equal to 2");
         invalid("{\"AccountRecoverySetting\": {\"RecoveryMechanisms\": [{\"Priority\": 1, \"Name\": \"admin_only\"}, {\"Priority\": 2, \"Name\": \"verified_email\"}]}}",
                 "The admin_only recovery mechanism cannot be combined with another recovery mechanism.");
         invalid("{\"AccountRecoverySetting\": {\"RecoveryMechanisms\": [{\"Priority\": 1, \"Name\": \"verified_phone_number\"}, {\"Priority\": 1, \"Name\": \"verified_email\"}]}}",
