@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * The configuration members of a user pool, read from a CreateUserPool or UpdateUserPool request in
- * their wire form: each member's JSON type and enum values are checked, and members the request
- * leaves out take Cognito's defaults — on update too, as Cognito resets unspecified settings.
+ * their wire form: each member's JSON type and enum values are checked here, their inner members by
+ * {@link UserPoolSettingsRules}, and members the request leaves out take Cognito's defaults — on update
+ * too, as Cognito resets unspecified settings. Nothing is returned unless every rule holds.
  */
 public final class UserPoolSettings {
 
@@ -25,7 +26,7 @@ public final class UserPoolSettings {
     }
 
     private static final List<Member> MEMBERS = List.of(
-            member("Policies", JsonNodeType.OBJECT, UserPoolSettings::defaultPolicies),
+            member("Policies", JsonNodeType.OBJECT, UserPoolSettingsRules::defaultPolicies),
             enumMember("DeletionProtection", List.of("ACTIVE", "INACTIVE"), "INACTIVE"),
             member("LambdaConfig", JsonNodeType.OBJECT, JSON::objectNode),
             enumArray("AutoVerifiedAttributes", List.of("phone_number", "email"), false),
@@ -55,20 +56,25 @@ public final class UserPoolSettings {
     }
 
     /** The settings of a new pool from a CreateUserPool request. */
-    public static ObjectNode forCreate(JsonNode request) {
+    public static ObjectNode forCreate(JsonNode request, UserPoolSettingsRules rules) {
         Validation validation = Validation.of();
         ObjectNode settings = JSON.objectNode();
         for (Member member : MEMBERS) {
-            apply(member, request, settings, validation);
+            apply(member, request, settings, validation, rules);
         }
         validation.check(!(settings.has("AliasAttributes") && settings.has("UsernameAttributes")),
                 "Value at 'aliasAttributes' failed to satisfy constraint: AliasAttributes and UsernameAttributes cannot be set together");
         validation.throwIfInvalid();
+        rules.crossMember(settings, request, false);
         return renameSchema(settings);
     }
 
-    /** The settings after an UpdateUserPool request: immutable members kept, the others as given or defaulted. */
-    public static ObjectNode forUpdate(JsonNode request, ObjectNode current) {
+    /**
+     * The settings after an UpdateUserPool request: immutable members kept, the others as given or defaulted.
+     *
+     * @param otherMfaFactorOn whether TOTP or email MFA is on for the pool (so MFA may be ON/OPTIONAL without SMS)
+     */
+    public static ObjectNode forUpdate(JsonNode request, ObjectNode current, UserPoolSettingsRules rules, boolean otherMfaFactorOn) {
         Validation validation = Validation.of();
         ObjectNode settings = JSON.objectNode();
         for (Member member : MEMBERS) {
@@ -78,14 +84,15 @@ public final class UserPoolSettings {
                     settings.set(stored, current.get(stored));
                 }
             } else {
-                apply(member, request, settings, validation);
+                apply(member, request, settings, validation, rules);
             }
         }
         validation.throwIfInvalid();
+        rules.crossMember(settings, request, otherMfaFactorOn);
         return settings;
     }
 
-    private static void apply(Member member, JsonNode request, ObjectNode settings, Validation validation) {
+    private static void apply(Member member, JsonNode request, ObjectNode settings, Validation validation, UserPoolSettingsRules rules) {
         JsonNode value = request.get(member.name());
         if (value == null || value.isNull()) {
             if (member.defaultValue() != null) {
@@ -106,26 +113,13 @@ public final class UserPoolSettings {
                 validation.oneOf(path, value.asText(), member.allowed());
             }
         }
-        settings.set(member.name(), value);
+        settings.set(member.name(), rules.member(member.name(), value, validation));
     }
 
     /** Cognito takes {@code Schema} on create and describes the whole schema, standard attributes included, as {@code SchemaAttributes}. */
     private static ObjectNode renameSchema(ObjectNode settings) {
         settings.set("SchemaAttributes", PoolSchema.forCreate(settings.remove("Schema")).toWire());
         return settings;
-    }
-
-    private static ObjectNode defaultPolicies() {
-        ObjectNode policies = JSON.objectNode();
-        policies.putObject("PasswordPolicy")
-                .put("MinimumLength", 8)
-                .put("RequireUppercase", true)
-                .put("RequireLowercase", true)
-                .put("RequireNumbers", true)
-                .put("RequireSymbols", true)
-                .put("TemporaryPasswordValidityDays", 7);
-        policies.putObject("SignInPolicy").putArray("AllowedFirstAuthFactors").add("PASSWORD");
-        return policies;
     }
 
     private static Member member(String name, JsonNodeType type, Supplier<JsonNode> defaultValue) {

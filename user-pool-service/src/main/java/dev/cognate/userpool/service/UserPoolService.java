@@ -1,14 +1,19 @@
 package dev.cognate.userpool.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.config.CognateConfig;
+import dev.cognate.userpool.config.TriggerConfig;
+import dev.cognate.userpool.domain.LambdaConfigRules;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserPoolIds;
 import dev.cognate.userpool.domain.UserPoolSettings;
+import dev.cognate.userpool.domain.UserPoolSettingsRules;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.repository.UserPoolMfaRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,18 +33,22 @@ public class UserPoolService {
 
     private final Pool db;
     private final UserPoolRepository pools;
+    private final UserPoolMfaRepository mfa;
     private final CognateConfig config;
+    private final UserPoolSettingsRules rules;
 
-    public UserPoolService(Pool db, UserPoolRepository pools, CognateConfig config) {
+    public UserPoolService(Pool db, UserPoolRepository pools, UserPoolMfaRepository mfa, CognateConfig config, TriggerConfig triggers) {
         this.db = db;
         this.pools = pools;
+        this.mfa = mfa;
         this.config = config;
+        this.rules = new UserPoolSettingsRules(new LambdaConfigRules(triggers.allowedHttpHosts()));
     }
 
     public Uni<UserPool> createUserPool(String name, JsonNode request) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         UserPool pool = new UserPool(UserPoolIds.newId(config.region()), name,
-                UserPoolSettings.forCreate(request), UserPoolSettings.tags(request), now, now);
+                UserPoolSettings.forCreate(request, rules), UserPoolSettings.tags(request), now, now);
         return db.withTransaction(tx -> pools.insert(tx, pool)
                 .chain(() -> publish(tx, UserPoolEvents.POOL_CREATED, pool))
                 .replaceWith(pool));
@@ -51,7 +60,7 @@ public class UserPoolService {
 
     public Uni<UserPool> updateUserPool(String id, JsonNode request) {
         return db.withTransaction(tx -> pools.requireForUpdate(tx, id)
-                .map(current -> updated(current, request))
+                .chain(current -> mfa.find(tx, id).map(mfaConfig -> updated(current, request, otherMfaFactorOn(mfaConfig.orElse(null)))))
                 .call(pool -> pools.update(tx, pool))
                 .call(pool -> publish(tx, UserPoolEvents.POOL_UPDATED, pool)));
     }
@@ -74,13 +83,19 @@ public class UserPoolService {
         return pools.page(db, afterId, limit + 1);
     }
 
-    private static UserPool updated(UserPool current, JsonNode request) {
+    private UserPool updated(UserPool current, JsonNode request, boolean otherMfaFactorOn) {
         JsonNode name = request.get("PoolName");
         String newName = name == null || name.isNull() ? current.name() : name.asText();
         JsonNode tags = request.get("UserPoolTags");
-        return new UserPool(current.id(), newName, UserPoolSettings.forUpdate(request, current.settings()),
+        return new UserPool(current.id(), newName, UserPoolSettings.forUpdate(request, current.settings(), rules, otherMfaFactorOn),
                 tags == null || tags.isNull() ? current.tags() : UserPoolSettings.tags(request),
                 current.creationDate(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** TOTP or email MFA, set by SetUserPoolMfaConfig, lets MFA be ON or OPTIONAL without SMS. */
+    private static boolean otherMfaFactorOn(ObjectNode mfaConfig) {
+        return mfaConfig != null && (mfaConfig.path(UserPoolMfaService.SOFTWARE_TOKEN_MFA).path("Enabled").asBoolean(false)
+                || mfaConfig.hasNonNull(UserPoolMfaService.EMAIL_MFA));
     }
 
     private static Uni<Void> publish(SqlClient tx, EventType<UserPoolEvents.PoolChanged> type, UserPool pool) {

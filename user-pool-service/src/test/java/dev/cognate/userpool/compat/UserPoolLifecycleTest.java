@@ -91,6 +91,7 @@ class UserPoolLifecycleTest extends CognitoIdpTest {
                 .mfaConfiguration(UserPoolMfaType.OFF)).userPool().id();
 
         cognito.updateUserPool(r -> r.userPoolId(id).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .smsConfiguration(s -> s.snsCallerArn("arn:aws:iam::123456789012:role/sns-caller"))
                 .deletionProtection(DeletionProtectionType.ACTIVE));
 
         UserPoolType updated = cognito.describeUserPool(r -> r.userPoolId(id)).userPool();

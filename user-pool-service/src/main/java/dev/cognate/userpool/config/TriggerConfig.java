@@ -1,0 +1,18 @@
+package dev.cognate.userpool.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+
+/** Where a pool's triggers ({@code LambdaConfig}) may point, prefix {@code cognate.triggers}. */
+@ConfigMapping(prefix = "cognate.triggers")
+public interface TriggerConfig {
+
+    /**
+     * Hosts a trigger may call over plain {@code http://} (compared case-insensitively); every other trigger URL
+     * must be {@code https://}. Meant for functions running next to Cognate on a laptop or inside a cluster.
+     */
+    @WithDefault("localhost,127.0.0.1")
+    List<String> allowedHttpHosts();
+}
