@@ -150,6 +150,10 @@ public final class LoadHarness {
         return id;
     }
 
+    private long randomUser() {
+        return java.util.concurrent.ThreadLocalRandom.current().nextLong(1, options.users() + 1);
+    }
+
     /** One request of the scenario; throws what the SDK throws. */
     private void call() {
         switch (options.scenario()) {
@@ -157,6 +161,10 @@ public final class LoadHarness {
             case LIST_USER_POOLS -> idp.listUserPools(r -> r.maxResults(60));
             case CREATE_USER_POOL -> createPool();
             case LIST_IDENTITY_POOLS -> identity.listIdentityPools(r -> r.maxResults(60));
+            case LIST_USERS_EXACT -> idp.listUsers(r -> r.userPoolId(options.pool())
+                    .filter("email = \"" + SeedUsers.email(randomUser()) + "\""));
+            case LIST_USERS_PREFIX -> idp.listUsers(r -> r.userPoolId(options.pool()).limit(60)
+                    .filter("family_name ^= \"" + SeedUsers.familyNamePrefix(randomUser()) + "\""));
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /** The command line of {@link LoadHarness}, checked: every limit is finite and the endpoint is loopback unless allowed. */
 record LoadOptions(Scenario scenario, URI endpoint, String region, String accessKey, String secret,
                    Duration duration, Duration warmup, int concurrency, long maxRequests, Duration requestTimeout,
-                   boolean allowRemote) {
+                   boolean allowRemote, String pool, long users) {
 
     static final Path DEFAULT_STACK = Path.of("deploy/local/.state/stack.json");
     static final Duration MAX_DURATION = Duration.ofHours(1);
@@ -40,6 +40,8 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
                                   (default 8, at most %d)
               --max-requests N    stop after N measured requests even if time remains (default 1000000)
               --timeout D         per-request timeout (default 10s)
+              --pool ID           list-users-*: the pool SeedUsers filled
+              --users N           list-users-*: how many users SeedUsers put in it (default 1000000)
               --allow-remote      allow an endpoint that is not a loopback address (refused by default)
               --help
             """.formatted(Scenario.names(), MAX_CONCURRENCY);
@@ -55,6 +57,8 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         Duration warmup = Duration.ofSeconds(3);
         int concurrency = 8;
         long maxRequests = 1_000_000;
+        String pool = null;
+        long users = 1_000_000;
         Duration timeout = Duration.ofSeconds(10);
         boolean allowRemote = false;
         for (int i = 0; i < args.length; i++) {
@@ -91,6 +95,8 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
                         case "--warmup" -> warmup = parseDuration(arg, value);
                         case "--concurrency" -> concurrency = parseInt(arg, value);
                         case "--max-requests" -> maxRequests = parseInt(arg, value);
+                        case "--pool" -> pool = value;
+                        case "--users" -> users = parseInt(arg, value);
                         case "--timeout" -> timeout = parseDuration(arg, value);
                         default -> throw new UsageException("unknown option " + arg);
                     }
@@ -131,9 +137,12 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         if (maxRequests < 1) {
             throw new UsageException("--max-requests must be at least 1");
         }
+        if (scenario.seededPool() && (pool == null || users < 1)) {
+            throw new UsageException(scenario.cliName() + " needs --pool (a pool filled by SeedUsers) and --users >= 1");
+        }
         URI uri = checkEndpoint(endpoint, allowRemote);
         return new LoadOptions(scenario, uri, region, accessKey, secret, duration, warmup, concurrency, maxRequests,
-                timeout, allowRemote);
+                timeout, allowRemote, pool, users);
     }
 
     /** An http(s) URL whose host resolves only to loopback addresses, unless remote endpoints are allowed. */

@@ -12,7 +12,11 @@ public enum Scenario {
     /** CreateUserPool with a new name each time; every pool created is deleted at the end, outside the measurement. */
     CREATE_USER_POOL("create-user-pool", false),
     /** ListIdentityPools with MaxResults 60, against identity-pool-service. */
-    LIST_IDENTITY_POOLS("list-identity-pools", true);
+    LIST_IDENTITY_POOLS("list-identity-pools", true),
+    /** ListUsers with {@code email = "user<random>@example.com"} in a pool filled by {@link SeedUsers} ({@code --pool}, {@code --users}). */
+    LIST_USERS_EXACT("list-users-exact", false),
+    /** ListUsers with {@code family_name ^= "Family<random>"}, Limit 60, in a pool filled by {@link SeedUsers}. */
+    LIST_USERS_PREFIX("list-users-prefix", false);
 
     private final String cliName;
     private final boolean identityPoolService;
@@ -29,6 +33,11 @@ public enum Scenario {
     /** Whether the scenario talks to identity-pool-service (Cognito Identity) rather than user-pool-service. */
     public boolean identityPoolService() {
         return identityPoolService;
+    }
+
+    /** Whether the scenario reads a pool seeded beforehand (needs {@code --pool} and {@code --users}). */
+    public boolean seededPool() {
+        return this == LIST_USERS_EXACT || this == LIST_USERS_PREFIX;
     }
 
     public static Scenario fromCliName(String name) {
