@@ -47,6 +47,13 @@ public class UserService {
     }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    static final long EXACT_COUNT_LIMIT = 10_000;
+    private static final Duration LARGE_POOL_COUNT_TTL = Duration.ofMinutes(1);
+
+    private record CachedCount(long count, Instant countedAt) {
+    }
+
+    private final java.util.concurrent.ConcurrentMap<String, CachedCount> largePoolCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Pool db;
     private final UserPoolRepository pools;
@@ -144,8 +151,23 @@ public class UserService {
         });
     }
 
+    /**
+     * DescribeUserPool's {@code EstimatedNumberOfUsers}: exact for small pools; for pools above
+     * {@value #EXACT_COUNT_LIMIT} users a count reused for up to a minute, since counting a million rows
+     * takes a noticeable fraction of a second and Cognito promises only an estimate.
+     */
     public Uni<Long> estimatedNumberOfUsers(String poolId) {
-        return users.count(db, poolId);
+        CachedCount cached = largePoolCounts.get(poolId);
+        if (cached != null && cached.countedAt().plus(LARGE_POOL_COUNT_TTL).isAfter(Instant.now())) {
+            return Uni.createFrom().item(cached.count());
+        }
+        return users.count(db, poolId).invoke(count -> {
+            if (count > EXACT_COUNT_LIMIT) {
+                largePoolCounts.put(poolId, new CachedCount(count, Instant.now()));
+            } else {
+                largePoolCounts.remove(poolId);
+            }
+        });
     }
 
     private User newUser(UserPool pool, String requested, Map<String, String> given, PasswordPolicy policy) {
