@@ -34,6 +34,13 @@ final class GroupRequests {
                 .pattern("groupName", groupName, GROUP_NAME);
     }
 
+    /** The pool, group and user a membership action names (AdminAddUserToGroup, AdminRemoveUserFromGroup). */
+    static Validation membership(String userPoolId, String username, String groupName) {
+        return target(userPoolId, groupName).required("username", username)
+                .length("username", username, 1, 128)
+                .pattern("username", username, UserRequests.USERNAME);
+    }
+
     /** The members CreateGroup and UpdateGroup set. */
     static Validation attributes(Validation validation, String description, String roleArn, Integer precedence) {
         return validation.length("description", description, 0, 2048)

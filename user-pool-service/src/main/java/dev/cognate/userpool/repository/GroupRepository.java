@@ -17,6 +17,8 @@ import java.util.Optional;
 public class GroupRepository {
 
     private static final String COLUMNS = "user_pool_id, name, description, role_arn, precedence, created_at, last_modified_at";
+    /** The columns {@link #toGroup} reads, qualified with the alias {@code g} for joins. */
+    static final String G_COLUMNS = "g." + COLUMNS.replace(", ", ", g.");
 
     public Uni<Void> insert(SqlClient sql, Group group) {
         return sql.preparedQuery("INSERT INTO user_pool_groups (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7)")
@@ -35,6 +37,16 @@ public class GroupRepository {
 
     public Uni<Optional<Group>> find(SqlClient sql, String poolId, String name) {
         return sql.preparedQuery("SELECT " + COLUMNS + " FROM user_pool_groups WHERE user_pool_id = $1 AND name = $2")
+                .execute(Tuple.of(poolId, name))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toGroup(rows.iterator().next())));
+    }
+
+    /**
+     * The group, locked against deletion ({@code FOR KEY SHARE}) until the transaction ends, so a row that
+     * references it can be inserted without racing DeleteGroup.
+     */
+    public Uni<Optional<Group>> findForKeyShare(SqlClient sql, String poolId, String name) {
+        return sql.preparedQuery("SELECT " + COLUMNS + " FROM user_pool_groups WHERE user_pool_id = $1 AND name = $2 FOR KEY SHARE")
                 .execute(Tuple.of(poolId, name))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toGroup(rows.iterator().next())));
     }
@@ -62,7 +74,7 @@ public class GroupRepository {
                 });
     }
 
-    private static Group toGroup(Row row) {
+    static Group toGroup(Row row) {
         return new Group(row.getString("user_pool_id"), row.getString("name"), row.getString("description"),
                 row.getString("role_arn"), row.getInteger("precedence"),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("last_modified_at").toInstant());

@@ -40,7 +40,8 @@ public class UserRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "user_pool_id, sub, username, status, enabled, attributes, password_hash, password_changed_at,"
             + " temporary_password_expires_at, mfa_options, mfa_preference, created_at, last_modified_at";
-    private static final String U_COLUMNS = "u." + COLUMNS.replace(", ", ", u.");
+    /** The columns {@link #toUser} reads, qualified with the alias {@code u} for joins. */
+    static final String U_COLUMNS = "u." + COLUMNS.replace(", ", ", u.");
 
     public Uni<Void> insert(SqlClient sql, User user, String usernameKey, Map<String, String> aliases) {
         return sql.preparedQuery("INSERT INTO users (" + COLUMNS + ", username_key)"
