@@ -53,6 +53,7 @@ public final class LoadHarness {
     private final ConcurrentLinkedQueue<String> createdPools = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean cleanedUp = new AtomicBoolean();
     private final AtomicInteger poolSequence = new AtomicInteger();
+    private final AtomicInteger userSequence = new AtomicInteger();
     private volatile String describedPoolId;
 
     private LoadHarness(LoadOptions options) {
@@ -137,9 +138,9 @@ public final class LoadHarness {
     }
 
     private void setUp() {
-        if (options.scenario() == Scenario.DESCRIBE_USER_POOL) {
+        if (options.scenario() == Scenario.DESCRIBE_USER_POOL || options.scenario() == Scenario.ADMIN_CREATE_USER) {
             describedPoolId = createPool();
-            System.out.println("created user pool " + describedPoolId + " to describe (deleted at the end)");
+            System.out.println("created user pool " + describedPoolId + " for the run (deleted at the end)");
         }
     }
 
@@ -160,6 +161,9 @@ public final class LoadHarness {
             case DESCRIBE_USER_POOL -> idp.describeUserPool(r -> r.userPoolId(describedPoolId));
             case LIST_USER_POOLS -> idp.listUserPools(r -> r.maxResults(60));
             case CREATE_USER_POOL -> createPool();
+            case ADMIN_CREATE_USER -> idp.adminCreateUser(r -> r.userPoolId(describedPoolId)
+                    .username("load-" + userSequence.incrementAndGet()).temporaryPassword("Load-Test-Passw0rd")
+                    .messageAction(software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType.SUPPRESS));
             case LIST_IDENTITY_POOLS -> identity.listIdentityPools(r -> r.maxResults(60));
             case LIST_USERS_EXACT -> idp.listUsers(r -> r.userPoolId(options.pool())
                     .filter("email = \"" + SeedUsers.email(randomUser()) + "\""));

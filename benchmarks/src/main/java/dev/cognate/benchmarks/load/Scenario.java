@@ -7,6 +7,11 @@ import java.util.stream.Collectors;
 public enum Scenario {
     /** DescribeUserPool of one pool the harness creates first (and deletes at the end). */
     DESCRIBE_USER_POOL("describe-user-pool", false),
+    /**
+     * AdminCreateUser with a new username and a given temporary password (MessageAction SUPPRESS) in one pool
+     * the harness creates first and deletes at the end: an Argon2id hash and four rows per call.
+     */
+    ADMIN_CREATE_USER("admin-create-user", false),
     /** ListUserPools with MaxResults 60. */
     LIST_USER_POOLS("list-user-pools", false),
     /** CreateUserPool with a new name each time; every pool created is deleted at the end, outside the measurement. */
