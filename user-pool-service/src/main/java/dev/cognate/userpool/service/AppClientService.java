@@ -224,7 +224,7 @@ public class AppClientService {
         return new ClientSecret(clientId + "--" + now.toEpochMilli(), clientId, AppClientIds.newSecret(), now);
     }
 
-    private SealedSecret seal(ClientSecret secret) {
+    SealedSecret seal(ClientSecret secret) {
         return new SealedSecret(secret.secretId(), secret.clientId(),
                 cipher.encrypt(secret.value(), ClientSecret.cipherContext(secret.secretId())), secret.creationDate());
     }
