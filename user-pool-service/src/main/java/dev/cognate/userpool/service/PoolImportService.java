@@ -266,7 +266,11 @@ public class PoolImportService {
             });
         }
 
-        /** A new client id; the exported secrets when the file has them, else a new secret for a client that had one. */
+        /**
+         * A new client id; the exported secrets when the file has them, else a new secret for a client that had one. The
+         * settings are checked against the new pool as CreateUserPoolClient does (attributes, scopes of the resource servers
+         * and identity providers imported before it).
+         */
         private Uni<Void> createClient(JsonNode node) {
             PoolFile.ClientLine line = PoolFile.readClient(node);
             if (clientIds.containsKey(line.clientId())) {
@@ -279,7 +283,8 @@ public class PoolImportService {
                 clientsWithNewSecret.add(client.clientId());
             }
             clientIds.put(line.clientId(), client.clientId());
-            Uni<Void> chain = clients.insert(tx, client);
+            Uni<Void> chain = clientService.checkAgainstPool(tx, pool, client.settings(), !values.isEmpty(), "importing")
+                    .chain(() -> clients.insert(tx, client));
             for (int i = 0; i < values.size(); i++) {
                 ClientSecret secret = new ClientSecret(client.clientId() + "--" + (now.toEpochMilli() + i), client.clientId(), values.get(i),
                         now.plusMillis(i));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
@@ -132,6 +133,27 @@ class PoolExportImportTest extends CognitoIdpTest {
     }
 
     @Test
+    void carriesIdentityProvidersWithTheirSecretsOnlyWhenAskedAndSkipsDomainsStillHeld() {
+        String poolId = newPool("federated");
+        String domain = "exp-" + unique().replace("-", "");
+        cognito.createIdentityProvider(r -> r.userPoolId(poolId).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE)
+                .providerDetails(Map.of("client_id", "google-client", "client_secret", "google-secret-value", "authorize_scopes", "email"))
+                .attributeMapping(Map.of("email", "email")));
+        cognito.createUserPoolDomain(r -> r.userPoolId(poolId).domain(domain));
+        cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web").supportedIdentityProviders("COGNITO", "Google"));
+
+        assertThat(String.join("\n", export(poolId, false, 10))).doesNotContain("google-secret-value");
+        Response imported = importLines(String.join("\n", export(poolId, true, 10)), null);
+        imported.then().statusCode(200);
+        String newPoolId = imported.jsonPath().getString("UserPoolId");
+
+        assertThat(imported.jsonPath().getList("SkippedDomains", String.class)).containsExactly(domain);
+        assertThat(cognito.describeIdentityProvider(r -> r.userPoolId(newPoolId).providerName("Google")).identityProvider().providerDetails())
+                .containsEntry("client_secret", "google-secret-value").containsEntry("client_id", "google-client");
+        assertThat(cognito.listUserPoolClients(r -> r.userPoolId(newPoolId).maxResults(10)).userPoolClients()).hasSize(1);
+    }
+
+    @Test
     void refusesABadFileNamingTheLineAndLeavesNoPoolBehind() {
         String poolId = newPool("bad");
         createUser(poolId, "dave");
@@ -154,6 +176,9 @@ class PoolExportImportTest extends CognitoIdpTest {
         assertRefused(user + "\n" + pool, 1, "the first line must be the pool");
         assertRefused(pool + "\n" + otherUser.replace("\"attributes\":{}", "\"attributes\":{},\"groups\":[\"ghosts\"]"), 2,
                 "unknown group 'ghosts'");
+
+        assertRefused(pool + "\n{\"type\":\"client\",\"clientId\":\"old\",\"clientName\":\"c\",\"settings\":{\"AllowedOAuthScopes\":"
+                + "[\"https://nowhere/read\"]}}", 2, "Invalid scope requested: https://nowhere/read");
 
         Response ok = importLines(pool + "\n" + otherUser, null);
         ok.then().statusCode(200);
