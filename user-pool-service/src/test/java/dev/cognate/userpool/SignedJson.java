@@ -22,7 +22,11 @@ public final class SignedJson {
     }
 
     public static Response call(URI endpoint, String action, String body) {
-        String target = "AWSCognitoIdentityProviderService." + action;
+        return callTarget(endpoint, "AWSCognitoIdentityProviderService." + action, body);
+    }
+
+    /** A signed call of any {@code X-Amz-Target}, e.g. Cognate's {@code CognateAdmin.ExportUserPool}. */
+    public static Response callTarget(URI endpoint, String target, String body) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
                 .putHeader("X-Amz-Target", target).build();

@@ -16,6 +16,15 @@ public interface AwsAction<I, O> {
     /** The action name as in the API reference, e.g. {@code CreateUserPool}. */
     String name();
 
+    /**
+     * The {@code X-Amz-Target} prefix when it is not the service's own: a Cognate extension such as
+     * {@code CognateAdmin} ({@code X-Amz-Target: CognateAdmin.ExportUserPool}), served on the same
+     * endpoint with the same authorization. {@code null} (the default): the service's prefix.
+     */
+    default String targetPrefix() {
+        return null;
+    }
+
     /** The request record type. */
     Class<I> requestType();
 

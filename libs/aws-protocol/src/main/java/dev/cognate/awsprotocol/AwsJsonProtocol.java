@@ -34,8 +34,8 @@ public final class AwsJsonProtocol {
 
     public AwsJsonProtocol(AwsService service, Collection<? extends AwsAction<?, ?>> actions, SigV4Verifier verifier) {
         this.service = service;
-        this.actions = actions.stream().collect(Collectors.toUnmodifiableMap(AwsAction::name, Function.identity(), (a, b) -> {
-            throw new IllegalStateException("two actions named " + a.name());
+        this.actions = actions.stream().collect(Collectors.toUnmodifiableMap(this::target, Function.identity(), (a, b) -> {
+            throw new IllegalStateException("two actions named " + target(a));
         }));
         this.verifier = verifier;
     }
@@ -66,12 +66,17 @@ public final class AwsJsonProtocol {
             throw new CognitoException("UnknownOperationException", "Missing X-Amz-Target header: expected " + service.targetPrefix() + ".<Action>");
         }
         String prefix = service.targetPrefix() + ".";
-        AwsAction<?, ?> action = target.startsWith(prefix) ? actions.get(target.substring(prefix.length())) : null;
+        AwsAction<?, ?> action = actions.get(target);
         if (action == null) {
             throw new CognitoException("UnknownOperationException",
                     "Unknown or not yet implemented operation: " + target + " (this endpoint serves " + prefix + "<Action>)");
         }
         return action;
+    }
+
+    /** The full {@code X-Amz-Target} of an action: its own prefix (an extension) or the service's, then its name. */
+    private String target(AwsAction<?, ?> action) {
+        return (action.targetPrefix() != null ? action.targetPrefix() : service.targetPrefix()) + "." + action.name();
     }
 
     private static <I, O> Uni<byte[]> run(AwsAction<I, O> action, byte[] body, ActionContext context) {

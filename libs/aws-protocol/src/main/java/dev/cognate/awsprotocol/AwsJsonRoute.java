@@ -45,17 +45,36 @@ public final class AwsJsonRoute {
      */
     public static void mount(Router router, AwsService service, Collection<? extends AwsAction<?, ?>> actions,
                              Collection<String> operatorKeyEntries) {
+        mount(router, service, actions, operatorKeyEntries, MAX_BODY_BYTES);
+    }
+
+    /**
+     * As {@link #mount(Router, AwsService, Collection, Collection)}, with a larger body limit for the actions of
+     * extension prefixes ({@link AwsAction#targetPrefix()}, e.g. a whole user pool given to {@code CognateAdmin.ImportUserPool}).
+     */
+    public static void mount(Router router, AwsService service, Collection<? extends AwsAction<?, ?>> actions,
+                             Collection<String> operatorKeyEntries, long extensionBodyLimit) {
         Map<String, String> keys = OperatorKeys.parse(operatorKeyEntries);
         if (keys.isEmpty()) {
             LOG.warnf("no operator access keys configured: every signed %s operator call will be refused", service.signingName());
         }
-        mount(router, new AwsJsonProtocol(service, actions, SigV4Verifier.forKeys(keys)));
+        mount(router, new AwsJsonProtocol(service, actions, SigV4Verifier.forKeys(keys)), extensionBodyLimit);
     }
 
     public static void mount(Router router, AwsJsonProtocol protocol) {
+        mount(router, protocol, MAX_BODY_BYTES);
+    }
+
+    private static void mount(Router router, AwsJsonProtocol protocol, long extensionBodyLimit) {
+        BodyHandler standard = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+        BodyHandler extension = BodyHandler.create(false).setBodyLimit(Math.max(MAX_BODY_BYTES, extensionBodyLimit));
+        String ownPrefix = protocol.service().targetPrefix() + ".";
         router.route(HttpMethod.OPTIONS, "/").order(-10).handler(AwsJsonRoute::preflight);
         router.route(HttpMethod.POST, "/").order(-10)
-                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+                .handler(context -> {
+                    String target = context.request().getHeader("X-Amz-Target");
+                    (target == null || target.startsWith(ownPrefix) ? standard : extension).handle(context);
+                })
                 .handler(context -> handle(context, protocol));
     }
 

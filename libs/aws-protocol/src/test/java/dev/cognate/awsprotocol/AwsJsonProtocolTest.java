@@ -74,8 +74,27 @@ class AwsJsonProtocolTest {
         }
     };
 
+    private final AwsAction<EchoRequest, EchoResponse> extension = new AwsAction<>() {
+        public String targetPrefix() {
+            return "CognateAdmin";
+        }
+
+        public String name() {
+            return "Echo";
+        }
+
+        public Class<EchoRequest> requestType() {
+            return EchoRequest.class;
+        }
+
+        public Uni<EchoResponse> execute(EchoRequest request, ActionContext context) {
+            executions.incrementAndGet();
+            return Uni.createFrom().item(new EchoResponse("extension", null, null));
+        }
+    };
+
     private final AwsJsonProtocol protocol = new AwsJsonProtocol(AwsService.COGNITO_IDENTITY_PROVIDER,
-            List.of(echo, signedOnly, broken), SigV4Verifier.forKeys(Map.of(SignedRequests.ACCESS_KEY, SignedRequests.SECRET)));
+            List.of(echo, signedOnly, broken, extension), SigV4Verifier.forKeys(Map.of(SignedRequests.ACCESS_KEY, SignedRequests.SECRET)));
 
     @Test
     void dispatchesByTargetAndWritesUpperCamelMembersAndEpochSeconds() throws Exception {
@@ -95,6 +114,18 @@ class AwsJsonProtocolTest {
                 "AWSCognitoIdentityProviderService.SignUp");
         assertError(call("SomeOtherService.Echo", "{}"), 400, "UnknownOperationException", "SomeOtherService.Echo");
         assertError(call(null, "{}"), 400, "UnknownOperationException", "Missing X-Amz-Target");
+    }
+
+    @Test
+    void anExtensionActionIsServedUnderItsOwnPrefixOnlyAndSigned() throws Exception {
+        assertThat(AwsJson.MAPPER.readTree(call("AWSCognitoIdentityProviderService.Echo", "{\"Name\":\"abc\"}").body())
+                .get("Name").asText()).as("same name, service prefix: the service's action").isEqualTo("abc");
+        assertError(call("CognateAdmin.Echo", "{}"), 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+        assertError(call("CognateAdmin.Signed", "{}"), 400, "UnknownOperationException", "CognateAdmin.Signed");
+
+        AwsJsonResponse signed = protocol.handle(SignedRequests.signed("CognateAdmin.Echo", "{}", Instant.now())).await().indefinitely();
+        assertThat(signed.status()).isEqualTo(200);
+        assertThat(AwsJson.MAPPER.readTree(signed.body()).get("Name").asText()).isEqualTo("extension");
     }
 
     @Test

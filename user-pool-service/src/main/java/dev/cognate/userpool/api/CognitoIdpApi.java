@@ -4,6 +4,7 @@ import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.AwsJsonRoute;
 import dev.cognate.awsprotocol.AwsService;
 import dev.cognate.userpool.config.CognateConfig;
+import dev.cognate.userpool.config.ImportConfig;
 import io.quarkus.arc.All;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,19 +12,29 @@ import jakarta.enterprise.event.Observes;
 
 import java.util.List;
 
-/** The Cognito IdP JSON API on {@code POST /}: every {@link AwsAction} bean of this service, dispatched by X-Amz-Target. */
+/**
+ * The Cognito IdP JSON API on {@code POST /}: every {@link AwsAction} bean of this service, dispatched by X-Amz-Target —
+ * Cognito's actions ({@code AWSCognitoIdentityProviderService.*}) and Cognate's operator extensions
+ * ({@code CognateAdmin.*}, same SigV4 authorization, larger body limit for whole pool files).
+ */
 @ApplicationScoped
 public class CognitoIdpApi {
 
+    /** The {@code X-Amz-Target} prefix of Cognate's operator actions beyond Cognito. */
+    public static final String COGNATE_ADMIN = "CognateAdmin";
+
     private final List<AwsAction<?, ?>> actions;
     private final CognateConfig config;
+    private final ImportConfig importConfig;
 
-    public CognitoIdpApi(@All List<AwsAction<?, ?>> actions, CognateConfig config) {
+    public CognitoIdpApi(@All List<AwsAction<?, ?>> actions, CognateConfig config, ImportConfig importConfig) {
         this.actions = actions;
         this.config = config;
+        this.importConfig = importConfig;
     }
 
     void mount(@Observes Router router) {
-        AwsJsonRoute.mount(router, AwsService.COGNITO_IDENTITY_PROVIDER, actions, config.operator().accessKeys().orElse(List.of()));
+        AwsJsonRoute.mount(router, AwsService.COGNITO_IDENTITY_PROVIDER, actions, config.operator().accessKeys().orElse(List.of()),
+                importConfig.maxUploadBytes());
     }
 }

@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -82,5 +84,28 @@ public class GroupMembershipRepository {
             found.forEach(row -> users.add(UserRepository.toUser(row)));
             return users;
         });
+    }
+
+    /** Makes the user a member of each group (the groups exist in the pool); used by ImportUserPool. */
+    public Uni<Void> addToGroups(SqlClient sql, String poolId, UUID sub, List<String> groupNames, Instant addedAt) {
+        if (groupNames.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sql.preparedQuery("INSERT INTO user_group_memberships (user_pool_id, group_name, sub, added_at)"
+                        + " SELECT $1, group_name, $2, $3 FROM unnest($4::text[]) AS t(group_name) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(poolId, sub, addedAt.atOffset(ZoneOffset.UTC), groupNames.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** The group names of each of these users; users in no group are absent. Used by ExportUserPool. */
+    public Uni<Map<UUID, List<String>>> groupNamesOf(SqlClient sql, String poolId, List<UUID> subs) {
+        return sql.preparedQuery("SELECT sub, group_name FROM user_group_memberships WHERE user_pool_id = $1 AND sub = ANY($2)"
+                        + " ORDER BY sub, group_name")
+                .execute(Tuple.of(poolId, subs.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, List<String>> groups = new HashMap<>();
+                    rows.forEach(row -> groups.computeIfAbsent(row.getUUID("sub"), sub -> new ArrayList<>()).add(row.getString("group_name")));
+                    return groups;
+                });
     }
 }

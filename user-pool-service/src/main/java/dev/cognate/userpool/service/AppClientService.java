@@ -168,7 +168,7 @@ public class AppClientService {
         return clients.findById(db, clientId);
     }
 
-    private Uni<Void> checkAgainstPool(SqlClient tx, UserPool pool, ObjectNode settings, boolean hasSecret, String doing) {
+    Uni<Void> checkAgainstPool(SqlClient tx, UserPool pool, ObjectNode settings, boolean hasSecret, String doing) {
         List<String> flows = strings(settings.path("AllowedOAuthFlows"));
         if (flows.contains("client_credentials") && !hasSecret) {
             throw CognitoException.invalidParameter("client_credentials flow can not be selected if client does not have a client secret.");
@@ -224,7 +224,7 @@ public class AppClientService {
         return new ClientSecret(clientId + "--" + now.toEpochMilli(), clientId, AppClientIds.newSecret(), now);
     }
 
-    private SealedSecret seal(ClientSecret secret) {
+    SealedSecret seal(ClientSecret secret) {
         return new SealedSecret(secret.secretId(), secret.clientId(),
                 cipher.encrypt(secret.value(), ClientSecret.cipherContext(secret.secretId())), secret.creationDate());
     }

@@ -163,7 +163,7 @@ public class IdentityProviderService {
         return chain;
     }
 
-    private Stored seal(IdentityProvider provider) {
+    Stored seal(IdentityProvider provider) {
         Map<String, String> open = new HashMap<>();
         Map<String, String> secret = new HashMap<>();
         provider.providerDetails().forEach((key, value) -> (IdentityProvider.SECRET_DETAILS.contains(key) ? secret : open).put(key, value));
@@ -180,7 +180,7 @@ public class IdentityProviderService {
         }
     }
 
-    private IdentityProvider open(Stored stored) {
+    IdentityProvider open(Stored stored) {
         IdentityProvider provider = stored.provider();
         if (stored.sealedDetails() == null) {
             return provider;
