@@ -24,6 +24,7 @@ import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserPoolDomain;
 import dev.cognate.userpool.domain.UserPoolIds;
 import dev.cognate.userpool.domain.UserPoolSettings;
+import dev.cognate.userpool.domain.UserPoolSettingsRules;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.password.PasswordHasher;
 import dev.cognate.userpool.repository.AppClientRepository;
@@ -86,12 +87,13 @@ public class PoolImportService {
     private final GroupRepository groups;
     private final UserStore store;
     private final GroupMembershipRepository memberships;
+    private final UserPoolSettingsRules settingsRules;
 
     public PoolImportService(Pool db, CognateConfig config, UserPoolRepository pools, UserPoolMfaRepository mfa,
                              AppClientRepository clients, AppClientService clientService, ResourceServerRepository resourceServers,
                              IdentityProviderRepository identityProviders, IdentityProviderService identityProviderService,
                              UserPoolDomainRepository domains, GroupRepository groups, UserStore store,
-                             GroupMembershipRepository memberships) {
+                             GroupMembershipRepository memberships, UserPoolSettingsRules settingsRules) {
         this.db = db;
         this.config = config;
         this.pools = pools;
@@ -105,6 +107,7 @@ public class PoolImportService {
         this.groups = groups;
         this.store = store;
         this.memberships = memberships;
+        this.settingsRules = settingsRules;
     }
 
     /** @param poolName the new pool's name, or {@code null} to keep the file's */
@@ -194,7 +197,7 @@ public class PoolImportService {
             String name = poolNameOverride != null ? poolNameOverride : line.name();
             ObjectNode request = line.settings().deepCopy();
             JsonNode schema = request.remove("SchemaAttributes");
-            ObjectNode settings = UserPoolSettings.forCreate(request);
+            ObjectNode settings = UserPoolSettings.forCreate(request, settingsRules);
             settings.set("SchemaAttributes", schema(schema));
             pool = new UserPool(UserPoolIds.newId(config.region()), name, settings, line.tags(), now, now);
             attributeRules = new UserAttributeRules(PoolSchema.of(settings));

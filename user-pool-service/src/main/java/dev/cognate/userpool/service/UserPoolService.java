@@ -6,8 +6,6 @@ import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.config.CognateConfig;
-import dev.cognate.userpool.config.TriggerConfig;
-import dev.cognate.userpool.domain.LambdaConfigRules;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserPoolIds;
 import dev.cognate.userpool.domain.UserPoolSettings;
@@ -37,12 +35,12 @@ public class UserPoolService {
     private final CognateConfig config;
     private final UserPoolSettingsRules rules;
 
-    public UserPoolService(Pool db, UserPoolRepository pools, UserPoolMfaRepository mfa, CognateConfig config, TriggerConfig triggers) {
+    public UserPoolService(Pool db, UserPoolRepository pools, UserPoolMfaRepository mfa, CognateConfig config, UserPoolSettingsRules rules) {
         this.db = db;
         this.pools = pools;
         this.mfa = mfa;
         this.config = config;
-        this.rules = new UserPoolSettingsRules(new LambdaConfigRules(triggers.allowedHttpHosts()));
+        this.rules = rules;
     }
 
     public Uni<UserPool> createUserPool(String name, JsonNode request) {
