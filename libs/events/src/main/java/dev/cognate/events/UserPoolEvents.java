@@ -11,6 +11,9 @@ public final class UserPoolEvents {
             new EventType<>("cognate.userpool.pool.updated.v1", PoolChanged.class);
     public static final EventType<PoolChanged> POOL_DELETED =
             new EventType<>("cognate.userpool.pool.deleted.v1", PoolChanged.class);
+    /** Beyond Cognito: attributes changed or removed by {@code CognateAdmin.UpdateUserPoolSchema}, users' data included. */
+    public static final EventType<SchemaChanged> POOL_SCHEMA_UPDATED =
+            new EventType<>("cognate.userpool.pool.schema.updated.v1", SchemaChanged.class);
 
     public static final EventType<ClientChanged> CLIENT_CREATED =
             new EventType<>("cognate.userpool.client.created.v1", ClientChanged.class);
@@ -77,6 +80,14 @@ public final class UserPoolEvents {
 
     /** A user pool was created, updated or deleted. */
     public record PoolChanged(String userPoolId, String name) {
+    }
+
+    /**
+     * A pool's schema changed: {@code changedAttributes} got new {@code Required}/{@code Mutable}/constraints,
+     * {@code removedAttributes} were deleted from the schema and from {@code usersChanged} users.
+     */
+    public record SchemaChanged(String userPoolId, java.util.List<String> changedAttributes, java.util.List<String> removedAttributes,
+                                long usersChanged) {
     }
 
     /** An app client of a pool was created, updated or deleted (never carries its secret). */

@@ -95,6 +95,51 @@ public final class PoolSchema {
         return new PoolSchema(result);
     }
 
+    /**
+     * Beyond Cognito ({@code CognateAdmin.UpdateUserPoolSchema}): this schema with one attribute's
+     * {@code Required}, {@code Mutable} or constraints changed. Its name and data type stay; {@code sub}
+     * never changes; custom attributes stay optional, as Cognito's clients expect.
+     */
+    public PoolSchema withAttributeChanged(JsonNode change) {
+        String name = change.path("Name").asText("");
+        AttributeDefinition current = attributes.get(name);
+        if (current == null) {
+            throw CognitoException.invalidParameter("The user pool has no attribute " + name + ".");
+        }
+        if ("sub".equals(name) || "identities".equals(name)) {
+            throw CognitoException.invalidParameter(name + " is managed by Cognate and cannot be changed.");
+        }
+        if (change.hasNonNull("AttributeDataType") && !change.get("AttributeDataType").asText().equals(current.dataType())) {
+            throw CognitoException.invalidParameter(name + ": the data type of an attribute cannot be changed.");
+        }
+        boolean required = change.path("Required").asBoolean(current.required());
+        if (required && current.custom()) {
+            throw CognitoException.invalidParameter("Required custom attributes are not supported currently.");
+        }
+        Integer[] lengths = change.has("StringAttributeConstraints") ? stringConstraints(name, current.dataType(), change)
+                : new Integer[] {current.minLength(), current.maxLength()};
+        BigDecimal[] values = change.has("NumberAttributeConstraints") ? numberConstraints(name, current.dataType(), change)
+                : new BigDecimal[] {current.minValue(), current.maxValue()};
+        Map<String, AttributeDefinition> result = new LinkedHashMap<>(attributes);
+        result.put(name, new AttributeDefinition(name, current.dataType(), current.developerOnly(),
+                change.path("Mutable").asBoolean(current.mutable()), required, lengths[0], lengths[1], values[0], values[1]));
+        return new PoolSchema(result);
+    }
+
+    /** Beyond Cognito: this schema without a custom attribute (standard attributes cannot be removed). */
+    public PoolSchema without(String name) {
+        AttributeDefinition current = attributes.get(name);
+        if (current == null) {
+            throw CognitoException.invalidParameter("The user pool has no attribute " + name + ".");
+        }
+        if (!current.custom()) {
+            throw CognitoException.invalidParameter(name + " is a standard attribute; only custom attributes can be removed.");
+        }
+        Map<String, AttributeDefinition> result = new LinkedHashMap<>(attributes);
+        result.remove(name);
+        return new PoolSchema(result);
+    }
+
     public Optional<AttributeDefinition> find(String name) {
         return Optional.ofNullable(attributes.get(name));
     }

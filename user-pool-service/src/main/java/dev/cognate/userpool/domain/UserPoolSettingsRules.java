@@ -183,13 +183,15 @@ public final class UserPoolSettingsRules {
     /**
      * {@code UnusedAccountValidityDays} is the deprecated name of {@code TemporaryPasswordValidityDays}: Cognito
      * refuses both in one request (unless the old one is 0), takes the old one alone, and describes both with one value.
+     * Cognate accepts both when they agree, so that a DescribeUserPool answer can be given back to CreateUserPool
+     * (copying a pool, ImportUserPool) as it is.
      */
     private static void temporaryPasswordValidity(ObjectNode settings, JsonNode request) {
         JsonNode temporary = request.path("Policies").path("PasswordPolicy").get("TemporaryPasswordValidityDays");
         JsonNode unused = request.path("AdminCreateUserConfig").get("UnusedAccountValidityDays");
         boolean temporaryGiven = temporary != null && !temporary.isNull();
         boolean unusedGiven = unused != null && !unused.isNull() && unused.asLong() != 0;
-        if (temporaryGiven && unusedGiven) {
+        if (temporaryGiven && unusedGiven && temporary.asLong() != unused.asLong()) {
             throw CognitoException.invalidParameter("Please use TemporaryPasswordValidityDays in PasswordPolicy instead of UnusedAccountValidityDays");
         }
         int days = temporaryGiven ? temporary.asInt() : unusedGiven ? unused.asInt() : DEFAULT_TEMPORARY_PASSWORD_DAYS;

@@ -154,7 +154,7 @@ class UserPoolSettingsValidationTest extends CognitoIdpTest {
         assertCreateRefused(r -> r.emailConfiguration(e -> e.from("no-reply@example.com")), InvalidParameterException.class,
                 "Cannot configure From email address for default email configuration");
         assertCreateRefused(r -> r.policies(p -> p.passwordPolicy(pp -> pp.temporaryPasswordValidityDays(3)))
-                        .adminCreateUserConfig(a -> a.unusedAccountValidityDays(3)),
+                        .adminCreateUserConfig(a -> a.unusedAccountValidityDays(4)),
                 InvalidParameterException.class, "Please use TemporaryPasswordValidityDays in PasswordPolicy instead of UnusedAccountValidityDays");
         assertCreateRefused(r -> r.userPoolAddOns(a -> a.advancedSecurityMode("ENFORCED")), FeatureUnavailableInTierException.class,
                 "available only in the PLUS tier");

@@ -222,7 +222,11 @@ class UserPoolSettingsRulesTest {
         ObjectNode current = create("{\"Policies\": {\"PasswordPolicy\": {\"TemporaryPasswordValidityDays\": 2}},"
                 + " \"AdminCreateUserConfig\": {\"UnusedAccountValidityDays\": 0}}");
         assertThat(current.path("AdminCreateUserConfig").path("UnusedAccountValidityDays").asInt()).isEqualTo(2);
-        invalid("{\"Policies\": {\"PasswordPolicy\": {\"TemporaryPasswordValidityDays\": 2}}, \"AdminCreateUserConfig\": {\"UnusedAccountValidityDays\": 2}}",
+        ObjectNode agreeing = create("{\"Policies\": {\"PasswordPolicy\": {\"TemporaryPasswordValidityDays\": 2}},"
+                + " \"AdminCreateUserConfig\": {\"UnusedAccountValidityDays\": 2}}");
+        assertThat(agreeing.path("Policies").path("PasswordPolicy").path("TemporaryPasswordValidityDays").asInt())
+                .as("a DescribeUserPool answer given back to CreateUserPool").isEqualTo(2);
+        invalid("{\"Policies\": {\"PasswordPolicy\": {\"TemporaryPasswordValidityDays\": 2}}, \"AdminCreateUserConfig\": {\"UnusedAccountValidityDays\": 5}}",
                 "Please use TemporaryPasswordValidityDays in PasswordPolicy instead of UnusedAccountValidityDays");
     }
 
