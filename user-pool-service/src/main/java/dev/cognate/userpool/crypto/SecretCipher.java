@@ -1,6 +1,7 @@
 package dev.cognate.userpool.crypto;
 
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.events.crypto.MasterKeyCipher;
 import dev.cognate.userpool.config.CognateConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,28 +9,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Secrets at rest (client secrets now; signing keys, SRP verifiers and TOTP seeds later): AES-256-GCM
- * under the master key {@code cognate.master-key} (base64 of 32 bytes).
- *
- * <p>Stored form: {@code [format 0x01][key id, 4 bytes][nonce, 12 random bytes][ciphertext + 16-byte tag]}.
- * The key id (the first 4 bytes of SHA-256 over a label and the key) names the key that sealed a value,
- * so a later key ring can hold the old key for decryption while new values use the new one. Every value is
- * bound to its context (for example {@code app-client-secret:<secretId>}) as additional authenticated data,
- * so a ciphertext copied to another row does not decrypt.
+ * Secrets at rest (client secrets, identity provider secrets, signing keys) and the secrets this service
+ * puts on {@code cognate.messages}: {@link MasterKeyCipher} (AES-256-GCM, libs/events) under
+ * {@code cognate.master-key}.
  *
  * <p>A malformed key fails startup. A missing key does not (pools and public clients work without one): the
  * operations that need it answer {@code InternalErrorException} and the cause is logged once.
@@ -38,15 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class SecretCipher {
 
     private static final Logger LOG = Logger.getLogger(SecretCipher.class);
-    private static final byte FORMAT = 1;
-    private static final int KEY_ID_BYTES = 4;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Optional<SecretKeySpec> key;
-    private final byte[] keyId;
-    private final String problem;
+    private final MasterKeyCipher cipher;
     private final AtomicBoolean missingKeyLogged = new AtomicBoolean();
 
     @Inject
@@ -56,99 +35,40 @@ public class SecretCipher {
 
     /** @param base64Key base64 of 32 random bytes, or empty when none is configured */
     public SecretCipher(Optional<String> base64Key) {
-        byte[] raw = null;
-        String error = null;
-        if (base64Key.isEmpty() || base64Key.get().isBlank()) {
-            error = "cognate.master-key is not set (env COGNATE_MASTER_KEY, base64 of 32 random bytes, e.g. `openssl rand -base64 32`);"
-                    + " client secrets cannot be created or read";
-        } else {
-            try {
-                raw = Base64.getDecoder().decode(base64Key.get().trim());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("cognate.master-key is not valid base64");
-            }
-            if (raw.length != 32) {
-                throw new IllegalStateException("cognate.master-key must be base64 of exactly 32 bytes (AES-256), got " + raw.length);
-            }
-        }
-        this.key = Optional.ofNullable(raw).map(bytes -> new SecretKeySpec(bytes, "AES"));
-        this.keyId = raw == null ? new byte[KEY_ID_BYTES] : keyId(raw);
-        this.problem = error;
+        this.cipher = new MasterKeyCipher(base64Key);
     }
 
     void checkAtStartup(@Observes StartupEvent event) {
-        if (key.isEmpty()) {
-            LOG.warn(problem);
+        if (!cipher.hasKey()) {
+            LOG.warn(cipher.problem());
             missingKeyLogged.set(true);
         }
     }
 
     public boolean hasKey() {
-        return key.isPresent();
+        return cipher.hasKey();
     }
 
     public byte[] encrypt(String plaintext, String context) {
-        SecretKeySpec secretKey = requireKey();
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, secretKey, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(1 + KEY_ID_BYTES + NONCE_BYTES + sealed.length)
-                    .put(FORMAT).put(keyId).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed", e);
+            return cipher.encrypt(plaintext, context);
+        } catch (MasterKeyCipher.MissingKeyException e) {
+            throw missingKey(e);
         }
     }
 
     public String decrypt(byte[] stored, String context) {
-        SecretKeySpec secretKey = requireKey();
-        if (stored.length < 1 + KEY_ID_BYTES + NONCE_BYTES + TAG_BITS / 8 || stored[0] != FORMAT) {
-            throw new IllegalStateException("not a value sealed by SecretCipher (format " + (stored.length == 0 ? "none" : stored[0]) + ")");
-        }
-        byte[] storedKeyId = Arrays.copyOfRange(stored, 1, 1 + KEY_ID_BYTES);
-        if (!MessageDigest.isEqual(storedKeyId, keyId)) {
-            throw new IllegalStateException("value sealed under key id " + hex(storedKeyId) + ", configured key is " + hex(keyId));
-        }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, secretKey,
-                    new GCMParameterSpec(TAG_BITS, stored, 1 + KEY_ID_BYTES, NONCE_BYTES));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            int offset = 1 + KEY_ID_BYTES + NONCE_BYTES;
-            return new String(cipher.doFinal(stored, offset, stored.length - offset), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM decryption failed (wrong key, context or tampered value)", e);
+            return cipher.decrypt(stored, context);
+        } catch (MasterKeyCipher.MissingKeyException e) {
+            throw missingKey(e);
         }
     }
 
-    private SecretKeySpec requireKey() {
-        if (key.isEmpty()) {
-            if (missingKeyLogged.compareAndSet(false, true)) {
-                LOG.error(problem);
-            }
-            throw CognitoException.internalError();
+    private CognitoException missingKey(MasterKeyCipher.MissingKeyException e) {
+        if (missingKeyLogged.compareAndSet(false, true)) {
+            LOG.error(e.getMessage());
         }
-        return key.get();
-    }
-
-    private static byte[] keyId(byte[] raw) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update("cognate-master-key-id".getBytes(StandardCharsets.US_ASCII));
-            return Arrays.copyOf(sha256.digest(raw), KEY_ID_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        StringBuilder text = new StringBuilder();
-        for (byte b : bytes) {
-            text.append(String.format("%02x", b));
-        }
-        return text.toString();
+        return CognitoException.internalError();
     }
 }

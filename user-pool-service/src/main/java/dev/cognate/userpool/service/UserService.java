@@ -7,6 +7,7 @@ import dev.cognate.awsprotocol.PaginationToken;
 import dev.cognate.events.MessageEvents;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.crypto.SecretCipher;
+import dev.cognate.userpool.domain.MessageTemplates;
 import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.SignInIdentifiers;
 import dev.cognate.userpool.domain.User;
@@ -87,7 +88,7 @@ public class UserService {
                         .chain(() -> store.insert(tx, pool, user))
                         .chain(() -> UserStore.publish(tx, user, UserPoolEvents.USER_CREATED, List.copyOf(user.attributes().keySet())))
                         .chain(() -> "SUPPRESS".equals(invitation.messageAction()) ? Uni.createFrom().voidItem()
-                                : invite(tx, user, temporaryPassword, invitation.desiredDeliveryMediums()))
+                                : invite(tx, pool, user, temporaryPassword, invitation.desiredDeliveryMediums()))
                         .replaceWith(user);
             }));
         });
@@ -238,29 +239,27 @@ public class UserService {
             User renewed = user.withPassword(hash, UserStatus.FORCE_CHANGE_PASSWORD,
                     now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays())), now);
             return store.save(tx, pool, renewed, UserPoolEvents.USER_PASSWORD_SET, List.of())
-                    .call(saved -> invite(tx, saved, temporaryPassword, invitation.desiredDeliveryMediums()));
+                    .call(saved -> invite(tx, pool, saved, temporaryPassword, invitation.desiredDeliveryMediums()));
         });
     }
 
     /** The invitation, once per medium the user has a destination for (SMS by default, as Cognito). */
-    private Uni<Void> invite(SqlClient tx, User user, String temporaryPassword, List<String> mediums) {
+    private Uni<Void> invite(SqlClient tx, UserPool pool, User user, String temporaryPassword, List<String> mediums) {
         List<String> wanted = mediums == null || mediums.isEmpty() ? List.of("SMS") : mediums;
-        List<Uni<Void>> messages = new ArrayList<>();
+        MessageTemplates templates = new MessageTemplates(pool.settings());
+        String purpose = "CustomMessage_AdminCreateUser";
+        Uni<Void> chain = Uni.createFrom().voidItem();
         for (String medium : wanted) {
             String destination = user.attribute("EMAIL".equals(medium) ? SignInIdentifiers.EMAIL : SignInIdentifiers.PHONE_NUMBER);
             if (destination == null) {
                 continue;
             }
-            String purpose = "CustomMessage_AdminCreateUser";
             String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(temporaryPassword,
-                    "cognate.messages:" + purpose + ":" + user.userPoolId() + ":" + user.sub()));
-            messages.add(UserPoolEventOutbox.publishMessage(tx, user.userPoolId(), user.sub(), MessageEvents.INVITATION_REQUESTED,
-                    new MessageEvents.DeliveryRequested(user.userPoolId(), user.sub().toString(), user.username(), purpose, medium,
-                            destination, sealed)));
-        }
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Uni<Void> message : messages) {
-            chain = chain.chain(() -> message);
+                    MessageEvents.sealingContext(purpose, user.userPoolId(), user.sub().toString())));
+            MessageTemplates.Rendered text = templates.invitation(medium, user.username());
+            MessageEvents.DeliveryRequested delivery = new MessageEvents.DeliveryRequested(user.userPoolId(), user.sub().toString(),
+                    user.username(), purpose, medium, destination, sealed, text.subject(), text.message(), templates.from(), templates.replyTo());
+            chain = chain.chain(() -> UserPoolEventOutbox.publishMessage(tx, user.userPoolId(), user.sub(), MessageEvents.INVITATION_REQUESTED, delivery));
         }
         return chain;
     }

@@ -231,6 +231,8 @@ class AdminUsersTest extends CognitoIdpTest {
         List<String> messages = messageRows();
         assertThat(messages).hasSize(1);
         assertThat(messages.get(0)).contains(MessageEvents.INVITATION_REQUESTED.name()).contains("kim@example.com")
+                .contains("\"subject\":\"Your temporary password\"")
+                .contains("\"message\":\"Your username is kim and temporary password is {####}.\"")
                 .doesNotContain("Invite#Me123");
 
         cognito.adminCreateUser(r -> r.userPoolId(poolId).username("kim").messageAction(MessageActionType.RESEND)
