@@ -168,6 +168,11 @@ public class AppClientService {
         return clients.findById(db, clientId);
     }
 
+    /** The values of a client's secrets (one or two while rotating), opened; empty for a public client. */
+    public Uni<List<String>> secretValues(String clientId) {
+        return clients.secrets(db, clientId).map(sealed -> sealed.stream().map(secret -> open(secret).value()).toList());
+    }
+
     Uni<Void> checkAgainstPool(SqlClient tx, UserPool pool, ObjectNode settings, boolean hasSecret, String doing) {
         List<String> flows = strings(settings.path("AllowedOAuthFlows"));
         if (flows.contains("client_credentials") && !hasSecret) {

@@ -1,0 +1,83 @@
+package dev.cognate.userpool.service;
+
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.repository.UserPoolRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The app client of an unauthenticated or admin user flow (SignUp, InitiateAuth, ForgotPassword, ...):
+ * found by its id, in the pool the request names if it names one, and — for a client with a secret —
+ * proven by {@code SECRET_HASH} = Base64(HMAC-SHA256(client secret, username + client id)), checked
+ * against each of its (up to two, while rotating) secrets in constant time. Cognito's errors and messages.
+ */
+@ApplicationScoped
+public class ClientAuthenticator {
+
+    /** A client that proved itself, with its pool. */
+    public record AuthenticatedClient(UserPool pool, AppClient client) {
+    }
+
+    private final Pool db;
+    private final UserPoolRepository pools;
+    private final AppClientService clients;
+
+    public ClientAuthenticator(Pool db, UserPoolRepository pools, AppClientService clients) {
+        this.db = db;
+        this.pools = pools;
+        this.clients = clients;
+    }
+
+    /**
+     * @param userPoolId the pool the request names (Admin* flows), or {@code null} when only the client id is given
+     * @param username   what the hash was computed over: the username as the request gives it
+     * @param secretHash the request's {@code SECRET_HASH}, or {@code null}
+     */
+    public Uni<AuthenticatedClient> authenticate(String userPoolId, String clientId, String username, String secretHash) {
+        return clients.findClient(clientId)
+                .map(found -> found.filter(client -> userPoolId == null || client.userPoolId().equals(userPoolId))
+                        .orElseThrow(() -> AppClientService.notFound(clientId)))
+                .chain(client -> pools.require(db, client.userPoolId()).map(pool -> new AuthenticatedClient(pool, client)))
+                .call(authenticated -> clients.secretValues(clientId).invoke(secrets -> checkSecretHash(clientId, secrets, username, secretHash)));
+    }
+
+    static void checkSecretHash(String clientId, List<String> secrets, String username, String secretHash) {
+        if (secrets.isEmpty()) {
+            return;
+        }
+        if (secretHash == null || secretHash.isEmpty()) {
+            throw new CognitoException("NotAuthorizedException",
+                    "Client " + clientId + " is configured with secret but SECRET_HASH was not received");
+        }
+        byte[] given = secretHash.getBytes(StandardCharsets.UTF_8);
+        boolean matches = false;
+        for (String secret : secrets) {
+            matches |= MessageDigest.isEqual(secretHash(secret, username == null ? "" : username, clientId).getBytes(StandardCharsets.UTF_8), given);
+        }
+        if (!matches) {
+            throw new CognitoException("NotAuthorizedException", "Unable to verify secret hash for client " + clientId);
+        }
+    }
+
+    /** Cognito's SECRET_HASH: Base64(HMAC-SHA256(key = client secret, message = username + client id)). */
+    public static String secretHash(String clientSecret, String username, String clientId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}
