@@ -1,19 +1,12 @@
 package dev.cognate.userpool.action;
 
-import dev.cognate.awsprotocol.ActionContext;
-import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.userpool.service.UserService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Map;
-
 /** AdminDeleteUser: deletes the user, its aliases, group memberships and search entries. */
 @ApplicationScoped
-public class AdminDeleteUserAction implements AwsAction<AdminDeleteUserAction.Request, Map<String, Object>> {
-
-    public record Request(String userPoolId, String username) {
-    }
+public class AdminDeleteUserAction extends AdminUserAction {
 
     private final UserService service;
 
@@ -27,13 +20,7 @@ public class AdminDeleteUserAction implements AwsAction<AdminDeleteUserAction.Re
     }
 
     @Override
-    public Class<Request> requestType() {
-        return Request.class;
-    }
-
-    @Override
-    public Uni<Map<String, Object>> execute(Request request, ActionContext context) {
-        UserRequests.target(request.userPoolId(), request.username()).throwIfInvalid();
-        return service.adminDeleteUser(request.userPoolId(), request.username()).replaceWith(Map.of());
+    protected Uni<Void> apply(String userPoolId, String username) {
+        return service.adminDeleteUser(userPoolId, username);
     }
 }

@@ -1,19 +1,12 @@
 package dev.cognate.userpool.action;
 
-import dev.cognate.awsprotocol.ActionContext;
-import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.userpool.service.UserService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Map;
-
 /** AdminDisableUser: the user can no longer sign in (status unchanged); idempotent. */
 @ApplicationScoped
-public class AdminDisableUserAction implements AwsAction<AdminDisableUserAction.Request, Map<String, Object>> {
-
-    public record Request(String userPoolId, String username) {
-    }
+public class AdminDisableUserAction extends AdminUserAction {
 
     private final UserService service;
 
@@ -27,13 +20,7 @@ public class AdminDisableUserAction implements AwsAction<AdminDisableUserAction.
     }
 
     @Override
-    public Class<Request> requestType() {
-        return Request.class;
-    }
-
-    @Override
-    public Uni<Map<String, Object>> execute(Request request, ActionContext context) {
-        UserRequests.target(request.userPoolId(), request.username()).throwIfInvalid();
-        return service.setEnabled(request.userPoolId(), request.username(), false).replaceWith(Map.of());
+    protected Uni<Void> apply(String userPoolId, String username) {
+        return service.setEnabled(userPoolId, username, false);
     }
 }

@@ -1,18 +1,14 @@
 package dev.cognate.userpool.action;
 
-import dev.cognate.awsprotocol.ActionContext;
-import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.userpool.config.ImportConfig;
+import dev.cognate.userpool.domain.UserImportJob;
 import dev.cognate.userpool.service.UserImportJobService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** DescribeUserImportJob: the job, its status and counters, and its pre-signed upload URL. */
 @ApplicationScoped
-public class DescribeUserImportJobAction implements AwsAction<DescribeUserImportJobAction.Request, UserImportJobs.Single> {
-
-    public record Request(String userPoolId, String jobId) {
-    }
+public class DescribeUserImportJobAction extends UserImportJobAction {
 
     private final UserImportJobService service;
     private final ImportConfig config;
@@ -28,14 +24,12 @@ public class DescribeUserImportJobAction implements AwsAction<DescribeUserImport
     }
 
     @Override
-    public Class<Request> requestType() {
-        return Request.class;
+    protected Uni<UserImportJob> apply(String userPoolId, String jobId) {
+        return service.describeUserImportJob(userPoolId, jobId);
     }
 
     @Override
-    public Uni<UserImportJobs.Single> execute(Request request, ActionContext context) {
-        UserImportJobs.checkTarget(request.userPoolId(), request.jobId());
-        return service.describeUserImportJob(request.userPoolId(), request.jobId())
-                .map(job -> UserImportJobs.single(job, config.publicBaseUrl()));
+    protected ImportConfig importConfig() {
+        return config;
     }
 }

@@ -1,18 +1,14 @@
 package dev.cognate.userpool.action;
 
-import dev.cognate.awsprotocol.ActionContext;
-import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.userpool.config.ImportConfig;
+import dev.cognate.userpool.domain.UserImportJob;
 import dev.cognate.userpool.service.UserImportJobService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** StartUserImportJob: a Created job whose CSV was uploaded becomes Pending; the import runs in the background (InProgress, then Succeeded or Failed). */
 @ApplicationScoped
-public class StartUserImportJobAction implements AwsAction<StartUserImportJobAction.Request, UserImportJobs.Single> {
-
-    public record Request(String userPoolId, String jobId) {
-    }
+public class StartUserImportJobAction extends UserImportJobAction {
 
     private final UserImportJobService service;
     private final ImportConfig config;
@@ -28,14 +24,12 @@ public class StartUserImportJobAction implements AwsAction<StartUserImportJobAct
     }
 
     @Override
-    public Class<Request> requestType() {
-        return Request.class;
+    protected Uni<UserImportJob> apply(String userPoolId, String jobId) {
+        return service.startUserImportJob(userPoolId, jobId);
     }
 
     @Override
-    public Uni<UserImportJobs.Single> execute(Request request, ActionContext context) {
-        UserImportJobs.checkTarget(request.userPoolId(), request.jobId());
-        return service.startUserImportJob(request.userPoolId(), request.jobId())
-                .map(job -> UserImportJobs.single(job, config.publicBaseUrl()));
+    protected ImportConfig importConfig() {
+        return config;
     }
 }
