@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * configured AWS CLI profile, the demo user's password and the data encrypted under the master key (client secrets)
  * survive restarts. Local use only: the key id starts with {@code LOCAL} so no one mistakes it for an AWS key.
  *
- * @param masterKey base64 of the 32-byte key user-pool-service seals secrets with ({@code COGNATE_MASTER_KEY})
+ * @param masterKey base64 of the 32-byte key user-pool-service seals secrets with and trigger-runner opens the codes
+ *                  of {@code cognate.messages} with ({@code COGNATE_MASTER_KEY} of both)
  */
 record LocalCredentials(String operatorAccessKeyId, String operatorSecretAccessKey, String demoPassword, String masterKey) {
 

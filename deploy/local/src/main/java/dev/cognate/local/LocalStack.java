@@ -98,7 +98,7 @@ public final class LocalStack {
         Map<CognateService, ManagedProcess> services = new LinkedHashMap<>();
         for (CognateService service : CognateService.ALL) {
             ManagedProcess process = ServiceProcess.start(service, layout,
-                    ServiceEnvironment.of(service, infraPorts, region, credentials));
+                    ServiceEnvironment.of(service, infraPorts, region, credentials, layout));
             processes.adoptService(process);
             services.put(service, process);
             Console.info("Started %s on port %d (pid %d, log in %s)", service.name(), service.port(), process.pid(),

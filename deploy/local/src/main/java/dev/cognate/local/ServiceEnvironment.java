@@ -13,7 +13,7 @@ final class ServiceEnvironment {
     }
 
     static Map<String, String> of(CognateService service, InfraPorts infra, String region,
-            LocalCredentials credentials) {
+            LocalCredentials credentials, StackLayout layout) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
         // A laptop stack answers only on this machine, like its infrastructure.
@@ -28,8 +28,16 @@ final class ServiceEnvironment {
         environment.put("COGNATE_REGION", region);
         environment.put("COGNATE_OPERATOR_ACCESS_KEYS",
                 credentials.operatorAccessKeyId() + ":" + credentials.operatorSecretAccessKey());
-        if (service.name().equals(CognateService.USER_POOL.name())) {
+        // user-pool-service seals the codes and temporary passwords it puts on cognate.messages; trigger-runner
+        // opens them to deliver them. No other service holds the key.
+        if (service.name().equals(CognateService.USER_POOL.name())
+                || service.name().equals(CognateService.TRIGGER_RUNNER.name())) {
             environment.put("COGNATE_MASTER_KEY", credentials.masterKey());
+        }
+        if (service.name().equals(CognateService.TRIGGER_RUNNER.name())) {
+            // No SMTP server on a laptop: each email becomes a file a developer can read.
+            environment.put("COGNATE_DELIVERY_EMAIL_MODE", "file");
+            environment.put("COGNATE_DELIVERY_EMAIL_DIRECTORY", layout.mailDir().toString());
         }
         environment.putAll(service.ownEnvironment());
         return environment;

@@ -48,6 +48,8 @@ final class StackSummary {
                     demo.username(), demo.password());
         }
         line(text, "");
+        line(text, "Mail: %s/ (every email the services send, one .eml file each: sign-up codes, invitations)",
+                display(layout, layout.mailDir()));
         line(text, "Stack description: %s   Logs: %s/", display(layout, layout.stackFile()),
                 display(layout, layout.logsDir()));
         line(text, "Stop: Ctrl-C where it runs in the foreground, or deploy/local/run down.");

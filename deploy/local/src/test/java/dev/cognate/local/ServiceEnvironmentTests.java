@@ -2,18 +2,21 @@ package dev.cognate.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 class ServiceEnvironmentTests {
 
+    private final StackLayout layout = new StackLayout(Path.of("/repo"), Path.of("/repo/deploy/local/.state"),
+            Path.of("/repo/deploy/local/.data"));
     private final LocalCredentials credentials = new LocalCredentials("LOCALKEY", "s3cret", "Demo-pass1", "bWFzdGVyLWtleS1vZi10aGlydHktdHdvLWJ5dGVzISE=");
 
     @Test
     void pointsEveryServiceAtTheLocalInfrastructure() {
         for (CognateService service : CognateService.ALL) {
-            Map<String, String> environment = ServiceEnvironment.of(service, InfraPorts.LOCAL, "eu-west-1", credentials);
+            Map<String, String> environment = ServiceEnvironment.of(service, InfraPorts.LOCAL, "eu-west-1", credentials, layout);
 
             assertThat(environment).containsEntry("QUARKUS_HTTP_PORT", Integer.toString(service.port()))
                     .containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1")
@@ -31,14 +34,24 @@ class ServiceEnvironmentTests {
 
     @Test
     void givesEachServiceItsOwnSettings() {
-        assertThat(ServiceEnvironment.of(CognateService.USER_POOL, InfraPorts.LOCAL, "us-east-1", credentials))
+        assertThat(ServiceEnvironment.of(CognateService.USER_POOL, InfraPorts.LOCAL, "us-east-1", credentials, layout))
                 .containsEntry("COGNATE_PUBLIC_BASE_URL", "http://localhost:8081")
                 .containsEntry("COGNATE_MASTER_KEY", credentials.masterKey())
                 .doesNotContainKey("QUARKUS_REST_CLIENT_USER_POOL_URL");
-        assertThat(ServiceEnvironment.of(CognateService.HOSTED_UI, InfraPorts.LOCAL, "us-east-1", credentials))
+        assertThat(ServiceEnvironment.of(CognateService.HOSTED_UI, InfraPorts.LOCAL, "us-east-1", credentials, layout))
                 .containsEntry("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://localhost:8081")
                 .doesNotContainKey("COGNATE_PUBLIC_BASE_URL")
-                .as("only user-pool-service seals secrets").doesNotContainKey("COGNATE_MASTER_KEY");
+                .as("only user-pool-service and trigger-runner hold the master key").doesNotContainKey("COGNATE_MASTER_KEY");
+        assertThat(ServiceEnvironment.of(CognateService.IDENTITY_POOL, InfraPorts.LOCAL, "us-east-1", credentials, layout))
+                .doesNotContainKey("COGNATE_MASTER_KEY").doesNotContainKey("COGNATE_DELIVERY_EMAIL_MODE");
+    }
+
+    @Test
+    void letsTriggerRunnerOpenTheSealedCodesAndWriteEmailsIntoTheStateDirectory() {
+        assertThat(ServiceEnvironment.of(CognateService.TRIGGER_RUNNER, InfraPorts.LOCAL, "us-east-1", credentials, layout))
+                .as("the key user-pool-service seals the codes with").containsEntry("COGNATE_MASTER_KEY", credentials.masterKey())
+                .containsEntry("COGNATE_DELIVERY_EMAIL_MODE", "file")
+                .containsEntry("COGNATE_DELIVERY_EMAIL_DIRECTORY", "/repo/deploy/local/.state/mail");
     }
 
     @Test

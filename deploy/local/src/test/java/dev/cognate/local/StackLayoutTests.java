@@ -19,6 +19,7 @@ class StackLayoutTests {
         assertThat(layout.stackFile()).isEqualTo(Path.of("/repo/deploy/local/.state/stack.json"));
         assertThat(layout.logFile("user-pool-service"))
                 .isEqualTo(Path.of("/repo/deploy/local/.state/logs/user-pool-service.log"));
+        assertThat(layout.mailDir()).isEqualTo(Path.of("/repo/deploy/local/.state/mail"));
         assertThat(layout.serviceRunnerJar("trigger-runner"))
                 .isEqualTo(Path.of("/repo/trigger-runner/target/quarkus-app/quarkus-run.jar"));
     }

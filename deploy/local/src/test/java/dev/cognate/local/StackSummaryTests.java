@@ -23,6 +23,7 @@ class StackSummaryTests {
                 .contains("aws --endpoint-url http://localhost:8081 cognito-idp list-user-pools --max-results 10")
                 .contains("aws --endpoint-url http://localhost:8083 cognito-identity list-identity-pools --max-results 10")
                 .contains("deploy/local/.state/stack.json")
+                .contains("Mail: deploy/local/.state/mail/")
                 .contains("Demo user pool: none yet")
                 .doesNotContain("initiate-auth");
     }

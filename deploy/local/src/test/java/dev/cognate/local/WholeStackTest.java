@@ -9,6 +9,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,8 +33,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole stack as {@code deploy/local/run} starts it — InfraMain and the four built service jars, each
  * its own process — on free ports, so it runs beside a developer's own stack. A pool created through the
- * AWS SDK reaches both consumers of {@code cognate.userpool.events} through Kafka, and stopping leaves
- * nothing running. Needs the services packaged first (the reactor builds them before this module).
+ * AWS SDK reaches both consumers of {@code cognate.userpool.events} through Kafka, an invited user's email lands in
+ * the stack's mail directory, and stopping leaves nothing running. Needs the services packaged first (the reactor builds them before this module).
  */
 class WholeStackTest {
 
@@ -57,7 +60,7 @@ class WholeStackTest {
 
             Map<CognateService, ManagedProcess> running = new LinkedHashMap<>();
             for (CognateService service : services) {
-                ManagedProcess process = ServiceProcess.start(service, layout, ServiceEnvironment.of(service, infra, "us-east-1", credentials));
+                ManagedProcess process = ServiceProcess.start(service, layout, ServiceEnvironment.of(service, infra, "us-east-1", credentials, layout));
                 processes.adoptService(process);
                 started.add(ProcessHandle.of(process.pid()).orElseThrow());
                 running.put(service, process);
@@ -69,6 +72,9 @@ class WholeStackTest {
                     .endpointOverride(URI.create(services.get(0).baseUrl())).region(Region.US_EAST_1)
                     .credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build()) {
                 userPoolId = idp.createUserPool(r -> r.poolName("whole-stack")).userPool().id();
+                idp.adminCreateUser(r -> r.userPoolId(userPoolId).username("invited")
+                        .userAttributes(AttributeType.builder().name("email").value("invited@example.test").build())
+                        .desiredDeliveryMediums(DeliveryMediumType.EMAIL));
             }
             try (CognitoIdentityClient identity = CognitoIdentityClient.builder()
                     .endpointOverride(URI.create(services.get(2).baseUrl())).region(Region.US_EAST_1)
@@ -80,6 +86,7 @@ class WholeStackTest {
             String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + infra.postgres() + "/cognate";
             awaitRows(jdbcUrl, "trigger_runner", userPoolId);
             awaitRows(jdbcUrl, "identity_pool", userPoolId);
+            assertInvitationMailed(layout);
         } finally {
             processes.stopAll();
         }
@@ -96,6 +103,24 @@ class WholeStackTest {
             count.setString(1, userPoolId);
             await().atMost(Duration.ofSeconds(60)).until(() -> rows(count) > 0);
             assertThat(rows(count)).as("events of %s recorded by %s", userPoolId, schema).isEqualTo(1);
+        }
+    }
+
+    /** user-pool-service → cognate.messages (sealed password) → trigger-runner → a file in the stack's mail directory. */
+    private static void assertInvitationMailed(StackLayout layout) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> mails(layout).size() == 1);
+        String mail = Files.readString(mails(layout).get(0));
+        assertThat(mail).contains("To: invited@example.test", "Subject: Your temporary password")
+                .containsPattern("Your username is invited and temporary password is \\S+\\.")
+                .doesNotContain("{####}");
+    }
+
+    private static List<Path> mails(StackLayout layout) throws Exception {
+        if (!Files.isDirectory(layout.mailDir())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(layout.mailDir())) {
+            return files.filter(file -> file.toString().endsWith(".eml")).toList();
         }
     }
 

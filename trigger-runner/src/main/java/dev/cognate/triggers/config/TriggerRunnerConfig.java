@@ -3,11 +3,15 @@ package dev.cognate.triggers.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * trigger-runner configuration, prefix {@code cognate}. Defaults are documented in the README. The Kafka channel
- * itself is configured under {@code mp.messaging.incoming.userpool-events.*}.
+ * channels themselves are configured under {@code mp.messaging.incoming.userpool-events.*} and
+ * {@code mp.messaging.incoming.messages.*}; SMTP under {@code quarkus.mailer.*}.
  */
 @ConfigMapping(prefix = "cognate")
 public interface TriggerRunnerConfig {
@@ -16,6 +20,63 @@ public interface TriggerRunnerConfig {
     Db db();
 
     Consumer consumer();
+
+    /**
+     * base64 of the 32-byte AES-256-GCM key that user-pool-service seals the secrets of {@code cognate.messages}
+     * with (the same value as user-pool-service's, env {@code COGNATE_MASTER_KEY}). Without it no delivery request
+     * can be opened: each is dead-lettered.
+     */
+    Optional<String> masterKey();
+
+    Delivery delivery();
+
+    interface Delivery {
+        /** Attempts of a delivery that fails transiently (SMTP down, gateway 5xx or timeout) before it is dead-lettered. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait after the first failed attempt; it doubles after each further one, up to {@link #maxBackoff()}. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        Email email();
+
+        Sms sms();
+    }
+
+    interface Email {
+        /** {@code smtp} (the Quarkus Mailer, {@code quarkus.mailer.*}) or {@code file} (one file per message, for a laptop). */
+        @WithDefault("smtp")
+        EmailMode mode();
+
+        /** The sender when the pool has no {@code EmailConfiguration.From}. */
+        @WithDefault("no-reply@cognate.localhost")
+        String from();
+
+        /** Where {@code file} mode writes its messages (created when missing; relative to the working directory). */
+        @WithDefault("mail")
+        Path directory();
+
+        /** Bounds one SMTP send (connect, dialogue, data) on top of {@code quarkus.mailer.timeout}. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
+
+    enum EmailMode {
+        SMTP, FILE
+    }
+
+    interface Sms {
+        /** The SMS gateway: each text message is POSTed there as JSON. Absent: SMS requests are dead-lettered. */
+        Optional<URI> webhookUrl();
+
+        /** Bounds both connecting to the gateway and waiting for its answer. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
 
     interface Consumer {
         /**
