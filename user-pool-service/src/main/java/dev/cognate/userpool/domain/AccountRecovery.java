@@ -59,11 +59,6 @@ public record AccountRecovery(List<String> attributes, boolean adminOnly) {
         }
     }
 
-    /** The attribute an unknown user's (simulated) code would go to: the first choice. */
-    public String firstChoice() {
-        return attributes.isEmpty() ? SignInIdentifiers.EMAIL : attributes.get(0);
-    }
-
     private static CognitoException noVerifiedDestination(String type) {
         return new CognitoException(type, "Cannot reset password for the user as there is no registered/verified email or phone_number");
     }

@@ -34,9 +34,4 @@ public record AutoVerification(List<String> attributes) {
     public Optional<String> destinationOf(User user) {
         return attributes.stream().filter(attribute -> user.attribute(attribute) != null && !user.attribute(attribute).isEmpty()).findFirst();
     }
-
-    /** The attribute an unknown user's (simulated) code would go to. */
-    public String firstChoice() {
-        return attributes.isEmpty() ? SignInIdentifiers.EMAIL : attributes.get(0);
-    }
 }

@@ -49,7 +49,7 @@ public class PasswordRecoveryService {
                     if (!authenticated.client().preventsUserExistenceErrors()) {
                         throw UserStore.userNotFoundForClient();
                     }
-                    return Uni.createFrom().item(codes.simulated(pool.id(), username, recovery.firstChoice()));
+                    return Uni.createFrom().item(codes.simulated(pool.id(), username, recovery.attributes()));
                 }
                 User user = requireEnabled(found.get());
                 return codes.send(tx, pool, user, CodePurpose.PASSWORD_RESET, recovery.requireDestinationOf(user));

@@ -97,7 +97,7 @@ public class SignUpService {
                     if (!authenticated.client().preventsUserExistenceErrors()) {
                         throw UserStore.userNotFoundForClient();
                     }
-                    return Uni.createFrom().item(codes.simulated(pool.id(), username, autoVerification.firstChoice()));
+                    return Uni.createFrom().item(codes.simulated(pool.id(), username, autoVerification.attributes()));
                 }
                 User user = found.get();
                 if (user.status() != UserStatus.UNCONFIRMED) {

@@ -6,6 +6,7 @@ import dev.cognate.userpool.crypto.VerificationCodeHasher;
 import dev.cognate.userpool.domain.CodeDeliveryDetails;
 import dev.cognate.userpool.domain.CodePurpose;
 import dev.cognate.userpool.domain.MessageTemplates;
+import dev.cognate.userpool.domain.SignInIdentifiers;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.VerificationCode;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -89,19 +91,22 @@ public class VerificationCodes {
 
     /**
      * What an answer about an unknown user says when the client prevents user existence errors: a delivery to a
-     * plausible destination of the kind {@code attribute} — the name itself when it is an address of that kind, else a
-     * masked value derived from the name, the same on every call — and nothing is sent.
+     * plausible destination among {@code attributes} (first choice first) — the name itself when it is an address of
+     * one of those kinds, else a masked value of the first kind derived from the name, the same on every call — and
+     * nothing is sent.
      */
-    public CodeDeliveryDetails simulated(String userPoolId, String name, String attribute) {
-        Optional<CodeDeliveryDetails> itself = looksLike(attribute, name) ? Optional.of(CodeDeliveryDetails.to(attribute, name)) : Optional.empty();
-        return itself.orElseGet(() -> {
-            byte[] print = hasher.fingerprint(userPoolId + "\n" + name);
-            if ("email".equals(attribute)) {
-                return CodeDeliveryDetails.to(attribute, letter(print[0]) + "@" + letter(print[1]) + ".com");
-            }
-            int digits = Math.floorMod((print[2] << 8) | (print[3] & 0xff), 10_000);
-            return CodeDeliveryDetails.to(attribute, "+1555555" + String.format("%04d", digits));
-        });
+    public CodeDeliveryDetails simulated(String userPoolId, String name, List<String> attributes) {
+        Optional<String> itself = attributes.stream().filter(attribute -> looksLike(attribute, name)).findFirst();
+        if (itself.isPresent()) {
+            return CodeDeliveryDetails.to(itself.get(), name);
+        }
+        String attribute = attributes.isEmpty() ? SignInIdentifiers.EMAIL : attributes.get(0);
+        byte[] print = hasher.fingerprint(userPoolId + "\n" + name);
+        if (SignInIdentifiers.EMAIL.equals(attribute)) {
+            return CodeDeliveryDetails.to(attribute, letter(print[0]) + "@" + letter(print[1]) + ".com");
+        }
+        int digits = Math.floorMod((print[2] << 8) | (print[3] & 0xff), 10_000);
+        return CodeDeliveryDetails.to(attribute, "+1555555" + String.format("%04d", digits));
     }
 
     private MessageEvents.DeliveryRequested delivery(UserPool pool, User user, CodePurpose purpose, String medium, String destination, String code) {
@@ -114,7 +119,7 @@ public class VerificationCodes {
     }
 
     private static boolean looksLike(String attribute, String name) {
-        return "email".equals(attribute) ? name.matches("[^@\\s]+@[^@\\s]+") : name.matches("\\+[0-9]{4,15}");
+        return SignInIdentifiers.EMAIL.equals(attribute) ? name.matches("[^@\\s]+@[^@\\s]+") : name.matches("\\+[0-9]{4,15}");
     }
 
     private static String letter(byte value) {
