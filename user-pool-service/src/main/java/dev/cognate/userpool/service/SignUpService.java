@@ -19,6 +19,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -118,7 +119,7 @@ public class SignUpService {
 
     /** CONFIRMED, with the code's attribute verified: a verified alias must be free unless {@code force} moves it here. */
     private Uni<User> confirm(SqlClient tx, UserPool pool, User user, String attribute, boolean force) {
-        Map<String, String> attributes = new java.util.LinkedHashMap<>(user.attributes());
+        Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
         attributes.put(attribute + "_verified", "true");
         Instant now = UserService.now();
         User confirmed = user.withAttributes(attributes, now).withStatus(UserStatus.CONFIRMED, now);
