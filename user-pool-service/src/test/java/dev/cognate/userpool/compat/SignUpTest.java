@@ -257,6 +257,37 @@ class SignUpTest extends CognitoIdpTest {
     }
 
     @Test
+    void concurrentWrongCodesAndResendsCannotPassTheLimits() throws Exception {
+        signUp("kim", attribute("email", "kim@example.com"));
+        String code = Mailbox.latest(db, poolId, "kim@example.com").code();
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        try (CognitoIdentityProviderClient racer = Race.clientWithoutRetries(endpoint)) {
+            long mismatches = Race.run(12, i -> {
+                try {
+                    racer.confirmSignUp(r -> r.clientId(clientId).username("kim").confirmationCode(wrong));
+                    throw new AssertionError("a wrong code was accepted");
+                } catch (CodeMismatchException e) {
+                    return true;
+                } catch (LimitExceededException e) {
+                    return false;
+                }
+            });
+            assertThat(mismatches).as("each wrong try counted once, under the code row's lock").isEqualTo(5);
+
+            long sent = Race.run(10, i -> {
+                try {
+                    racer.resendConfirmationCode(r -> r.clientId(clientId).username("kim"));
+                    return true;
+                } catch (LimitExceededException e) {
+                    return false;
+                }
+            });
+            assertThat(sent).as("the sign-up's code and four resends").isEqualTo(4);
+        }
+        assertThat(Mailbox.codes(db, poolId)).hasSize(5);
+    }
+
+    @Test
     void resendingInvalidatesThePreviousCodeAndIsLimitedToFiveCodesAnHour() {
         var first = signUp("ivy", attribute("email", "ivy@example.com"));
         String old = Mailbox.latest(db, poolId, "ivy@example.com").code();
