@@ -53,6 +53,9 @@ public class SignUpService {
     public Uni<SignedUp> signUp(String clientId, String secretHash, String username, String password, Map<String, String> attributes) {
         return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> {
             UserPool pool = authenticated.pool();
+            if (pool.settings().path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(false)) {
+                throw new CognitoException("NotAuthorizedException", "SignUp is not permitted for this user pool");
+            }
             authenticated.client().checkWritable(attributes.keySet());
             PasswordPolicy.of(pool.settings()).check(password);
             Instant now = UserService.now();

@@ -366,6 +366,16 @@ class SignUpTest extends CognitoIdpTest {
     }
 
     @Test
+    void refusesSelfSignUpWhenOnlyAdministratorsCreateUsers() {
+        String pool = cognito.createUserPool(r -> r.poolName("admin-create-only " + unique())
+                .adminCreateUserConfig(c -> c.allowAdminCreateUserOnly(true))).userPool().id();
+        String client = client(pool, null);
+        assertThatThrownBy(() -> app.signUp(r -> r.clientId(client).username("nia").password(PASSWORD)))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageContaining("SignUp is not permitted for this user pool");
+        assertThat(cognito.listUsers(r -> r.userPoolId(pool)).users()).isEmpty();
+    }
+
+    @Test
     void hidesWhetherAUserExistsUnlessTheClientIsLegacy() {
         CodeDeliveryDetailsType simulated = app.resendConfirmationCode(r -> r.clientId(clientId).username("ghost")).codeDeliveryDetails();
         assertThat(simulated.deliveryMedium().toString()).isEqualTo("EMAIL");
