@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * One-time codes (sign-up confirmation, attribute verification, password reset): six random digits, stored only
  * as HMAC-SHA256 under a key derived from the master key ({@code HMAC(master key, "cognate.verification-codes.v1")})
- * over a random per-row salt, the code's owner and purpose, and the code. A 6-digit code has only 10^6 values, so a
+ * over a random per-row salt, the code's owner, purpose and destination (so a code sent to an old address does not
+ * verify a new one), and the code. A 6-digit code has only 10^6 values, so a
  * plain salted hash would fall to a brute force of a database copy; the key keeps the codes out of reach of anyone
  * without the master key. Compared in constant time.
  */
@@ -58,12 +59,13 @@ public class VerificationCodeHasher {
         return salt;
     }
 
-    public byte[] hash(byte[] salt, String userPoolId, UUID sub, CodePurpose purpose, String code) {
+    /** @param destination the address the code was sent to: a code stops matching when the user's address changes */
+    public byte[] hash(byte[] salt, String userPoolId, UUID sub, CodePurpose purpose, String destination, String code) {
         if (key == null) {
             LOG.error("cognate.master-key is not set: verification codes cannot be issued or checked");
             throw CognitoException.internalError();
         }
-        byte[] bound = (userPoolId + "\n" + sub + "\n" + purpose.name() + "\n" + code).getBytes(StandardCharsets.UTF_8);
+        byte[] bound = (userPoolId + "\n" + sub + "\n" + purpose.name() + "\n" + destination + "\n" + code).getBytes(StandardCharsets.UTF_8);
         byte[] message = new byte[salt.length + bound.length];
         System.arraycopy(salt, 0, message, 0, salt.length);
         System.arraycopy(bound, 0, message, salt.length, bound.length);
@@ -71,8 +73,8 @@ public class VerificationCodeHasher {
     }
 
     /** {@code true} when {@code code} is the one {@code expected} was made from; constant time in the hash comparison. */
-    public boolean matches(byte[] expected, byte[] salt, String userPoolId, UUID sub, CodePurpose purpose, String code) {
-        return MessageDigest.isEqual(expected, hash(salt, userPoolId, sub, purpose, code));
+    public boolean matches(byte[] expected, byte[] salt, String userPoolId, UUID sub, CodePurpose purpose, String destination, String code) {
+        return MessageDigest.isEqual(expected, hash(salt, userPoolId, sub, purpose, destination, code));
     }
 
     /** A stable pseudo-random value for {@code text} (simulated answers about unknown users look the same every time). */

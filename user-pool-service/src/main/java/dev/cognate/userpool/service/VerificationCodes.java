@@ -56,9 +56,9 @@ public class VerificationCodes {
         Instant now = UserService.now();
         String code = VerificationCodeHasher.newCode();
         byte[] salt = VerificationCodeHasher.newSalt();
-        VerificationCode stored = new VerificationCode(user.userPoolId(), user.sub(), purpose, attribute, salt,
-                hasher.hash(salt, user.userPoolId(), user.sub(), purpose, code), now.plus(purpose.lifetime()), 0, now);
         String destination = user.attribute(attribute);
+        VerificationCode stored = new VerificationCode(user.userPoolId(), user.sub(), purpose, attribute, salt,
+                hasher.hash(salt, user.userPoolId(), user.sub(), purpose, destination, code), now.plus(purpose.lifetime()), 0, now);
         return codes.countSend(tx, user.userPoolId(), user.sub(), now, VerificationCode.SEND_WINDOW)
                 .invoke(sends -> {
                     if (sends > VerificationCode.MAX_SENDS_PER_WINDOW) {
@@ -71,14 +71,18 @@ public class VerificationCodes {
                 .replaceWith(CodeDeliveryDetails.to(attribute, destination));
     }
 
-    /** Checks {@code code} against the user's live code for {@code purpose}: a wrong one counts, a right one is used up. */
+    /**
+     * Checks {@code code} against the user's live code for {@code purpose}: a wrong one counts, a right one is used up.
+     * A code sent to an address the user no longer has does not match.
+     */
     public Uni<Check> check(SqlClient tx, User user, CodePurpose purpose, String code) {
         return codes.findForUpdate(tx, user.userPoolId(), user.sub(), purpose).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().item(new Check(VerificationCode.Outcome.NONE, null));
             }
             VerificationCode live = found.get();
-            boolean matches = hasher.matches(live.codeHash(), live.salt(), user.userPoolId(), user.sub(), purpose, code);
+            String destination = String.valueOf(user.attribute(live.attributeName()));
+            boolean matches = hasher.matches(live.codeHash(), live.salt(), user.userPoolId(), user.sub(), purpose, destination, code);
             VerificationCode.Outcome outcome = live.outcome(matches, UserService.now());
             Check check = new Check(outcome, live.attributeName());
             return switch (outcome) {

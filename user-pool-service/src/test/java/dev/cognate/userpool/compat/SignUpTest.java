@@ -232,9 +232,23 @@ class SignUpTest extends CognitoIdpTest {
         VerificationCodeHasher hasher = new VerificationCodeHasher(
                 java.util.Optional.of(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("cognate.master-key", String.class)));
         assertThat(row.getBuffer(1).getBytes()).as("HMAC under the master key's derived key")
-                .isEqualTo(hasher.hash(salt, poolId, row.getUUID(5), CodePurpose.SIGN_UP, code))
+                .isEqualTo(hasher.hash(salt, poolId, row.getUUID(5), CodePurpose.SIGN_UP, "gus@example.com", code))
                 .isNotEqualTo(new VerificationCodeHasher(java.util.Optional.of("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="))
-                        .hash(salt, poolId, row.getUUID(5), CodePurpose.SIGN_UP, code));
+                        .hash(salt, poolId, row.getUUID(5), CodePurpose.SIGN_UP, "gus@example.com", code));
+    }
+
+    @Test
+    void aCodeSentToAnAddressTheUserNoLongerHasDoesNotVerifyTheNewOne() {
+        signUp("oli", attribute("email", "oli@example.com"));
+        String code = Mailbox.latest(db, poolId, "oli@example.com").code();
+        cognito.adminUpdateUserAttributes(r -> r.userPoolId(poolId).username("oli").userAttributes(attribute("email", "other@example.com")));
+
+        assertThatThrownBy(() -> app.confirmSignUp(r -> r.clientId(clientId).username("oli").confirmationCode(code)))
+                .isInstanceOf(CodeMismatchException.class);
+        app.resendConfirmationCode(r -> r.clientId(clientId).username("oli"));
+        String fresh = Mailbox.latest(db, poolId, "other@example.com").code();
+        app.confirmSignUp(r -> r.clientId(clientId).username("oli").confirmationCode(fresh));
+        assertThat(attributesOf(poolId, "oli")).containsEntry("email", "other@example.com").containsEntry("email_verified", "true");
     }
 
     @Test

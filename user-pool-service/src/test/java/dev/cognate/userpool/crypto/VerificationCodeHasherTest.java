@@ -37,35 +37,36 @@ class VerificationCodeHasherTest {
     void hashesWithAKeyDerivedFromTheMasterKeyOverSaltOwnerPurposeAndCode() throws Exception {
         byte[] salt = new byte[16];
         salt[0] = 7;
-        // Independently: key = HMAC(master key, label); hash = HMAC(key, salt || "pool\nsub\nPURPOSE\ncode").
+        // Independently: key = HMAC(master key, label); hash = HMAC(key, salt || "pool\nsub\nPURPOSE\ndestination\ncode").
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(MASTER_KEY), "HmacSHA256"));
         byte[] derived = mac.doFinal("cognate.verification-codes.v1".getBytes(StandardCharsets.UTF_8));
         mac.init(new SecretKeySpec(derived, "HmacSHA256"));
         mac.update(salt);
-        byte[] expected = mac.doFinal(("us-east-1_Abc123456\n" + SUB + "\nSIGN_UP\n042137").getBytes(StandardCharsets.UTF_8));
+        byte[] expected = mac.doFinal(("us-east-1_Abc123456\n" + SUB + "\nSIGN_UP\nalice@example.com\n042137").getBytes(StandardCharsets.UTF_8));
 
-        assertThat(hasher.hash(salt, "us-east-1_Abc123456", SUB, CodePurpose.SIGN_UP, "042137")).isEqualTo(expected);
+        assertThat(hasher.hash(salt, "us-east-1_Abc123456", SUB, CodePurpose.SIGN_UP, "alice@example.com", "042137")).isEqualTo(expected);
     }
 
     @Test
     void matchesOnlyTheSameCodeForTheSameUserAndPurpose() {
         byte[] salt = VerificationCodeHasher.newSalt();
-        byte[] stored = hasher.hash(salt, "pool", SUB, CodePurpose.PASSWORD_RESET, "123456");
+        byte[] stored = hasher.hash(salt, "pool", SUB, CodePurpose.PASSWORD_RESET, "a@b.c", "123456");
 
-        assertThat(hasher.matches(stored, salt, "pool", SUB, CodePurpose.PASSWORD_RESET, "123456")).isTrue();
-        assertThat(hasher.matches(stored, salt, "pool", SUB, CodePurpose.PASSWORD_RESET, "123457")).isFalse();
-        assertThat(hasher.matches(stored, salt, "pool", SUB, CodePurpose.SIGN_UP, "123456")).as("another purpose").isFalse();
-        assertThat(hasher.matches(stored, salt, "pool", UUID.randomUUID(), CodePurpose.PASSWORD_RESET, "123456")).as("another user").isFalse();
-        assertThat(hasher.matches(stored, VerificationCodeHasher.newSalt(), "pool", SUB, CodePurpose.PASSWORD_RESET, "123456"))
+        assertThat(hasher.matches(stored, salt, "pool", SUB, CodePurpose.PASSWORD_RESET, "a@b.c", "123456")).isTrue();
+        assertThat(hasher.matches(stored, salt, "pool", SUB, CodePurpose.PASSWORD_RESET, "a@b.c", "123457")).isFalse();
+        assertThat(hasher.matches(stored, salt, "pool", SUB, CodePurpose.SIGN_UP, "a@b.c", "123456")).as("another purpose").isFalse();
+        assertThat(hasher.matches(stored, salt, "pool", UUID.randomUUID(), CodePurpose.PASSWORD_RESET, "a@b.c", "123456")).as("another user").isFalse();
+        assertThat(hasher.matches(stored, salt, "pool", SUB, CodePurpose.PASSWORD_RESET, "new@b.c", "123456")).as("another address").isFalse();
+        assertThat(hasher.matches(stored, VerificationCodeHasher.newSalt(), "pool", SUB, CodePurpose.PASSWORD_RESET, "a@b.c", "123456"))
                 .as("another salt").isFalse();
         assertThat(new VerificationCodeHasher(Optional.of("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="))
-                .matches(stored, salt, "pool", SUB, CodePurpose.PASSWORD_RESET, "123456")).as("another master key").isFalse();
+                .matches(stored, salt, "pool", SUB, CodePurpose.PASSWORD_RESET, "a@b.c", "123456")).as("another master key").isFalse();
     }
 
     @Test
     void refusesToWorkWithoutAMasterKey() {
-        assertThatThrownBy(() -> new VerificationCodeHasher(Optional.empty()).hash(new byte[16], "pool", SUB, CodePurpose.SIGN_UP, "123456"))
+        assertThatThrownBy(() -> new VerificationCodeHasher(Optional.empty()).hash(new byte[16], "pool", SUB, CodePurpose.SIGN_UP, "a@b.c", "123456"))
                 .isInstanceOf(CognitoException.class).hasMessageContaining("An internal error occurred");
     }
 }
