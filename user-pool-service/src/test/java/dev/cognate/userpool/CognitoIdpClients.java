@@ -1,5 +1,6 @@
 package dev.cognate.userpool;
 
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -20,6 +21,16 @@ public final class CognitoIdpClients {
 
     public static CognitoIdentityProviderClient operator(URI endpoint) {
         return client(endpoint, ACCESS_KEY, SECRET);
+    }
+
+    /** A client with no credentials at all, as an app's own code calls the unauthenticated actions (SignUp, ForgotPassword, ...). */
+    public static CognitoIdentityProviderClient anonymous(URI endpoint) {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public static CognitoIdentityProviderClient client(URI endpoint, String accessKey, String secret) {

@@ -35,7 +35,7 @@ public final class UserPoolEvents {
             new EventType<>("cognate.userpool.user.enabled.v1", UserChanged.class);
     public static final EventType<UserChanged> USER_CONFIRMED =
             new EventType<>("cognate.userpool.user.confirmed.v1", UserChanged.class);
-    /** An administrator set the user's password (permanent or temporary). */
+    /** The user's password was set: by an administrator (permanent or temporary) or by the user with a reset code (ConfirmForgotPassword). */
     public static final EventType<UserChanged> USER_PASSWORD_SET =
             new EventType<>("cognate.userpool.user.password.set.v1", UserChanged.class);
     /** An administrator required a password reset (status RESET_REQUIRED). */
@@ -44,6 +44,12 @@ public final class UserPoolEvents {
     /** MFA options or preferences changed. */
     public static final EventType<UserChanged> USER_MFA_UPDATED =
             new EventType<>("cognate.userpool.user.mfa.updated.v1", UserChanged.class);
+    /**
+     * A user signed themselves up (SignUp): the self-service counterpart of {@link #USER_CREATED}, status UNCONFIRMED
+     * until ConfirmSignUp ({@link #USER_CONFIRMED}); {@code attributeNames} lists the attributes given.
+     */
+    public static final EventType<UserChanged> USER_SIGNED_UP =
+            new EventType<>("cognate.userpool.user.signed_up.v1", UserChanged.class);
     public static final EventType<GroupMembershipChanged> GROUP_MEMBERSHIP_CHANGED =
             new EventType<>("cognate.userpool.group.membership.changed.v1", GroupMembershipChanged.class);
 

@@ -2,9 +2,11 @@ package dev.cognate.userpool.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.awsprotocol.CognitoException;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -15,6 +17,27 @@ import java.util.List;
  */
 public record AppClient(String clientId, String userPoolId, String clientName, ObjectNode settings,
                         Instant creationDate, Instant lastModifiedDate) {
+
+    /** {@code PreventUserExistenceErrors}: ENABLED (the default) unless the client says LEGACY. */
+    public boolean preventsUserExistenceErrors() {
+        return !"LEGACY".equals(settings.path("PreventUserExistenceErrors").asText());
+    }
+
+    /**
+     * Refuses attributes a user flow of this client (SignUp) may not write: those not in its {@code WriteAttributes}. A
+     * client without {@code WriteAttributes} writes every attribute of the schema but the {@code email_verified} and
+     * {@code phone_number_verified} flags, which only a client naming them may set (else anyone signing up could claim
+     * an address they do not own).
+     */
+    public void checkWritable(Collection<String> names) {
+        List<String> allowed = list("WriteAttributes");
+        for (String name : names) {
+            boolean permitted = allowed.isEmpty() ? !name.endsWith("_verified") : allowed.contains(name);
+            if (!permitted) {
+                throw new CognitoException("NotAuthorizedException", "A client attempted to write unauthorized attribute");
+            }
+        }
+    }
 
     public List<String> list(String member) {
         List<String> values = new ArrayList<>();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.domain.AccountRecovery;
+import dev.cognate.userpool.domain.CodePurpose;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserStatus;
@@ -31,12 +33,14 @@ public class UserAccountService {
     private final UserPoolRepository pools;
     private final UserStore store;
     private final PasswordHashing hashing;
+    private final VerificationCodes codes;
 
-    public UserAccountService(Pool db, UserPoolRepository pools, UserStore store, PasswordHashing hashing) {
+    public UserAccountService(Pool db, UserPoolRepository pools, UserStore store, PasswordHashing hashing, VerificationCodes codes) {
         this.db = db;
         this.pools = pools;
         this.store = store;
         this.hashing = hashing;
+        this.codes = codes;
     }
 
     /** AdminSetUserPassword: permanent → CONFIRMED; temporary → FORCE_CHANGE_PASSWORD until the policy's validity ends. */
@@ -54,16 +58,19 @@ public class UserAccountService {
     }
 
     /**
-     * AdminResetUserPassword: the password stops working (RESET_REQUIRED) and the user must recover it
-     * through a verified email or phone number, which Cognito requires the user to have.
+     * AdminResetUserPassword: the password stops working (RESET_REQUIRED) and a reset code goes to the user's verified
+     * email or phone number — by the pool's {@code AccountRecoverySetting}, else (also in {@code admin_only} pools)
+     * Cognito's legacy order, phone number first — for ConfirmForgotPassword. Cognito requires one of them verified.
      */
     public Uni<Void> adminResetUserPassword(String poolId, String username) {
-        return pools.require(db, poolId).chain(pool -> change(pool, username, UserPoolEvents.USER_PASSWORD_RESET, user -> {
-            if (!user.verified("email") && !user.verified("phone_number")) {
-                throw CognitoException.invalidParameter("Cannot reset password for the user as there is no registered/verified email or phone_number");
-            }
-            return user.withStatus(UserStatus.RESET_REQUIRED, UserService.now());
-        }));
+        return pools.require(db, poolId).chain(pool -> db.withTransaction(tx -> store.require(tx, pool, username, true).chain(user -> {
+            String attribute = AccountRecovery.of(pool.settings()).destinationOf(user)
+                    .or(() -> AccountRecovery.LEGACY.destinationOf(user))
+                    .orElseThrow(() -> CognitoException.invalidParameter(
+                            "Cannot reset password for the user as there is no registered/verified email or phone_number"));
+            return store.save(tx, pool, user.withStatus(UserStatus.RESET_REQUIRED, UserService.now()), UserPoolEvents.USER_PASSWORD_RESET, List.of())
+                    .chain(reset -> codes.send(tx, pool, reset, CodePurpose.PASSWORD_RESET, attribute));
+        }))).replaceWithVoid();
     }
 
     /** AdminConfirmSignUp: UNCONFIRMED → CONFIRMED; any other status is refused as Cognito does. */

@@ -1,6 +1,5 @@
 package dev.cognate.userpool.service;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.awsprotocol.Page;
 import dev.cognate.awsprotocol.PaginationToken;
@@ -8,6 +7,7 @@ import dev.cognate.events.MessageEvents;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.MessageTemplates;
+import dev.cognate.userpool.domain.NewUser;
 import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.SignInIdentifiers;
 import dev.cognate.userpool.domain.User;
@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +46,6 @@ public class UserService {
     public record Invitation(String temporaryPassword, String messageAction, List<String> desiredDeliveryMediums, boolean forceAliasCreation) {
     }
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     static final long EXACT_COUNT_LIMIT = 10_000;
     private static final Duration LARGE_POOL_COUNT_TTL = Duration.ofMinutes(1);
 
@@ -81,10 +79,12 @@ public class UserService {
                 return hashing.hash(temporaryPassword).chain(hash -> db.withTransaction(tx ->
                         resendInvitation(tx, pool, username, hash, temporaryPassword, invitation, policy)));
             }
-            User draft = newUser(pool, username, attributes, policy);
+            Instant now = now();
+            User draft = NewUser.of(pool, username, attributes, UserStatus.FORCE_CHANGE_PASSWORD,
+                    now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays())), now);
             return hashing.hash(temporaryPassword).chain(hash -> db.withTransaction(tx -> {
                 User user = draft.withPassword(hash, UserStatus.FORCE_CHANGE_PASSWORD, draft.temporaryPasswordExpiresAt(), draft.creationDate());
-                return takeAliases(tx, pool, user, invitation.forceAliasCreation())
+                return store.takeAliases(tx, pool, user, invitation.forceAliasCreation())
                         .chain(() -> store.insert(tx, pool, user))
                         .chain(() -> UserStore.publish(tx, user, UserPoolEvents.USER_CREATED, List.copyOf(user.attributes().keySet())))
                         .chain(() -> "SUPPRESS".equals(invitation.messageAction()) ? Uni.createFrom().voidItem()
@@ -169,63 +169,6 @@ public class UserService {
                 largePoolCounts.remove(poolId);
             }
         });
-    }
-
-    private User newUser(UserPool pool, String requested, Map<String, String> given, PasswordPolicy policy) {
-        SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
-        UUID sub = UUID.randomUUID();
-        Map<String, String> attributes = new LinkedHashMap<>(given);
-        String username = requested;
-        if (identifiers.emailOrPhoneIsUsername()) {
-            String kind = identifiers.usernameAttributeOf(requested);
-            String stated = attributes.putIfAbsent(kind, requested);
-            if (stated != null && !stated.equals(requested)) {
-                throw CognitoException.invalidParameter("The " + kind + " attribute must equal the username in a pool that uses "
-                        + kind + " as username.");
-            }
-            username = sub.toString();
-        } else {
-            identifiers.checkUsernameIsNotAlias(requested);
-        }
-        Map<String, String> valid = new UserAttributeRules(PoolSchema.of(pool.settings())).forCreate(attributes);
-        Instant now = now();
-        Instant expires = now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays()));
-        return new User(pool.id(), sub, username, UserStatus.FORCE_CHANGE_PASSWORD, true, valid, null, null, expires,
-                JSON.arrayNode(), JSON.objectNode(), now, now);
-    }
-
-    /**
-     * Makes the new user's aliases free: taken ones fail ({@code AliasExistsException}, or
-     * {@code UsernameExistsException} where email/phone is the username) unless {@code force}, which
-     * moves an alias from its holder by marking the holder's email or phone number unverified (or
-     * removing its {@code preferred_username}).
-     */
-    private Uni<Void> takeAliases(SqlClient tx, UserPool pool, User user, boolean force) {
-        SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<String, String> alias : identifiers.aliasesOf(user.attributes()).entrySet()) {
-            String kind = alias.getKey();
-            chain = chain.chain(() -> users.aliasOwner(tx, pool.id(), kind, alias.getValue())).chain(owner -> {
-                if (owner.isEmpty()) {
-                    return Uni.createFrom().voidItem();
-                }
-                if (!force || identifiers.usernameAttributes().contains(kind)) {
-                    throw UserStore.aliasTaken(kind, identifiers);
-                }
-                return users.findBySub(tx, pool.id(), owner.get(), true).chain(holder -> {
-                    User previous = holder.orElseThrow();
-                    Map<String, String> attributes = new LinkedHashMap<>(previous.attributes());
-                    if (SignInIdentifiers.PREFERRED_USERNAME.equals(kind)) {
-                        attributes.remove(kind);
-                    } else {
-                        attributes.put(kind + "_verified", "false");
-                    }
-                    return store.save(tx, pool, previous.withAttributes(attributes, now()), UserPoolEvents.USER_UPDATED,
-                            List.of(SignInIdentifiers.PREFERRED_USERNAME.equals(kind) ? kind : kind + "_verified")).replaceWithVoid();
-                });
-            });
-        }
-        return chain;
     }
 
     private Uni<User> resendInvitation(SqlClient tx, UserPool pool, String username, String hash, String temporaryPassword,

@@ -14,6 +14,7 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,14 @@ public class UserStore {
     /** Cognito's answer for a name that finds no user. */
     public static CognitoException userNotFound() {
         return new CognitoException("UserNotFoundException", "User does not exist.");
+    }
+
+    /**
+     * The answer to a user flow naming an unknown user when its client does not prevent user existence errors
+     * ({@code PreventUserExistenceErrors} LEGACY).
+     */
+    public static CognitoException userNotFoundForClient() {
+        return new CognitoException("UserNotFoundException", "Username/client id combination not found.");
     }
 
     /** The user a name designates: its username, else one of the pool's alias kinds, else its {@code sub}. */
@@ -77,6 +86,40 @@ public class UserStore {
                 .onFailure(PgException.class).transform(failure -> duplicate((PgException) failure, identifiers))
                 .chain(() -> publish(tx, user, type, attributeNames))
                 .replaceWith(user);
+    }
+
+    /**
+     * Makes a new or newly verified user's aliases free: taken ones (by another user) fail ({@code AliasExistsException}, or
+     * {@code UsernameExistsException} where email/phone is the username) unless {@code force}, which
+     * moves an alias from its holder by marking the holder's email or phone number unverified (or
+     * removing its {@code preferred_username}).
+     */
+    public Uni<Void> takeAliases(SqlClient tx, UserPool pool, User user, boolean force) {
+        SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, String> alias : identifiers.aliasesOf(user.attributes()).entrySet()) {
+            String kind = alias.getKey();
+            chain = chain.chain(() -> users.aliasOwner(tx, pool.id(), kind, alias.getValue())).chain(owner -> {
+                if (owner.isEmpty() || owner.get().equals(user.sub())) {
+                    return Uni.createFrom().voidItem();
+                }
+                if (!force || identifiers.usernameAttributes().contains(kind)) {
+                    throw UserStore.aliasTaken(kind, identifiers);
+                }
+                return users.findBySub(tx, pool.id(), owner.get(), true).chain(holder -> {
+                    User previous = holder.orElseThrow();
+                    Map<String, String> attributes = new LinkedHashMap<>(previous.attributes());
+                    if (SignInIdentifiers.PREFERRED_USERNAME.equals(kind)) {
+                        attributes.remove(kind);
+                    } else {
+                        attributes.put(kind + "_verified", "false");
+                    }
+                    return save(tx, pool, previous.withAttributes(attributes, UserService.now()), UserPoolEvents.USER_UPDATED,
+                            List.of(SignInIdentifiers.PREFERRED_USERNAME.equals(kind) ? kind : kind + "_verified")).replaceWithVoid();
+                });
+            });
+        }
+        return chain;
     }
 
     public static Uni<Void> publish(SqlClient tx, User user, EventType<UserPoolEvents.UserChanged> type, List<String> attributeNames) {

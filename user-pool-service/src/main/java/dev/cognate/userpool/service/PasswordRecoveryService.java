@@ -1,0 +1,89 @@
+package dev.cognate.userpool.service;
+
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.domain.AccountRecovery;
+import dev.cognate.userpool.domain.CodeDeliveryDetails;
+import dev.cognate.userpool.domain.CodePurpose;
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.domain.UserStatus;
+import dev.cognate.userpool.password.PasswordHashing;
+import dev.cognate.userpool.password.PasswordPolicy;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/**
+ * Self-service password recovery: ForgotPassword sends a reset code (valid one hour) to the user's verified email or
+ * phone number chosen by the pool's {@code AccountRecoverySetting}; ConfirmForgotPassword sets a new password with it.
+ * AdminResetUserPassword sends its code the same way ({@link UserAccountService}).
+ */
+@ApplicationScoped
+public class PasswordRecoveryService {
+
+    private final Pool db;
+    private final ClientAuthenticator clients;
+    private final UserStore store;
+    private final PasswordHashing hashing;
+    private final VerificationCodes codes;
+
+    public PasswordRecoveryService(Pool db, ClientAuthenticator clients, UserStore store, PasswordHashing hashing, VerificationCodes codes) {
+        this.db = db;
+        this.clients = clients;
+        this.store = store;
+        this.hashing = hashing;
+        this.codes = codes;
+    }
+
+    public Uni<CodeDeliveryDetails> forgotPassword(String clientId, String secretHash, String username) {
+        return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> {
+            UserPool pool = authenticated.pool();
+            AccountRecovery recovery = AccountRecovery.of(pool.settings());
+            return db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
+                if (found.isEmpty()) {
+                    recovery.checkSelfService();
+                    if (!authenticated.client().preventsUserExistenceErrors()) {
+                        throw UserStore.userNotFoundForClient();
+                    }
+                    return Uni.createFrom().item(codes.simulated(pool.id(), username, recovery.attributes()));
+                }
+                User user = requireEnabled(found.get());
+                return codes.send(tx, pool, user, CodePurpose.PASSWORD_RESET, recovery.requireDestinationOf(user));
+            }));
+        });
+    }
+
+    /** ConfirmForgotPassword: the reset code and a new password (the pool's policy) → the password is set. */
+    public Uni<Void> confirmForgotPassword(String clientId, String secretHash, String username, String code, String password) {
+        return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> {
+            UserPool pool = authenticated.pool();
+            PasswordPolicy.of(pool.settings()).check(password);
+            return hashing.hash(password).chain(hash -> db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
+                User user = requireEnabled(found.orElseThrow(() -> SignUpService.unknownUserWithCode(authenticated.client())));
+                return codes.check(tx, user, CodePurpose.PASSWORD_RESET, code)
+                        .call(check -> check.matched() ? setPassword(tx, pool, user, hash) : Uni.createFrom().voidItem());
+            })));
+        }).invoke(check -> SignUpService.throwIfFailed(check.outcome())).replaceWithVoid();
+    }
+
+    /**
+     * The one place this service sets a password: CONFIRMED (also from RESET_REQUIRED and FORCE_CHANGE_PASSWORD); an
+     * UNCONFIRMED user stays so, since confirming a sign-up is ConfirmSignUp's.
+     */
+    private Uni<User> setPassword(SqlClient tx, UserPool pool, User user, String hash) {
+        // SRP verifier: stored here too once SRP sign-in lands
+        UserStatus status = user.status() == UserStatus.UNCONFIRMED ? UserStatus.UNCONFIRMED : UserStatus.CONFIRMED;
+        return store.save(tx, pool, user.withPassword(hash, status, null, UserService.now()), UserPoolEvents.USER_PASSWORD_SET, List.of());
+    }
+
+    private static User requireEnabled(User user) {
+        if (!user.enabled()) {
+            throw new CognitoException("NotAuthorizedException", "User is disabled.");
+        }
+        return user;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.cognate.userpool.service;
+
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.domain.AutoVerification;
+import dev.cognate.userpool.domain.CodeDeliveryDetails;
+import dev.cognate.userpool.domain.CodePurpose;
+import dev.cognate.userpool.domain.NewUser;
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.domain.UserStatus;
+import dev.cognate.userpool.domain.VerificationCode;
+import dev.cognate.userpool.password.PasswordHashing;
+import dev.cognate.userpool.password.PasswordPolicy;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Self-service sign-up: SignUp (an UNCONFIRMED user with a password, and a confirmation code to the first of the
+ * pool's {@code AutoVerifiedAttributes} the user has), ConfirmSignUp and ResendConfirmationCode. The client is
+ * checked first ({@link ClientAuthenticator}); passwords are hashed before the transaction starts; a wrong code is
+ * counted in a transaction that commits before the error is answered.
+ */
+@ApplicationScoped
+public class SignUpService {
+
+    /** The new user and where its confirmation code went ({@code null}: the pool sends none). */
+    public record SignedUp(User user, CodeDeliveryDetails delivery) {
+    }
+
+    private final Pool db;
+    private final ClientAuthenticator clients;
+    private final UserStore store;
+    private final PasswordHashing hashing;
+    private final VerificationCodes codes;
+
+    public SignUpService(Pool db, ClientAuthenticator clients, UserStore store, PasswordHashing hashing, VerificationCodes codes) {
+        this.db = db;
+        this.clients = clients;
+        this.store = store;
+        this.hashing = hashing;
+        this.codes = codes;
+    }
+
+    public Uni<SignedUp> signUp(String clientId, String secretHash, String username, String password, Map<String, String> attributes) {
+        return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> {
+            UserPool pool = authenticated.pool();
+            if (pool.settings().path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(false)) {
+                throw new CognitoException("NotAuthorizedException", "SignUp is not permitted for this user pool");
+            }
+            authenticated.client().checkWritable(attributes.keySet());
+            PasswordPolicy.of(pool.settings()).check(password);
+            Instant now = UserService.now();
+            User draft = NewUser.of(pool, username, attributes, UserStatus.UNCONFIRMED, null, now);
+            return hashing.hash(password).chain(hash -> db.withTransaction(tx -> {
+                User user = withPassword(draft, hash, now);
+                return store.takeAliases(tx, pool, user, false)
+                        .chain(() -> store.insert(tx, pool, user))
+                        .chain(() -> UserStore.publish(tx, user, UserPoolEvents.USER_SIGNED_UP, List.copyOf(user.attributes().keySet())))
+                        .chain(() -> sendConfirmation(tx, pool, user))
+                        .map(delivery -> new SignedUp(user, delivery));
+            }));
+        }).onFailure(SignUpService::isDuplicateUsername)
+                .transform(failure -> new CognitoException("UsernameExistsException", "User already exists"));
+    }
+
+    /** ConfirmSignUp: the code → CONFIRMED, and the attribute the code was sent to becomes verified. */
+    public Uni<Void> confirmSignUp(String clientId, String secretHash, String username, String code, boolean forceAliasCreation) {
+        return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> db.withTransaction(tx ->
+                        store.find(tx, authenticated.pool(), username, true).chain(found -> {
+                            User user = found.orElseThrow(() -> unknownUserWithCode(authenticated.client()));
+                            if (user.status() != UserStatus.UNCONFIRMED) {
+                                throw new CognitoException("NotAuthorizedException", "User cannot be confirmed. Current status is " + user.status().name());
+                            }
+                            return codes.check(tx, user, CodePurpose.SIGN_UP, code).call(check -> check.matched()
+                                    ? confirm(tx, authenticated.pool(), user, check.attributeName(), forceAliasCreation)
+                                    : Uni.createFrom().voidItem());
+                        })))
+                .invoke(check -> throwIfFailed(check.outcome()))
+                .replaceWithVoid();
+    }
+
+    /** ResendConfirmationCode: a new code (the previous one stops working) to the same kind of destination. */
+    public Uni<CodeDeliveryDetails> resendConfirmationCode(String clientId, String secretHash, String username) {
+        return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> {
+            UserPool pool = authenticated.pool();
+            AutoVerification autoVerification = AutoVerification.of(pool.settings());
+            if (!autoVerification.enabled()) {
+                throw CognitoException.invalidParameter("Cannot resend codes. Auto verification not turned on.");
+            }
+            return db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
+                if (found.isEmpty()) {
+                    if (!authenticated.client().preventsUserExistenceErrors()) {
+                        throw UserStore.userNotFoundForClient();
+                    }
+                    return Uni.createFrom().item(codes.simulated(pool.id(), username, autoVerification.attributes()));
+                }
+                User user = found.get();
+                if (user.status() != UserStatus.UNCONFIRMED) {
+                    throw CognitoException.invalidParameter("User is already confirmed.");
+                }
+                String attribute = autoVerification.destinationOf(user).orElseThrow(() -> CognitoException.invalidParameter(
+                        "Cannot resend codes: the user has no " + String.join(" or ", autoVerification.attributes()) + " to send them to."));
+                return codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute);
+            }));
+        });
+    }
+
+    private Uni<CodeDeliveryDetails> sendConfirmation(SqlClient tx, UserPool pool, User user) {
+        return AutoVerification.of(pool.settings()).destinationOf(user)
+                .map(attribute -> codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute))
+                .orElseGet(() -> Uni.createFrom().nullItem());
+    }
+
+    /** CONFIRMED, with the code's attribute verified: a verified alias must be free unless {@code force} moves it here. */
+    private Uni<User> confirm(SqlClient tx, UserPool pool, User user, String attribute, boolean force) {
+        Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
+        attributes.put(attribute + "_verified", "true");
+        Instant now = UserService.now();
+        User confirmed = user.withAttributes(attributes, now).withStatus(UserStatus.CONFIRMED, now);
+        return (force ? store.takeAliases(tx, pool, confirmed, true) : Uni.createFrom().voidItem())
+                .chain(() -> store.save(tx, pool, confirmed, UserPoolEvents.USER_CONFIRMED, List.of(attribute + "_verified")));
+    }
+
+    /** The one place this service sets a password. */
+    private static User withPassword(User user, String hash, Instant now) {
+        // SRP verifier: stored here too once SRP sign-in lands
+        return user.withPassword(hash, UserStatus.UNCONFIRMED, null, now);
+    }
+
+    /** An unknown user given with a code: a wrong code when the client hides which users exist, else Cognito's LEGACY answer. */
+    static CognitoException unknownUserWithCode(AppClient client) {
+        return client.preventsUserExistenceErrors() ? VerificationCode.codeMismatch() : UserStore.userNotFoundForClient();
+    }
+
+    static void throwIfFailed(VerificationCode.Outcome outcome) {
+        CognitoException failure = VerificationCode.failure(outcome);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** AdminCreateUser's wording of a taken username ("User account already exists"); SignUp says "User already exists". */
+    private static boolean isDuplicateUsername(Throwable failure) {
+        return failure instanceof CognitoException cognito && "UsernameExistsException".equals(cognito.type())
+                && "User account already exists".equals(cognito.getMessage());
+    }
+}
