@@ -1,5 +1,6 @@
 package dev.cognate.userpool.auth;
 
+import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.repository.UserRepository;
 import io.smallrye.mutiny.Uni;
@@ -34,9 +35,11 @@ public class PasswordVerifierChallenge implements ChallengeHandler {
     private final SignInAudit audit;
     private final PasswordSignIn passwords;
     private final SignInCompletion completion;
+    private final SecretCipher cipher;
 
     public PasswordVerifierChallenge(Pool db, UserRepository users, SrpVerifierStore verifiers, SignInAudit audit, PasswordSignIn passwords,
-                                     SignInCompletion completion) {
+                                     SignInCompletion completion, SecretCipher cipher) {
+        this.cipher = cipher;
         this.db = db;
         this.users = users;
         this.verifiers = verifiers;
@@ -69,16 +72,17 @@ public class PasswordVerifierChallenge implements ChallengeHandler {
                     .chain(verifier -> verifier.isEmpty() || !MessageDigest.isEqual(block.getBytes(StandardCharsets.UTF_8),
                             session.data().get("secretBlock").getBytes(StandardCharsets.UTF_8))
                             ? Uni.createFrom().item(false)
-                            : Uni.createFrom().item(() -> signatureMatches(context.pool().id(), session, verifier.get(), timestamp, signature))
+                            : Uni.createFrom().item(() -> signatureMatches(context.pool().id(), session,
+                                    UserSrpAuthFlow.openPrivate(cipher, context.pool().id(), session.data().get("b")), verifier.get(), timestamp, signature))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                     .chain(matches -> matches ? passwords.checkAccount(context, user) : audit.wrongPassword(context, user))
                     .chain(accepted -> completion.afterFirstFactor(context, accepted));
         });
     }
 
-    static boolean signatureMatches(String poolId, AuthSession session, SrpVerifierStore.Verifier verifier, String timestamp, String signature) {
+    static boolean signatureMatches(String poolId, AuthSession session, BigInteger b, SrpVerifierStore.Verifier verifier, String timestamp,
+                                    String signature) {
         BigInteger a = new BigInteger(session.data().get("A"), 16);
-        BigInteger b = new BigInteger(session.data().get("b"), 16);
         BigInteger bPublic = new BigInteger(session.data().get("B"), 16);
         BigInteger u = Srp.u(a, bPublic);
         if (u.signum() == 0) {

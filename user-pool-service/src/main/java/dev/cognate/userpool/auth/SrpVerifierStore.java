@@ -39,7 +39,15 @@ public class SrpVerifierStore {
         this.cipher = cipher;
     }
 
+    /**
+     * Stores the verifier of {@code password}. Without {@code cognate.master-key} nothing is stored (a verifier is never
+     * kept in clear): such an installation signs in with the password flows only, and USER_SRP_AUTH is refused as a wrong
+     * password would be.
+     */
     public Uni<Void> save(SqlClient tx, UserPool pool, User user, String password) {
+        if (!cipher.hasKey()) {
+            return Uni.createFrom().voidItem();
+        }
         String userId = user.username();
         return Uni.createFrom().item(() -> {
                     byte[] saltBytes = new byte[16];

@@ -1,6 +1,7 @@
 package dev.cognate.userpool.auth;
 
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.service.UserStore;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code USER_SRP_AUTH}: USERNAME and SRP_A (the client's public value) → the {@code PASSWORD_VERIFIER} challenge with
@@ -33,9 +33,11 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
     private final SignInAudit audit;
     private final PasswordSignIn passwords;
     private final AuthSessionStore sessions;
+    private final SecretCipher cipher;
 
     public UserSrpAuthFlow(Pool db, UserStore store, SrpVerifierStore verifiers, SignInAudit audit, PasswordSignIn passwords,
-                           AuthSessionStore sessions) {
+                           AuthSessionStore sessions, SecretCipher cipher) {
+        this.cipher = cipher;
         this.db = db;
         this.store = store;
         this.verifiers = verifiers;
@@ -103,13 +105,26 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
         String block = Base64.getEncoder().encodeToString(secretBlock);
         AuthSession session = new AuthSession(context.pool().id(), context.client().clientId(), user == null ? null : user.sub(), username,
                 context.authFlow(), PASSWORD_VERIFIER, Instant.now().getEpochSecond(), Map.of(
-                "A", a.toString(16), "b", b.toString(16), "B", bPublic.toString(16), "secretBlock", block, "userIdForSrp", userIdForSrp));
+                "A", a.toString(16), "b", sealPrivate(context.pool().id(), b), "B", bPublic.toString(16), "secretBlock", block, "userIdForSrp", userIdForSrp));
         return sessions.create(context.client(), session).map(id -> AuthResponse.challenge(PASSWORD_VERIFIER, id, Map.of(
                 "SALT", salt.toString(16),
                 "SRP_B", bPublic.toString(16),
                 "SECRET_BLOCK", block,
                 "USER_ID_FOR_SRP", userIdForSrp,
                 "USERNAME", user == null ? username : user.username())));
+    }
+
+    /** The server's private value b, sealed with the master key before it goes to Redis. */
+    private String sealPrivate(String poolId, BigInteger b) {
+        return Base64.getEncoder().encodeToString(cipher.encrypt(b.toString(16), privateContext(poolId)));
+    }
+
+    static BigInteger openPrivate(SecretCipher cipher, String poolId, String sealed) {
+        return new BigInteger(cipher.decrypt(Base64.getDecoder().decode(sealed), privateContext(poolId)), 16);
+    }
+
+    private static String privateContext(String poolId) {
+        return "srp-session/" + poolId;
     }
 
     /** SRP_A as hex; A mod N = 0 would let a client force the shared secret, so it is refused. */
@@ -126,11 +141,4 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
         return a;
     }
 
-    static Optional<BigInteger> hex(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(new BigInteger(value, 16));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }
