@@ -625,6 +625,23 @@ class SignInTest extends CognitoIdpTest {
     }
 
     @Test
+    void concurrentFirstUsesOfAPoolKeepOneSigningKey() {
+        String fresh = newPool("first-key");
+        List<io.smallrye.mutiny.Uni<String>> uses = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            uses.add(signingKeys.activeKey(fresh).map(dev.cognate.userpool.token.SigningKey::kid)
+                    .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool()));
+        }
+        List<String> kids = io.smallrye.mutiny.Uni.join().all(uses).andFailFast().await().indefinitely();
+        assertThat(kids).hasSize(6).containsOnly(kids.get(0));
+        assertThat(db.preparedQuery("SELECT count(*) FROM signing_keys WHERE user_pool_id = $1").execute(Tuple.of(fresh))
+                .await().indefinitely().iterator().next().getLong(0)).isEqualTo(1);
+        var sealed = db.preparedQuery("SELECT private_key FROM signing_keys WHERE user_pool_id = $1").execute(Tuple.of(fresh))
+                .await().indefinitely().iterator().next().getBuffer(0).toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(sealed).doesNotContain("MII");
+    }
+
+    @Test
     void rotatedKeysKeepEarlierTokensValid() throws Exception {
         createUser("tina", true);
         AuthenticationResultType before = passwordAuth(clientId, "tina", PASSWORD).authenticationResult();
