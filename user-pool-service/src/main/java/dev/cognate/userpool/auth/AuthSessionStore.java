@@ -16,7 +16,9 @@ import java.util.Base64;
 /**
  * Sign-in sessions in Redis: key {@code cognate:auth-session:<id>}, written and read only by user-pool-service, with the
  * client's {@code AuthSessionValidity} (minutes, default 3) as TTL. The id is 256 random bits. A session is used once:
- * {@link #take} removes it. Losing Redis fails closed: the session is then unknown and the user starts again.
+ * {@link #take} removes it; an answer refused before anything was checked against the user (a new password the policy
+ * refuses, a missing parameter) puts it back with its remaining lifetime ({@link #putBack}), so the user can try again.
+ * Losing Redis fails closed: the session is then unknown and the user starts again.
  */
 @ApplicationScoped
 public class AuthSessionStore {
@@ -27,6 +29,10 @@ public class AuthSessionStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReactiveValueCommands<String, String> values;
+
+    /** What is stored: the state and when it expires (epoch seconds), so that a put-back keeps the original deadline. */
+    record Stored(AuthSession session, long expiresAt) {
+    }
 
     public AuthSessionStore(ReactiveRedisDataSource redis) {
         this.values = redis.value(String.class, String.class);
@@ -43,14 +49,15 @@ public class AuthSessionStore {
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         long ttl = client.settings().path("AuthSessionValidity").asLong(3) * 60;
         try {
-            return values.setex(KEY_PREFIX + id, ttl, JSON.writeValueAsString(session)).replaceWith(id);
+            Stored stored = new Stored(session, java.time.Instant.now().getEpochSecond() + ttl);
+            return values.setex(KEY_PREFIX + id, ttl, JSON.writeValueAsString(stored)).replaceWith(id);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
     }
 
     /** The session's state, removed so it cannot be answered twice; unknown, expired or unreadable → {@link #expired()}. */
-    public Uni<AuthSession> take(String id) {
+    public Uni<Stored> take(String id) {
         if (id == null || id.isEmpty() || id.length() > 2048) {
             return Uni.createFrom().failure(expired());
         }
@@ -64,10 +71,24 @@ public class AuthSessionStore {
                         throw expired();
                     }
                     try {
-                        return JSON.readValue(json, AuthSession.class);
+                        return JSON.readValue(json, Stored.class);
                     } catch (JsonProcessingException e) {
                         throw expired();
                     }
                 });
+    }
+
+    /** Stores a taken session again under the same id until its original deadline (nothing when that has passed). */
+    public Uni<Void> putBack(String id, Stored stored) {
+        long remaining = stored.expiresAt() - java.time.Instant.now().getEpochSecond();
+        if (remaining <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        try {
+            return values.setex(KEY_PREFIX + id, remaining, JSON.writeValueAsString(stored))
+                    .onFailure().recoverWithNull().replaceWithVoid();
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().voidItem();
+        }
     }
 }

@@ -63,13 +63,23 @@ public class AuthenticationService {
         ChallengeHandler handler = challenges.stream().filter(candidate -> candidate.challengeName().equals(challengeName)).findFirst()
                 .orElseThrow(() -> CognitoException.invalidParameter(challengeName + " is not supported by Cognate yet."));
         return clients.authenticate(userPoolId, clientId, responses.get("USERNAME"), responses.get("SECRET_HASH"))
-                .chain(authenticated -> sessions.take(session).chain(state -> {
+                .chain(authenticated -> sessions.take(session).chain(stored -> {
+                    AuthSession state = stored.session();
                     if (!state.clientId().equals(clientId) || !state.userPoolId().equals(authenticated.pool().id())
                             || !state.challengeName().equals(challengeName)) {
                         return Uni.createFrom().failure(AuthSessionStore.expired());
                     }
-                    return handler.respond(new AuthContext(authenticated.pool(), authenticated.client(), admin, state.authFlow(), responses), state);
+                    AuthContext context = new AuthContext(authenticated.pool(), authenticated.client(), admin, state.authFlow(), responses);
+                    return Uni.createFrom().deferred(() -> handler.respond(context, state))
+                            .onFailure(AuthenticationService::refusedBeforeChecking)
+                            .call(failure -> sessions.putBack(session, stored));
                 }));
+    }
+
+    /** A refusal that checked nothing against the user (bad input, a password the policy refuses): the session stays usable. */
+    private static boolean refusedBeforeChecking(Throwable failure) {
+        return failure instanceof CognitoException error
+                && ("InvalidParameterException".equals(error.type()) || "InvalidPasswordException".equals(error.type()));
     }
 
     /** ExplicitAuthFlows names the flow; a client with only legacy values (or none) also allows SRP and refresh. */

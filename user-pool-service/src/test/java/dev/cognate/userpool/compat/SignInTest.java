@@ -342,7 +342,8 @@ class SignInTest extends CognitoIdpTest {
                 .session(challenge.session()).challengeResponses(Map.of("USERNAME", "frank", "NEW_PASSWORD", "short"))))
                 .isInstanceOf(InvalidPasswordException.class);
 
-        InitiateAuthResponse again = passwordAuth(clientId, "frank", "Temporary-Pass-1");
+        // a password the policy refuses leaves the session usable
+        InitiateAuthResponse again = challenge;
         RespondToAuthChallengeResponse answered = anonymous.respondToAuthChallenge(r -> r.clientId(clientId)
                 .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(again.session())
                 .challengeResponses(Map.of("USERNAME", "frank", "NEW_PASSWORD", "Brand-New-Pass-2", "userAttributes.given_name", "Frank")));
