@@ -81,6 +81,6 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
                     return store.save(tx, context.pool(), changed, UserPoolEvents.USER_PASSWORD_SET, List.copyOf(changes.keySet()))
                             .call(saved -> srpVerifiers.save(tx, context.pool(), saved, newPassword))
                             .chain(saved -> completion.signedIn(tx, context, saved, now));
-                })));
+                })).chain(opened -> completion.tokens(context, opened)));
     }
 }

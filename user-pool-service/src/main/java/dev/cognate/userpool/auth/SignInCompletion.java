@@ -46,25 +46,35 @@ public class SignInCompletion {
         this.audit = audit;
     }
 
+    /** A sign-in committed but not yet minted: the user as signed in, its refresh-token family and the refresh token. */
+    public record Opened(User user, UUID family, String refreshToken, Instant authTime) {
+    }
+
     public Uni<AuthResponse> afterFirstFactor(AuthContext context, User user) {
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
             return newPasswordRequired(context, user);
         }
-        return db.withTransaction(tx -> signedIn(tx, context, user, Instant.now()));
+        return db.withTransaction(tx -> signedIn(tx, context, user, Instant.now())).chain(opened -> tokens(context, opened));
     }
 
     /**
-     * In {@code tx}: the lockout reset, a refresh-token family opened and the event written; after commit the tokens
-     * are minted. Callers that change the user first (a new password) pass their transaction.
+     * In {@code tx}: the lockout reset, a refresh-token family opened and the {@code signed_in} event written. Callers
+     * that change the user first (a new password) pass their transaction, and call {@link #tokens} once it committed.
      */
-    public Uni<AuthResponse> signedIn(SqlClient tx, AuthContext context, User user, Instant authTime) {
+    public Uni<Opened> signedIn(SqlClient tx, AuthContext context, User user, Instant authTime) {
         UUID family = UUID.randomUUID();
         return audit.succeeded(tx, user)
                 .chain(() -> refreshTokens.openFamily(tx, context.client(), user.sub(), family, authTime, Instant.now()))
                 .call(() -> UserPoolEventOutbox.publishForUser(tx, user.userPoolId(), user.sub(), UserPoolEvents.USER_SIGNED_IN,
                         new UserPoolEvents.SignedIn(user.userPoolId(), user.sub().toString(), user.username(), context.client().clientId(),
                                 context.authFlow())))
-                .chain(refresh -> issuer.mint(context.client(), user, family, authTime).map(minted -> AuthResponse.tokens(minted, refresh)));
+                .map(refresh -> new Opened(user, family, refresh, authTime));
+    }
+
+    /** The ID and access tokens of a committed sign-in, minted only after its family exists. */
+    public Uni<AuthResponse> tokens(AuthContext context, Opened opened) {
+        return issuer.mint(context.client(), opened.user(), opened.family(), opened.authTime())
+                .map(minted -> AuthResponse.tokens(minted, opened.refreshToken()));
     }
 
     private Uni<AuthResponse> newPasswordRequired(AuthContext context, User user) {

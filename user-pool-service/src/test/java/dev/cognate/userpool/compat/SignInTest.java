@@ -359,6 +359,29 @@ class SignInTest extends CognitoIdpTest {
     }
 
     @Test
+    void adminRespondToAuthChallengeAnswersNewPasswordRequired() throws Exception {
+        String sub = createUser("uma", false);
+        AdminInitiateAuthResponse challenge = cognito.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(clientId)
+                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "uma", "PASSWORD", "Temporary-Pass-1")));
+        assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.NEW_PASSWORD_REQUIRED);
+
+        String otherClient = newClient(List.of(ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH), false);
+        assertThatThrownBy(() -> cognito.adminRespondToAuthChallenge(r -> r.userPoolId(poolId).clientId(otherClient)
+                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(challenge.session())
+                .challengeResponses(Map.of("USERNAME", "uma", "NEW_PASSWORD", "Brand-New-Pass-2"))))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Invalid session for the user, session is expired.");
+
+        AdminInitiateAuthResponse again = cognito.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(clientId)
+                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "uma", "PASSWORD", "Temporary-Pass-1")));
+        var answered = cognito.adminRespondToAuthChallenge(r -> r.userPoolId(poolId).clientId(clientId)
+                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(again.session())
+                .challengeResponses(Map.of("USERNAME", "uma", "NEW_PASSWORD", "Brand-New-Pass-2")));
+        assertThat(verify(answered.authenticationResult().accessToken(), null).getSubject()).isEqualTo(sub);
+        assertThatThrownBy(() -> passwordAuth(clientId, "uma", "Temporary-Pass-1"))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Incorrect username or password.");
+    }
+
+    @Test
     void anExpiredSessionIsRefused() {
         createUser("gina", false);
         InitiateAuthResponse challenge = passwordAuth(clientId, "gina", "Temporary-Pass-1");
