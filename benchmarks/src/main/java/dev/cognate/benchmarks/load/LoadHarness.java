@@ -55,6 +55,12 @@ public final class LoadHarness {
     private final AtomicInteger poolSequence = new AtomicInteger();
     private final AtomicInteger userSequence = new AtomicInteger();
     private volatile String describedPoolId;
+    private volatile String clientId;
+    private volatile String refreshToken;
+    private volatile String accessToken;
+
+    private static final String SIGN_IN_USER = "load-user";
+    private static final String SIGN_IN_PASSWORD = "Load-Test-Passw0rd";
 
     private LoadHarness(LoadOptions options) {
         this.options = options;
@@ -142,6 +148,46 @@ public final class LoadHarness {
             describedPoolId = createPool();
             System.out.println("created user pool " + describedPoolId + " for the run (deleted at the end)");
         }
+        if (options.scenario().signIn()) {
+            describedPoolId = createPool();
+            clientId = idp.createUserPoolClient(r -> r.userPoolId(describedPoolId).clientName("load")
+                    .explicitAuthFlowsWithStrings("ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))
+                    .userPoolClient().clientId();
+            idp.adminCreateUser(r -> r.userPoolId(describedPoolId).username(SIGN_IN_USER).temporaryPassword(SIGN_IN_PASSWORD)
+                    .messageAction(software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType.SUPPRESS));
+            idp.adminSetUserPassword(r -> r.userPoolId(describedPoolId).username(SIGN_IN_USER).password(SIGN_IN_PASSWORD).permanent(true));
+            var tokens = passwordSignIn().authenticationResult();
+            refreshToken = tokens.refreshToken();
+            accessToken = tokens.accessToken();
+            System.out.println("created user pool " + describedPoolId + " with a client and a user for the run (deleted at the end)");
+        }
+    }
+
+    private software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse passwordSignIn() {
+        return idp.initiateAuth(r -> r.clientId(clientId).authFlow("USER_PASSWORD_AUTH")
+                .authParameters(Map.of("USERNAME", SIGN_IN_USER, "PASSWORD", SIGN_IN_PASSWORD)));
+    }
+
+    /** USER_SRP_AUTH as amazon-cognito-identity-js runs it, with the server's own SRP maths (dev.cognate.userpool.auth.Srp). */
+    private void srpSignIn() {
+        java.math.BigInteger a = dev.cognate.userpool.auth.Srp.randomPrivate();
+        java.math.BigInteger largeA = dev.cognate.userpool.auth.Srp.G.modPow(a, dev.cognate.userpool.auth.Srp.N);
+        var challenge = idp.initiateAuth(r -> r.clientId(clientId).authFlow("USER_SRP_AUTH")
+                .authParameters(Map.of("USERNAME", SIGN_IN_USER, "SRP_A", largeA.toString(16))));
+        Map<String, String> p = challenge.challengeParameters();
+        String userId = p.get("USER_ID_FOR_SRP");
+        String poolName = dev.cognate.userpool.auth.Srp.poolName(describedPoolId);
+        java.math.BigInteger serverB = new java.math.BigInteger(p.get("SRP_B"), 16);
+        java.math.BigInteger x = dev.cognate.userpool.auth.Srp.x(poolName, userId, SIGN_IN_PASSWORD, new java.math.BigInteger(p.get("SALT"), 16));
+        java.math.BigInteger u = dev.cognate.userpool.auth.Srp.u(largeA, serverB);
+        byte[] key = dev.cognate.userpool.auth.Srp.hkdf(dev.cognate.userpool.auth.Srp.clientSecret(serverB, x, a, u), u);
+        String timestamp = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
+                .format(java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.US));
+        String signature = java.util.Base64.getEncoder().encodeToString(dev.cognate.userpool.auth.Srp.claimSignature(key, poolName, userId,
+                java.util.Base64.getDecoder().decode(p.get("SECRET_BLOCK")), timestamp));
+        idp.respondToAuthChallenge(r -> r.clientId(clientId).challengeName("PASSWORD_VERIFIER").session(challenge.session())
+                .challengeResponses(Map.of("USERNAME", p.get("USERNAME"), "PASSWORD_CLAIM_SECRET_BLOCK", p.get("SECRET_BLOCK"),
+                        "TIMESTAMP", timestamp, "PASSWORD_CLAIM_SIGNATURE", signature)));
     }
 
     private String createPool() {
@@ -169,6 +215,11 @@ public final class LoadHarness {
                     .filter("email = \"" + SeedUsers.email(randomUser()) + "\""));
             case LIST_USERS_PREFIX -> idp.listUsers(r -> r.userPoolId(options.pool()).limit(60)
                     .filter("family_name ^= \"" + SeedUsers.familyNamePrefix(randomUser()) + "\""));
+            case INITIATE_AUTH_PASSWORD -> passwordSignIn();
+            case INITIATE_AUTH_SRP -> srpSignIn();
+            case REFRESH_TOKEN -> idp.initiateAuth(r -> r.clientId(clientId).authFlow("REFRESH_TOKEN_AUTH")
+                    .authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
+            case GET_USER -> idp.getUser(r -> r.accessToken(accessToken));
         }
     }
 

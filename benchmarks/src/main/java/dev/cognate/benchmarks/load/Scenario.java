@@ -21,7 +21,18 @@ public enum Scenario {
     /** ListUsers with {@code email = "user<random>@example.com"} in a pool filled by {@link SeedUsers} ({@code --pool}, {@code --users}). */
     LIST_USERS_EXACT("list-users-exact", false),
     /** ListUsers with {@code family_name ^= "Family<random>"}, Limit 60, in a pool filled by {@link SeedUsers}. */
-    LIST_USERS_PREFIX("list-users-prefix", false);
+    LIST_USERS_PREFIX("list-users-prefix", false),
+    /**
+     * InitiateAuth USER_PASSWORD_AUTH of one user (permanent password) in a pool and client the harness creates first:
+     * an Argon2id verification, a refresh-token family and two RS256 signatures per call.
+     */
+    INITIATE_AUTH_PASSWORD("initiate-auth-password", false),
+    /** USER_SRP_AUTH: InitiateAuth then RespondToAuthChallenge PASSWORD_VERIFIER (two requests, measured as one sign-in). */
+    INITIATE_AUTH_SRP("initiate-auth-srp", false),
+    /** InitiateAuth REFRESH_TOKEN_AUTH with the refresh token of one sign-in made at set-up. */
+    REFRESH_TOKEN("refresh-token", false),
+    /** GetUser with the access token of one sign-in made at set-up (signature, revocation check, user row). */
+    GET_USER("get-user", false);
 
     private final String cliName;
     private final boolean identityPoolService;
@@ -43,6 +54,11 @@ public enum Scenario {
     /** Whether the scenario reads a pool seeded beforehand (needs {@code --pool} and {@code --users}). */
     public boolean seededPool() {
         return this == LIST_USERS_EXACT || this == LIST_USERS_PREFIX;
+    }
+
+    /** Whether the scenario signs in: the harness creates a pool, an app client and a user first. */
+    public boolean signIn() {
+        return this == INITIATE_AUTH_PASSWORD || this == INITIATE_AUTH_SRP || this == REFRESH_TOKEN || this == GET_USER;
     }
 
     public static Scenario fromCliName(String name) {

@@ -14,6 +14,12 @@ public final class UserPoolEvents {
     /** Beyond Cognito: attributes changed or removed by {@code CognateAdmin.UpdateUserPoolSchema}, users' data included. */
     public static final EventType<SchemaChanged> POOL_SCHEMA_UPDATED =
             new EventType<>("cognate.userpool.pool.schema.updated.v1", SchemaChanged.class);
+    /** A user signed in through the API (InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge ...): tokens were issued. */
+    public static final EventType<SignedIn> USER_SIGNED_IN =
+            new EventType<>("cognate.userpool.user.signed_in.v1", SignedIn.class);
+    /** A sign-in was refused; {@code reason} is the audit reason (wrong_password, unknown_user, locked, disabled, ...). */
+    public static final EventType<SignInFailed> USER_SIGN_IN_FAILED =
+            new EventType<>("cognate.userpool.user.sign_in_failed.v1", SignInFailed.class);
 
     public static final EventType<ClientChanged> CLIENT_CREATED =
             new EventType<>("cognate.userpool.client.created.v1", ClientChanged.class);
@@ -126,5 +132,16 @@ public final class UserPoolEvents {
 
     /** A federated identity provider of a pool was created, updated or deleted (never carries its secrets). */
     public record IdentityProviderChanged(String userPoolId, String providerName, String providerType) {
+    }
+
+    /** {@code authFlow} as the request named it (USER_PASSWORD_AUTH, USER_SRP_AUTH, REFRESH_TOKEN_AUTH, ...). */
+    public record SignedIn(String userPoolId, String sub, String username, String clientId, String authFlow) {
+    }
+
+    /**
+     * {@code sub} is {@code null} when no user has the name given ({@code reason} unknown_user); {@code username} is the
+     * name as given. Never carries the password.
+     */
+    public record SignInFailed(String userPoolId, String sub, String username, String clientId, String authFlow, String reason) {
     }
 }

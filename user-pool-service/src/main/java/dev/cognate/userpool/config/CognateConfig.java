@@ -28,6 +28,13 @@ public interface CognateConfig {
      */
     Optional<String> masterKey();
 
+    /**
+     * The public base URL of this service's IdP endpoints (env {@code COGNATE_PUBLIC_BASE_URL}); a pool's token
+     * issuer is {@code <public-base-url>/<poolId>}, as Cognito's {@code https://cognito-idp.<region>.amazonaws.com/<poolId>}.
+     */
+    @WithDefault("http://localhost:8081")
+    String publicBaseUrl();
+
 
     /** Where PostgreSQL is; the datasource URLs in application.properties are built from these. */
     interface Db {

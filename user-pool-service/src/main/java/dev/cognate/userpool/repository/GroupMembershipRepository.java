@@ -108,4 +108,17 @@ public class GroupMembershipRepository {
                     return groups;
                 });
     }
+
+    /** Every group of the user in token order: precedence (lowest first, groups without one last), then name. */
+    public Uni<List<Group>> groupsByPrecedence(SqlClient sql, String poolId, UUID sub) {
+        return sql.preparedQuery("SELECT " + GroupRepository.G_COLUMNS + " FROM user_group_memberships m"
+                        + " JOIN user_pool_groups g ON g.user_pool_id = m.user_pool_id AND g.name = m.group_name"
+                        + " WHERE m.user_pool_id = $1 AND m.sub = $2 ORDER BY g.precedence NULLS LAST, g.name COLLATE \"C\"")
+                .execute(Tuple.of(poolId, sub))
+                .map(rows -> {
+                    List<Group> groups = new ArrayList<>();
+                    rows.forEach(row -> groups.add(GroupRepository.toGroup(row)));
+                    return groups;
+                });
+    }
 }

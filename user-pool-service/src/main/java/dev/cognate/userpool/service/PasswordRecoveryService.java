@@ -2,6 +2,7 @@ package dev.cognate.userpool.service;
 
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.auth.SrpVerifierStore;
 import dev.cognate.userpool.domain.AccountRecovery;
 import dev.cognate.userpool.domain.CodeDeliveryDetails;
 import dev.cognate.userpool.domain.CodePurpose;
@@ -30,8 +31,11 @@ public class PasswordRecoveryService {
     private final UserStore store;
     private final PasswordHashing hashing;
     private final VerificationCodes codes;
+    private final SrpVerifierStore srpVerifiers;
 
-    public PasswordRecoveryService(Pool db, ClientAuthenticator clients, UserStore store, PasswordHashing hashing, VerificationCodes codes) {
+    public PasswordRecoveryService(Pool db, ClientAuthenticator clients, UserStore store, PasswordHashing hashing, VerificationCodes codes,
+                                   SrpVerifierStore srpVerifiers) {
+        this.srpVerifiers = srpVerifiers;
         this.db = db;
         this.clients = clients;
         this.store = store;
@@ -65,7 +69,7 @@ public class PasswordRecoveryService {
             return hashing.hash(password).chain(hash -> db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
                 User user = requireEnabled(found.orElseThrow(() -> SignUpService.unknownUserWithCode(authenticated.client())));
                 return codes.check(tx, user, CodePurpose.PASSWORD_RESET, code)
-                        .call(check -> check.matched() ? setPassword(tx, pool, user, hash) : Uni.createFrom().voidItem());
+                        .call(check -> check.matched() ? setPassword(tx, pool, user, hash, password) : Uni.createFrom().voidItem());
             })));
         }).invoke(check -> SignUpService.throwIfFailed(check.outcome())).replaceWithVoid();
     }
@@ -74,10 +78,10 @@ public class PasswordRecoveryService {
      * The one place this service sets a password: CONFIRMED (also from RESET_REQUIRED and FORCE_CHANGE_PASSWORD); an
      * UNCONFIRMED user stays so, since confirming a sign-up is ConfirmSignUp's.
      */
-    private Uni<User> setPassword(SqlClient tx, UserPool pool, User user, String hash) {
-        // SRP verifier: stored here too once SRP sign-in lands
+    private Uni<User> setPassword(SqlClient tx, UserPool pool, User user, String hash, String password) {
         UserStatus status = user.status() == UserStatus.UNCONFIRMED ? UserStatus.UNCONFIRMED : UserStatus.CONFIRMED;
-        return store.save(tx, pool, user.withPassword(hash, status, null, UserService.now()), UserPoolEvents.USER_PASSWORD_SET, List.of());
+        return store.save(tx, pool, user.withPassword(hash, status, null, UserService.now()), UserPoolEvents.USER_PASSWORD_SET, List.of())
+                .call(saved -> srpVerifiers.save(tx, pool, saved, password));
     }
 
     private static User requireEnabled(User user) {

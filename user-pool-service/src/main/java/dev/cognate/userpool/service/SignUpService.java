@@ -2,6 +2,7 @@ package dev.cognate.userpool.service;
 
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.auth.SrpVerifierStore;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.AutoVerification;
 import dev.cognate.userpool.domain.CodeDeliveryDetails;
@@ -41,8 +42,11 @@ public class SignUpService {
     private final UserStore store;
     private final PasswordHashing hashing;
     private final VerificationCodes codes;
+    private final SrpVerifierStore srpVerifiers;
 
-    public SignUpService(Pool db, ClientAuthenticator clients, UserStore store, PasswordHashing hashing, VerificationCodes codes) {
+    public SignUpService(Pool db, ClientAuthenticator clients, UserStore store, PasswordHashing hashing, VerificationCodes codes,
+                         SrpVerifierStore srpVerifiers) {
+        this.srpVerifiers = srpVerifiers;
         this.db = db;
         this.clients = clients;
         this.store = store;
@@ -64,6 +68,7 @@ public class SignUpService {
                 User user = withPassword(draft, hash, now);
                 return store.takeAliases(tx, pool, user, false)
                         .chain(() -> store.insert(tx, pool, user))
+                        .chain(() -> srpVerifiers.save(tx, pool, user, password))
                         .chain(() -> UserStore.publish(tx, user, UserPoolEvents.USER_SIGNED_UP, List.copyOf(user.attributes().keySet())))
                         .chain(() -> sendConfirmation(tx, pool, user))
                         .map(delivery -> new SignedUp(user, delivery));
@@ -130,9 +135,8 @@ public class SignUpService {
                 .chain(() -> store.save(tx, pool, confirmed, UserPoolEvents.USER_CONFIRMED, List.of(attribute + "_verified")));
     }
 
-    /** The one place this service sets a password. */
+    /** The user's password hash; its SRP verifier is stored with the user (SrpVerifierStore). */
     private static User withPassword(User user, String hash, Instant now) {
-        // SRP verifier: stored here too once SRP sign-in lands
         return user.withPassword(hash, UserStatus.UNCONFIRMED, null, now);
     }
 

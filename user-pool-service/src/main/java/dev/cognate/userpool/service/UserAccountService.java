@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.auth.SrpVerifierStore;
 import dev.cognate.userpool.domain.AccountRecovery;
 import dev.cognate.userpool.domain.CodePurpose;
 import dev.cognate.userpool.domain.User;
@@ -34,8 +35,11 @@ public class UserAccountService {
     private final UserStore store;
     private final PasswordHashing hashing;
     private final VerificationCodes codes;
+    private final SrpVerifierStore srpVerifiers;
 
-    public UserAccountService(Pool db, UserPoolRepository pools, UserStore store, PasswordHashing hashing, VerificationCodes codes) {
+    public UserAccountService(Pool db, UserPoolRepository pools, UserStore store, PasswordHashing hashing, VerificationCodes codes,
+                              SrpVerifierStore srpVerifiers) {
+        this.srpVerifiers = srpVerifiers;
         this.db = db;
         this.pools = pools;
         this.store = store;
@@ -48,12 +52,17 @@ public class UserAccountService {
         return pools.require(db, poolId).chain(pool -> {
             PasswordPolicy policy = PasswordPolicy.of(pool.settings());
             policy.check(password);
-            return hashing.hash(password).chain(hash -> change(pool, username, UserPoolEvents.USER_PASSWORD_SET, user -> {
-                Instant now = UserService.now();
-                return permanent
-                        ? user.withPassword(hash, UserStatus.CONFIRMED, null, now)
-                        : user.withPassword(hash, UserStatus.FORCE_CHANGE_PASSWORD, now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays())), now);
-            }));
+            return hashing.hash(password).chain(hash -> db.withTransaction(tx -> store.require(tx, pool, username, true)
+                    .chain(user -> {
+                        Instant now = UserService.now();
+                        User changed = permanent
+                                ? user.withPassword(hash, UserStatus.CONFIRMED, null, now)
+                                : user.withPassword(hash, UserStatus.FORCE_CHANGE_PASSWORD,
+                                now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays())), now);
+                        return store.save(tx, pool, changed, UserPoolEvents.USER_PASSWORD_SET, List.of());
+                    })
+                    .call(saved -> srpVerifiers.save(tx, pool, saved, password))
+                    .replaceWithVoid()));
         });
     }
 

@@ -3,6 +3,7 @@ package dev.cognate.userpool.service;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.awsprotocol.Page;
 import dev.cognate.awsprotocol.PaginationToken;
+import dev.cognate.userpool.auth.SrpVerifierStore;
 import dev.cognate.events.MessageEvents;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.crypto.SecretCipher;
@@ -60,8 +61,11 @@ public class UserService {
     private final UserStore store;
     private final PasswordHashing hashing;
     private final SecretCipher cipher;
+    private final SrpVerifierStore srpVerifiers;
 
-    public UserService(Pool db, UserPoolRepository pools, UserRepository users, UserStore store, PasswordHashing hashing, SecretCipher cipher) {
+    public UserService(Pool db, UserPoolRepository pools, UserRepository users, UserStore store, PasswordHashing hashing, SecretCipher cipher,
+                       SrpVerifierStore srpVerifiers) {
+        this.srpVerifiers = srpVerifiers;
         this.db = db;
         this.pools = pools;
         this.users = users;
@@ -86,6 +90,7 @@ public class UserService {
                 User user = draft.withPassword(hash, UserStatus.FORCE_CHANGE_PASSWORD, draft.temporaryPasswordExpiresAt(), draft.creationDate());
                 return store.takeAliases(tx, pool, user, invitation.forceAliasCreation())
                         .chain(() -> store.insert(tx, pool, user))
+                        .chain(() -> srpVerifiers.save(tx, pool, user, temporaryPassword))
                         .chain(() -> UserStore.publish(tx, user, UserPoolEvents.USER_CREATED, List.copyOf(user.attributes().keySet())))
                         .chain(() -> "SUPPRESS".equals(invitation.messageAction()) ? Uni.createFrom().voidItem()
                                 : invite(tx, pool, user, temporaryPassword, invitation.desiredDeliveryMediums()))
@@ -182,6 +187,7 @@ public class UserService {
             User renewed = user.withPassword(hash, UserStatus.FORCE_CHANGE_PASSWORD,
                     now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays())), now);
             return store.save(tx, pool, renewed, UserPoolEvents.USER_PASSWORD_SET, List.of())
+                    .call(saved -> srpVerifiers.save(tx, pool, saved, temporaryPassword))
                     .call(saved -> invite(tx, pool, saved, temporaryPassword, invitation.desiredDeliveryMediums()));
         });
     }

@@ -1,0 +1,93 @@
+package dev.cognate.userpool.auth;
+
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.service.ClientAuthenticator;
+import io.quarkus.arc.All;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The API sign-in (DESIGN.md §3): InitiateAuth / AdminInitiateAuth pick the {@link AuthFlowHandler} of the AuthFlow,
+ * RespondToAuthChallenge / AdminRespondToAuthChallenge the {@link ChallengeHandler} of the ChallengeName. The client is
+ * authenticated first (SECRET_HASH), then must allow the flow in its ExplicitAuthFlows.
+ */
+@ApplicationScoped
+public class AuthenticationService {
+
+    static final Set<String> AUTH_FLOWS = Set.of("USER_SRP_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH", "ADMIN_NO_SRP_AUTH",
+            "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "USER_AUTH");
+
+    private final List<AuthFlowHandler> flows;
+    private final List<ChallengeHandler> challenges;
+    private final ClientAuthenticator clients;
+    private final AuthSessionStore sessions;
+
+    public AuthenticationService(@All List<AuthFlowHandler> flows, @All List<ChallengeHandler> challenges, ClientAuthenticator clients,
+                                 AuthSessionStore sessions) {
+        this.flows = flows;
+        this.challenges = challenges;
+        this.clients = clients;
+        this.sessions = sessions;
+    }
+
+    /** @param userPoolId the pool of AdminInitiateAuth, {@code null} for InitiateAuth */
+    public Uni<AuthResponse> initiateAuth(String userPoolId, String clientId, String authFlow, Map<String, String> parameters, boolean admin) {
+        if (!AUTH_FLOWS.contains(authFlow)) {
+            throw CognitoException.invalidParameter("1 validation error detected: Value '" + authFlow
+                    + "' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: " + AUTH_FLOWS);
+        }
+        Optional<AuthFlowHandler> handler = flows.stream().filter(flow -> flow.flows().contains(authFlow)).findFirst();
+        if (handler.isEmpty()) {
+            throw CognitoException.invalidParameter(authFlow + " is not supported by Cognate yet.");
+        }
+        if (!handler.get().servedBy(admin)) {
+            throw CognitoException.invalidParameter("Initiate Auth method not supported.");
+        }
+        return clients.authenticate(userPoolId, clientId, parameters.get("USERNAME"), parameters.get("SECRET_HASH"))
+                .chain(authenticated -> {
+                    if (!allows(authenticated.client(), handler.get())) {
+                        throw CognitoException.invalidParameter(authFlow + " flow not enabled for this client");
+                    }
+                    return handler.get().start(new AuthContext(authenticated.pool(), authenticated.client(), admin, authFlow, parameters));
+                });
+    }
+
+    public Uni<AuthResponse> respondToAuthChallenge(String userPoolId, String clientId, String challengeName, String session,
+                                                    Map<String, String> responses, boolean admin) {
+        ChallengeHandler handler = challenges.stream().filter(candidate -> candidate.challengeName().equals(challengeName)).findFirst()
+                .orElseThrow(() -> CognitoException.invalidParameter(challengeName + " is not supported by Cognate yet."));
+        return clients.authenticate(userPoolId, clientId, responses.get("USERNAME"), responses.get("SECRET_HASH"))
+                .chain(authenticated -> sessions.take(session).chain(stored -> {
+                    AuthSession state = stored.session();
+                    if (!state.clientId().equals(clientId) || !state.userPoolId().equals(authenticated.pool().id())
+                            || !state.challengeName().equals(challengeName)) {
+                        return Uni.createFrom().failure(AuthSessionStore.expired());
+                    }
+                    AuthContext context = new AuthContext(authenticated.pool(), authenticated.client(), admin, state.authFlow(), responses);
+                    return Uni.createFrom().deferred(() -> handler.respond(context, state))
+                            .onFailure(AuthenticationService::refusedBeforeChecking)
+                            .call(failure -> sessions.putBack(session, stored));
+                }));
+    }
+
+    /** A refusal that checked nothing against the user (bad input, a password the policy refuses): the session stays usable. */
+    private static boolean refusedBeforeChecking(Throwable failure) {
+        return failure instanceof CognitoException error
+                && ("InvalidParameterException".equals(error.type()) || "InvalidPasswordException".equals(error.type()));
+    }
+
+    /** ExplicitAuthFlows names the flow; a client with only legacy values (or none) also allows SRP and refresh. */
+    static boolean allows(AppClient client, AuthFlowHandler handler) {
+        List<String> explicit = client.list("ExplicitAuthFlows");
+        if (handler.allowedBy().stream().anyMatch(explicit::contains)) {
+            return true;
+        }
+        return handler.legacyAllowed() && explicit.stream().noneMatch(flow -> flow.startsWith("ALLOW_"));
+    }
+}

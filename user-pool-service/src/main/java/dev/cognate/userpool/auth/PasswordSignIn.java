@@ -1,0 +1,73 @@
+package dev.cognate.userpool.auth;
+
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.domain.UserStatus;
+import dev.cognate.userpool.password.PasswordHashing;
+import dev.cognate.userpool.service.UserStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/**
+ * The first factor of the password flows: find the user by username, alias or sub; refuse while locked; verify the
+ * password with Argon2id off the event loop (a dummy hash for unknown users, so timing tells nothing); then the user's
+ * state, in Cognito's order and words. SRP shares the lockout and {@link #checkAccount}.
+ */
+@ApplicationScoped
+public class PasswordSignIn {
+
+    private final Pool db;
+    private final UserStore store;
+    private final PasswordHashing hashing;
+    private final SignInAudit audit;
+
+    public PasswordSignIn(Pool db, UserStore store, PasswordHashing hashing, SignInAudit audit) {
+        this.db = db;
+        this.store = store;
+        this.hashing = hashing;
+        this.audit = audit;
+    }
+
+    /** The user whose password this is, ready for the next step; every refusal recorded. */
+    public Uni<User> verify(AuthContext context, String username, String password) {
+        return store.find(db, context.pool(), username, false).chain(found -> {
+            if (found.isEmpty()) {
+                return hashing.verify(password, null).chain(() -> unknownUser(context, username));
+            }
+            User user = found.get();
+            return audit.checkNotLocked(context, user)
+                    .chain(() -> hashing.verify(password, user.passwordHash()))
+                    .chain(matches -> matches ? checkAccount(context, user) : audit.wrongPassword(context, user));
+        });
+    }
+
+    /** An unknown name: "Incorrect username or password." — or "User does not exist." for clients with PreventUserExistenceErrors LEGACY. */
+    public <T> Uni<T> unknownUser(AuthContext context, String username) {
+        return audit.refuse(context, null, username, "unknown_user",
+                context.revealsUnknownUsers() ? UserStore.userNotFound() : SignInAudit.incorrect());
+    }
+
+    /** After a correct password: disabled, unconfirmed, reset-required and expired temporary passwords are refused. */
+    public Uni<User> checkAccount(AuthContext context, User user) {
+        if (!user.enabled()) {
+            return audit.refuse(context, user, user.username(), "disabled", new CognitoException("NotAuthorizedException", "User is disabled."));
+        }
+        if (user.status() == UserStatus.UNCONFIRMED) {
+            return audit.refuse(context, user, user.username(), "not_confirmed",
+                    new CognitoException("UserNotConfirmedException", "User is not confirmed."));
+        }
+        if (user.status() == UserStatus.RESET_REQUIRED) {
+            return audit.refuse(context, user, user.username(), "password_reset_required",
+                    new CognitoException("PasswordResetRequiredException", "Password reset required for the user"));
+        }
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD && user.temporaryPasswordExpiresAt() != null
+                && user.temporaryPasswordExpiresAt().isBefore(Instant.now())) {
+            return audit.refuse(context, user, user.username(), "temporary_password_expired", new CognitoException("NotAuthorizedException",
+                    "Temporary password has expired and must be reset by an administrator."));
+        }
+        return Uni.createFrom().item(user);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.cognate.userpool.auth;
+
+import dev.cognate.userpool.crypto.SecretCipher;
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.repository.UserRepository;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * {@code PASSWORD_VERIFIER} (second step of USER_SRP_AUTH): PASSWORD_CLAIM_SECRET_BLOCK must be the block sent,
+ * TIMESTAMP is "EEE MMM d HH:mm:ss 'UTC' yyyy" (US), and PASSWORD_CLAIM_SIGNATURE must equal HMAC-SHA256 over
+ * poolName | USER_ID_FOR_SRP | secret block | timestamp under the key derived from the shared secret. A wrong
+ * signature is a wrong password: it counts towards the lockout.
+ */
+@ApplicationScoped
+public class PasswordVerifierChallenge implements ChallengeHandler {
+
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.US);
+
+    private final Pool db;
+    private final UserRepository users;
+    private final SrpVerifierStore verifiers;
+    private final SignInAudit audit;
+    private final PasswordSignIn passwords;
+    private final SignInCompletion completion;
+    private final SecretCipher cipher;
+
+    public PasswordVerifierChallenge(Pool db, UserRepository users, SrpVerifierStore verifiers, SignInAudit audit, PasswordSignIn passwords,
+                                     SignInCompletion completion, SecretCipher cipher) {
+        this.cipher = cipher;
+        this.db = db;
+        this.users = users;
+        this.verifiers = verifiers;
+        this.audit = audit;
+        this.passwords = passwords;
+        this.completion = completion;
+    }
+
+    @Override
+    public String challengeName() {
+        return UserSrpAuthFlow.PASSWORD_VERIFIER;
+    }
+
+    @Override
+    public Uni<AuthResponse> respond(AuthContext context, AuthSession session) {
+        String signature = AuthParameters.require(context, "PASSWORD_CLAIM_SIGNATURE");
+        String block = AuthParameters.require(context, "PASSWORD_CLAIM_SECRET_BLOCK");
+        String timestamp = AuthParameters.require(context, "TIMESTAMP");
+        checkTimestamp(timestamp);
+        if (session.sub() == null) {
+            return passwords.unknownUser(context, session.username());
+        }
+        return users.findBySub(db, context.pool().id(), session.sub(), false).chain(found -> {
+            if (found.isEmpty()) {
+                return passwords.unknownUser(context, session.username());
+            }
+            User user = found.get();
+            return audit.checkNotLocked(context, user)
+                    .chain(() -> verifiers.find(db, user.userPoolId(), user.sub()))
+                    .chain(verifier -> verifier.isEmpty() || !MessageDigest.isEqual(block.getBytes(StandardCharsets.UTF_8),
+                            session.data().get("secretBlock").getBytes(StandardCharsets.UTF_8))
+                            ? Uni.createFrom().item(false)
+                            : Uni.createFrom().item(() -> signatureMatches(context.pool().id(), session,
+                                    UserSrpAuthFlow.openPrivate(cipher, context.pool().id(), session.data().get("b")), verifier.get(), timestamp, signature))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                    .chain(matches -> matches ? passwords.checkAccount(context, user) : audit.wrongPassword(context, user))
+                    .chain(accepted -> completion.afterFirstFactor(context, accepted));
+        });
+    }
+
+    static boolean signatureMatches(String poolId, AuthSession session, BigInteger b, SrpVerifierStore.Verifier verifier, String timestamp,
+                                    String signature) {
+        BigInteger a = new BigInteger(session.data().get("A"), 16);
+        BigInteger bPublic = new BigInteger(session.data().get("B"), 16);
+        BigInteger u = Srp.u(a, bPublic);
+        if (u.signum() == 0) {
+            return false;
+        }
+        byte[] key = Srp.hkdf(Srp.serverSecret(a, verifier.v(), u, b), u);
+        byte[] expected = Srp.claimSignature(key, Srp.poolName(poolId), session.data().get("userIdForSrp"),
+                Base64.getDecoder().decode(session.data().get("secretBlock")), timestamp);
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected, given);
+    }
+
+    private static void checkTimestamp(String timestamp) {
+        try {
+            ZonedDateTime.parse(timestamp, TIMESTAMP.withZone(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            throw dev.cognate.awsprotocol.CognitoException.invalidParameter("TIMESTAMP format is invalid");
+        }
+    }
+}

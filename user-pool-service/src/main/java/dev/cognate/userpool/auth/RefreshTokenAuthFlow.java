@@ -1,0 +1,76 @@
+package dev.cognate.userpool.auth;
+
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.repository.UserRepository;
+import dev.cognate.userpool.token.RefreshTokens;
+import dev.cognate.userpool.token.TokenIssuer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code REFRESH_TOKEN_AUTH} (and {@code REFRESH_TOKEN}), from InitiateAuth or AdminInitiateAuth: new ID and access
+ * tokens in the refresh token's family, with the original {@code auth_time}. A new refresh token only when the client
+ * rotates them; a replaced token presented again revokes its family (committed before the refusal).
+ */
+@ApplicationScoped
+public class RefreshTokenAuthFlow implements AuthFlowHandler {
+
+    private final Pool db;
+    private final RefreshTokens refreshTokens;
+    private final UserRepository users;
+    private final TokenIssuer issuer;
+
+    public RefreshTokenAuthFlow(Pool db, RefreshTokens refreshTokens, UserRepository users, TokenIssuer issuer) {
+        this.db = db;
+        this.refreshTokens = refreshTokens;
+        this.users = users;
+        this.issuer = issuer;
+    }
+
+    @Override
+    public List<String> flows() {
+        return List.of("REFRESH_TOKEN_AUTH", "REFRESH_TOKEN");
+    }
+
+    @Override
+    public boolean servedBy(boolean adminCall) {
+        return true;
+    }
+
+    @Override
+    public List<String> allowedBy() {
+        return List.of("ALLOW_REFRESH_TOKEN_AUTH");
+    }
+
+    @Override
+    public boolean legacyAllowed() {
+        return true;
+    }
+
+    @Override
+    public Uni<AuthResponse> start(AuthContext context) {
+        String token = AuthParameters.require(context, "REFRESH_TOKEN");
+        return db.withTransaction(tx -> refreshTokens.redeem(tx, context.client(), token, Instant.now()))
+                .chain(redeemed -> {
+                    if (redeemed.reused()) {
+                        return Uni.createFrom().failure(RefreshTokens.revoked());
+                    }
+                    return users.findBySub(db, context.pool().id(), redeemed.sub(), false)
+                            .map(found -> found.orElseThrow(RefreshTokens::invalid))
+                            .invoke(RefreshTokenAuthFlow::checkEnabled)
+                            .chain(user -> issuer.mint(context.client(), user, redeemed.familyId(), redeemed.authTime()))
+                            .map(minted -> AuthResponse.tokens(minted, redeemed.replacement()));
+                });
+    }
+
+    private static void checkEnabled(User user) {
+        if (!user.enabled()) {
+            throw new CognitoException("NotAuthorizedException", "User is disabled.");
+        }
+    }
+}

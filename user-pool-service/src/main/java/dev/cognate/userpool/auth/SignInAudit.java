@@ -1,0 +1,90 @@
+package dev.cognate.userpool.auth;
+
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.repository.SignInFailureRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Refused sign-ins and the password lockout (DESIGN.md §6): every refusal is recorded as a
+ * {@code sign_in_failed} event with its audit reason before the caller sees the error; a wrong password also counts
+ * towards the lockout — after 5 failures 2^(n−5) s, at most 15 minutes, the counter forgotten after 15 minutes without
+ * failure or at the next success. One counter for every password path (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, SRP).
+ */
+@ApplicationScoped
+public class SignInAudit {
+
+    static final int FREE_ATTEMPTS = 5;
+    static final Duration MAX_LOCK = Duration.ofMinutes(15);
+    static final Duration IDLE_RESET = Duration.ofMinutes(15);
+
+    private final Pool db;
+    private final SignInFailureRepository failures;
+
+    public SignInAudit(Pool db, SignInFailureRepository failures) {
+        this.db = db;
+        this.failures = failures;
+    }
+
+    public static CognitoException incorrect() {
+        return new CognitoException("NotAuthorizedException", "Incorrect username or password.");
+    }
+
+    /** Fails with "Password attempts exceeded" (recording the refusal) while the user is locked. */
+    public Uni<Void> checkNotLocked(AuthContext context, User user) {
+        return failures.lockedUntil(db, user.userPoolId(), user.sub()).chain(until -> {
+            if (until.isPresent() && until.get().isAfter(Instant.now())) {
+                return refuse(context, user, user.username(), "locked",
+                        new CognitoException("NotAuthorizedException", "Password attempts exceeded"));
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** A wrong password: counted, locked when over the free attempts, recorded; fails with "Incorrect username or password.". */
+    public <T> Uni<T> wrongPassword(AuthContext context, User user) {
+        Instant now = Instant.now();
+        return db.withTransaction(tx -> failures.recordFailure(tx, user.userPoolId(), user.sub(), now, IDLE_RESET)
+                        .chain(count -> count < FREE_ATTEMPTS ? Uni.createFrom().voidItem()
+                                : failures.lockUntil(tx, user.userPoolId(), user.sub(), now.plus(lockFor(count))))
+                        .chain(() -> publish(tx, context, user, user.username(), "wrong_password")))
+                .chain(() -> Uni.createFrom().failure(incorrect()));
+    }
+
+    /** How long the n-th consecutive failure locks: 2^(n−5) seconds from the fifth, at most 15 minutes. */
+    static Duration lockFor(int failureCount) {
+        int exponent = failureCount - FREE_ATTEMPTS;
+        if (exponent >= 10) {
+            return MAX_LOCK;
+        }
+        Duration lock = Duration.ofSeconds(1L << exponent);
+        return lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock;
+    }
+
+    /** Records the refusal ({@code user} null for an unknown name) and fails with {@code error}. */
+    public <T> Uni<T> refuse(AuthContext context, User user, String username, String reason, CognitoException error) {
+        return db.withTransaction(tx -> publish(tx, context, user, username, reason))
+                .chain(() -> Uni.createFrom().failure(error));
+    }
+
+    /** After a success: the lockout counter starts again. */
+    public Uni<Void> succeeded(SqlClient tx, User user) {
+        return failures.reset(tx, user.userPoolId(), user.sub());
+    }
+
+    private static Uni<Void> publish(SqlClient tx, AuthContext context, User user, String username, String reason) {
+        UserPoolEvents.SignInFailed event = new UserPoolEvents.SignInFailed(context.pool().id(), user == null ? null : user.sub().toString(),
+                user == null ? username : user.username(), context.client().clientId(), context.authFlow(), reason);
+        return user == null
+                ? UserPoolEventOutbox.publish(tx, context.pool().id(), UserPoolEvents.USER_SIGN_IN_FAILED, event)
+                : UserPoolEventOutbox.publishForUser(tx, context.pool().id(), user.sub(), UserPoolEvents.USER_SIGN_IN_FAILED, event);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.cognate.userpool.auth;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.domain.AttributeDefinition;
+import dev.cognate.userpool.domain.PoolSchema;
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.domain.UserStatus;
+import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.token.RefreshTokens;
+import dev.cognate.userpool.token.TokenIssuer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What follows a verified first factor: the next challenge (NEW_PASSWORD_REQUIRED for a temporary password; MFA
+ * challenges will come here), or the tokens — a new refresh-token family, the lockout counter reset and the
+ * {@code signed_in} event committed together, then the ID and access tokens minted.
+ */
+@ApplicationScoped
+public class SignInCompletion {
+
+    public static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Pool db;
+    private final AuthSessionStore sessions;
+    private final RefreshTokens refreshTokens;
+    private final TokenIssuer issuer;
+    private final SignInAudit audit;
+
+    public SignInCompletion(Pool db, AuthSessionStore sessions, RefreshTokens refreshTokens, TokenIssuer issuer, SignInAudit audit) {
+        this.db = db;
+        this.sessions = sessions;
+        this.refreshTokens = refreshTokens;
+        this.issuer = issuer;
+        this.audit = audit;
+    }
+
+    /** A sign-in committed but not yet minted: the user as signed in, its refresh-token family and the refresh token. */
+    public record Opened(User user, UUID family, String refreshToken, Instant authTime) {
+    }
+
+    public Uni<AuthResponse> afterFirstFactor(AuthContext context, User user) {
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+            return newPasswordRequired(context, user);
+        }
+        return db.withTransaction(tx -> signedIn(tx, context, user, Instant.now())).chain(opened -> tokens(context, opened));
+    }
+
+    /**
+     * In {@code tx}: the lockout reset, a refresh-token family opened and the {@code signed_in} event written. Callers
+     * that change the user first (a new password) pass their transaction, and call {@link #tokens} once it committed.
+     */
+    public Uni<Opened> signedIn(SqlClient tx, AuthContext context, User user, Instant authTime) {
+        UUID family = UUID.randomUUID();
+        return audit.succeeded(tx, user)
+                .chain(() -> refreshTokens.openFamily(tx, context.client(), user.sub(), family, authTime, Instant.now()))
+                .call(() -> UserPoolEventOutbox.publishForUser(tx, user.userPoolId(), user.sub(), UserPoolEvents.USER_SIGNED_IN,
+                        new UserPoolEvents.SignedIn(user.userPoolId(), user.sub().toString(), user.username(), context.client().clientId(),
+                                context.authFlow())))
+                .map(refresh -> new Opened(user, family, refresh, authTime));
+    }
+
+    /** The ID and access tokens of a committed sign-in, minted only after its family exists. */
+    public Uni<AuthResponse> tokens(AuthContext context, Opened opened) {
+        return issuer.mint(context.client(), opened.user(), opened.family(), opened.authTime())
+                .map(minted -> AuthResponse.tokens(minted, opened.refreshToken()));
+    }
+
+    private Uni<AuthResponse> newPasswordRequired(AuthContext context, User user) {
+        ObjectNode attributes = JSON.createObjectNode();
+        user.attributes().forEach(attributes::put);
+        List<String> missing = PoolSchema.of(context.pool().settings()).required().stream()
+                .map(AttributeDefinition::name)
+                .filter(name -> user.attribute(name) == null)
+                .map(name -> "userAttributes." + name)
+                .toList();
+        AuthSession session = new AuthSession(user.userPoolId(), context.client().clientId(), user.sub(), user.username(),
+                context.authFlow(), NEW_PASSWORD_REQUIRED, Instant.now().getEpochSecond(), Map.of());
+        return sessions.create(context.client(), session).map(id -> {
+            try {
+                return AuthResponse.challenge(NEW_PASSWORD_REQUIRED, id, Map.of(
+                        "USER_ID_FOR_SRP", user.username(),
+                        "userAttributes", JSON.writeValueAsString(attributes),
+                        "requiredAttributes", JSON.writeValueAsString(missing)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package dev.cognate.userpool.auth;
+
+import dev.cognate.userpool.crypto.SecretCipher;
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.repository.SrpVerifierRepository;
+import dev.cognate.userpool.repository.SrpVerifierRepository.StoredVerifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The SRP verifier of a user's current password (USER_SRP_AUTH), kept beside the Argon2id hash: a new random salt and
+ * v = g^x mod N for USER_ID_FOR_SRP = the username, sealed with crypto/SecretCipher. Every path that sets a password
+ * calls {@link #save} in its transaction; the exponentiation runs on a worker thread, not the event loop.
+ */
+@ApplicationScoped
+public class SrpVerifierStore {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** An opened verifier. */
+    public record Verifier(String userIdForSrp, BigInteger salt, BigInteger v) {
+    }
+
+    private final SrpVerifierRepository verifiers;
+    private final SecretCipher cipher;
+
+    public SrpVerifierStore(SrpVerifierRepository verifiers, SecretCipher cipher) {
+        this.verifiers = verifiers;
+        this.cipher = cipher;
+    }
+
+    /**
+     * Stores the verifier of {@code password}. Without {@code cognate.master-key} nothing is stored (a verifier is never
+     * kept in clear): such an installation signs in with the password flows only, and USER_SRP_AUTH is refused as a wrong
+     * password would be.
+     */
+    public Uni<Void> save(SqlClient tx, UserPool pool, User user, String password) {
+        if (!cipher.hasKey()) {
+            return Uni.createFrom().voidItem();
+        }
+        String userId = user.username();
+        return Uni.createFrom().item(() -> {
+                    byte[] saltBytes = new byte[16];
+                    RANDOM.nextBytes(saltBytes);
+                    BigInteger salt = new BigInteger(1, saltBytes);
+                    BigInteger v = Srp.verifier(Srp.x(Srp.poolName(pool.id()), userId, password, salt));
+                    return new StoredVerifier(pool.id(), user.sub(), userId, salt.toString(16),
+                            cipher.encrypt(v.toString(16), context(pool.id(), user.sub())));
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(stored -> verifiers.upsert(tx, stored, Instant.now()));
+    }
+
+    public Uni<Optional<Verifier>> find(SqlClient sql, String poolId, UUID sub) {
+        return verifiers.find(sql, poolId, sub).map(found -> found.map(stored -> new Verifier(stored.userIdForSrp(),
+                new BigInteger(stored.salt(), 16), new BigInteger(cipher.decrypt(stored.sealedVerifier(), context(poolId, sub)), 16))));
+    }
+
+    private static String context(String poolId, UUID sub) {
+        return "srp-verifier/" + poolId + "/" + sub;
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.cognate.userpool.oidc;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.config.CognateConfig;
+import dev.cognate.userpool.config.HostedUiConfig;
+import dev.cognate.userpool.domain.UserPoolDomain;
+import dev.cognate.userpool.repository.UserPoolDomainRepository;
+import dev.cognate.userpool.token.SigningKeys;
+import dev.cognate.userpool.token.TokenIssuer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A pool's OpenID Connect discovery document and JWKS, under its issuer as Cognito serves them:
+ * {@code GET /{poolId}/.well-known/openid-configuration} and {@code GET /{poolId}/.well-known/jwks.json}.
+ * An unknown pool answers 404 with a JSON body.
+ *
+ * <p>The token, userInfo and revocation endpoints are this service's ({@code cognate.public-base-url}); the
+ * authorization and logout endpoints are the hosted login of the pool's domain (hosted-ui-service), listed once the
+ * pool has a domain. Those endpoints arrive with the hosted-login issue; until then discovery already names them.
+ */
+@Path("/{poolId}/.well-known")
+public class WellKnownResource {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final List<String> CLAIMS = List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "token_use", "cognito:username",
+            "cognito:groups", "email", "email_verified", "phone_number", "phone_number_verified", "name", "given_name", "family_name",
+            "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "gender", "birthdate", "zoneinfo",
+            "locale", "address", "updated_at", "identities");
+
+    private final Pool db;
+    private final SigningKeys keys;
+    private final TokenIssuer issuer;
+    private final UserPoolDomainRepository domains;
+    private final CognateConfig config;
+    private final HostedUiConfig hostedUi;
+
+    public WellKnownResource(Pool db, SigningKeys keys, TokenIssuer issuer, UserPoolDomainRepository domains, CognateConfig config,
+                             HostedUiConfig hostedUi) {
+        this.db = db;
+        this.keys = keys;
+        this.issuer = issuer;
+        this.domains = domains;
+        this.config = config;
+        this.hostedUi = hostedUi;
+    }
+
+    @GET
+    @Path("/jwks.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> jwks(@PathParam("poolId") String poolId) {
+        return keys.publishedKeys(poolId)
+                .map(published -> {
+                    ObjectNode body = JSON.objectNode();
+                    ArrayNode list = body.putArray("keys");
+                    published.forEach(key -> list.add(key.jwk()));
+                    return Response.ok(body).header("Cache-Control", "max-age=300").build();
+                })
+                .onFailure(CognitoException.class).recoverWithItem(WellKnownResource::notFound);
+    }
+
+    @GET
+    @Path("/openid-configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> openidConfiguration(@PathParam("poolId") String poolId) {
+        return keys.publishedKeys(poolId)
+                .chain(() -> domains.ofPool(db, poolId))
+                .map(poolDomains -> Response.ok(discovery(poolId, poolDomains.stream().findFirst())).build())
+                .onFailure(CognitoException.class).recoverWithItem(WellKnownResource::notFound);
+    }
+
+    private ObjectNode discovery(String poolId, Optional<UserPoolDomain> domain) {
+        String iss = issuer.issuer(poolId);
+        String base = issuer.issuer("");
+        ObjectNode body = JSON.objectNode();
+        domain.map(this::hostedLoginBase).ifPresent(login -> body.put("authorization_endpoint", login + "/oauth2/authorize"));
+        domain.map(this::hostedLoginBase).ifPresent(login -> body.put("end_session_endpoint", login + "/logout"));
+        strings(body, "id_token_signing_alg_values_supported", List.of("RS256"));
+        body.put("issuer", iss);
+        body.put("jwks_uri", iss + "/.well-known/jwks.json");
+        strings(body, "response_types_supported", List.of("code", "token"));
+        body.put("revocation_endpoint", base + "oauth2/revoke");
+        strings(body, "scopes_supported", List.of("openid", "email", "phone", "profile"));
+        strings(body, "subject_types_supported", List.of("public"));
+        body.put("token_endpoint", base + "oauth2/token");
+        strings(body, "token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        body.put("userinfo_endpoint", base + "oauth2/userInfo");
+        strings(body, "claims_supported", CLAIMS);
+        strings(body, "grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+        strings(body, "code_challenge_methods_supported", List.of("S256"));
+        return body;
+    }
+
+    private String hostedLoginBase(UserPoolDomain domain) {
+        return domain.custom() ? "https://" + domain.domain()
+                : hostedUi.prefixDomainTemplate().replace("{domain}", domain.domain()).replace("{region}", config.region());
+    }
+
+    private static void strings(ObjectNode body, String name, List<String> values) {
+        ArrayNode array = body.putArray(name);
+        values.forEach(array::add);
+    }
+
+    private static Response notFound(Throwable failure) {
+        ObjectNode body = JSON.objectNode().put("error", "not_found").put("message", failure.getMessage());
+        return Response.status(Response.Status.NOT_FOUND).entity(body).type(MediaType.APPLICATION_JSON).build();
+    }
+}

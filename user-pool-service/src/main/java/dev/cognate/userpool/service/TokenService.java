@@ -1,0 +1,102 @@
+package dev.cognate.userpool.service;
+
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.repository.RefreshTokenRepository;
+import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.repository.UserRepository;
+import dev.cognate.userpool.token.AccessTokenVerifier;
+import dev.cognate.userpool.token.RefreshTokens;
+import dev.cognate.userpool.token.SigningKey;
+import dev.cognate.userpool.token.SigningKeys;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/**
+ * What a signed-in user and an operator do with tokens: GetUser and GlobalSignOut (by access token),
+ * AdminUserGlobalSignOut, RevokeToken (a refresh token's family), and {@code CognateAdmin.RotateSigningKey}.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    private final Pool db;
+    private final UserPoolRepository pools;
+    private final UserRepository users;
+    private final UserStore store;
+    private final AccessTokenVerifier verifier;
+    private final RefreshTokenRepository tokens;
+    private final RefreshTokens refreshTokens;
+    private final ClientAuthenticator clients;
+    private final AppClientService appClients;
+    private final SigningKeys keys;
+
+    public TokenService(Pool db, UserPoolRepository pools, UserRepository users, UserStore store, AccessTokenVerifier verifier,
+                        RefreshTokenRepository tokens, RefreshTokens refreshTokens, ClientAuthenticator clients, AppClientService appClients,
+                        SigningKeys keys) {
+        this.db = db;
+        this.pools = pools;
+        this.users = users;
+        this.store = store;
+        this.verifier = verifier;
+        this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+        this.clients = clients;
+        this.appClients = appClients;
+        this.keys = keys;
+    }
+
+    /** GetUser: the access token's user; a deleted user is "User does not exist.", a disabled one "User is disabled.". */
+    public Uni<User> getUser(String accessToken) {
+        return verifier.verify(accessToken)
+                .chain(token -> users.findBySub(db, token.userPoolId(), token.sub(), false))
+                .map(found -> found.orElseThrow(UserStore::userNotFound))
+                .invoke(user -> {
+                    if (!user.enabled()) {
+                        throw new CognitoException("NotAuthorizedException", "User is disabled.");
+                    }
+                });
+    }
+
+    /** GlobalSignOut: every refresh token of the user revoked, its access tokens refused from now on. */
+    public Uni<Void> globalSignOut(String accessToken) {
+        return verifier.verify(accessToken)
+                .chain(token -> db.withTransaction(tx -> tokens.signOutEverywhere(tx, token.userPoolId(), token.sub(), Instant.now())));
+    }
+
+    public Uni<Void> adminUserGlobalSignOut(String poolId, String username) {
+        return pools.require(db, poolId).chain(pool -> db.withTransaction(tx -> store.require(tx, pool, username, false)
+                .chain(user -> tokens.signOutEverywhere(tx, poolId, user.sub(), Instant.now()))));
+    }
+
+    /**
+     * RevokeToken: the refresh token's family — its refresh tokens and the access tokens issued from them. The client
+     * must be the token's, prove its secret when it has one, and have EnableTokenRevocation.
+     */
+    public Uni<Void> revokeToken(String token, String clientId, String clientSecret) {
+        if (token != null && token.chars().filter(c -> c == '.').count() == 2) {
+            return Uni.createFrom().failure(new CognitoException("UnsupportedTokenTypeException",
+                    "Only refresh tokens can be revoked."));
+        }
+        return appClients.findClient(clientId)
+                .map(found -> found.orElseThrow(() -> AppClientService.notFound(clientId)))
+                .call(client -> appClients.secretValues(clientId).invoke(secrets -> {
+                    if (!secrets.isEmpty() && (clientSecret == null || !secrets.contains(clientSecret))) {
+                        throw new CognitoException("NotAuthorizedException", "Client " + clientId + " is configured with secret and the"
+                                + " secret was not received or does not match");
+                    }
+                }))
+                .invoke(client -> {
+                    if (!client.settings().path("EnableTokenRevocation").asBoolean(true)) {
+                        throw new CognitoException("UnsupportedOperationException", "Token revocation is not enabled for this client.");
+                    }
+                })
+                .chain(client -> db.withTransaction(tx -> refreshTokens.revoke(tx, client, token, Instant.now())));
+    }
+
+    public Uni<SigningKey> rotateSigningKey(String poolId) {
+        return keys.rotateSigningKey(poolId);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.cognate.userpool.token;
+
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.repository.RefreshTokenRepository;
+import dev.cognate.userpool.repository.RefreshTokenRepository.StoredToken;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Opaque refresh tokens: 384 random bits, stored as SHA-256, grouped in families ({@code origin_jti}) bound to pool,
+ * client and user. With the client's {@code RefreshTokenRotation} ENABLED each use replaces the token; presenting a
+ * replaced token again (after {@code RetryGracePeriodSeconds}) is taken as theft and revokes the whole family.
+ */
+@ApplicationScoped
+public class RefreshTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * A refresh token presented: whose it is and, when the client rotates, its replacement; {@code reused} when it had
+     * been replaced already — its family is now revoked, and the caller commits that before refusing.
+     */
+    public record Redeemed(UUID familyId, UUID sub, Instant authTime, String replacement, boolean reused) {
+    }
+
+    private final RefreshTokenRepository tokens;
+
+    public RefreshTokens(RefreshTokenRepository tokens) {
+        this.tokens = tokens;
+    }
+
+    public static CognitoException invalid() {
+        return new CognitoException("NotAuthorizedException", "Invalid Refresh Token");
+    }
+
+    public static CognitoException revoked() {
+        return new CognitoException("NotAuthorizedException", "Refresh Token has been revoked");
+    }
+
+    /** A new family and its first token, in the sign-in's transaction; answers the token's value. */
+    public Uni<String> openFamily(SqlClient tx, AppClient client, UUID sub, UUID familyId, Instant authTime, Instant now) {
+        String value = newValue();
+        return tokens.insertFamily(tx, familyId, client.userPoolId(), client.clientId(), sub, authTime, now)
+                .chain(() -> tokens.insertToken(tx, hash(value), familyId, now, now.plus(TokenLifetimes.of(client).refreshToken())))
+                .replaceWith(value);
+    }
+
+    /** REFRESH_TOKEN_AUTH: the token must be the client's, unexpired and unrevoked; reuse of a replaced one revokes its family. */
+    public Uni<Redeemed> redeem(SqlClient tx, AppClient client, String value, Instant now) {
+        return find(tx, client, value).chain(token -> {
+            if (token.familyRevokedAt() != null) {
+                return Uni.createFrom().failure(revoked());
+            }
+            if (token.expiresAt().isBefore(now)) {
+                return Uni.createFrom().failure(new CognitoException("NotAuthorizedException", "Refresh Token has expired"));
+            }
+            boolean rotates = "ENABLED".equals(client.settings().path("RefreshTokenRotation").path("Feature").asText());
+            if (token.replacedAt() != null) {
+                long grace = client.settings().path("RefreshTokenRotation").path("RetryGracePeriodSeconds").asLong(0);
+                if (token.replacedAt().plusSeconds(grace).isBefore(now)) {
+                    return tokens.revokeFamily(tx, token.familyId(), now)
+                            .replaceWith(new Redeemed(token.familyId(), token.sub(), token.authTime(), null, true));
+                }
+            }
+            if (!rotates) {
+                return Uni.createFrom().item(new Redeemed(token.familyId(), token.sub(), token.authTime(), null, false));
+            }
+            String replacement = newValue();
+            return tokens.markReplaced(tx, token.tokenHash(), now)
+                    .chain(() -> tokens.insertToken(tx, hash(replacement), token.familyId(), now, token.expiresAt()))
+                    .replaceWith(new Redeemed(token.familyId(), token.sub(), token.authTime(), replacement, false));
+        });
+    }
+
+    /** RevokeToken: the token's whole family. */
+    public Uni<Void> revoke(SqlClient tx, AppClient client, String value, Instant now) {
+        return find(tx, client, value).chain(token -> tokens.revokeFamily(tx, token.familyId(), now));
+    }
+
+    private Uni<StoredToken> find(SqlClient tx, AppClient client, String value) {
+        if (value == null || value.isEmpty() || value.length() > 2048) {
+            return Uni.createFrom().failure(invalid());
+        }
+        return tokens.findForUpdate(tx, hash(value)).map(found -> found
+                .filter(token -> token.clientId().equals(client.clientId()))
+                .orElseThrow(RefreshTokens::invalid));
+    }
+
+    private static String newValue() {
+        byte[] bytes = new byte[48];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] hash(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

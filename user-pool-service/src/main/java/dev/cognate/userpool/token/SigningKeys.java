@@ -1,0 +1,135 @@
+package dev.cognate.userpool.token;
+
+import dev.cognate.userpool.crypto.SecretCipher;
+import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.repository.SigningKeyRepository;
+import dev.cognate.userpool.repository.SigningKeyRepository.StoredKey;
+import dev.cognate.userpool.repository.UserPoolRepository;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A pool's signing keys: the active one (created on first use — concurrent first uses all end up with the one
+ * key the database kept), the public keys the JWKS publishes, and rotation. A retired key stays published for
+ * {@link #RETENTION}: the longest token lifetime Cognito allows (one day) plus clock skew, so every token it
+ * signed can still be verified.
+ *
+ * <p>Keys are cached per instance for {@link #CACHE_TTL}; an instance that has not seen a rotation keeps signing
+ * with the previous key that long, which verifiers accept because that key is still published.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    public static final Duration RETENTION = Duration.ofDays(1).plus(TokenLifetimes.CLOCK_SKEW);
+    static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+    private record Cached<T>(T value, Instant loadedAt) {
+        boolean fresh() {
+            return loadedAt.plus(CACHE_TTL).isAfter(Instant.now());
+        }
+    }
+
+    private final Pool db;
+    private final UserPoolRepository pools;
+    private final SigningKeyRepository keys;
+    private final SecretCipher cipher;
+    private final Map<String, Cached<SigningKey>> active = new ConcurrentHashMap<>();
+    private final Map<String, Cached<List<SigningKey>>> published = new ConcurrentHashMap<>();
+
+    public SigningKeys(Pool db, UserPoolRepository pools, SigningKeyRepository keys, SecretCipher cipher) {
+        this.db = db;
+        this.pools = pools;
+        this.keys = keys;
+        this.cipher = cipher;
+    }
+
+    /** The key that signs the pool's tokens now, created when the pool has none yet. */
+    public Uni<SigningKey> activeKey(String poolId) {
+        Cached<SigningKey> cached = active.get(poolId);
+        if (cached != null && cached.fresh()) {
+            return Uni.createFrom().item(cached.value());
+        }
+        return keys.findActive(db, poolId)
+                .chain(found -> found.isPresent() ? Uni.createFrom().item(found.get()) : createFirstKey(poolId))
+                .map(this::open)
+                .invoke(key -> active.put(poolId, new Cached<>(key, Instant.now())));
+    }
+
+    /** What the JWKS lists: the active key and the keys retired less than {@link #RETENTION} ago; the pool must exist. */
+    public Uni<List<SigningKey>> publishedKeys(String poolId) {
+        Cached<List<SigningKey>> cached = published.get(poolId);
+        if (cached != null && cached.fresh()) {
+            return Uni.createFrom().item(cached.value());
+        }
+        return pools.require(db, poolId)
+                .chain(() -> activeKey(poolId))
+                .chain(() -> keys.findPublished(db, poolId, Instant.now().minus(RETENTION)))
+                .map(stored -> stored.stream().map(SigningKeys::publicOnly).toList())
+                .invoke(list -> published.put(poolId, new Cached<>(list, Instant.now())));
+    }
+
+    /** The published keys, reloaded now: a verifier calls this when a token names a kid it has not seen. */
+    public Uni<List<SigningKey>> reloadPublishedKeys(String poolId) {
+        published.remove(poolId);
+        return publishedKeys(poolId);
+    }
+
+    /**
+     * {@code CognateAdmin.RotateSigningKey}: a new key signs from now on; the previous one is retired but stays
+     * published for {@link #RETENTION}.
+     */
+    public Uni<SigningKey> rotateSigningKey(String poolId) {
+        return generate(poolId).chain(fresh -> db.withTransaction(tx -> pools.require(tx, poolId)
+                        .chain(() -> keys.lockPoolKeys(tx, poolId))
+                        .chain(() -> keys.retireActive(tx, poolId, fresh.createdAt()))
+                        .chain(() -> keys.insertActiveIfNone(tx, seal(fresh))))
+                .invoke(() -> {
+                    active.put(poolId, new Cached<>(fresh, Instant.now()));
+                    published.remove(poolId);
+                })
+                .replaceWith(fresh));
+    }
+
+    private Uni<StoredKey> createFirstKey(String poolId) {
+        return generate(poolId)
+                .chain(fresh -> keys.insertActiveIfNone(db, seal(fresh)))
+                .chain(() -> keys.findActive(db, poolId))
+                .map(found -> found.orElseThrow(() -> UserPool.notFound(poolId)));
+    }
+
+    /** RSA key generation costs tens of milliseconds: never on the event loop. */
+    private static Uni<SigningKey> generate(String poolId) {
+        return Uni.createFrom().item(() -> SigningKey.generate(poolId, Instant.now()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private StoredKey seal(SigningKey key) {
+        String pkcs8 = Base64.getEncoder().encodeToString(key.privateKey().getEncoded());
+        return new StoredKey(key.userPoolId(), key.kid(), cipher.encrypt(pkcs8, context(key.userPoolId(), key.kid())), key.jwk(),
+                key.createdAt(), null);
+    }
+
+    private SigningKey open(StoredKey stored) {
+        byte[] pkcs8 = Base64.getDecoder().decode(cipher.decrypt(stored.sealedPrivateKey(), context(stored.userPoolId(), stored.kid())));
+        return new SigningKey(stored.userPoolId(), stored.kid(), SigningKey.privateKeyOf(pkcs8), SigningKey.publicKeyOf(stored.publicJwk()),
+                stored.publicJwk(), stored.createdAt(), stored.retiredAt());
+    }
+
+    private static SigningKey publicOnly(StoredKey stored) {
+        return new SigningKey(stored.userPoolId(), stored.kid(), null, SigningKey.publicKeyOf(stored.publicJwk()), stored.publicJwk(),
+                stored.createdAt(), stored.retiredAt());
+    }
+
+    private static String context(String poolId, String kid) {
+        return "signing-key/" + poolId + "/" + kid;
+    }
+}
