@@ -52,7 +52,9 @@ const afterChallenge = await signIn(invited, new AuthenticationDetails({ Usernam
   (_attributes, resolve, reject) => invited.completeNewPasswordChallenge(temporaryPassword + '-New1', {}, { onSuccess: resolve, onFailure: reject }));
 check('NEW_PASSWORD_REQUIRED answered with completeNewPasswordChallenge', afterChallenge.isValid());
 
+const current = user.getSignInUserSession();
 await promise((done) => user.globalSignOut({ onSuccess: () => done(null), onFailure: done }));
+user.setSignInUserSession(current); // the library forgets the session; present its tokens again to the server
 const afterSignOut = await promise((done) => user.getUserAttributes(done)).then(() => null, (e) => e);
 check('after globalSignOut the access token is refused', afterSignOut && afterSignOut.code === 'NotAuthorizedException');
 console.log('all checks passed');
