@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -95,14 +96,27 @@ class WholeStackTest {
                 .as("ports still bound after stop: PostgreSQL, Redis, Kafka or a service left running").isEmpty();
     }
 
-    /** Waits until the consumer in {@code schema} has recorded the pool's event, then checks it applied it once. */
+    /**
+     * Waits until the consumer in {@code schema} has recorded the pool's two events (the pool's creation and the
+     * invited user's), then checks it applied each once.
+     */
     private static void awaitRows(String jdbcUrl, String schema, String userPoolId) throws Exception {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "cognate", "cognate");
              PreparedStatement count = db.prepareStatement(
-                     "SELECT count(*) FROM " + schema + ".observed_user_pool_events WHERE user_pool_id = ?")) {
+                     "SELECT count(*) FROM " + schema + ".observed_user_pool_events WHERE user_pool_id = ?");
+             PreparedStatement byType = db.prepareStatement(
+                     "SELECT type, count(*) FROM " + schema + ".observed_user_pool_events WHERE user_pool_id = ? GROUP BY type")) {
             count.setString(1, userPoolId);
-            await().atMost(Duration.ofSeconds(60)).until(() -> rows(count) > 0);
-            assertThat(rows(count)).as("events of %s recorded by %s", userPoolId, schema).isEqualTo(1);
+            byType.setString(1, userPoolId);
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows(count) >= 2);
+            Map<String, Long> recorded = new TreeMap<>();
+            try (var result = byType.executeQuery()) {
+                while (result.next()) {
+                    recorded.put(result.getString(1), result.getLong(2));
+                }
+            }
+            assertThat(recorded).as("events of %s recorded by %s", userPoolId, schema)
+                    .isEqualTo(Map.of("cognate.userpool.pool.created.v1", 1L, "cognate.userpool.user.created.v1", 1L));
         }
     }
 
