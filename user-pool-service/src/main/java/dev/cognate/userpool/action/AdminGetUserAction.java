@@ -49,7 +49,7 @@ public class AdminGetUserAction implements AwsAction<AdminGetUserAction.Request,
     static Response response(User user) {
         List<String> enabled = new ArrayList<>();
         String preferred = null;
-        for (String method : AdminSetUserMFAPreferenceAction.METHODS) {
+        for (String method : dev.cognate.userpool.domain.MfaPreferenceUpdate.METHODS) {
             if (user.mfaPreference().path(method).path("Enabled").asBoolean(false)) {
                 enabled.add(method);
                 if (user.mfaPreference().path(method).path("PreferredMfa").asBoolean(false)) {

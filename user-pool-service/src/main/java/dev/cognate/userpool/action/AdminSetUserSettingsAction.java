@@ -3,7 +3,6 @@ package dev.cognate.userpool.action;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
-import dev.cognate.awsprotocol.Validation;
 import dev.cognate.userpool.service.UserAccountService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,15 +35,7 @@ public class AdminSetUserSettingsAction implements AwsAction<AdminSetUserSetting
 
     @Override
     public Uni<Map<String, Object>> execute(Request request, ActionContext context) {
-        Validation validation = UserRequests.target(request.userPoolId(), request.username()).required("MFAOptions", request.mfaOptions());
-        if (request.mfaOptions() != null) {
-            for (UserRequests.MfaOptionType option : request.mfaOptions()) {
-                validation.oneOf("MFAOptions.member.deliveryMedium", option.deliveryMedium(), List.of("SMS", "EMAIL"))
-                        .length("MFAOptions.member.attributeName", option.attributeName(), 1, 32)
-                        .pattern("MFAOptions.member.attributeName", option.attributeName(), UserRequests.ATTRIBUTE_NAME);
-            }
-        }
-        validation.throwIfInvalid();
+        UserRequests.mfaOptions(UserRequests.target(request.userPoolId(), request.username()), request.mfaOptions()).throwIfInvalid();
         return service.setMfa(request.userPoolId(), request.username(), user -> UserRequests.mfaOptionsJson(request.mfaOptions()),
                 user -> user.mfaPreference()).replaceWith(Map.of());
     }

@@ -105,6 +105,19 @@ final class UserRequests {
         return options;
     }
 
+    /** SetUserSettings' and AdminSetUserSettings' {@code MFAOptions}: required, each SMS or EMAIL to an attribute name. */
+    static Validation mfaOptions(Validation validation, List<MfaOptionType> options) {
+        validation.required("MFAOptions", options);
+        if (options != null) {
+            for (MfaOptionType option : options) {
+                validation.oneOf("MFAOptions.member.deliveryMedium", option.deliveryMedium(), List.of("SMS", "EMAIL"))
+                        .length("MFAOptions.member.attributeName", option.attributeName(), 1, 32)
+                        .pattern("MFAOptions.member.attributeName", option.attributeName(), ATTRIBUTE_NAME);
+            }
+        }
+        return validation;
+    }
+
     static ArrayNode mfaOptionsJson(List<MfaOptionType> options) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (MfaOptionType option : options) {

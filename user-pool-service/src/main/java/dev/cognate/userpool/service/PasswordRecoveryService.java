@@ -32,9 +32,11 @@ public class PasswordRecoveryService {
     private final PasswordHashing hashing;
     private final VerificationCodes codes;
     private final SrpVerifierStore srpVerifiers;
+    private final PasswordHistory history;
 
     public PasswordRecoveryService(Pool db, ClientAuthenticator clients, UserStore store, PasswordHashing hashing, VerificationCodes codes,
-                                   SrpVerifierStore srpVerifiers) {
+                                   SrpVerifierStore srpVerifiers, PasswordHistory history) {
+        this.history = history;
         this.srpVerifiers = srpVerifiers;
         this.db = db;
         this.clients = clients;
@@ -66,7 +68,10 @@ public class PasswordRecoveryService {
         return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> {
             UserPool pool = authenticated.pool();
             PasswordPolicy.of(pool.settings()).check(password);
-            return hashing.hash(password).chain(hash -> db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
+            return store.find(db, pool, username, false)
+                    .chain(current -> current.isEmpty() ? Uni.createFrom().voidItem() : history.checkNotReused(db, pool, current.get(), password))
+                    .chain(() -> hashing.hash(password))
+                    .chain(hash -> db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
                 User user = requireEnabled(found.orElseThrow(() -> SignUpService.unknownUserWithCode(authenticated.client())));
                 return codes.check(tx, user, CodePurpose.PASSWORD_RESET, code)
                         .call(check -> check.matched() ? setPassword(tx, pool, user, hash, password) : Uni.createFrom().voidItem());
@@ -81,7 +86,8 @@ public class PasswordRecoveryService {
     private Uni<User> setPassword(SqlClient tx, UserPool pool, User user, String hash, String password) {
         UserStatus status = user.status() == UserStatus.UNCONFIRMED ? UserStatus.UNCONFIRMED : UserStatus.CONFIRMED;
         return store.save(tx, pool, user.withPassword(hash, status, null, UserService.now()), UserPoolEvents.USER_PASSWORD_SET, List.of())
-                .call(saved -> srpVerifiers.save(tx, pool, saved, password));
+                .call(saved -> srpVerifiers.save(tx, pool, saved, password))
+                .call(saved -> history.record(tx, pool, saved));
     }
 
     private static User requireEnabled(User user) {

@@ -36,9 +36,11 @@ public class UserAccountService {
     private final PasswordHashing hashing;
     private final VerificationCodes codes;
     private final SrpVerifierStore srpVerifiers;
+    private final PasswordHistory history;
 
     public UserAccountService(Pool db, UserPoolRepository pools, UserStore store, PasswordHashing hashing, VerificationCodes codes,
-                              SrpVerifierStore srpVerifiers) {
+                              SrpVerifierStore srpVerifiers, PasswordHistory history) {
+        this.history = history;
         this.srpVerifiers = srpVerifiers;
         this.db = db;
         this.pools = pools;
@@ -52,7 +54,10 @@ public class UserAccountService {
         return pools.require(db, poolId).chain(pool -> {
             PasswordPolicy policy = PasswordPolicy.of(pool.settings());
             policy.check(password);
-            return hashing.hash(password).chain(hash -> db.withTransaction(tx -> store.require(tx, pool, username, true)
+            return store.require(db, pool, username, false)
+                    .chain(current -> history.checkNotReused(db, pool, current, password))
+                    .chain(() -> hashing.hash(password))
+                    .chain(hash -> db.withTransaction(tx -> store.require(tx, pool, username, true)
                     .chain(user -> {
                         Instant now = UserService.now();
                         User changed = permanent
@@ -62,6 +67,7 @@ public class UserAccountService {
                         return store.save(tx, pool, changed, UserPoolEvents.USER_PASSWORD_SET, List.of());
                     })
                     .call(saved -> srpVerifiers.save(tx, pool, saved, password))
+                    .call(saved -> history.record(tx, pool, saved))
                     .replaceWithVoid()));
         });
     }

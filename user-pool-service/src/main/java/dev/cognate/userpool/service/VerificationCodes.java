@@ -53,10 +53,19 @@ public class VerificationCodes {
      * {@code LimitExceededException} once the user was sent {@value VerificationCode#MAX_SENDS_PER_WINDOW} codes in the hour.
      */
     public Uni<CodeDeliveryDetails> send(SqlClient tx, UserPool pool, User user, CodePurpose purpose, String attribute) {
+        return send(tx, pool, user, purpose, attribute, user.attribute(attribute), purpose.triggerSource());
+    }
+
+    /**
+     * Sends a code for {@code purpose} to {@code destination}, a value of {@code attribute} the user may not have yet (a
+     * pending new email or phone number), the message marked with {@code triggerSource} (e.g.
+     * {@code CustomMessage_UpdateUserAttribute}).
+     */
+    public Uni<CodeDeliveryDetails> send(SqlClient tx, UserPool pool, User user, CodePurpose purpose, String attribute, String destination,
+                                         String triggerSource) {
         Instant now = UserService.now();
         String code = VerificationCodeHasher.newCode();
         byte[] salt = VerificationCodeHasher.newSalt();
-        String destination = user.attribute(attribute);
         VerificationCode stored = new VerificationCode(user.userPoolId(), user.sub(), purpose, attribute, salt,
                 hasher.hash(salt, user.userPoolId(), user.sub(), purpose, destination, code), now.plus(purpose.lifetime()), 0, now);
         return codes.countSend(tx, user.userPoolId(), user.sub(), now, VerificationCode.SEND_WINDOW)
@@ -67,7 +76,7 @@ public class VerificationCodes {
                 })
                 .chain(() -> codes.replace(tx, stored))
                 .chain(() -> UserPoolEventOutbox.publishMessage(tx, user.userPoolId(), user.sub(), MessageEvents.CODE_REQUESTED,
-                        delivery(pool, user, purpose, CodeDeliveryDetails.mediumOf(attribute), destination, code)))
+                        delivery(pool, user, triggerSource, CodeDeliveryDetails.mediumOf(attribute), destination, code)))
                 .replaceWith(CodeDeliveryDetails.to(attribute, destination));
     }
 
@@ -76,12 +85,17 @@ public class VerificationCodes {
      * A code sent to an address the user no longer has does not match.
      */
     public Uni<Check> check(SqlClient tx, User user, CodePurpose purpose, String code) {
+        return check(tx, user, purpose, code, user::attribute);
+    }
+
+    /** As {@link #check(SqlClient, User, CodePurpose, String)}, the code's address given by {@code destinationOf} its attribute. */
+    public Uni<Check> check(SqlClient tx, User user, CodePurpose purpose, String code, java.util.function.UnaryOperator<String> destinationOf) {
         return codes.findForUpdate(tx, user.userPoolId(), user.sub(), purpose).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().item(new Check(VerificationCode.Outcome.NONE, null));
             }
             VerificationCode live = found.get();
-            String destination = String.valueOf(user.attribute(live.attributeName()));
+            String destination = String.valueOf(destinationOf.apply(live.attributeName()));
             boolean matches = hasher.matches(live.codeHash(), live.salt(), user.userPoolId(), user.sub(), purpose, destination, code);
             VerificationCode.Outcome outcome = live.outcome(matches, UserService.now());
             Check check = new Check(outcome, live.attributeName());
@@ -113,12 +127,12 @@ public class VerificationCodes {
         return CodeDeliveryDetails.to(attribute, "+1555555" + String.format("%04d", digits));
     }
 
-    private MessageEvents.DeliveryRequested delivery(UserPool pool, User user, CodePurpose purpose, String medium, String destination, String code) {
+    private MessageEvents.DeliveryRequested delivery(UserPool pool, User user, String triggerSource, String medium, String destination, String code) {
         MessageTemplates templates = new MessageTemplates(pool.settings());
         MessageTemplates.Rendered text = templates.verificationCode(medium, user.username());
         String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(code,
-                MessageEvents.sealingContext(purpose.triggerSource(), user.userPoolId(), user.sub().toString())));
-        return new MessageEvents.DeliveryRequested(user.userPoolId(), user.sub().toString(), user.username(), purpose.triggerSource(),
+                MessageEvents.sealingContext(triggerSource, user.userPoolId(), user.sub().toString())));
+        return new MessageEvents.DeliveryRequested(user.userPoolId(), user.sub().toString(), user.username(), triggerSource,
                 medium, destination, sealed, text.subject(), text.message(), templates.from(), templates.replyTo());
     }
 

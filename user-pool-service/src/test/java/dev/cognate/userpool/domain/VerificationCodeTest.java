@@ -20,7 +20,7 @@ class VerificationCodeTest {
     @Test
     void signUpCodesLiveADayAndResetCodesAnHour() {
         assertThat(CodePurpose.SIGN_UP.lifetime()).isEqualTo(Duration.ofHours(24));
-        assertThat(CodePurpose.ATTRIBUTE_VERIFICATION.lifetime()).isEqualTo(Duration.ofHours(24));
+        assertThat(CodePurpose.EMAIL_VERIFICATION.lifetime()).isEqualTo(Duration.ofHours(24));
         assertThat(CodePurpose.PASSWORD_RESET.lifetime()).isEqualTo(Duration.ofHours(1));
 
         VerificationCode reset = code(CodePurpose.PASSWORD_RESET, 0);
