@@ -63,7 +63,7 @@ public class SignInCompletion {
      */
     public Uni<Opened> signedIn(SqlClient tx, AuthContext context, User user, Instant authTime) {
         UUID family = UUID.randomUUID();
-        return audit.succeeded(tx, user)
+        return audit.succeeded(tx, context, user)
                 .chain(() -> refreshTokens.openFamily(tx, context.client(), user.sub(), family, authTime, Instant.now()))
                 .call(() -> UserPoolEventOutbox.publishForUser(tx, user.userPoolId(), user.sub(), UserPoolEvents.USER_SIGNED_IN,
                         new UserPoolEvents.SignedIn(user.userPoolId(), user.sub().toString(), user.username(), context.client().clientId(),
