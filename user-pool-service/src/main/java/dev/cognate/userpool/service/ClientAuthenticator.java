@@ -65,6 +65,7 @@ public class ClientAuthenticator {
                 .chain(client -> pools.require(db, client.userPoolId()).map(pool -> new AuthenticatedClient(pool, client)));
     }
 
+    /** A client with secrets must send one of them as {@code ClientSecret} (RevokeToken, GetTokensFromRefreshToken). */
     static void checkSecret(String clientId, List<String> secrets, String clientSecret) {
         if (secrets.isEmpty()) {
             return;

@@ -92,12 +92,8 @@ public class TokenService {
         }
         return appClients.findClient(clientId)
                 .map(found -> found.orElseThrow(() -> AppClientService.notFound(clientId)))
-                .call(client -> appClients.secretValues(clientId).invoke(secrets -> {
-                    if (!secrets.isEmpty() && (clientSecret == null || !secrets.contains(clientSecret))) {
-                        throw new CognitoException("NotAuthorizedException", "Client " + clientId + " is configured with secret and the"
-                                + " secret was not received or does not match");
-                    }
-                }))
+                .call(client -> appClients.secretValues(clientId)
+                        .invoke(secrets -> ClientAuthenticator.checkSecret(clientId, secrets, clientSecret)))
                 .invoke(client -> {
                     if (!client.settings().path("EnableTokenRevocation").asBoolean(true)) {
                         throw new CognitoException("UnsupportedOperationException", "Token revocation is not enabled for this client.");

@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminListUserAuthEventsResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthEventType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
@@ -176,6 +177,22 @@ class AdminListUserAuthEventsTest extends CognitoIdpTest {
                 .containsExactly("SignOut", "SignOut", "SignIn", "TokenRevocation", "SignIn", "PasswordChange");
         assertThat(events).extracting(AuthEventType::eventResponse).containsOnly(EventResponseType.PASS);
         assertThat(events.get(0).challengeResponses()).isEmpty();
+    }
+
+    @Test
+    void aPasswordResetWithAForgotPasswordCodeIsAForgotPasswordEvent() {
+        cognito.adminCreateUser(r -> r.userPoolId(poolId).username("gina").messageAction(MessageActionType.SUPPRESS).userAttributes(
+                AttributeType.builder().name("email").value("gina@example.com").build(),
+                AttributeType.builder().name("email_verified").value("true").build()));
+        cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username("gina").password(PASSWORD).permanent(true));
+        anonymous.forgotPassword(r -> r.clientId(clientId).username("gina"));
+        String code = Mailbox.latest(db, poolId, "gina@example.com").code();
+        anonymous.confirmForgotPassword(r -> r.clientId(clientId).username("gina").confirmationCode(code).password("New-Horse-10"));
+
+        assertThat(events("gina")).singleElement().satisfies(event -> {
+            assertThat(event.eventType()).isEqualTo(EventType.FORGOT_PASSWORD);
+            assertThat(event.eventResponse()).isEqualTo(EventResponseType.PASS);
+        });
     }
 
     @Test
