@@ -23,8 +23,8 @@ import java.util.UUID;
 
 /**
  * What follows a verified first factor: the next challenge (NEW_PASSWORD_REQUIRED for a temporary password; MFA
- * challenges will come here), or the tokens — a new refresh-token family, the lockout counter reset and the
- * {@code signed_in} event committed together, then the ID and access tokens minted.
+ * challenges will come here), or the tokens — a new refresh-token family, the lockout counter reset, the {@code SignIn}
+ * authentication event and the {@code signed_in} event committed together, then the ID and access tokens minted.
  */
 @ApplicationScoped
 public class SignInCompletion {
