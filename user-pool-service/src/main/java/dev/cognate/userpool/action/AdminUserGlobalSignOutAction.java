@@ -34,6 +34,6 @@ public class AdminUserGlobalSignOutAction implements AwsAction<AdminUserGlobalSi
     @Override
     public Uni<Map<String, Object>> execute(Request request, ActionContext context) {
         UserRequests.target(request.userPoolId(), request.username()).throwIfInvalid();
-        return service.adminUserGlobalSignOut(request.userPoolId(), request.username()).replaceWith(Map.of());
+        return service.adminUserGlobalSignOut(request.userPoolId(), request.username(), context.sourceIp()).replaceWith(Map.of());
     }
 }

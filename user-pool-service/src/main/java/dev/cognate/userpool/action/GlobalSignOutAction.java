@@ -41,6 +41,6 @@ public class GlobalSignOutAction implements AwsAction<GlobalSignOutAction.Reques
     @Override
     public Uni<Map<String, Object>> execute(Request request, ActionContext context) {
         Validation.of().required("accessToken", request.accessToken()).throwIfInvalid();
-        return service.globalSignOut(request.accessToken()).replaceWith(Map.of());
+        return service.globalSignOut(request.accessToken(), context.sourceIp()).replaceWith(Map.of());
     }
 }

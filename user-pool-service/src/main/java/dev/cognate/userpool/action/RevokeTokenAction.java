@@ -41,6 +41,6 @@ public class RevokeTokenAction implements AwsAction<RevokeTokenAction.Request, M
     @Override
     public Uni<Map<String, Object>> execute(Request request, ActionContext context) {
         Validation.of().required("token", request.token()).required("clientId", request.clientId()).throwIfInvalid();
-        return service.revokeToken(request.token(), request.clientId(), request.clientSecret()).replaceWith(Map.of());
+        return service.revokeToken(request.token(), request.clientId(), request.clientSecret(), context.sourceIp()).replaceWith(Map.of());
     }
 }

@@ -7,9 +7,11 @@ import java.util.Map;
 
 /**
  * One authentication request after its client was authenticated: the pool and client, whether an administrator
- * (SigV4) made it, the flow, and the request's parameters (AuthParameters or ChallengeResponses).
+ * (SigV4) made it, the flow, the request's parameters (AuthParameters or ChallengeResponses) and the caller's address
+ * (recorded in authentication events; {@code null} when unknown).
  */
-public record AuthContext(UserPool pool, AppClient client, boolean admin, String authFlow, Map<String, String> parameters) {
+public record AuthContext(UserPool pool, AppClient client, boolean admin, String authFlow, Map<String, String> parameters,
+                          String sourceIp) {
 
     public String parameter(String name) {
         return parameters.get(name);

@@ -27,9 +27,11 @@ public class AuthenticationService {
     private final List<ChallengeHandler> challenges;
     private final ClientAuthenticator clients;
     private final AuthSessionStore sessions;
+    private final RefreshTokenAuthFlow refreshFlow;
 
     public AuthenticationService(@All List<AuthFlowHandler> flows, @All List<ChallengeHandler> challenges, ClientAuthenticator clients,
-                                 AuthSessionStore sessions) {
+                                 AuthSessionStore sessions, RefreshTokenAuthFlow refreshFlow) {
+        this.refreshFlow = refreshFlow;
         this.flows = flows;
         this.challenges = challenges;
         this.clients = clients;
@@ -37,7 +39,8 @@ public class AuthenticationService {
     }
 
     /** @param userPoolId the pool of AdminInitiateAuth, {@code null} for InitiateAuth */
-    public Uni<AuthResponse> initiateAuth(String userPoolId, String clientId, String authFlow, Map<String, String> parameters, boolean admin) {
+    public Uni<AuthResponse> initiateAuth(String userPoolId, String clientId, String authFlow, Map<String, String> parameters, boolean admin,
+                                         String sourceIp) {
         if (!AUTH_FLOWS.contains(authFlow)) {
             throw CognitoException.invalidParameter("1 validation error detected: Value '" + authFlow
                     + "' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: " + AUTH_FLOWS);
@@ -54,12 +57,13 @@ public class AuthenticationService {
                     if (!allows(authenticated.client(), handler.get())) {
                         throw CognitoException.invalidParameter(authFlow + " flow not enabled for this client");
                     }
-                    return handler.get().start(new AuthContext(authenticated.pool(), authenticated.client(), admin, authFlow, parameters));
+                    return handler.get().start(new AuthContext(authenticated.pool(), authenticated.client(), admin, authFlow, parameters,
+                            sourceIp));
                 });
     }
 
     public Uni<AuthResponse> respondToAuthChallenge(String userPoolId, String clientId, String challengeName, String session,
-                                                    Map<String, String> responses, boolean admin) {
+                                                    Map<String, String> responses, boolean admin, String sourceIp) {
         ChallengeHandler handler = challenges.stream().filter(candidate -> candidate.challengeName().equals(challengeName)).findFirst()
                 .orElseThrow(() -> CognitoException.invalidParameter(challengeName + " is not supported by Cognate yet."));
         return clients.authenticate(userPoolId, clientId, responses.get("USERNAME"), responses.get("SECRET_HASH"))
@@ -69,11 +73,26 @@ public class AuthenticationService {
                             || !state.challengeName().equals(challengeName)) {
                         return Uni.createFrom().failure(AuthSessionStore.expired());
                     }
-                    AuthContext context = new AuthContext(authenticated.pool(), authenticated.client(), admin, state.authFlow(), responses);
+                    AuthContext context = new AuthContext(authenticated.pool(), authenticated.client(), admin, state.authFlow(), responses,
+                            sourceIp);
                     return Uni.createFrom().deferred(() -> handler.respond(context, state))
                             .onFailure(AuthenticationService::refusedBeforeChecking)
                             .call(failure -> sessions.putBack(session, stored));
                 }));
+    }
+
+    /**
+     * GetTokensFromRefreshToken: the client proves itself with its ClientSecret (when it has one), must allow refresh
+     * like REFRESH_TOKEN_AUTH, and the token is redeemed by the same code as that flow (rotation and reuse detection).
+     */
+    public Uni<AuthResponse> getTokensFromRefreshToken(String refreshToken, String clientId, String clientSecret, String sourceIp) {
+        return clients.authenticateWithSecret(clientId, clientSecret).chain(authenticated -> {
+            if (!allows(authenticated.client(), refreshFlow)) {
+                throw CognitoException.invalidParameter("REFRESH_TOKEN_AUTH flow not enabled for this client");
+            }
+            return refreshFlow.refresh(new AuthContext(authenticated.pool(), authenticated.client(), false, "REFRESH_TOKEN_AUTH", Map.of(),
+                    sourceIp), refreshToken);
+        });
     }
 
     /** A refusal that checked nothing against the user (bad input, a password the policy refuses): the session stays usable. */

@@ -3,12 +3,14 @@ package dev.cognate.userpool.auth;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.domain.AttributeDefinition;
+import dev.cognate.userpool.domain.AuthEvent;
 import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserAttributeRules;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.password.PasswordHashing;
 import dev.cognate.userpool.password.PasswordPolicy;
+import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.service.UserStore;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +26,8 @@ import java.util.Map;
 /**
  * {@code NEW_PASSWORD_REQUIRED}: a user with a temporary password answers NEW_PASSWORD (checked against the pool's
  * policy) and any {@code userAttributes.*} (required attributes it lacks among them); the user becomes CONFIRMED, its
- * Argon2id hash and SRP verifier are replaced, and it is signed in — all in one transaction.
+ * Argon2id hash and SRP verifier are replaced, a {@code PasswordChange} authentication event is recorded, and it is
+ * signed in — all in one transaction.
  */
 @ApplicationScoped
 public class NewPasswordRequiredChallenge implements ChallengeHandler {
@@ -37,9 +40,11 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
     private final PasswordHashing hashing;
     private final SrpVerifierStore srpVerifiers;
     private final SignInCompletion completion;
+    private final AuthEventRepository authEvents;
 
     public NewPasswordRequiredChallenge(Pool db, UserRepository users, UserStore store, PasswordHashing hashing,
-                                        SrpVerifierStore srpVerifiers, SignInCompletion completion) {
+                                        SrpVerifierStore srpVerifiers, SignInCompletion completion, AuthEventRepository authEvents) {
+        this.authEvents = authEvents;
         this.db = db;
         this.users = users;
         this.store = store;
@@ -80,6 +85,8 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
                     User changed = user.withAttributes(attributes, now).withPassword(hash, UserStatus.CONFIRMED, null, now);
                     return store.save(tx, context.pool(), changed, UserPoolEvents.USER_PASSWORD_SET, List.copyOf(changes.keySet()))
                             .call(saved -> srpVerifiers.save(tx, context.pool(), saved, newPassword))
+                            .call(saved -> authEvents.insert(tx, AuthEvent.of(saved.userPoolId(), saved.sub(), AuthEvent.PASSWORD_CHANGE, true,
+                                    null, null, context.client().clientId(), context.authFlow(), context.sourceIp())))
                             .chain(saved -> completion.signedIn(tx, context, saved, now));
                 })).chain(opened -> completion.tokens(context, opened)));
     }

@@ -13,7 +13,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code REFRESH_TOKEN_AUTH} (and {@code REFRESH_TOKEN}), from InitiateAuth or AdminInitiateAuth: new ID and access
+ * {@code REFRESH_TOKEN_AUTH} (and {@code REFRESH_TOKEN}), from InitiateAuth or AdminInitiateAuth, and
+ * GetTokensFromRefreshToken ({@link #refresh}): new ID and access
  * tokens in the refresh token's family, with the original {@code auth_time}. A new refresh token only when the client
  * rotates them; a replaced token presented again revokes its family (committed before the refusal).
  */
@@ -54,7 +55,11 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
 
     @Override
     public Uni<AuthResponse> start(AuthContext context) {
-        String token = AuthParameters.require(context, "REFRESH_TOKEN");
+        return refresh(context, AuthParameters.require(context, "REFRESH_TOKEN"));
+    }
+
+    /** The one refresh of this service: REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken both come here. */
+    public Uni<AuthResponse> refresh(AuthContext context, String token) {
         return db.withTransaction(tx -> refreshTokens.redeem(tx, context.client(), token, Instant.now()))
                 .chain(redeemed -> {
                     if (redeemed.reused()) {

@@ -2,8 +2,10 @@ package dev.cognate.userpool.auth;
 
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.domain.AuthEvent;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.repository.SignInFailureRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,7 +17,8 @@ import java.time.Instant;
 
 /**
  * Refused sign-ins and the password lockout (DESIGN.md §6): every refusal is recorded as a
- * {@code sign_in_failed} event with its audit reason before the caller sees the error; a wrong password also counts
+ * {@code sign_in_failed} event with its audit reason — and, for a known user, a {@code SignIn} authentication event
+ * with {@code Fail} in the same transaction — before the caller sees the error; a wrong password also counts
  * towards the lockout — after 5 failures 2^(n−5) s, at most 15 minutes, the counter forgotten after 15 minutes without
  * failure or at the next success. One counter for every password path (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, SRP).
  */
@@ -28,10 +31,12 @@ public class SignInAudit {
 
     private final Pool db;
     private final SignInFailureRepository failures;
+    private final AuthEventRepository authEvents;
 
-    public SignInAudit(Pool db, SignInFailureRepository failures) {
+    public SignInAudit(Pool db, SignInFailureRepository failures, AuthEventRepository authEvents) {
         this.db = db;
         this.failures = failures;
+        this.authEvents = authEvents;
     }
 
     public static CognitoException incorrect() {
@@ -75,16 +80,40 @@ public class SignInAudit {
                 .chain(() -> Uni.createFrom().failure(error));
     }
 
-    /** After a success: the lockout counter starts again. */
-    public Uni<Void> succeeded(SqlClient tx, User user) {
-        return failures.reset(tx, user.userPoolId(), user.sub());
+    /** After a success: the lockout counter starts again, and the {@code SignIn} authentication event says {@code Pass}. */
+    public Uni<Void> succeeded(SqlClient tx, AuthContext context, User user) {
+        return failures.reset(tx, user.userPoolId(), user.sub())
+                .chain(() -> authEvents.insert(tx, AuthEvent.of(user.userPoolId(), user.sub(), AuthEvent.SIGN_IN, true, "Success", null,
+                        context.client().clientId(), context.authFlow(), context.sourceIp())));
     }
 
-    private static Uni<Void> publish(SqlClient tx, AuthContext context, User user, String username, String reason) {
+    /** After ChangePassword: the lockout counter starts again, and a {@code PasswordChange} authentication event says {@code Pass}. */
+    public Uni<Void> passwordChanged(SqlClient tx, AuthContext context, User user) {
+        return failures.reset(tx, user.userPoolId(), user.sub())
+                .chain(() -> authEvents.insert(tx, AuthEvent.of(user.userPoolId(), user.sub(), AuthEvent.PASSWORD_CHANGE, true, "Success", null,
+                        context.client().clientId(), context.authFlow(), context.sourceIp())));
+    }
+
+    private Uni<Void> publish(SqlClient tx, AuthContext context, User user, String username, String reason) {
         UserPoolEvents.SignInFailed event = new UserPoolEvents.SignInFailed(context.pool().id(), user == null ? null : user.sub().toString(),
                 user == null ? username : user.username(), context.client().clientId(), context.authFlow(), reason);
-        return user == null
-                ? UserPoolEventOutbox.publish(tx, context.pool().id(), UserPoolEvents.USER_SIGN_IN_FAILED, event)
-                : UserPoolEventOutbox.publishForUser(tx, context.pool().id(), user.sub(), UserPoolEvents.USER_SIGN_IN_FAILED, event);
+        if (user == null) {
+            return UserPoolEventOutbox.publish(tx, context.pool().id(), UserPoolEvents.USER_SIGN_IN_FAILED, event);
+        }
+        return UserPoolEventOutbox.publishForUser(tx, context.pool().id(), user.sub(), UserPoolEvents.USER_SIGN_IN_FAILED, event)
+                .chain(() -> authEvents.insert(tx, AuthEvent.of(user.userPoolId(), user.sub(), AuthEvent.SIGN_IN, false,
+                        passwordChecked(reason), reason, context.client().clientId(), context.authFlow(), context.sourceIp())));
+    }
+
+    /**
+     * The {@code Password} challenge's outcome of a refusal: {@code Failure} for a wrong password, {@code Success} when the
+     * password was right and the account refused it, none when the password was not checked (locked).
+     */
+    static String passwordChecked(String reason) {
+        return switch (reason) {
+            case "wrong_password" -> "Failure";
+            case "locked", "unknown_user" -> null;
+            default -> "Success";
+        };
     }
 }

@@ -23,8 +23,8 @@ import java.util.UUID;
 
 /**
  * What follows a verified first factor: the next challenge (NEW_PASSWORD_REQUIRED for a temporary password; MFA
- * challenges will come here), or the tokens — a new refresh-token family, the lockout counter reset and the
- * {@code signed_in} event committed together, then the ID and access tokens minted.
+ * challenges will come here), or the tokens — a new refresh-token family, the lockout counter reset, the {@code SignIn}
+ * authentication event and the {@code signed_in} event committed together, then the ID and access tokens minted.
  */
 @ApplicationScoped
 public class SignInCompletion {
@@ -63,7 +63,7 @@ public class SignInCompletion {
      */
     public Uni<Opened> signedIn(SqlClient tx, AuthContext context, User user, Instant authTime) {
         UUID family = UUID.randomUUID();
-        return audit.succeeded(tx, user)
+        return audit.succeeded(tx, context, user)
                 .chain(() -> refreshTokens.openFamily(tx, context.client(), user.sub(), family, authTime, Instant.now()))
                 .call(() -> UserPoolEventOutbox.publishForUser(tx, user.userPoolId(), user.sub(), UserPoolEvents.USER_SIGNED_IN,
                         new UserPoolEvents.SignedIn(user.userPoolId(), user.sub().toString(), user.username(), context.client().clientId(),

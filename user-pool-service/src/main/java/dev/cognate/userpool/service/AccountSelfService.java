@@ -59,7 +59,7 @@ public class AccountSelfService {
         return signedIn.verify(accessToken)
                 .chain(token -> signedIn.require(db, token, false))
                 .call(caller -> {
-                    AuthContext context = new AuthContext(caller.pool(), caller.client(), false, CHANGE_PASSWORD, Map.of());
+                    AuthContext context = changePasswordContext(caller);
                     return audit.checkNotLocked(context, caller.user())
                             .chain(() -> hashing.verify(previousPassword, caller.user().passwordHash()))
                             .chain(right -> right ? Uni.createFrom().voidItem() : audit.wrongPassword(context, caller.user()));
@@ -75,8 +75,13 @@ public class AccountSelfService {
                                         UserPoolEvents.USER_PASSWORD_SET, List.of()))
                                 .call(saved -> srpVerifiers.save(tx, caller.pool(), saved, proposedPassword))
                                 .call(saved -> history.record(tx, caller.pool(), saved))
-                                .call(saved -> audit.succeeded(tx, saved)))))
+                                .call(saved -> audit.passwordChanged(tx, changePasswordContext(caller), saved)))))
                 .replaceWithVoid();
+    }
+
+    /** The audit context of a ChangePassword: the caller's pool and client, no request address (the service does not see it). */
+    private static AuthContext changePasswordContext(SignedInUsers.SignedIn caller) {
+        return new AuthContext(caller.pool(), caller.client(), false, CHANGE_PASSWORD, Map.of(), null);
     }
 
     /** DeleteUser: the user goes (as AdminDeleteUser, with its tokens, codes and memberships); its access tokens stop working. */

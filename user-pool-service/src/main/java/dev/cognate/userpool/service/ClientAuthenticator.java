@@ -45,11 +45,40 @@ public class ClientAuthenticator {
      * @param secretHash the request's {@code SECRET_HASH}, or {@code null}
      */
     public Uni<AuthenticatedClient> authenticate(String userPoolId, String clientId, String username, String secretHash) {
+        return find(userPoolId, clientId)
+                .call(authenticated -> clients.secretValues(clientId).invoke(secrets -> checkSecretHash(clientId, secrets, username, secretHash)));
+    }
+
+    /**
+     * GetTokensFromRefreshToken: the client by its id and — for a client with a secret — proven by {@code ClientSecret}
+     * itself, compared in constant time with each of its secrets.
+     */
+    public Uni<AuthenticatedClient> authenticateWithSecret(String clientId, String clientSecret) {
+        return find(null, clientId)
+                .call(authenticated -> clients.secretValues(clientId).invoke(secrets -> checkSecret(clientId, secrets, clientSecret)));
+    }
+
+    private Uni<AuthenticatedClient> find(String userPoolId, String clientId) {
         return clients.findClient(clientId)
                 .map(found -> found.filter(client -> userPoolId == null || client.userPoolId().equals(userPoolId))
                         .orElseThrow(() -> AppClientService.notFound(clientId)))
-                .chain(client -> pools.require(db, client.userPoolId()).map(pool -> new AuthenticatedClient(pool, client)))
-                .call(authenticated -> clients.secretValues(clientId).invoke(secrets -> checkSecretHash(clientId, secrets, username, secretHash)));
+                .chain(client -> pools.require(db, client.userPoolId()).map(pool -> new AuthenticatedClient(pool, client)));
+    }
+
+    /** A client with secrets must send one of them as {@code ClientSecret} (RevokeToken, GetTokensFromRefreshToken). */
+    static void checkSecret(String clientId, List<String> secrets, String clientSecret) {
+        if (secrets.isEmpty()) {
+            return;
+        }
+        boolean matches = false;
+        byte[] given = (clientSecret == null ? "" : clientSecret).getBytes(StandardCharsets.UTF_8);
+        for (String secret : secrets) {
+            matches |= MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), given);
+        }
+        if (clientSecret == null || !matches) {
+            throw new CognitoException("NotAuthorizedException", "Client " + clientId + " is configured with secret and the secret was not"
+                    + " received or does not match");
+        }
     }
 
     static void checkSecretHash(String clientId, List<String> secrets, String username, String secretHash) {

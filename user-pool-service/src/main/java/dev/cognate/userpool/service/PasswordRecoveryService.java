@@ -4,6 +4,7 @@ import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.auth.SrpVerifierStore;
 import dev.cognate.userpool.domain.AccountRecovery;
+import dev.cognate.userpool.domain.AuthEvent;
 import dev.cognate.userpool.domain.CodeDeliveryDetails;
 import dev.cognate.userpool.domain.CodePurpose;
 import dev.cognate.userpool.domain.User;
@@ -11,6 +12,7 @@ import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.password.PasswordHashing;
 import dev.cognate.userpool.password.PasswordPolicy;
+import dev.cognate.userpool.repository.AuthEventRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -33,11 +35,13 @@ public class PasswordRecoveryService {
     private final VerificationCodes codes;
     private final SrpVerifierStore srpVerifiers;
     private final PasswordHistory history;
+    private final AuthEventRepository authEvents;
 
     public PasswordRecoveryService(Pool db, ClientAuthenticator clients, UserStore store, PasswordHashing hashing, VerificationCodes codes,
-                                   SrpVerifierStore srpVerifiers, PasswordHistory history) {
+                                   SrpVerifierStore srpVerifiers, PasswordHistory history, AuthEventRepository authEvents) {
         this.history = history;
         this.srpVerifiers = srpVerifiers;
+        this.authEvents = authEvents;
         this.db = db;
         this.clients = clients;
         this.store = store;
@@ -63,7 +67,7 @@ public class PasswordRecoveryService {
         });
     }
 
-    /** ConfirmForgotPassword: the reset code and a new password (the pool's policy) → the password is set. */
+    /** ConfirmForgotPassword: the reset code and a new password (the pool's policy) → the password is set (a {@code ForgotPassword} authentication event). */
     public Uni<Void> confirmForgotPassword(String clientId, String secretHash, String username, String code, String password) {
         return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> {
             UserPool pool = authenticated.pool();
@@ -74,7 +78,10 @@ public class PasswordRecoveryService {
                     .chain(hash -> db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
                 User user = requireEnabled(found.orElseThrow(() -> SignUpService.unknownUserWithCode(authenticated.client())));
                 return codes.check(tx, user, CodePurpose.PASSWORD_RESET, code)
-                        .call(check -> check.matched() ? setPassword(tx, pool, user, hash, password) : Uni.createFrom().voidItem());
+                        .call(check -> check.matched() ? setPassword(tx, pool, user, hash, password)
+                                .call(saved -> authEvents.insert(tx, AuthEvent.of(pool.id(), saved.sub(), AuthEvent.FORGOT_PASSWORD, true, null,
+                                        null, clientId, null, null)))
+                                : Uni.createFrom().voidItem());
             })));
         }).invoke(check -> SignUpService.throwIfFailed(check.outcome())).replaceWithVoid();
     }

@@ -1,7 +1,9 @@
 package dev.cognate.userpool.service;
 
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.domain.AuthEvent;
 import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.repository.RefreshTokenRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import dev.cognate.userpool.repository.UserRepository;
@@ -11,13 +13,17 @@ import dev.cognate.userpool.token.SigningKey;
 import dev.cognate.userpool.token.SigningKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * What a signed-in user and an operator do with tokens: GetUser and GlobalSignOut (by access token),
- * AdminUserGlobalSignOut, RevokeToken (a refresh token's family), and {@code CognateAdmin.RotateSigningKey}.
+ * AdminUserGlobalSignOut, RevokeToken (a refresh token's family), and {@code CognateAdmin.RotateSigningKey}. Sign-outs and
+ * revocations are recorded as authentication events ({@code SignOut}, {@code TokenRevocation}: beyond Cognito's types) in
+ * their transaction.
  */
 @ApplicationScoped
 public class TokenService {
@@ -32,10 +38,12 @@ public class TokenService {
     private final ClientAuthenticator clients;
     private final AppClientService appClients;
     private final SigningKeys keys;
+    private final AuthEventRepository authEvents;
 
     public TokenService(Pool db, UserPoolRepository pools, UserRepository users, UserStore store, AccessTokenVerifier verifier,
                         RefreshTokenRepository tokens, RefreshTokens refreshTokens, ClientAuthenticator clients, AppClientService appClients,
-                        SigningKeys keys) {
+                        SigningKeys keys, AuthEventRepository authEvents) {
+        this.authEvents = authEvents;
         this.db = db;
         this.pools = pools;
         this.users = users;
@@ -61,39 +69,43 @@ public class TokenService {
     }
 
     /** GlobalSignOut: every refresh token of the user revoked, its access tokens refused from now on. */
-    public Uni<Void> globalSignOut(String accessToken) {
+    public Uni<Void> globalSignOut(String accessToken, String sourceIp) {
         return verifier.verify(accessToken)
-                .chain(token -> db.withTransaction(tx -> tokens.signOutEverywhere(tx, token.userPoolId(), token.sub(), Instant.now())));
+                .chain(token -> db.withTransaction(tx -> tokens.signOutEverywhere(tx, token.userPoolId(), token.sub(), Instant.now())
+                        .chain(() -> recordEvent(tx, token.userPoolId(), token.sub(), AuthEvent.SIGN_OUT, token.clientId(), sourceIp))));
     }
 
-    public Uni<Void> adminUserGlobalSignOut(String poolId, String username) {
+    public Uni<Void> adminUserGlobalSignOut(String poolId, String username, String sourceIp) {
         return pools.require(db, poolId).chain(pool -> db.withTransaction(tx -> store.require(tx, pool, username, false)
-                .chain(user -> tokens.signOutEverywhere(tx, poolId, user.sub(), Instant.now()))));
+                .chain(user -> tokens.signOutEverywhere(tx, poolId, user.sub(), Instant.now())
+                        .chain(() -> recordEvent(tx, poolId, user.sub(), AuthEvent.SIGN_OUT, null, sourceIp)))));
     }
 
     /**
      * RevokeToken: the refresh token's family — its refresh tokens and the access tokens issued from them. The client
      * must be the token's, prove its secret when it has one, and have EnableTokenRevocation.
      */
-    public Uni<Void> revokeToken(String token, String clientId, String clientSecret) {
+    public Uni<Void> revokeToken(String token, String clientId, String clientSecret, String sourceIp) {
         if (token != null && token.chars().filter(c -> c == '.').count() == 2) {
             return Uni.createFrom().failure(new CognitoException("UnsupportedTokenTypeException",
                     "Only refresh tokens can be revoked."));
         }
         return appClients.findClient(clientId)
                 .map(found -> found.orElseThrow(() -> AppClientService.notFound(clientId)))
-                .call(client -> appClients.secretValues(clientId).invoke(secrets -> {
-                    if (!secrets.isEmpty() && (clientSecret == null || !secrets.contains(clientSecret))) {
-                        throw new CognitoException("NotAuthorizedException", "Client " + clientId + " is configured with secret and the"
-                                + " secret was not received or does not match");
-                    }
-                }))
+                .call(client -> appClients.secretValues(clientId)
+                        .invoke(secrets -> ClientAuthenticator.checkSecret(clientId, secrets, clientSecret)))
                 .invoke(client -> {
                     if (!client.settings().path("EnableTokenRevocation").asBoolean(true)) {
                         throw new CognitoException("UnsupportedOperationException", "Token revocation is not enabled for this client.");
                     }
                 })
-                .chain(client -> db.withTransaction(tx -> refreshTokens.revoke(tx, client, token, Instant.now())));
+                .chain(client -> db.withTransaction(tx -> refreshTokens.revoke(tx, client, token, Instant.now())
+                        .chain(sub -> recordEvent(tx, client.userPoolId(), sub, AuthEvent.TOKEN_REVOCATION, clientId, sourceIp))));
+    }
+
+    private Uni<Void> recordEvent(SqlClient tx, String poolId, UUID sub, String eventType, String clientId,
+                                  String sourceIp) {
+        return authEvents.insert(tx, AuthEvent.of(poolId, sub, eventType, true, null, null, clientId, null, sourceIp));
     }
 
     public Uni<SigningKey> rotateSigningKey(String poolId) {

@@ -82,9 +82,9 @@ public class RefreshTokens {
         });
     }
 
-    /** RevokeToken: the token's whole family. */
-    public Uni<Void> revoke(SqlClient tx, AppClient client, String value, Instant now) {
-        return find(tx, client, value).chain(token -> tokens.revokeFamily(tx, token.familyId(), now));
+    /** RevokeToken: the token's whole family; answers the user's sub. */
+    public Uni<UUID> revoke(SqlClient tx, AppClient client, String value, Instant now) {
+        return find(tx, client, value).chain(token -> tokens.revokeFamily(tx, token.familyId(), now).replaceWith(token.sub()));
     }
 
     private Uni<StoredToken> find(SqlClient tx, AppClient client, String value) {
