@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ class AmazonCognitoIdentityJsTest extends CognitoIdpTest {
 
     @Test
     void theJavaScriptLibrarySignsInWithSrpRefreshesAndSignsOut() throws Exception {
-        assumeTrue(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/amazon-cognito-identity-js")) && nodeAvailable(),
+        assumeTrue(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/amazon-cognito-identity-js")) && ScriptClients.works("node", "--version"),
                 "node and src/test/node/node_modules are needed (CI runs npm ci there)");
         String poolId = newPool("js");
         String clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web")
@@ -51,13 +50,5 @@ class AmazonCognitoIdentityJsTest extends CognitoIdpTest {
         assertThat(finished).as("node finished within 2 minutes; output:%n%s", output).isTrue();
         assertThat(node.exitValue()).as("node output:%n%s", output).isZero();
         assertThat(output).contains("all checks passed");
-    }
-
-    private static boolean nodeAvailable() throws InterruptedException {
-        try {
-            return new ProcessBuilder("node", "--version").start().waitFor() == 0;
-        } catch (IOException noNode) {
-            return false;
-        }
     }
 }

@@ -1,6 +1,6 @@
-"""The Cognito admin API driven by boto3 (botocore's own models and parsers), as a Python team would call it.
+"""The Cognito admin API and the user flows driven by boto3 (botocore's own models and parsers), as a Python team would call it.
 
-Usage: python3 admin_api_with_boto3.py ENDPOINT ACCESS_KEY SECRET_KEY
+Usage: python3 user_pools_with_boto3.py ENDPOINT ACCESS_KEY SECRET_KEY
 Prints one line per check and exits non-zero on the first failure.
 """
 import sys
@@ -85,6 +85,28 @@ check("ListIdentityProviders", [p["ProviderName"] for p in providers] == ["Googl
 
 described = idp.describe_user_pool(UserPoolId=pool_id)["UserPool"]
 check("DescribeUserPool: EstimatedNumberOfUsers and Domain", described["EstimatedNumberOfUsers"] == 1 and described["Domain"] == "boto3-" + suffix)
+
+# The user flows, unsigned as an app calls them.
+from botocore import UNSIGNED
+from botocore.config import Config
+app = boto3.client("cognito-idp", endpoint_url=endpoint, region_name="us-east-1", config=Config(signature_version=UNSIGNED))
+public_client = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="public",
+                                            ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]
+tokens = app.initiate_auth(ClientId=public_client["ClientId"], AuthFlow="USER_PASSWORD_AUTH",
+                           AuthParameters={"USERNAME": "pyuser", "PASSWORD": "Perm-Pass-456"})["AuthenticationResult"]
+check("InitiateAuth USER_PASSWORD_AUTH (unsigned)", tokens["TokenType"] == "Bearer" and tokens["RefreshToken"])
+check("GetUser with the access token", app.get_user(AccessToken=tokens["AccessToken"])["Username"] == "pyuser")
+check("a wrong password is NotAuthorizedException", error_code(lambda: app.initiate_auth(
+    ClientId=public_client["ClientId"], AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "pyuser", "PASSWORD": "nope"}))
+      == "NotAuthorizedException")
+app.change_password(AccessToken=tokens["AccessToken"], PreviousPassword="Perm-Pass-456", ProposedPassword="Perm-Pass-789")
+refreshed = app.initiate_auth(ClientId=public_client["ClientId"], AuthFlow="REFRESH_TOKEN_AUTH",
+                              AuthParameters={"REFRESH_TOKEN": tokens["RefreshToken"]})["AuthenticationResult"]
+check("REFRESH_TOKEN_AUTH", refreshed["AccessToken"] != tokens["AccessToken"])
+app.global_sign_out(AccessToken=refreshed["AccessToken"])
+check("GlobalSignOut revokes the access token", error_code(lambda: app.get_user(AccessToken=refreshed["AccessToken"]))
+      == "NotAuthorizedException")
+check("signed-in actions refuse a forged token", error_code(lambda: app.get_user(AccessToken="not.a.token")) == "NotAuthorizedException")
 
 idp.admin_delete_user(UserPoolId=pool_id, Username="pyuser")
 idp.delete_user_pool_domain(UserPoolId=pool_id, Domain="boto3-" + suffix)
