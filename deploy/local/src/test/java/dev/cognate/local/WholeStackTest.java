@@ -3,6 +3,7 @@ package dev.cognate.local;
 import dev.cognate.testkit.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -10,7 +11,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -88,6 +94,7 @@ class WholeStackTest {
             awaitRows(jdbcUrl, "trigger_runner", userPoolId);
             awaitRows(jdbcUrl, "identity_pool", userPoolId);
             assertInvitationMailed(layout);
+            signUpWithTheMailedCode(services.get(0).baseUrl(), credentials, layout);
         } finally {
             processes.stopAll();
         }
@@ -127,6 +134,46 @@ class WholeStackTest {
         assertThat(mail).contains("To: invited@example.test", "Subject: Your temporary password")
                 .containsPattern("Your username is invited and temporary password is \\S+\\.")
                 .doesNotContain("{####}");
+    }
+
+    /**
+     * A user's whole way in across the services: SignUp (user-pool-service) → the code mailed by trigger-runner, read
+     * from the mail file as the user would read it → ConfirmSignUp → InitiateAuth gives tokens.
+     */
+    private static void signUpWithTheMailedCode(String userPoolUrl, LocalCredentials credentials, StackLayout layout) throws Exception {
+        try (CognitoIdentityProviderClient operator = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(userPoolUrl))
+                .region(Region.US_EAST_1).credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build();
+             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(userPoolUrl))
+                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String poolId = operator.createUserPool(r -> r.poolName("whole-stack-sign-up").autoVerifiedAttributes(VerifiedAttributeType.EMAIL))
+                    .userPool().id();
+            String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+                    .userPoolClient().clientId();
+            app.signUp(r -> r.clientId(clientId).username("newcomer").password("Newcomer-Passw0rd!")
+                    .userAttributes(AttributeType.builder().name("email").value("newcomer@example.test").build()));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(layout, "newcomer@example.test") != null);
+            Matcher code = Pattern.compile("verification code is (\\d{6})").matcher(mailTo(layout, "newcomer@example.test"));
+            assertThat(code.find()).as("a six-digit code in the mail").isTrue();
+            app.confirmSignUp(r -> r.clientId(clientId).username("newcomer").confirmationCode(code.group(1)));
+
+            String accessToken = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", "newcomer", "PASSWORD", "Newcomer-Passw0rd!"))).authenticationResult().accessToken();
+            assertThat(app.getUser(r -> r.accessToken(accessToken)).username()).isEqualTo("newcomer");
+        }
+    }
+
+    /** The text of the mail sent to {@code recipient}, or {@code null} while none has arrived. */
+    private static String mailTo(StackLayout layout, String recipient) throws Exception {
+        for (Path mail : mails(layout)) {
+            String text = Files.readString(mail);
+            if (text.contains("To: " + recipient)) {
+                return text;
+            }
+        }
+        return null;
     }
 
     private static List<Path> mails(StackLayout layout) throws Exception {
