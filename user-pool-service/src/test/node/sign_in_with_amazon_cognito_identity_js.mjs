@@ -1,5 +1,5 @@
 // amazon-cognito-identity-js (the library Amplify v5 and countless apps use) against user-pool-service:
-// SRP sign-in, the new-password challenge, session refresh, GetUser and global sign-out.
+// SRP sign-in, the new-password challenge, session refresh, GetUser, changePassword and global sign-out.
 //
 // Usage: node sign_in_with_amazon_cognito_identity_js.mjs ENDPOINT POOL_ID CLIENT_ID USERNAME PASSWORD NEW_USER TEMP_PASSWORD
 // Prints one line per check and exits non-zero on the first failure.
@@ -43,9 +43,14 @@ check('refreshSession (REFRESH_TOKEN_AUTH) gives new tokens', refreshed.isValid(
 const attributes = await promise((done) => user.getUserAttributes(done));
 check('getUserAttributes (GetUser with the access token)', attributes.some((a) => a.getName() === 'sub'));
 
+await promise((done) => user.changePassword(password, password + '-Changed1', done));
+const again = new CognitoUser({ Username: username, Pool: pool });
+check('changePassword: SRP sign-in with the new password', (await signIn(again, new AuthenticationDetails({ Username: username,
+  Password: password + '-Changed1' }))).isValid());
+
 const wrong = new CognitoUser({ Username: username, Pool: pool });
-const failure = await signIn(wrong, new AuthenticationDetails({ Username: username, Password: password + 'x' })).then(() => null, (e) => e);
-check('a wrong password is NotAuthorizedException', failure && failure.code === 'NotAuthorizedException');
+const failure = await signIn(wrong, new AuthenticationDetails({ Username: username, Password: password })).then(() => null, (e) => e);
+check('the old password is refused (NotAuthorizedException)', failure && failure.code === 'NotAuthorizedException');
 
 const invited = new CognitoUser({ Username: newUser, Pool: pool });
 const afterChallenge = await signIn(invited, new AuthenticationDetails({ Username: newUser, Password: temporaryPassword }),

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * amazon-cognito-identity-js, unchanged, against this service: {@code src/test/node/sign_in_with_amazon_cognito_identity_js.mjs}
- * signs in with SRP, answers the new-password challenge, refreshes, reads the user and signs out globally. CI installs
+ * signs in with SRP, answers the new-password challenge, refreshes, reads the user, changes the password and signs out globally. CI installs
  * Node and the library ({@code npm ci} in src/test/node, .ci/run); without them the test is skipped and says why.
  */
 @QuarkusTest
