@@ -1,21 +1,13 @@
 package dev.cognate.userpool.action;
 
-import dev.cognate.awsprotocol.ActionAuthorization;
-import dev.cognate.awsprotocol.ActionContext;
-import dev.cognate.awsprotocol.AwsAction;
+import dev.cognate.userpool.domain.CodeDeliveryDetails;
 import dev.cognate.userpool.service.SignUpService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Map;
-
 /** ResendConfirmationCode (unauthenticated): a new sign-up code for an UNCONFIRMED user; the previous one stops working. */
 @ApplicationScoped
-public class ResendConfirmationCodeAction implements AwsAction<ResendConfirmationCodeAction.Request, UserFlowRequests.CodeDeliveryResponse> {
-
-    public record Request(String clientId, String secretHash, String username, UserFlowRequests.AnalyticsMetadataType analyticsMetadata,
-                          UserFlowRequests.UserContextDataType userContextData, Map<String, String> clientMetadata) {
-    }
+public class ResendConfirmationCodeAction extends CodeRequestAction {
 
     private final SignUpService service;
 
@@ -29,19 +21,7 @@ public class ResendConfirmationCodeAction implements AwsAction<ResendConfirmatio
     }
 
     @Override
-    public Class<Request> requestType() {
-        return Request.class;
-    }
-
-    @Override
-    public ActionAuthorization authorization() {
-        return ActionAuthorization.NONE;
-    }
-
-    @Override
-    public Uni<UserFlowRequests.CodeDeliveryResponse> execute(Request request, ActionContext context) {
-        UserFlowRequests.flow(request.clientId(), request.secretHash(), request.username()).throwIfInvalid();
-        return service.resendConfirmationCode(request.clientId(), request.secretHash(), request.username())
-                .map(details -> new UserFlowRequests.CodeDeliveryResponse(UserFlowRequests.CodeDeliveryDetailsType.of(details)));
+    protected Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username) {
+        return service.resendConfirmationCode(clientId, secretHash, username);
     }
 }
