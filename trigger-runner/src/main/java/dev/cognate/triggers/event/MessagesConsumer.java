@@ -1,14 +1,11 @@
 package dev.cognate.triggers.event;
 
-import dev.cognate.events.CloudEvent;
-import dev.cognate.events.EventJson;
 import dev.cognate.triggers.config.TriggerRunnerConfig;
 import dev.cognate.triggers.domain.DeadLetterException;
 import dev.cognate.triggers.domain.DeliveryRequest;
 import dev.cognate.triggers.domain.MalformedEventException;
 import dev.cognate.triggers.service.MessageDeliveryService;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -49,7 +46,7 @@ public class MessagesConsumer {
         return Uni.createFrom().item(() -> parse(message.getPayload()))
                 .chain(request -> delivery.deliver(request)
                         .onFailure(failure -> !isFinal(failure)).invoke(failure -> LOG.warnf(
-                                "Delivering %s failed, retrying (%s): %s", request, position(message), failure.toString()))
+                                "Delivering %s failed, retrying (%s): %s", request, KafkaMessages.position(message), failure.toString()))
                         .onFailure(failure -> !isFinal(failure)).retry()
                         .withBackOff(config.initialBackoff(), config.maxBackoff())
                         .indefinitely())
@@ -59,7 +56,7 @@ public class MessagesConsumer {
                     }
                     int attempts = failure instanceof DeadLetterException dead ? dead.attempts() : 0;
                     if (failure instanceof MalformedEventException) {
-                        LOG.warnf("Dead-lettering a malformed message (%s): %s", position(message), failure.getMessage());
+                        LOG.warnf("Dead-lettering a malformed message (%s): %s", KafkaMessages.position(message), failure.getMessage());
                     }
                     RecordHeaders headers = new RecordHeaders();
                     headers.add(ATTEMPTS_HEADER, Integer.toString(attempts).getBytes(StandardCharsets.UTF_8));
@@ -73,21 +70,6 @@ public class MessagesConsumer {
     }
 
     private static DeliveryRequest parse(String payload) {
-        if (payload == null) {
-            throw new MalformedEventException("empty message");
-        }
-        CloudEvent event;
-        try {
-            event = EventJson.read(payload);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException(e.getMessage(), e);
-        }
-        return DeliveryRequest.of(event);
-    }
-
-    private static String position(Message<?> message) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getTopic() + "-" + kafka.getPartition() + "@" + kafka.getOffset())
-                .orElse("no Kafka metadata");
+        return DeliveryRequest.of(KafkaMessages.cloudEvent(payload));
     }
 }

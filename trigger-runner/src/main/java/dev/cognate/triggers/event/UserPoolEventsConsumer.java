@@ -1,13 +1,9 @@
 package dev.cognate.triggers.event;
 
-import dev.cognate.events.CloudEvent;
-import dev.cognate.events.EventJson;
 import dev.cognate.triggers.config.TriggerRunnerConfig;
-import dev.cognate.triggers.domain.MalformedEventException;
 import dev.cognate.triggers.domain.ObservedEvent;
 import dev.cognate.triggers.service.UserPoolEventService;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -42,40 +38,25 @@ public class UserPoolEventsConsumer {
         return Uni.createFrom().item(() -> parse(message.getPayload()))
                 .chain(event -> events.observe(event)
                         .onFailure().invoke(failure -> LOG.warnf("Applying event %s failed, retrying (%s): %s",
-                                event.eventId(), position(message), failure.toString()))
+                                event.eventId(), KafkaMessages.position(message), failure.toString()))
                         .onFailure().retry()
                         .withBackOff(config.initialBackoff(), config.maxBackoff())
                         .indefinitely()
                         .invoke(applied -> {
                             if (!applied) {
-                                LOG.debugf("Skipped event %s, applied before (%s)", event.eventId(), position(message));
+                                LOG.debugf("Skipped event %s, applied before (%s)", event.eventId(), KafkaMessages.position(message));
                             }
                         }))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure == null) {
                         return Uni.createFrom().completionStage(message.ack());
                     }
-                    LOG.warnf("Dead-lettering a malformed message (%s): %s", position(message), failure.getMessage());
+                    LOG.warnf("Dead-lettering a malformed message (%s): %s", KafkaMessages.position(message), failure.getMessage());
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
     }
 
     private static ObservedEvent parse(String payload) {
-        if (payload == null) {
-            throw new MalformedEventException("empty message");
-        }
-        CloudEvent event;
-        try {
-            event = EventJson.read(payload);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException(e.getMessage(), e);
-        }
-        return ObservedEvent.of(event);
-    }
-
-    private static String position(Message<?> message) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getTopic() + "-" + kafka.getPartition() + "@" + kafka.getOffset())
-                .orElse("no Kafka metadata");
+        return ObservedEvent.of(KafkaMessages.cloudEvent(payload));
     }
 }
