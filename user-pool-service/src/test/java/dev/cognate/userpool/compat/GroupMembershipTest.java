@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -428,11 +430,8 @@ class GroupMembershipTest extends CognitoIdpTest {
             Transaction held = barrier.begin().await().indefinitely();
             barrier.query("LOCK TABLE user_group_memberships IN ACCESS EXCLUSIVE MODE").execute().await().indefinitely();
             Future<Long> race = background.submit(() -> Race.run(n, call.apply(racer)));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (waitingOnALock() < n) {
-                assertThat(System.nanoTime()).as("all %d calls reach the barrier", n).isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            await().alias("all " + n + " calls reach the barrier").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> waitingOnALock() >= n);
             held.rollback().await().indefinitely();
             return race.get(30, TimeUnit.SECONDS);
         } finally {
