@@ -1,15 +1,16 @@
 package dev.cognate.userpool.compat;
 
+import dev.cognate.testkit.ScriptRun;
+import java.time.Duration;
+import java.util.List;
 import dev.cognate.userpool.CognitoIdpTest;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -26,7 +27,7 @@ class AmazonCognitoIdentityJsTest extends CognitoIdpTest {
 
     @Test
     void theJavaScriptLibrarySignsInWithSrpRefreshesAndSignsOut() throws Exception {
-        assumeTrue(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/amazon-cognito-identity-js")) && ScriptClients.works("node", "--version"),
+        assumeTrue(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/amazon-cognito-identity-js")) && ScriptRun.works("node", "--version"),
                 "node and src/test/node/node_modules are needed (CI runs npm ci there)");
         String poolId = newPool("js");
         String clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web")
@@ -37,18 +38,10 @@ class AmazonCognitoIdentityJsTest extends CognitoIdpTest {
         cognito.adminCreateUser(r -> r.userPoolId(poolId).username("invited").temporaryPassword("Temp-Passw0rd!")
                 .messageAction(MessageActionType.SUPPRESS));
 
-        Process node = new ProcessBuilder("node", "sign_in_with_amazon_cognito_identity_js.mjs", endpoint.toString().replaceAll("/$", ""),
-                poolId, clientId, "jsuser", "Js-Passw0rd!", "invited", "Temp-Passw0rd!")
-                .directory(SCRIPT_DIR.toFile())
-                .redirectErrorStream(true)
-                .start();
-        boolean finished = node.waitFor(120, TimeUnit.SECONDS);
-        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        assertThat(finished).as("node finished within 2 minutes; output:%n%s", output).isTrue();
-        assertThat(node.exitValue()).as("node output:%n%s", output).isZero();
-        assertThat(output).contains("all checks passed");
+        ScriptRun node = ScriptRun.run(SCRIPT_DIR, Duration.ofMinutes(2), List.of("node", "sign_in_with_amazon_cognito_identity_js.mjs",
+                endpoint.toString().replaceAll("/$", ""), poolId, clientId, "jsuser", "Js-Passw0rd!", "invited", "Temp-Passw0rd!"));
+        assertThat(node.succeeded()).as("node (finished in 2 minutes: %s, exit %s) output:%n%s", node.finished(), node.exitCode(),
+                node.output()).isTrue();
+        assertThat(node.output()).contains("all checks passed");
     }
 }

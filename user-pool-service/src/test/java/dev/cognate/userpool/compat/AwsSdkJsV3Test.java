@@ -1,5 +1,6 @@
 package dev.cognate.userpool.compat;
 
+import dev.cognate.testkit.ScriptRun;
 import dev.cognate.userpool.CognitoIdpTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,7 +36,7 @@ class AwsSdkJsV3Test extends CognitoIdpTest {
 
     @Test
     void theJavaScriptSdkSignsUpConfirmsSignsInAndSignsOut() throws Exception {
-        assumeTrue(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/@aws-sdk/client-cognito-identity-provider")) && ScriptClients.works("node", "--version"),
+        assumeTrue(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/@aws-sdk/client-cognito-identity-provider")) && ScriptRun.works("node", "--version"),
                 "node and src/test/node/node_modules are needed (CI runs npm ci there)");
         String poolId = cognito.createUserPool(r -> r.poolName("js-v3 " + unique()).autoVerifiedAttributes(VerifiedAttributeType.EMAIL))
                 .userPool().id();

@@ -1,14 +1,15 @@
 package dev.cognate.userpool.compat;
 
+import dev.cognate.testkit.ScriptRun;
+import java.time.Duration;
+import java.util.List;
 import dev.cognate.userpool.CognitoIdpClients;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,18 +28,12 @@ class Boto3Test {
 
     @Test
     void botoDrivesTheAdminApiAndTheUserFlows() throws Exception {
-        assumeTrue(ScriptClients.works("python3", "-c", "import boto3"), "python3 with boto3 is not installed (CI installs Debian's python3-boto3)");
-        Process python = new ProcessBuilder("python3", Path.of("src/test/python/user_pools_with_boto3.py").toString(),
-                endpoint.toString(), CognitoIdpClients.ACCESS_KEY, CognitoIdpClients.SECRET)
-                .redirectErrorStream(true)
-                .start();
-        boolean finished = python.waitFor(120, TimeUnit.SECONDS);
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!finished) {
-            python.destroyForcibly();
-        }
-        assertThat(finished).as("boto3 script finished within 2 minutes; output:%n%s", output).isTrue();
-        assertThat(python.exitValue()).as("boto3 script output:%n%s", output).isZero();
-        assertThat(output).contains("all checks passed");
+        assumeTrue(ScriptRun.works("python3", "-c", "import boto3"), "python3 with boto3 is not installed (CI installs Debian's python3-boto3)");
+        ScriptRun python = ScriptRun.run(Path.of("."), Duration.ofMinutes(2), List.of("python3",
+                Path.of("src/test/python/user_pools_with_boto3.py").toString(), endpoint.toString(), CognitoIdpClients.ACCESS_KEY,
+                CognitoIdpClients.SECRET));
+        assertThat(python.succeeded()).as("boto3 script (finished in 2 minutes: %s, exit %s) output:%n%s", python.finished(),
+                python.exitCode(), python.output()).isTrue();
+        assertThat(python.output()).contains("all checks passed");
     }
 }
