@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /** The command line of {@link LoadHarness}, checked: every limit is finite and the endpoint is loopback unless allowed. */
 record LoadOptions(Scenario scenario, URI endpoint, String region, String accessKey, String secret,
                    Duration duration, Duration warmup, int concurrency, long maxRequests, Duration requestTimeout,
-                   boolean allowRemote, String pool, long users) {
+                   boolean allowRemote, String pool, long users, String redis) {
 
     static final Path DEFAULT_STACK = Path.of("deploy/local/.state/stack.json");
     static final Duration MAX_DURATION = Duration.ofHours(1);
@@ -42,6 +42,8 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
               --timeout D         per-request timeout (default 10s)
               --pool ID           list-users-*: the pool SeedUsers filled
               --users N           list-users-*: how many users SeedUsers put in it (default 1000000)
+              --redis HOST:PORT   token-authorization-code: the Redis the services share, where the codes are written
+                                  (default localhost:6379)
               --allow-remote      allow an endpoint that is not a loopback address (refused by default)
               --help
             """.formatted(Scenario.names(), MAX_CONCURRENCY);
@@ -61,6 +63,7 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         long users = 1_000_000;
         Duration timeout = Duration.ofSeconds(10);
         boolean allowRemote = false;
+        String redis = "localhost:6379";
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -98,6 +101,7 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
                         case "--pool" -> pool = value;
                         case "--users" -> users = parseInt(arg, value);
                         case "--timeout" -> timeout = parseDuration(arg, value);
+                        case "--redis" -> redis = value;
                         default -> throw new UsageException("unknown option " + arg);
                     }
                 }
@@ -140,9 +144,12 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         if (scenario.seededPool() && (pool == null || users < 1)) {
             throw new UsageException(scenario.cliName() + " needs --pool (a pool filled by SeedUsers) and --users >= 1");
         }
+        if (scenario == Scenario.TOKEN_AUTHORIZATION_CODE && warmup.plus(duration).compareTo(Duration.ofMinutes(4)) > 0) {
+            throw new UsageException("token-authorization-code: --warmup plus --duration must stay under 4m (codes live 5 minutes)");
+        }
         URI uri = checkEndpoint(endpoint, allowRemote);
         return new LoadOptions(scenario, uri, region, accessKey, secret, duration, warmup, concurrency, maxRequests,
-                timeout, allowRemote, pool, users);
+                timeout, allowRemote, pool, users, redis);
     }
 
     /** An http(s) URL whose host resolves only to loopback addresses, unless remote endpoints are allowed. */

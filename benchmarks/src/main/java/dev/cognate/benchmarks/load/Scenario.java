@@ -32,7 +32,20 @@ public enum Scenario {
     /** InitiateAuth REFRESH_TOKEN_AUTH with the refresh token of one sign-in made at set-up. */
     REFRESH_TOKEN("refresh-token", false),
     /** GetUser with the access token of one sign-in made at set-up (signature, revocation check, user row). */
-    GET_USER("get-user", false);
+    GET_USER("get-user", false),
+    /**
+     * POST /oauth2/token grant_type=authorization_code with PKCE, each request redeeming one of the codes written to Redis
+     * at set-up as hosted-ui-service writes them ({@code --redis}): GETDEL, PKCE, a refresh family and two signatures.
+     */
+    TOKEN_AUTHORIZATION_CODE("token-authorization-code", false),
+    /** POST /oauth2/token grant_type=refresh_token (a public client) with the refresh token of one sign-in made at set-up. */
+    TOKEN_REFRESH("token-refresh", false),
+    /** POST /oauth2/token grant_type=client_credentials, HTTP Basic, one custom scope: a secret check and one signature. */
+    TOKEN_CLIENT_CREDENTIALS("token-client-credentials", false),
+    /** GET /{poolId}/.well-known/openid-configuration. */
+    DISCOVERY("discovery", false),
+    /** GET /{poolId}/.well-known/jwks.json. */
+    JWKS("jwks", false);
 
     private final String cliName;
     private final boolean identityPoolService;
@@ -59,6 +72,12 @@ public enum Scenario {
     /** Whether the scenario signs in: the harness creates a pool, an app client and a user first. */
     public boolean signIn() {
         return this == INITIATE_AUTH_PASSWORD || this == INITIATE_AUTH_SRP || this == REFRESH_TOKEN || this == GET_USER;
+    }
+
+    /** Whether the scenario calls the OAuth 2.0 / OIDC endpoints over plain HTTP rather than the Cognito API. */
+    public boolean oauth() {
+        return this == TOKEN_AUTHORIZATION_CODE || this == TOKEN_REFRESH || this == TOKEN_CLIENT_CREDENTIALS || this == DISCOVERY
+                || this == JWKS;
     }
 
     public static Scenario fromCliName(String name) {

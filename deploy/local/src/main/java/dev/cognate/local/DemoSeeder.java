@@ -35,6 +35,11 @@ final class DemoSeeder implements AutoCloseable {
     static final String USER_EMAIL = "demo@example.com";
     /** Where the hosted UI sends the browser after sign-in; nothing needs to listen there to see the code. */
     static final String CALLBACK_URL = "http://localhost:3000/callback";
+    /**
+     * The demo client has no secret, so its authorization requests need PKCE: the summary's sign-in link carries the
+     * challenge of this fixed verifier, and its curl line the verifier. Fine for a laptop demo, never for an app.
+     */
+    static final String PKCE_VERIFIER = "cognate-demo-pkce-verifier-for-the-local-stack-only";
     private static final String UNKNOWN_OPERATION = "UnknownOperationException";
 
     private final CognitoIdentityProviderClient cognito;
@@ -164,5 +169,16 @@ final class DemoSeeder implements AutoCloseable {
     @Override
     public void close() {
         cognito.close();
+    }
+
+    /** BASE64URL(SHA-256(PKCE_VERIFIER)), the S256 code challenge of the demo sign-in link. */
+    static String pkceChallenge() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(PKCE_VERIFIER.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 }

@@ -73,9 +73,12 @@ final class StackSummary {
             line(text, "  OIDC issuer   %s", issuer);
             line(text, "  Discovery     %s/.well-known/openid-configuration", issuer);
             line(text, "  Sign in at    %s/oauth2/authorize?client_id=%s&response_type=code&scope=openid+email+profile"
-                    + "&redirect_uri=%s", CognateService.HOSTED_UI.baseUrl(), demo.clientId(),
-                    URLEncoder.encode(DemoSeeder.CALLBACK_URL, StandardCharsets.UTF_8));
-            line(text, "                (the browser lands on %s?code=...)", DemoSeeder.CALLBACK_URL);
+                    + "&redirect_uri=%s&code_challenge=%s&code_challenge_method=S256", CognateService.HOSTED_UI.baseUrl(), demo.clientId(),
+                    URLEncoder.encode(DemoSeeder.CALLBACK_URL, StandardCharsets.UTF_8), DemoSeeder.pkceChallenge());
+            line(text, "                (the browser lands on %s?code=...; redeem the code with:)", DemoSeeder.CALLBACK_URL);
+            line(text, "  curl -s %s/oauth2/token -d grant_type=authorization_code -d client_id=%s -d redirect_uri=%s"
+                    + " -d code_verifier=%s -d code=CODE", CognateService.USER_POOL.baseUrl(), demo.clientId(),
+                    URLEncoder.encode(DemoSeeder.CALLBACK_URL, StandardCharsets.UTF_8), DemoSeeder.PKCE_VERIFIER);
         }
         if (demo.username() != null) {
             line(text, "  User          %s / %s", demo.username(), demo.password());

@@ -38,6 +38,9 @@ class StackSummaryTests {
                 .contains("http://localhost:8081/us-east-1_abc/.well-known/openid-configuration")
                 .contains("http://localhost:8082/oauth2/authorize?client_id=client1&response_type=code")
                 .contains("redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback")
+                .contains("&code_challenge=" + DemoSeeder.pkceChallenge() + "&code_challenge_method=S256")
+                .contains("curl -s http://localhost:8081/oauth2/token -d grant_type=authorization_code -d client_id=client1")
+                .contains("-d code_verifier=" + DemoSeeder.PKCE_VERIFIER + " -d code=CODE")
                 .contains("demo / Demo-pass1")
                 .contains("cognito-idp initiate-auth --client-id client1 --auth-flow USER_PASSWORD_AUTH"
                         + " --auth-parameters USERNAME=demo,PASSWORD=Demo-pass1");
