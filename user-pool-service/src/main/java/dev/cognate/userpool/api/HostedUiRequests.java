@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The bodies of the hosted login's internal API ({@link InternalHostedUiResource}), checked by the rules of the JSON API's
- * user flows (username, password and code shapes; attribute names and values). {@code ipAddress} is the browser's
+ * user flows (username, password and code shapes; attribute names and values) — whose messages never echo a password.
+ * {@code ipAddress} is the browser's
  * address as hosted-ui-service saw it, recorded in authentication events; optional everywhere.
  */
 final class HostedUiRequests {
@@ -19,8 +20,8 @@ final class HostedUiRequests {
 
     record SignIn(String username, String password, String ipAddress) {
         SignIn validated() {
-            UserFlowRequests.username(Validation.of(), username).required("password", password)
-                    .length("password", password, 1, 256).throwIfInvalid();
+            Validation validation = UserFlowRequests.username(Validation.of(), username);
+            UserRequests.password(validation.required("password", password), "password", password, 1).throwIfInvalid();
             return this;
         }
     }

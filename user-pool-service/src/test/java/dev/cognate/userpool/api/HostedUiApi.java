@@ -13,17 +13,17 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Calls the hosted login's internal API as hosted-ui-service does: JSON over plain HTTP, no signature, no secret hash. */
-final class HostedUiApi {
+public final class HostedUiApi {
 
     private HostedUiApi() {
     }
 
-    static Response post(String clientId, String action, Map<String, ?> body) {
+    public static Response post(String clientId, String action, Map<String, ?> body) {
         return RestAssured.given().contentType(ContentType.JSON).body(body)
                 .post("/internal/v1/hosted-ui/clients/{clientId}/{action}", clientId, action);
     }
 
-    static Response postRaw(String clientId, String action, String body) {
+    public static Response postRaw(String clientId, String action, String body) {
         return RestAssured.given().contentType(ContentType.JSON).body(body)
                 .post("/internal/v1/hosted-ui/clients/{clientId}/{action}", clientId, action);
     }
@@ -32,7 +32,7 @@ final class HostedUiApi {
      * A client set up for the hosted login (code flow, COGNITO, a secret the pages never send) whose ExplicitAuthFlows
      * are only {@code flows}: the hosted login does not depend on them.
      */
-    static String hostedClient(CognitoIdentityProviderClient cognito, String poolId, PreventUserExistenceErrorTypes prevent,
+    public static String hostedClient(CognitoIdentityProviderClient cognito, String poolId, PreventUserExistenceErrorTypes prevent,
                                ExplicitAuthFlowsType... flows) {
         return cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("hosted").generateSecret(true)
                         .callbackURLs("https://app.example.com/cb").allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthScopes("openid")
