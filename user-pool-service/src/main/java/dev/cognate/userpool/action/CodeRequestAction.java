@@ -31,9 +31,10 @@ abstract class CodeRequestAction implements AwsAction<CodeRequestAction.Request,
     @Override
     public Uni<UserFlowRequests.CodeDeliveryResponse> execute(Request request, ActionContext context) {
         UserFlowRequests.flow(request.clientId(), request.secretHash(), request.username()).throwIfInvalid();
-        return send(request.clientId(), request.secretHash(), request.username())
+        return send(request.clientId(), request.secretHash(), request.username(), context.sourceIp())
                 .map(details -> new UserFlowRequests.CodeDeliveryResponse(UserFlowRequests.CodeDeliveryDetailsType.of(details)));
     }
 
-    protected abstract Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username);
+    /** @param sourceIp the caller's address, for the authentication event a step records */
+    protected abstract Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username, String sourceIp);
 }

@@ -21,7 +21,7 @@ public class ForgotPasswordAction extends CodeRequestAction {
     }
 
     @Override
-    protected Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username) {
+    protected Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username, String sourceIp) {
         return service.forgotPassword(clientId, secretHash, username);
     }
 }

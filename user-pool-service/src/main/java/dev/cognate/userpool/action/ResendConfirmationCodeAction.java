@@ -21,7 +21,7 @@ public class ResendConfirmationCodeAction extends CodeRequestAction {
     }
 
     @Override
-    protected Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username) {
-        return service.resendConfirmationCode(clientId, secretHash, username);
+    protected Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username, String sourceIp) {
+        return service.resendConfirmationCode(clientId, secretHash, username, sourceIp);
     }
 }

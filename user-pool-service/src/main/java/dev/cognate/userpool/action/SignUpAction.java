@@ -57,7 +57,7 @@ public class SignUpAction implements AwsAction<SignUpAction.Request, SignUpActio
         validation.throwIfInvalid();
         // Passwordless sign-up is not supported yet: a missing password is one too short for the policy.
         String password = request.password() == null ? "" : request.password();
-        return service.signUp(request.clientId(), request.secretHash(), request.username(), password, attributes)
+        return service.signUp(request.clientId(), request.secretHash(), request.username(), password, attributes, context.sourceIp())
                 .map(signedUp -> new Response(false, UserFlowRequests.CodeDeliveryDetailsType.of(signedUp.delivery()),
                         signedUp.user().sub().toString()));
     }

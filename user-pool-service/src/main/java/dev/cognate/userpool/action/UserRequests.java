@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Constraints and wire shapes shared by the user actions ({@code AttributeType}, {@code UserType}), as in the API reference. */
-final class UserRequests {
+public final class UserRequests {
 
     static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
     static final Pattern ATTRIBUTE_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
@@ -53,7 +53,7 @@ final class UserRequests {
     }
 
     /** {@code UserAttributes}: names and values in range, each name once; returned as name → value. */
-    static Map<String, String> attributes(Validation validation, String member, List<AttributeType> attributes) {
+    public static Map<String, String> attributes(Validation validation, String member, List<AttributeType> attributes) {
         Map<String, String> byName = new LinkedHashMap<>();
         if (attributes == null) {
             return byName;
@@ -74,7 +74,7 @@ final class UserRequests {
     }
 
     /** A password member: 1–256 characters, no whitespace at either end; never echoed in the error. */
-    static Validation password(Validation validation, String member, String password, int min) {
+    public static Validation password(Validation validation, String member, String password, int min) {
         return validation.check(password == null || (password.length() >= min && password.length() <= 256
                         && (password.isEmpty() || PASSWORD.matcher(password).matches())),
                 "Value at '" + member + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "

@@ -1,6 +1,10 @@
 package dev.cognate.userpool.api;
 
 import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.domain.AttributeDefinition;
+import dev.cognate.userpool.domain.PoolSchema;
+import dev.cognate.userpool.domain.SignInIdentifiers;
+import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.service.AppClientService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -10,25 +14,41 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The internal API hosted-ui-service reads app clients with ({@code hostedui.client.AppClientConfig}):
  * {@code GET /internal/v1/clients/{clientId}}, 404 when unknown. No SigV4: it is for the cluster
- * network only, so deployments must not expose {@code /internal} publicly. Never carries a secret.
+ * network only, so deployments must not expose {@code /internal} publicly. Never carries a secret. The hosted login's
+ * actions are {@link InternalHostedUiResource}.
  */
 @Path("/internal/v1/clients")
 public class InternalClientsResource {
 
-    /** What the hosted UI needs of a client to validate an authorization request. */
+    /**
+     * What the hosted UI needs of a client to validate an authorization request and draw its pages: the client's OAuth
+     * settings, whether it has a secret (never the secret), whether it hides which users exist, and of its pool the name,
+     * {@code UsernameAttributes}, {@code AutoVerifiedAttributes} and the required schema attributes (without {@code sub}).
+     */
     public record ClientConfig(String clientId, String userPoolId, String clientName, List<String> callbackUrls,
                                List<String> logoutUrls, List<String> allowedOAuthFlows, List<String> allowedOAuthScopes,
-                               List<String> supportedIdentityProviders) {
+                               List<String> supportedIdentityProviders, boolean allowedOAuthFlowsUserPoolClient, boolean hasSecret,
+                               boolean preventUserExistenceErrors, String poolName, List<String> usernameAttributes,
+                               List<String> autoVerifiedAttributes, List<String> requiredAttributes) {
 
-        static ClientConfig of(AppClient client) {
+        static ClientConfig of(AppClientService.ClientOfPool found) {
+            AppClient client = found.client();
+            UserPool pool = found.pool();
+            List<String> autoVerified = new ArrayList<>();
+            pool.settings().path("AutoVerifiedAttributes").forEach(attribute -> autoVerified.add(attribute.asText()));
+            List<String> required = PoolSchema.of(pool.settings()).required().stream().map(AttributeDefinition::name)
+                    .filter(name -> !"sub".equals(name)).toList();
             return new ClientConfig(client.clientId(), client.userPoolId(), client.clientName(), client.list("CallbackURLs"),
                     client.list("LogoutURLs"), client.list("AllowedOAuthFlows"), client.list("AllowedOAuthScopes"),
-                    client.list("SupportedIdentityProviders"));
+                    client.list("SupportedIdentityProviders"), client.settings().path("AllowedOAuthFlowsUserPoolClient").asBoolean(false),
+                    found.hasSecret(), client.preventsUserExistenceErrors(), pool.name(),
+                    SignInIdentifiers.of(pool.settings()).usernameAttributes(), autoVerified, required);
         }
     }
 
@@ -42,7 +62,7 @@ public class InternalClientsResource {
     @Path("/{clientId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> client(@PathParam("clientId") String clientId) {
-        return clients.findClient(clientId).map(found -> found
+        return clients.findClientOfPool(clientId).map(found -> found
                 .map(client -> Response.ok(ClientConfig.of(client)).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
                         .entity(new NotFound("client " + clientId + " does not exist")).type(MediaType.APPLICATION_JSON).build()));

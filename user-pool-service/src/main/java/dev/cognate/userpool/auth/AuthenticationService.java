@@ -96,7 +96,7 @@ public class AuthenticationService {
     }
 
     /** A refusal that checked nothing against the user (bad input, a password the policy refuses): the session stays usable. */
-    private static boolean refusedBeforeChecking(Throwable failure) {
+    static boolean refusedBeforeChecking(Throwable failure) {
         return failure instanceof CognitoException error
                 && ("InvalidParameterException".equals(error.type()) || "InvalidPasswordException".equals(error.type()));
     }

@@ -15,6 +15,7 @@ import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.service.UserStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -58,8 +59,23 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
         return SignInCompletion.NEW_PASSWORD_REQUIRED;
     }
 
+    /** What follows the new password in its transaction: the API opens a refresh-token family, the hosted login records the sign-in. */
+    @FunctionalInterface
+    public interface SignIn<T> {
+        Uni<T> after(SqlClient tx, User changed, Instant authTime);
+    }
+
     @Override
     public Uni<AuthResponse> respond(AuthContext context, AuthSession session) {
+        return changePassword(context, session, (tx, changed, authTime) -> completion.signedIn(tx, context, changed, authTime))
+                .chain(opened -> completion.tokens(context, opened));
+    }
+
+    /**
+     * NEW_PASSWORD and the {@code userAttributes.*} of {@code context}'s parameters checked and saved for the session's
+     * user, then {@code signIn} — all in one transaction.
+     */
+    public <T> Uni<T> changePassword(AuthContext context, AuthSession session, SignIn<T> signIn) {
         String newPassword = AuthParameters.require(context, "NEW_PASSWORD");
         PasswordPolicy.of(context.pool().settings()).check(newPassword);
         Map<String, String> changes = new LinkedHashMap<>();
@@ -87,7 +103,7 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
                             .call(saved -> srpVerifiers.save(tx, context.pool(), saved, newPassword))
                             .call(saved -> authEvents.insert(tx, AuthEvent.of(saved.userPoolId(), saved.sub(), AuthEvent.PASSWORD_CHANGE, true,
                                     null, null, context.client().clientId(), context.authFlow(), context.sourceIp())))
-                            .chain(saved -> completion.signedIn(tx, context, saved, now));
-                })).chain(opened -> completion.tokens(context, opened)));
+                            .chain(saved -> signIn.after(tx, saved, now));
+                })));
     }
 }

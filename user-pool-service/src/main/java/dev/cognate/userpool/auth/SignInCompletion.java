@@ -63,12 +63,29 @@ public class SignInCompletion {
      */
     public Uni<Opened> signedIn(SqlClient tx, AuthContext context, User user, Instant authTime) {
         UUID family = UUID.randomUUID();
-        return audit.succeeded(tx, context, user)
+        return recordSignIn(tx, context, user)
                 .chain(() -> refreshTokens.openFamily(tx, context.client(), user.sub(), family, authTime, Instant.now()))
-                .call(() -> UserPoolEventOutbox.publishForUser(tx, user.userPoolId(), user.sub(), UserPoolEvents.USER_SIGNED_IN,
-                        new UserPoolEvents.SignedIn(user.userPoolId(), user.sub().toString(), user.username(), context.client().clientId(),
-                                context.authFlow())))
                 .map(refresh -> new Opened(user, family, refresh, authTime));
+    }
+
+    /**
+     * In {@code tx}: what every successful sign-in records, with or without tokens — the lockout reset, the {@code SignIn}
+     * authentication event and the {@code signed_in} event. The hosted login records it here when the password is checked;
+     * its tokens come later from the authorization code.
+     */
+    public Uni<Void> recordSignIn(SqlClient tx, AuthContext context, User user) {
+        return audit.succeeded(tx, context, user)
+                .chain(() -> UserPoolEventOutbox.publishForUser(tx, user.userPoolId(), user.sub(), UserPoolEvents.USER_SIGNED_IN,
+                        new UserPoolEvents.SignedIn(user.userPoolId(), user.sub().toString(), user.username(), context.client().clientId(),
+                                context.authFlow())));
+    }
+
+    /** The pool's required attributes the user lacks (without the {@code userAttributes.} prefix of the challenge). */
+    static List<String> missingRequiredAttributes(AuthContext context, User user) {
+        return PoolSchema.of(context.pool().settings()).required().stream()
+                .map(AttributeDefinition::name)
+                .filter(name -> user.attribute(name) == null)
+                .toList();
     }
 
     /** The ID and access tokens of a committed sign-in, minted only after its family exists. */
@@ -80,11 +97,7 @@ public class SignInCompletion {
     private Uni<AuthResponse> newPasswordRequired(AuthContext context, User user) {
         ObjectNode attributes = JSON.createObjectNode();
         user.attributes().forEach(attributes::put);
-        List<String> missing = PoolSchema.of(context.pool().settings()).required().stream()
-                .map(AttributeDefinition::name)
-                .filter(name -> user.attribute(name) == null)
-                .map(name -> "userAttributes." + name)
-                .toList();
+        List<String> missing = missingRequiredAttributes(context, user).stream().map(name -> "userAttributes." + name).toList();
         AuthSession session = new AuthSession(user.userPoolId(), context.client().clientId(), user.sub(), user.username(),
                 context.authFlow(), NEW_PASSWORD_REQUIRED, Instant.now().getEpochSecond(), Map.of());
         return sessions.create(context.client(), session).map(id -> {

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * One authentication event of a user (AdminListUserAuthEvents). {@code eventType} is Cognito's ({@code SignIn},
- * {@code PasswordChange}, {@code ForgotPassword}) or, beyond Cognito, {@code SignOut} and {@code TokenRevocation};
+ * {@code SignUp}, {@code ResendCode}, {@code PasswordChange}, {@code ForgotPassword}) or, beyond Cognito, {@code SignOut} and {@code TokenRevocation};
  * {@code eventResponse} is {@code Pass} or {@code Fail}; {@code challengeResponse} ({@code Success}/{@code Failure}) is
  * the password check's outcome when there was one; {@code reason} the audit reason of a refusal ({@code wrong_password},
  * {@code locked}, {@code disabled}, ...).
@@ -15,6 +15,8 @@ public record AuthEvent(UUID eventId, String userPoolId, UUID sub, String eventT
                         String reason, String clientId, String authFlow, String ipAddress, Instant createdAt) {
 
     public static final String SIGN_IN = "SignIn";
+    public static final String SIGN_UP = "SignUp";
+    public static final String RESEND_CODE = "ResendCode";
     public static final String PASSWORD_CHANGE = "PasswordChange";
     public static final String FORGOT_PASSWORD = "ForgotPassword";
     public static final String SIGN_OUT = "SignOut";

@@ -168,6 +168,22 @@ public class AppClientService {
         return clients.findById(db, clientId);
     }
 
+    /** A client with its pool and whether it has a secret (never the secret itself), for the internal API. */
+    public record ClientOfPool(AppClient client, UserPool pool, boolean hasSecret) {
+    }
+
+    /** The client by id alone with its pool, for the internal API; empty when either is unknown. */
+    public Uni<Optional<ClientOfPool>> findClientOfPool(String clientId) {
+        return clients.findById(db, clientId).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(Optional.<ClientOfPool>empty());
+            }
+            AppClient client = found.get();
+            return pools.find(db, client.userPoolId()).chain(pool -> clients.secrets(db, clientId)
+                    .map(secrets -> pool.map(owner -> new ClientOfPool(client, owner, !secrets.isEmpty()))));
+        });
+    }
+
     /** The values of a client's secrets (one or two while rotating), opened; empty for a public client. */
     public Uni<List<String>> secretValues(String clientId) {
         return clients.secrets(db, clientId).map(sealed -> sealed.stream().map(secret -> open(secret).value()).toList());

@@ -29,6 +29,9 @@ public class ClientAuthenticator {
     public record AuthenticatedClient(UserPool pool, AppClient client) {
     }
 
+    /** The user pool itself as an identity provider in SupportedIdentityProviders. */
+    public static final String COGNITO_PROVIDER = "COGNITO";
+
     private final Pool db;
     private final UserPoolRepository pools;
     private final AppClientService clients;
@@ -56,6 +59,26 @@ public class ClientAuthenticator {
     public Uni<AuthenticatedClient> authenticateWithSecret(String clientId, String clientSecret) {
         return find(null, clientId)
                 .call(authenticated -> clients.secretValues(clientId).invoke(secrets -> checkSecret(clientId, secrets, clientSecret)));
+    }
+
+    /**
+     * The hosted login pages (hosted-ui-service, a trusted caller inside the cluster): the client by its id without
+     * SECRET_HASH — the pages hold no client secret and the browser never sees one — but only a client set up for the
+     * hosted login, so that the pages cannot be used to get around a client's API settings (its ExplicitAuthFlows):
+     * AllowedOAuthFlowsUserPoolClient must be true and SupportedIdentityProviders must name COGNITO. An unknown client →
+     * {@code ResourceNotFoundException}.
+     */
+    public Uni<AuthenticatedClient> forHostedLogin(String clientId) {
+        return find(null, clientId).invoke(authenticated -> checkHostedLogin(authenticated.client()));
+    }
+
+    static void checkHostedLogin(AppClient client) {
+        if (!client.settings().path("AllowedOAuthFlowsUserPoolClient").asBoolean(false)) {
+            throw CognitoException.invalidParameter("Client is not enabled for OAuth");
+        }
+        if (!client.list("SupportedIdentityProviders").contains(COGNITO_PROVIDER)) {
+            throw CognitoException.invalidParameter("The client does not support the " + COGNITO_PROVIDER + " identity provider");
+        }
     }
 
     private Uni<AuthenticatedClient> find(String userPoolId, String clientId) {

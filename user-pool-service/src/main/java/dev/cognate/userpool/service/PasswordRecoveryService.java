@@ -13,6 +13,7 @@ import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.password.PasswordHashing;
 import dev.cognate.userpool.password.PasswordPolicy;
 import dev.cognate.userpool.repository.AuthEventRepository;
+import dev.cognate.userpool.service.ClientAuthenticator.AuthenticatedClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -49,9 +50,15 @@ public class PasswordRecoveryService {
         this.codes = codes;
     }
 
+    /** ForgotPassword of the JSON API: the client proves itself with SECRET_HASH first. */
     public Uni<CodeDeliveryDetails> forgotPassword(String clientId, String secretHash, String username) {
-        return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> {
-            UserPool pool = authenticated.pool();
+        return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> forgotPassword(authenticated, username));
+    }
+
+    /** ForgotPassword for a client already authenticated (or trusted: the hosted login pages). */
+    public Uni<CodeDeliveryDetails> forgotPassword(AuthenticatedClient authenticated, String username) {
+        UserPool pool = authenticated.pool();
+        return Uni.createFrom().deferred(() -> {
             AccountRecovery recovery = AccountRecovery.of(pool.settings());
             return db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
                 if (found.isEmpty()) {
@@ -67,10 +74,17 @@ public class PasswordRecoveryService {
         });
     }
 
-    /** ConfirmForgotPassword: the reset code and a new password (the pool's policy) → the password is set (a {@code ForgotPassword} authentication event). */
+    /** ConfirmForgotPassword of the JSON API: the client proves itself with SECRET_HASH first. */
     public Uni<Void> confirmForgotPassword(String clientId, String secretHash, String username, String code, String password) {
-        return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> {
-            UserPool pool = authenticated.pool();
+        return clients.authenticate(null, clientId, username, secretHash)
+                .chain(authenticated -> confirmForgotPassword(authenticated, username, code, password));
+    }
+
+    /** ConfirmForgotPassword: the reset code and a new password (the pool's policy) → the password is set (a {@code ForgotPassword} authentication event). */
+    public Uni<Void> confirmForgotPassword(AuthenticatedClient authenticated, String username, String code, String password) {
+        UserPool pool = authenticated.pool();
+        String clientId = authenticated.client().clientId();
+        return Uni.createFrom().deferred(() -> {
             PasswordPolicy.of(pool.settings()).check(password);
             return store.find(db, pool, username, false)
                     .chain(current -> current.isEmpty() ? Uni.createFrom().voidItem() : history.checkNotReused(db, pool, current.get(), password))

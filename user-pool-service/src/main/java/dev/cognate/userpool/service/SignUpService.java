@@ -4,6 +4,7 @@ import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.auth.SrpVerifierStore;
 import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.domain.AuthEvent;
 import dev.cognate.userpool.domain.AutoVerification;
 import dev.cognate.userpool.domain.CodeDeliveryDetails;
 import dev.cognate.userpool.domain.CodePurpose;
@@ -14,6 +15,8 @@ import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.domain.VerificationCode;
 import dev.cognate.userpool.password.PasswordHashing;
 import dev.cognate.userpool.password.PasswordPolicy;
+import dev.cognate.userpool.repository.AuthEventRepository;
+import dev.cognate.userpool.service.ClientAuthenticator.AuthenticatedClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -27,7 +30,8 @@ import java.util.Map;
 /**
  * Self-service sign-up: SignUp (an UNCONFIRMED user with a password, and a confirmation code to the first of the
  * pool's {@code AutoVerifiedAttributes} the user has), ConfirmSignUp and ResendConfirmationCode. The client is
- * checked first ({@link ClientAuthenticator}); passwords are hashed before the transaction starts; a wrong code is
+ * checked first ({@link ClientAuthenticator}: SECRET_HASH for the JSON API; the hosted login pages pass a client they
+ * resolved with {@link ClientAuthenticator#forHostedLogin}); passwords are hashed before the transaction starts; a wrong code is
  * counted in a transaction that commits before the error is answered.
  */
 @ApplicationScoped
@@ -43,10 +47,12 @@ public class SignUpService {
     private final PasswordHashing hashing;
     private final VerificationCodes codes;
     private final SrpVerifierStore srpVerifiers;
+    private final AuthEventRepository authEvents;
 
     public SignUpService(Pool db, ClientAuthenticator clients, UserStore store, PasswordHashing hashing, VerificationCodes codes,
-                         SrpVerifierStore srpVerifiers) {
+                         SrpVerifierStore srpVerifiers, AuthEventRepository authEvents) {
         this.srpVerifiers = srpVerifiers;
+        this.authEvents = authEvents;
         this.db = db;
         this.clients = clients;
         this.store = store;
@@ -54,8 +60,20 @@ public class SignUpService {
         this.codes = codes;
     }
 
-    public Uni<SignedUp> signUp(String clientId, String secretHash, String username, String password, Map<String, String> attributes) {
-        return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> {
+    /** SignUp of the JSON API: the client proves itself with SECRET_HASH first. */
+    public Uni<SignedUp> signUp(String clientId, String secretHash, String username, String password, Map<String, String> attributes,
+                                String sourceIp) {
+        return clients.authenticate(null, clientId, username, secretHash)
+                .chain(authenticated -> signUp(authenticated, username, password, attributes, sourceIp));
+    }
+
+    /**
+     * SignUp for a client already authenticated (or trusted: the hosted login pages); a {@code SignUp} authentication
+     * event is recorded with the user.
+     */
+    public Uni<SignedUp> signUp(AuthenticatedClient authenticated, String username, String password, Map<String, String> attributes,
+                                String sourceIp) {
+        return Uni.createFrom().deferred(() -> {
             UserPool pool = authenticated.pool();
             if (pool.settings().path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(false)) {
                 throw new CognitoException("NotAuthorizedException", "SignUp is not permitted for this user pool");
@@ -70,6 +88,7 @@ public class SignUpService {
                         .chain(() -> store.insert(tx, pool, user))
                         .chain(() -> srpVerifiers.save(tx, pool, user, password))
                         .chain(() -> UserStore.publish(tx, user, UserPoolEvents.USER_SIGNED_UP, List.copyOf(user.attributes().keySet())))
+                        .chain(() -> passed(tx, user, AuthEvent.SIGN_UP, authenticated, sourceIp))
                         .chain(() -> sendConfirmation(tx, pool, user))
                         .map(delivery -> new SignedUp(user, delivery));
             }));
@@ -77,9 +96,15 @@ public class SignUpService {
                 .transform(failure -> new CognitoException("UsernameExistsException", "User already exists"));
     }
 
-    /** ConfirmSignUp: the code → CONFIRMED, and the attribute the code was sent to becomes verified. */
+    /** ConfirmSignUp of the JSON API: the client proves itself with SECRET_HASH first. */
     public Uni<Void> confirmSignUp(String clientId, String secretHash, String username, String code, boolean forceAliasCreation) {
-        return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> db.withTransaction(tx ->
+        return clients.authenticate(null, clientId, username, secretHash)
+                .chain(authenticated -> confirmSignUp(authenticated, username, code, forceAliasCreation));
+    }
+
+    /** ConfirmSignUp: the code → CONFIRMED, and the attribute the code was sent to becomes verified. */
+    public Uni<Void> confirmSignUp(AuthenticatedClient authenticated, String username, String code, boolean forceAliasCreation) {
+        return db.withTransaction(tx ->
                         store.find(tx, authenticated.pool(), username, true).chain(found -> {
                             User user = found.orElseThrow(() -> unknownUserWithCode(authenticated.client()));
                             if (user.status() != UserStatus.UNCONFIRMED) {
@@ -88,14 +113,23 @@ public class SignUpService {
                             return codes.check(tx, user, CodePurpose.SIGN_UP, code).call(check -> check.matched()
                                     ? confirm(tx, authenticated.pool(), user, check.attributeName(), forceAliasCreation)
                                     : Uni.createFrom().voidItem());
-                        })))
+                        }))
                 .invoke(check -> throwIfFailed(check.outcome()))
                 .replaceWithVoid();
     }
 
-    /** ResendConfirmationCode: a new code (the previous one stops working) to the same kind of destination. */
-    public Uni<CodeDeliveryDetails> resendConfirmationCode(String clientId, String secretHash, String username) {
-        return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> {
+    /** ResendConfirmationCode of the JSON API: the client proves itself with SECRET_HASH first. */
+    public Uni<CodeDeliveryDetails> resendConfirmationCode(String clientId, String secretHash, String username, String sourceIp) {
+        return clients.authenticate(null, clientId, username, secretHash)
+                .chain(authenticated -> resendConfirmationCode(authenticated, username, sourceIp));
+    }
+
+    /**
+     * ResendConfirmationCode: a new code (the previous one stops working) to the same kind of destination; a
+     * {@code ResendCode} authentication event is recorded when a code went to an existing user.
+     */
+    public Uni<CodeDeliveryDetails> resendConfirmationCode(AuthenticatedClient authenticated, String username, String sourceIp) {
+        return Uni.createFrom().deferred(() -> {
             UserPool pool = authenticated.pool();
             AutoVerification autoVerification = AutoVerification.of(pool.settings());
             if (!autoVerification.enabled()) {
@@ -114,9 +148,16 @@ public class SignUpService {
                 }
                 String attribute = autoVerification.destinationOf(user).orElseThrow(() -> CognitoException.invalidParameter(
                         "Cannot resend codes: the user has no " + String.join(" or ", autoVerification.attributes()) + " to send them to."));
-                return codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute);
+                return codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute)
+                        .call(() -> passed(tx, user, AuthEvent.RESEND_CODE, authenticated, sourceIp));
             }));
         });
+    }
+
+    /** A passed authentication event of a self-service step (no password checked, no auth flow). */
+    private Uni<Void> passed(SqlClient tx, User user, String eventType, AuthenticatedClient authenticated, String sourceIp) {
+        return authEvents.insert(tx, AuthEvent.of(user.userPoolId(), user.sub(), eventType, true, null, null,
+                authenticated.client().clientId(), null, sourceIp));
     }
 
     private Uni<CodeDeliveryDetails> sendConfirmation(SqlClient tx, UserPool pool, User user) {

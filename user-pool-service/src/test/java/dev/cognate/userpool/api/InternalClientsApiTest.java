@@ -7,7 +7,12 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 import java.net.URI;
@@ -16,7 +21,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GET /internal/v1/clients/{clientId}: the client's hosted-UI settings for hosted-ui-service, never its secret. */
+/** GET /internal/v1/clients/{clientId}: the client's and its pool's hosted-UI settings for hosted-ui-service, never its secret. */
 @QuarkusTest
 class InternalClientsApiTest {
 
@@ -41,15 +46,43 @@ class InternalClientsApiTest {
         assertThat(response.contentType()).startsWith("application/json");
         Map<String, Object> body = response.jsonPath().getMap("$");
         assertThat(body).containsOnlyKeys("clientId", "userPoolId", "clientName", "callbackUrls", "logoutUrls",
-                "allowedOAuthFlows", "allowedOAuthScopes", "supportedIdentityProviders");
+                "allowedOAuthFlows", "allowedOAuthScopes", "supportedIdentityProviders", "allowedOAuthFlowsUserPoolClient", "hasSecret",
+                "preventUserExistenceErrors", "poolName", "usernameAttributes", "autoVerifiedAttributes", "requiredAttributes");
         assertThat(body).containsEntry("clientId", client.clientId()).containsEntry("userPoolId", poolId)
                 .containsEntry("clientName", "hosted")
                 .containsEntry("callbackUrls", List.of("https://app.example.com/cb"))
                 .containsEntry("logoutUrls", List.of("https://app.example.com/bye"))
                 .containsEntry("allowedOAuthFlows", List.of("code"))
                 .containsEntry("allowedOAuthScopes", List.of("openid", "email"))
-                .containsEntry("supportedIdentityProviders", List.of("COGNITO"));
+                .containsEntry("supportedIdentityProviders", List.of("COGNITO"))
+                .containsEntry("allowedOAuthFlowsUserPoolClient", true).containsEntry("hasSecret", true)
+                .containsEntry("preventUserExistenceErrors", true);
         assertThat(response.asString()).doesNotContain(client.clientSecret());
+    }
+
+    @Test
+    void describesThePoolsSignInAndSignUpSettingsForThePages() {
+        String clientId;
+        String poolName = "internal pages " + System.nanoTime();
+        try (CognitoIdentityProviderClient cognito = CognitoIdpClients.operator(endpoint)) {
+            String poolId = cognito.createUserPool(r -> r.poolName(poolName).usernameAttributes(UsernameAttributeType.EMAIL)
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .schema(SchemaAttributeType.builder().name("email").required(true).build(),
+                            SchemaAttributeType.builder().name("name").attributeDataType(AttributeDataType.STRING).required(true).build()))
+                    .userPool().id();
+            clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("legacy")
+                    .preventUserExistenceErrors(PreventUserExistenceErrorTypes.LEGACY)).userPoolClient().clientId();
+        }
+
+        Map<String, Object> body = RestAssured.get("/internal/v1/clients/" + clientId).jsonPath().getMap("$");
+
+        assertThat(body).containsEntry("poolName", poolName)
+                .containsEntry("usernameAttributes", List.of("email"))
+                .containsEntry("autoVerifiedAttributes", List.of("email"))
+                .containsEntry("allowedOAuthFlowsUserPoolClient", false).containsEntry("hasSecret", false)
+                .containsEntry("preventUserExistenceErrors", false);
+        assertThat(RestAssured.get("/internal/v1/clients/" + clientId).jsonPath().getList("requiredAttributes", String.class))
+                .containsExactlyInAnyOrder("email", "name");
     }
 
     @Test

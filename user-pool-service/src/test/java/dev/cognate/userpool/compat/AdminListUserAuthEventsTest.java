@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RiskDecisionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * AdminListUserAuthEvents through the AWS SDK for Java v2: the sign-ins, refusals, password changes, sign-outs and
- * revocations a user went through, newest first — for a pool without the threat-protection add-on (beyond Cognito).
+ * AdminListUserAuthEvents through the AWS SDK for Java v2: the sign-ins, refusals, sign-ups, resent codes, password
+ * changes, sign-outs and revocations a user went through, newest first — for a pool without the threat-protection add-on (beyond Cognito).
  */
 @QuarkusTest
 class AdminListUserAuthEventsTest extends CognitoIdpTest {
@@ -193,6 +194,28 @@ class AdminListUserAuthEventsTest extends CognitoIdpTest {
             assertThat(event.eventType()).isEqualTo(EventType.FORGOT_PASSWORD);
             assertThat(event.eventResponse()).isEqualTo(EventResponseType.PASS);
         });
+    }
+
+    @Test
+    void aSignUpAndAResentCodeAreEventsOfTheNewUser() {
+        String pool = cognito.createUserPool(r -> r.poolName("auth-events-signup " + unique()).autoVerifiedAttributes(VerifiedAttributeType.EMAIL))
+                .userPool().id();
+        String client = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("app")).userPoolClient().clientId();
+        anonymous.signUp(r -> r.clientId(client).username("hank").password(PASSWORD)
+                .userAttributes(AttributeType.builder().name("email").value("hank@example.com").build()));
+        anonymous.resendConfirmationCode(r -> r.clientId(client).username("hank"));
+        anonymous.resendConfirmationCode(r -> r.clientId(client).username("nobody"));
+
+        List<AuthEventType> events = cognito.adminListUserAuthEvents(r -> r.userPoolId(pool).username("hank")).authEvents();
+
+        assertThat(events).extracting(AuthEventType::eventType).containsExactly(EventType.RESEND_CODE, EventType.SIGN_UP);
+        assertThat(events).extracting(AuthEventType::eventResponse).containsOnly(EventResponseType.PASS);
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.challengeResponses()).isEmpty();
+            assertThat(event.eventContextData().ipAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        });
+        assertThat(db.preparedQuery("SELECT count(*) FROM auth_events WHERE user_pool_id = $1").execute(Tuple.of(pool)).await().indefinitely()
+                .iterator().next().getLong(0)).as("nothing recorded for the unknown name").isEqualTo(2L);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.cognate.userpool.compat;
 
 import dev.cognate.userpool.CognitoIdpClients;
 import dev.cognate.userpool.CognitoIdpTest;
+import dev.cognate.userpool.api.HostedUiApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * No password, code, token or secret in a log line: every record the service logs at any level while users sign up,
- * confirm, sign in (also wrongly), change a password, use a forged token, and an operator creates a client with a secret
+ * confirm, sign in (also wrongly, also through the hosted login's internal API), change a password, use a forged token, and an operator creates a client with a secret
  * and a user with a temporary password, is
  * captured and searched for each of those values.
  */
@@ -109,6 +110,7 @@ class LogHygieneTest extends CognitoIdpTest {
             app.changePassword(r -> r.accessToken(tokens.accessToken()).previousPassword(password).proposedPassword(newPassword));
             assertThatThrownBy(() -> app.getUser(r -> r.accessToken(tokens.accessToken() + "x")));
         }
+        hostedLoginFlows(poolId, secrets);
         cognito.adminCreateUser(r -> r.userPoolId(poolId).username("invitee").temporaryPassword(temporaryPassword)
                 .userAttributes(AdminUsersTest.attribute("email", "invitee@example.com")).messageAction(MessageActionType.SUPPRESS));
 
@@ -117,5 +119,25 @@ class LogHygieneTest extends CognitoIdpTest {
         for (String secret : secrets) {
             assertThat(logged).as("log lines containing a secret").noneMatch(line -> line.contains(secret));
         }
+    }
+
+    /** The hosted login's internal API: sign-up, a wrong and a right code, a wrong and a right password, a malformed body. */
+    private void hostedLoginFlows(String poolId, List<String> secrets) {
+        String hosted = HostedUiApi.hostedClient(cognito, poolId, null);
+        String password = "Hosted-Passw0rd!";
+        String overlong = "Hosted-" + "x".repeat(300);
+        secrets.addAll(List.of(password, password + "-wrong", overlong));
+        HostedUiApi.post(hosted, "sign-up", Map.of("username", "hosted-logger", "password", password,
+                "attributes", Map.of("email", "hosted-logger@example.com")));
+        String code = Mailbox.latest(db, poolId, "hosted-logger@example.com").code();
+        secrets.add(code);
+        HostedUiApi.post(hosted, "confirm-sign-up", Map.of("username", "hosted-logger", "code", code.equals("000000") ? "111111" : "000000"));
+        HostedUiApi.post(hosted, "confirm-sign-up", Map.of("username", "hosted-logger", "code", code));
+        HostedUiApi.post(hosted, "sign-in", Map.of("username", "hosted-logger", "password", password + "-wrong"));
+        assertThat(HostedUiApi.post(hosted, "sign-in", Map.of("username", "hosted-logger", "password", password)).jsonPath()
+                .getString("result")).isEqualTo("SIGNED_IN");
+        assertThat(HostedUiApi.post(hosted, "sign-in", Map.of("username", "hosted-logger", "password", overlong)).asString())
+                .as("a refused password is not echoed").doesNotContain(overlong);
+        HostedUiApi.postRaw(hosted, "sign-in", "{\"username\": \"hosted-logger\", \"password\": \"" + password + "\"");
     }
 }

@@ -17,10 +17,10 @@ import java.util.Optional;
  * What a user would find in their mail: the code delivery requests a pool put on {@code cognate.messages} (read from
  * the outbox), each code opened with the test master key as trigger-runner opens it.
  */
-final class Mailbox {
+public final class Mailbox {
 
     /** One delivered message, the code in clear. */
-    record Message(String type, String purpose, String medium, String destination, String sub, String code, String subject, String text) {
+    public record Message(String type, String purpose, String medium, String destination, String sub, String code, String subject, String text) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +29,7 @@ final class Mailbox {
     }
 
     /** Every code message of the pool, oldest first. */
-    static List<Message> codes(Pool db, String poolId) {
+    public static List<Message> codes(Pool db, String poolId) {
         MasterKeyCipher cipher = new MasterKeyCipher(Optional.of(ConfigProvider.getConfig().getValue("cognate.master-key", String.class)));
         List<Message> messages = new ArrayList<>();
         db.preparedQuery("SELECT payload FROM outbox WHERE topic = 'cognate.messages' AND payload::jsonb->>'source' = $1"
@@ -47,7 +47,7 @@ final class Mailbox {
     }
 
     /** The newest code sent to {@code destination}. */
-    static Message latest(Pool db, String poolId, String destination) {
+    public static Message latest(Pool db, String poolId, String destination) {
         List<Message> to = codes(db, poolId).stream().filter(message -> message.destination().equals(destination)).toList();
         if (to.isEmpty()) {
             throw new AssertionError("no code was sent to " + destination);
@@ -56,7 +56,7 @@ final class Mailbox {
     }
 
     /** The raw outbox payloads of the pool's messages, to check that no code travels in clear. */
-    static List<String> rawMessages(Pool db, String poolId) {
+    public static List<String> rawMessages(Pool db, String poolId) {
         List<String> rows = new ArrayList<>();
         db.preparedQuery("SELECT payload FROM outbox WHERE topic = 'cognate.messages' AND payload::jsonb->>'source' = $1 ORDER BY id")
                 .execute(Tuple.of("/userpools/" + poolId)).await().indefinitely().forEach(row -> rows.add(row.getValue(0).toString()));

@@ -7,15 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads what a pool's changes wrote to the outbox, in commit order: {@code type} and the data's {@code member}. */
-final class OutboxRows {
+public final class OutboxRows {
 
-    record Row(String type, String key, String subjectOfData) {
+    public record Row(String type, String key, String subjectOfData) {
     }
 
     private OutboxRows() {
     }
 
-    static List<Row> forPool(Pool db, String poolId, String dataMember) {
+    public static List<Row> forPool(Pool db, String poolId, String dataMember) {
         List<Row> rows = new ArrayList<>();
         db.preparedQuery("SELECT payload::jsonb->>'type', message_key, payload::jsonb->'data'->>$2 FROM outbox"
                         + " WHERE payload::jsonb->>'source' = $1 ORDER BY id")
