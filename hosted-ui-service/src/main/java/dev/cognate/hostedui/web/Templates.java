@@ -15,4 +15,10 @@ public final class Templates {
 
     /** {@code clientId} is shown only for {@link PageError#UNKNOWN_CLIENT}; Qute escapes it like every value. */
     public static native TemplateInstance error(String lang, PageError error, String clientId);
+
+    public static native TemplateInstance login(String lang, LoginView view);
+
+    public static native TemplateInstance newPassword(String lang, NewPasswordView view);
+
+    public static native TemplateInstance signedOut(String lang);
 }
