@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,14 +35,14 @@ public class LoginPage {
     private final AuthorizationFlow flow;
     private final UserPoolAccounts accounts;
     private final PendingChallenges challenges;
-    private final PageLocales locales;
+    private final PageForms forms;
 
     public LoginPage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges,
-                     PageLocales locales) {
+                     PageForms forms) {
         this.flow = flow;
         this.accounts = accounts;
         this.challenges = challenges;
-        this.locales = locales;
+        this.forms = forms;
     }
 
     @GET
@@ -51,7 +50,7 @@ public class LoginPage {
                               @CookieParam(CsrfTokens.COOKIE) String csrfCookie) {
         return flow.validate(uri.getQueryParameters()).map(validated -> {
             var query = uri.getQueryParameters();
-            String notice = PageNotices.text(query.getFirst("notice"), PageText.in(locale(validated, headers)));
+            String notice = PageNotices.text(query.getFirst("notice"), forms.messages(validated, headers));
             String username = query.getFirst("username") != null ? query.getFirst("username") : query.getFirst("login_hint");
             return render(validated, headers, csrfCookie, 200, username, null, notice);
         });
@@ -70,9 +69,8 @@ public class LoginPage {
             var request = validated.request();
             String typed = PageRequests.trimmed(username);
             if (typed == null || password == null || password.isEmpty()) {
-                PageMessages messages = PageText.in(locale(validated, headers));
                 return Uni.createFrom().item(render(validated, headers, csrfCookie, 400, typed,
-                        messages.missingCredentials(), null));
+                        forms.messages(validated, headers).missingCredentials(), null));
             }
             return accounts.call("sign-in", client -> client.signIn(request.clientId(),
                             new SignInRequest(typed, password, PageRequests.ipAddress(http))))
@@ -111,24 +109,15 @@ public class LoginPage {
             case "PasswordResetRequiredException" ->
                     AuthorizationFlow.seeOther(request.pageUrl("/forgotPassword", Map.of("username", username)));
             default -> render(validated, headers, csrfCookie, 400, username,
-                    PageText.describe(error, PageText.in(locale(validated, headers))), null);
+                    PageText.describe(error, forms.messages(validated, headers)), null);
         };
     }
 
     private Response render(AuthorizationFlow.Validated validated, HttpHeaders headers, String csrfCookie, int status,
                             String username, String error, String notice) {
         var request = validated.request();
-        Locale locale = locale(validated, headers);
-        String csrf = CsrfTokens.tokenFor(csrfCookie);
-        LoginView view = new LoginView(request.pageUrl("/login"), csrf, username, validated.client().signsInWithEmail(),
-                error, notice, request.pageUrl("/signup"), request.pageUrl("/forgotPassword"));
-        String html = Templates.login(locale.toLanguageTag(), view).setLocale(locale).render();
-        var response = Response.status(status).type(ErrorPages.HTML).entity(html);
-        var cookie = CsrfTokens.cookieFor(csrf, csrfCookie);
-        return (cookie == null ? response : response.cookie(cookie)).build();
-    }
-
-    private Locale locale(AuthorizationFlow.Validated validated, HttpHeaders headers) {
-        return locales.resolve(validated.request().lang(), PageRequests.acceptLanguage(headers));
+        return forms.render(validated, headers, csrfCookie, status, (lang, csrf) -> Templates.login(lang,
+                new LoginView(request.pageUrl("/login"), csrf, username, validated.client().signsInWithEmail(), error,
+                        notice, request.pageUrl("/signup"), request.pageUrl("/forgotPassword"))));
     }
 }

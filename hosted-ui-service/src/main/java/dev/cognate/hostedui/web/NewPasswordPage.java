@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,14 +35,14 @@ public class NewPasswordPage {
     private final AuthorizationFlow flow;
     private final UserPoolAccounts accounts;
     private final PendingChallenges challenges;
-    private final PageLocales locales;
+    private final PageForms forms;
 
     public NewPasswordPage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges,
-                           PageLocales locales) {
+                           PageForms forms) {
         this.flow = flow;
         this.accounts = accounts;
         this.challenges = challenges;
-        this.locales = locales;
+        this.forms = forms;
     }
 
     @GET
@@ -71,7 +70,7 @@ public class NewPasswordPage {
                 }
                 PendingChallenge challenge = found.get();
                 Map<String, String> attributes = attributes(form, challenge.requiredAttributes());
-                PageMessages messages = PageText.in(locale(validated, headers));
+                PageMessages messages = forms.messages(validated, headers);
                 String newPassword = form.getFirst("newPassword");
                 if (newPassword == null || newPassword.isEmpty()) {
                     return Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400,
@@ -122,18 +121,9 @@ public class NewPasswordPage {
 
     private Response render(AuthorizationFlow.Validated validated, PendingChallenge challenge, HttpHeaders headers,
                             String csrfCookie, int status, String error, Map<String, String> typed) {
-        Locale locale = locale(validated, headers);
-        String csrf = CsrfTokens.tokenFor(csrfCookie);
         List<AttributeInput> inputs = challenge.requiredAttributes().stream()
                 .map(name -> AttributeInput.of(name, typed.get(name))).toList();
-        var view = new NewPasswordView(validated.request().pageUrl("/newPassword"), csrf, error, inputs);
-        String html = Templates.newPassword(locale.toLanguageTag(), view).setLocale(locale).render();
-        var response = Response.status(status).type(ErrorPages.HTML).entity(html);
-        var cookie = CsrfTokens.cookieFor(csrf, csrfCookie);
-        return (cookie == null ? response : response.cookie(cookie)).build();
-    }
-
-    private Locale locale(AuthorizationFlow.Validated validated, HttpHeaders headers) {
-        return locales.resolve(validated.request().lang(), PageRequests.acceptLanguage(headers));
+        return forms.render(validated, headers, csrfCookie, status, (lang, csrf) -> Templates.newPassword(lang,
+                new NewPasswordView(validated.request().pageUrl("/newPassword"), csrf, error, inputs)));
     }
 }

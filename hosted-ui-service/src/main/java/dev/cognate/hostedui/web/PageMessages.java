@@ -165,4 +165,77 @@ public interface PageMessages {
 
     @Message("You have been signed out.")
     String signedOutText();
+
+    // --- Sign-up and confirmation ---
+
+    @Message("Sign up")
+    String signUpTitle();
+
+    @Message("Sign up with a new account")
+    String signUpHeading();
+
+    @Message("Sign up")
+    String signUpButton();
+
+    @Message("Already have an account?")
+    String haveAccountPrompt();
+
+    @Message("Sign in")
+    String signInLink();
+
+    @Message("Confirm account")
+    String confirmTitle();
+
+    @Message("Confirm your account")
+    String confirmHeading();
+
+    @Message("Enter the code we sent you to confirm your account.")
+    String confirmIntro();
+
+    @Message("Verification code")
+    String codeLabel();
+
+    @Message("Confirm account")
+    String confirmButton();
+
+    @Message("Resend code")
+    String resendCodeButton();
+
+    @Message("Enter your username and the verification code.")
+    String missingCode();
+
+    @Message("Enter your username.")
+    String missingUsername();
+
+    @Message("Account confirmed")
+    String confirmedTitle();
+
+    @Message("Your registration has been confirmed. You can now sign in.")
+    String confirmedText();
+
+    // --- Password reset ---
+
+    @Message("Forgot password")
+    String forgotTitle();
+
+    @Message("Forgot your password?")
+    String forgotHeading();
+
+    @Message("Enter your username below and we will send a message to reset your password.")
+    String forgotIntro();
+
+    @Message("Reset my password")
+    String resetButton();
+
+    @Message("Reset password")
+    String confirmForgotTitle();
+
+    @Message("Reset your password")
+    String confirmForgotHeading();
+
+    @Message("Enter the code we sent you and choose a new password.")
+    String confirmForgotIntro();
+
+    @Message("Change Password")
+    String changePasswordButton();
 }
