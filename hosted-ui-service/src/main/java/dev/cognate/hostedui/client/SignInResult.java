@@ -23,6 +23,11 @@ public record SignInResult(String result, String sub, String username, Long auth
         return SIGNED_IN.equals(result);
     }
 
+    /** {@code authTime}, or now when user-pool-service left it out (it authenticated the user just now). */
+    public long authTimeOrNow() {
+        return authTime != null ? authTime : java.time.Instant.now().getEpochSecond();
+    }
+
     public boolean newPasswordRequired() {
         return NEW_PASSWORD_REQUIRED.equals(result);
     }

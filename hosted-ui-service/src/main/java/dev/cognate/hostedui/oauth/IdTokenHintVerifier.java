@@ -16,6 +16,8 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -27,7 +29,7 @@ import java.util.regex.Pattern;
  * Verifies an {@code id_token_hint} (OIDC RP-Initiated Logout 1.0): a compact JWS signed RS256 with one of the pool's
  * keys, {@code iss = <cognate.issuer-base-url>/<poolId>}, {@code token_use = id}. An expired token is accepted, as the
  * spec allows: it only names who is logging out. The pool's JWKS comes from user-pool-service and is cached per pool;
- * a {@code kid} not in the cache fetches it again (keys rotate).
+ * a {@code kid} not in the cache fetches it again (keys rotate), at most once per {@link #REFETCH_INTERVAL}.
  */
 @ApplicationScoped
 public class IdTokenHintVerifier {
@@ -40,7 +42,11 @@ public class IdTokenHintVerifier {
     private final JwksClient jwks;
     private final HostedUiConfig config;
     private final String issuerPrefix;
+    /** A pool's JWKS is fetched at most this often, whatever kids forged tokens name. */
+    private static final Duration REFETCH_INTERVAL = Duration.ofSeconds(10);
+
     private final Map<String, Map<String, PublicKey>> keysByPool = new ConcurrentHashMap<>();
+    private final Map<String, Instant> fetchedAt = new ConcurrentHashMap<>();
 
     public IdTokenHintVerifier(@RestClient JwksClient jwks, HostedUiConfig config) {
         this.jwks = jwks;
@@ -89,6 +95,10 @@ public class IdTokenHintVerifier {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
+        Instant lastFetch = fetchedAt.get(poolId);
+        if (lastFetch != null && lastFetch.plus(REFETCH_INTERVAL).isAfter(Instant.now())) {
+            return Uni.createFrom().failure(new InvalidIdTokenHintException("unknown kid"));
+        }
         return jwks.jwks(poolId)
                 .ifNoItem().after(config.userPool().timeout()).fail()
                 .onFailure().transform(failure -> {
@@ -98,6 +108,7 @@ public class IdTokenHintVerifier {
                 .map(document -> {
                     Map<String, PublicKey> keys = parse(document);
                     keysByPool.put(poolId, keys);
+                    fetchedAt.put(poolId, Instant.now());
                     PublicKey key = keys.get(kid);
                     if (key == null) {
                         throw new InvalidIdTokenHintException("unknown kid");

@@ -76,7 +76,7 @@ public class LoginPage {
                             new SignInRequest(typed, password, PageRequests.ipAddress(http))))
                     .chain(result -> {
                         if (result.signedIn()) {
-                            return flow.completeSignIn(request, result.sub(), result.username(), result.authTime(),
+                            return flow.completeSignIn(request, result.sub(), result.username(), result.authTimeOrNow(),
                                     sessionId);
                         }
                         if (result.newPasswordRequired()) {

@@ -98,7 +98,7 @@ public class NewPasswordPage {
         }
         return challenges.end(challengeId)
                 .chain(() -> flow.completeSignIn(validated.request(), result.sub(), result.username(),
-                        result.authTime(), sessionId))
+                        result.authTimeOrNow(), sessionId))
                 .map(response -> Response.fromResponse(response)
                         .cookie(Cookies.cleared(PendingChallenges.COOKIE)).build());
     }

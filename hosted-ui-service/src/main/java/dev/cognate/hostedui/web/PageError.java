@@ -16,7 +16,6 @@ public enum PageError {
     CSRF_MISMATCH(403),
     NOT_FOUND(404),
     INTERNAL_ERROR(500),
-    NOT_YET_AVAILABLE(501),
     SERVICE_UNAVAILABLE(503);
 
     private final int status;

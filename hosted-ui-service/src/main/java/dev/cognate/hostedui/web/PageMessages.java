@@ -42,9 +42,6 @@ public interface PageMessages {
     @Message("Something went wrong on our side. Please try again later.")
     String internalError();
 
-    @Message("This sign-in page is not yet available in Cognate.")
-    String notYetAvailable();
-
     @Message("The request has no logout_uri or redirect_uri parameter.")
     String missingLogoutUri();
 

@@ -63,6 +63,8 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     public static final String UNCONFIRMED_USER = "unconfirmed";
     public static final String RESET_USER = "resetme";
     public static final String CONFIRMATION_CODE = "123456";
+    /** Signing in as this user makes the fake answer 500, as a failing user-pool-service would. */
+    public static final String FAILING_USER = "boom";
 
     private static final String SIGNING_KEY_PROPERTY = "test.fake-user-pool.signing-key";
     private static final String CLIENTS_PREFIX = "/internal/v1/clients/";
@@ -175,6 +177,8 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                     send(exchange, 200, """
                             {"result":"NEW_PASSWORD_REQUIRED","session":"upstream-session-1","username":"newbie",
                              "requiredAttributes":["name"]}""");
+                } else if (username.equals(FAILING_USER)) {
+                    send(exchange, 500, "{\"__type\":\"InternalErrorException\",\"message\":\"database is down\"}");
                 } else if (username.equals(UNCONFIRMED_USER)) {
                     send(exchange, 400, error("UserNotConfirmedException", "User is not confirmed."));
                 } else if (username.equals(RESET_USER)) {

@@ -300,4 +300,18 @@ class SignInFlowTest {
         byUiLocales.put("ui_locales", "fr de");
         assertThat(new HostedUiBrowser().get("/login", byUiLocales).body().asString()).contains("<html lang=\"de\">");
     }
+
+    @Test
+    void showsServiceUnavailableWhenUserPoolServiceFailsTheSignIn() {
+        var browser = new HostedUiBrowser();
+        Response response = browser.signIn(query(FakeUserPool.KNOWN_CLIENT), FakeUserPool.FAILING_USER, "Whatever-1");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.header("Location")).isNull();
+        assertThat(response.detailedCookie("__Host-cognate-session")).isNull();
+        assertThat(response.body().asString())
+                .contains("The sign-in service is temporarily unavailable. Please try again in a moment.")
+                .doesNotContain("database is down")
+                .doesNotContain("Whatever-1");
+    }
 }
