@@ -31,7 +31,10 @@ public record AuthorizationRequest(String clientId, String userPoolId, String re
         return "none".equals(prompt);
     }
 
-    /** The parameters the next page needs to continue this request (prompt and max_age were settled at authorize). */
+    /**
+     * The parameters the next page needs to continue this request. {@code prompt} and {@code max_age} travel too, so
+     * that {@code /login} applies the same single sign-on rule as {@code /oauth2/authorize}.
+     */
     public Map<String, String> pageParameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("client_id", clientId);
@@ -42,6 +45,8 @@ public record AuthorizationRequest(String clientId, String userPoolId, String re
         parameters.put("nonce", nonce);
         parameters.put("code_challenge", codeChallenge);
         parameters.put("code_challenge_method", codeChallengeMethod);
+        parameters.put("prompt", prompt);
+        parameters.put("max_age", maxAge == null ? null : maxAge.toString());
         parameters.put("lang", lang);
         return parameters;
     }

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -91,6 +92,19 @@ public class AuthorizationFlow {
                         .header("Location", OAuthRedirects.withCode(request.redirectUri(), code, request.state(),
                                 issuer(request.userPoolId())))
                         .build());
+    }
+
+    /** A session of the same pool, no forced login, and a sign-in recent enough for {@code max_age}. */
+    public static boolean allowsSingleSignOn(HostedSession session, AuthorizationRequest request) {
+        if (!session.poolId().equals(request.userPoolId()) || request.forcesLogin()) {
+            return false;
+        }
+        if (request.maxAge() == null) {
+            return true;
+        }
+        long elapsed = Instant.now().getEpochSecond() - session.authTime();
+        // max_age=0 always asks for the password again (OIDC Core: equivalent to prompt=login).
+        return request.maxAge() > 0 && elapsed <= request.maxAge();
     }
 
     /** A redirect to another hosted page ({@code path?query}, relative to this host). */

@@ -2,7 +2,6 @@ package dev.cognate.hostedui.web;
 
 import dev.cognate.hostedui.oauth.AuthorizationRequest;
 import dev.cognate.hostedui.oauth.OAuthRedirectException;
-import dev.cognate.hostedui.service.HostedSession;
 import dev.cognate.hostedui.service.HostedSessions;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -55,7 +53,7 @@ public class AuthorizeEndpoint {
         return flow.validate(parameters).chain(validated -> {
             AuthorizationRequest request = validated.request();
             return sessions.find(sessionId).chain(session -> {
-                if (session.isPresent() && allowsSingleSignOn(session.get(), request)) {
+                if (session.isPresent() && AuthorizationFlow.allowsSingleSignOn(session.get(), request)) {
                     return flow.issueFromSession(request, session.get(), sessionId);
                 }
                 if (request.forbidsInteraction()) {
@@ -68,18 +66,5 @@ public class AuthorizeEndpoint {
                         .build());
             });
         });
-    }
-
-    /** A session of the same pool, no forced login, and a sign-in recent enough for {@code max_age}. */
-    static boolean allowsSingleSignOn(HostedSession session, AuthorizationRequest request) {
-        if (!session.poolId().equals(request.userPoolId()) || request.forcesLogin()) {
-            return false;
-        }
-        if (request.maxAge() == null) {
-            return true;
-        }
-        long elapsed = Instant.now().getEpochSecond() - session.authTime();
-        // max_age=0 always asks for the password again (OIDC Core: equivalent to prompt=login).
-        return request.maxAge() > 0 && elapsed <= request.maxAge();
     }
 }

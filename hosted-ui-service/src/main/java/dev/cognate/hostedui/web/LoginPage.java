@@ -36,24 +36,34 @@ public class LoginPage {
     private final UserPoolAccounts accounts;
     private final PendingChallenges challenges;
     private final PageForms forms;
+    private final HostedSessions sessions;
 
     public LoginPage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges,
-                     PageForms forms) {
+                     PageForms forms, HostedSessions sessions) {
         this.flow = flow;
         this.accounts = accounts;
         this.challenges = challenges;
         this.forms = forms;
+        this.sessions = sessions;
     }
 
+    /**
+     * The form; or, as Cognito's {@code /login}, straight back to the app with a code when the browser has a live
+     * session of the pool that the request's {@code prompt} and {@code max_age} accept.
+     */
     @GET
     public Uni<Response> show(@Context UriInfo uri, @Context HttpHeaders headers,
-                              @CookieParam(CsrfTokens.COOKIE) String csrfCookie) {
-        return flow.validate(uri.getQueryParameters()).map(validated -> {
+                              @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
+                              @CookieParam(HostedSessions.COOKIE) String sessionId) {
+        return flow.validate(uri.getQueryParameters()).chain(validated -> sessions.find(sessionId).chain(session -> {
+            if (session.isPresent() && AuthorizationFlow.allowsSingleSignOn(session.get(), validated.request())) {
+                return flow.issueFromSession(validated.request(), session.get(), sessionId);
+            }
             var query = uri.getQueryParameters();
             String notice = PageNotices.text(query.getFirst("notice"), forms.messages(validated, headers));
             String username = query.getFirst("username") != null ? query.getFirst("username") : query.getFirst("login_hint");
-            return render(validated, headers, csrfCookie, 200, username, null, notice);
-        });
+            return Uni.createFrom().item(render(validated, headers, csrfCookie, 200, username, null, notice));
+        }));
     }
 
     @POST

@@ -23,7 +23,9 @@ class RedisOutageTest {
         var browser = new HostedUiBrowser();
         browser.signIn(HostedUiBrowser.authorizeQuery(FakeUserPool.KNOWN_CLIENT), FakeUserPool.USER,
                 FakeUserPool.PASSWORD);
-        Response form = browser.get("/login", HostedUiBrowser.authorizeQuery(FakeUserPool.KNOWN_CLIENT));
+        var reauthenticate = new java.util.LinkedHashMap<>(HostedUiBrowser.authorizeQuery(FakeUserPool.KNOWN_CLIENT));
+        reauthenticate.put("prompt", "login");
+        Response form = browser.get("/login", reauthenticate);
 
         TestInfrastructure.stopRedis();
         try {

@@ -185,8 +185,11 @@ class SignInFlowTest {
         for (var parameter : List.of(Map.entry("prompt", "login"), Map.entry("max_age", "0"))) {
             Map<String, String> query = new LinkedHashMap<>(query(FakeUserPool.SECOND_CLIENT));
             query.put(parameter.getKey(), parameter.getValue());
-            assertThat(browser.get("/oauth2/authorize", query).header("Location")).as(parameter.toString())
-                    .startsWith("/login?");
+            String location = browser.get("/oauth2/authorize", query).header("Location");
+            assertThat(location).as(parameter.toString()).startsWith("/login?");
+            Response form = browser.get(location);
+            assertThat(form.statusCode()).as(parameter.toString()).isEqualTo(200);
+            assertThat(form.body().asString()).contains("autocomplete=\"current-password\"");
         }
         Map<String, String> recentEnough = new LinkedHashMap<>(query(FakeUserPool.SECOND_CLIENT));
         recentEnough.put("max_age", "3600");
@@ -200,7 +203,9 @@ class SignInFlowTest {
         browser.signIn(query(FakeUserPool.KNOWN_CLIENT), FakeUserPool.USER, FakeUserPool.PASSWORD);
         String first = browser.cookies().get("__Host-cognate-session");
 
-        browser.signIn(query(FakeUserPool.KNOWN_CLIENT), FakeUserPool.USER, FakeUserPool.PASSWORD);
+        Map<String, String> again = new LinkedHashMap<>(query(FakeUserPool.KNOWN_CLIENT));
+        again.put("prompt", "login");
+        browser.signIn(again, FakeUserPool.USER, FakeUserPool.PASSWORD);
         String second = browser.cookies().get("__Host-cognate-session");
 
         assertThat(second).isNotEqualTo(first);
@@ -313,5 +318,16 @@ class SignInFlowTest {
                 .contains("The sign-in service is temporarily unavailable. Please try again in a moment.")
                 .doesNotContain("database is down")
                 .doesNotContain("Whatever-1");
+    }
+
+    @Test
+    void goesStraightBackToTheAppFromADirectLoginLinkWithALiveSession() {
+        var browser = new HostedUiBrowser();
+        browser.signIn(query(FakeUserPool.KNOWN_CLIENT), FakeUserPool.USER, FakeUserPool.PASSWORD);
+
+        Response response = browser.get("/login", query(FakeUserPool.SECOND_CLIENT));
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(grantOf(response.header("Location")).clientId()).isEqualTo(FakeUserPool.SECOND_CLIENT);
     }
 }
