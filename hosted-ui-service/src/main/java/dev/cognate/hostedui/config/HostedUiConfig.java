@@ -20,6 +20,30 @@ public interface HostedUiConfig {
 
     UserPool userPool();
 
+    Session session();
+
+    /**
+     * The issuer base URL of user-pool-service's tokens: {@code iss=<issuer-base-url>/<poolId>} in authorization
+     * responses (RFC 9207), and the {@code iss} an {@code id_token_hint} must carry. Must equal user-pool-service's
+     * {@code cognate.public-base-url}.
+     */
+    @WithDefault("http://localhost:8081")
+    String issuerBaseUrl();
+
+    interface Session {
+        /** A hosted-UI session ends after this long without use (Cognito's hosted UI session lasts 1 hour). */
+        @WithDefault("1h")
+        Duration idleTimeout();
+
+        /** A hosted-UI session ends this long after the sign-in, however much it is used. */
+        @WithDefault("12h")
+        Duration absoluteTimeout();
+
+        /** Upper bound for one Redis call of the pages (sessions, codes); beyond it the session counts as absent. */
+        @WithDefault("2s")
+        Duration storeTimeout();
+    }
+
     interface Pages {
         /**
          * Languages the pages are translated into, as IETF language tags; the first is the default.

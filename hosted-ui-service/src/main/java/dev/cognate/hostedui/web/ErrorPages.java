@@ -1,5 +1,8 @@
 package dev.cognate.hostedui.web;
 
+import dev.cognate.hostedui.client.CognitoErrorException;
+import dev.cognate.hostedui.oauth.OAuthRedirectException;
+import dev.cognate.hostedui.service.SessionStoreUnavailableException;
 import dev.cognate.hostedui.service.UnknownClientException;
 import dev.cognate.hostedui.service.UserPoolUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
@@ -44,6 +47,25 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
+    public Response sessionStoreUnavailable(SessionStoreUnavailableException e, UriInfo uri, HttpHeaders headers) {
+        LOG.warnf("Redis failed on %s: %s", uri.getPath(), e.getCause() != null ? e.getCause().toString() : e.getMessage());
+        return render(503, PageError.SERVICE_UNAVAILABLE, null, uri, headers);
+    }
+
+    /** After the client and redirect URI were validated: back to the client with the error (302). */
+    @ServerExceptionMapper
+    public Response oauthRedirect(OAuthRedirectException e) {
+        return Response.status(Response.Status.FOUND).header("Location", e.location()).build();
+    }
+
+    /** A Cognito error no page handled: user-pool-service no longer knows the client, or refused the request. */
+    @ServerExceptionMapper
+    public Response cognitoError(CognitoErrorException e, UriInfo uri, HttpHeaders headers) {
+        return render(400, e.status() == 404 ? PageError.UNKNOWN_CLIENT : PageError.BAD_REQUEST,
+                uri.getQueryParameters().getFirst("client_id"), uri, headers);
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse() != null ? e.getResponse().getStatus() : 500;
         if (status >= 500) {
@@ -60,6 +82,7 @@ public class ErrorPages {
 
     private Response render(int status, PageError error, String clientId, UriInfo uri, HttpHeaders headers) {
         Locale locale = locales.resolve(uri.getQueryParameters().getFirst("lang"),
+                uri.getQueryParameters().getFirst("ui_locales"),
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String html = Templates.error(locale.toLanguageTag(), error, clientId).setLocale(locale).render();
         return Response.status(status).type(HTML).entity(html).build();

@@ -1,32 +1,133 @@
 package dev.cognate.hostedui.web;
 
-import dev.cognate.hostedui.service.AppClientDirectory;
+import dev.cognate.hostedui.client.CognitoErrorException;
+import dev.cognate.hostedui.client.HostedUiAuthClient.SignInRequest;
+import dev.cognate.hostedui.client.SignInResult;
+import dev.cognate.hostedui.service.HostedSessions;
+import dev.cognate.hostedui.service.PendingChallenge;
+import dev.cognate.hostedui.service.PendingChallenges;
+import dev.cognate.hostedui.service.UserPoolAccounts;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.Map;
 
 /**
- * {@code GET /login}: Cognito's sign-in page. This slice validates the app client only; the form itself comes
- * with the sign-in flow, so a known client is told honestly that the page is not available yet (501).
+ * {@code GET/POST /login}: Cognito's sign-in page. It takes the same query as {@code /oauth2/authorize} (apps link to
+ * {@code /login?client_id=..&response_type=code&redirect_uri=..} directly) and validates it the same way. The form
+ * posts to the same URL; user-pool-service checks the password (lockout, user-existence rules and auth events as the
+ * API). A refused sign-in shows the form again with Cognito's message and the typed username, never the password.
  */
 @Path("/login")
 public class LoginPage {
 
-    private final AppClientDirectory clients;
+    private final AuthorizationFlow flow;
+    private final UserPoolAccounts accounts;
+    private final PendingChallenges challenges;
+    private final PageForms forms;
+    private final HostedSessions sessions;
 
-    public LoginPage(AppClientDirectory clients) {
-        this.clients = clients;
+    public LoginPage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges,
+                     PageForms forms, HostedSessions sessions) {
+        this.flow = flow;
+        this.accounts = accounts;
+        this.challenges = challenges;
+        this.forms = forms;
+        this.sessions = sessions;
     }
 
+    /**
+     * The form; or, as Cognito's {@code /login}, straight back to the app with a code when the browser has a live
+     * session of the pool that the request's {@code prompt} and {@code max_age} accept.
+     */
     @GET
-    public Uni<Response> show(@QueryParam("client_id") String clientId) {
-        if (clientId == null || clientId.isBlank()) {
-            throw new PageException(PageError.MISSING_CLIENT_ID);
-        }
-        return clients.find(clientId).map(client -> {
-            throw new PageException(PageError.NOT_YET_AVAILABLE);
+    public Uni<Response> show(@Context UriInfo uri, @Context HttpHeaders headers,
+                              @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
+                              @CookieParam(HostedSessions.COOKIE) String sessionId) {
+        return flow.validate(uri.getQueryParameters()).chain(validated -> sessions.find(sessionId).chain(session -> {
+            if (session.isPresent() && AuthorizationFlow.allowsSingleSignOn(session.get(), validated.request())) {
+                return flow.issueFromSession(validated.request(), session.get(), sessionId);
+            }
+            var query = uri.getQueryParameters();
+            String notice = PageNotices.text(query.getFirst("notice"), forms.messages(validated, headers));
+            String username = query.getFirst("username") != null ? query.getFirst("username") : query.getFirst("login_hint");
+            return Uni.createFrom().item(render(validated, headers, csrfCookie, 200, username, null, notice));
+        }));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> signIn(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest http,
+                                @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
+                                @CookieParam(HostedSessions.COOKIE) String sessionId,
+                                @FormParam(CsrfTokens.FIELD) String csrf,
+                                @FormParam("username") String username,
+                                @FormParam("password") String password) {
+        return flow.validate(uri.getQueryParameters()).chain(validated -> {
+            CsrfTokens.verify(csrfCookie, csrf);
+            var request = validated.request();
+            String typed = PageRequests.trimmed(username);
+            if (typed == null || password == null || password.isEmpty()) {
+                return Uni.createFrom().item(render(validated, headers, csrfCookie, 400, typed,
+                        forms.messages(validated, headers).missingCredentials(), null));
+            }
+            return accounts.call("sign-in", client -> client.signIn(request.clientId(),
+                            new SignInRequest(typed, password, PageRequests.ipAddress(http))))
+                    .chain(result -> {
+                        if (result.signedIn()) {
+                            return flow.completeSignIn(request, result.sub(), result.username(), result.authTimeOrNow(),
+                                    sessionId);
+                        }
+                        if (result.newPasswordRequired()) {
+                            return askForNewPassword(validated, result);
+                        }
+                        throw new IllegalStateException("user-pool-service answered sign-in with " + result.result());
+                    })
+                    .onFailure(CognitoErrorException.class).recoverWithItem(failure ->
+                            refused(validated, headers, csrfCookie, typed, (CognitoErrorException) failure));
         });
+    }
+
+    private Uni<Response> askForNewPassword(AuthorizationFlow.Validated validated, SignInResult result) {
+        var request = validated.request();
+        return challenges.create(new PendingChallenge(request.clientId(), result.session(), result.username(),
+                        result.requiredAttributes()))
+                .map(challengeId -> Response.status(Response.Status.SEE_OTHER)
+                        .header("Location", request.pageUrl("/newPassword"))
+                        .cookie(Cookies.of(PendingChallenges.COOKIE, challengeId, PendingChallenges.TTL))
+                        .build());
+    }
+
+    /** Unconfirmed users go to the confirmation page, users who must reset their password to the reset page. */
+    private Response refused(AuthorizationFlow.Validated validated, HttpHeaders headers, String csrfCookie,
+                             String username, CognitoErrorException error) {
+        var request = validated.request();
+        return switch (error.type()) {
+            case "UserNotConfirmedException" ->
+                    AuthorizationFlow.seeOther(request.pageUrl("/confirm", Map.of("username", username)));
+            case "PasswordResetRequiredException" ->
+                    AuthorizationFlow.seeOther(request.pageUrl("/forgotPassword", Map.of("username", username)));
+            default -> render(validated, headers, csrfCookie, 400, username,
+                    PageText.describe(error, forms.messages(validated, headers)), null);
+        };
+    }
+
+    private Response render(AuthorizationFlow.Validated validated, HttpHeaders headers, String csrfCookie, int status,
+                            String username, String error, String notice) {
+        var request = validated.request();
+        return forms.render(validated, headers, csrfCookie, status, (lang, csrf) -> Templates.login(lang,
+                new LoginView(request.pageUrl("/login"), csrf, username, validated.client().signsInWithEmail(), error,
+                        notice, request.pageUrl("/signup"), request.pageUrl("/forgotPassword"))));
     }
 }

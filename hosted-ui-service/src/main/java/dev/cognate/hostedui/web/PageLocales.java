@@ -29,6 +29,13 @@ public class PageLocales {
         }
     }
 
+    /** As {@link #resolve(String, String)}, with OIDC's {@code ui_locales} (space-separated) after {@code lang}. */
+    public Locale resolve(String lang, String uiLocales, String acceptLanguage) {
+        String preferred = lang != null ? lang
+                : uiLocales != null ? String.join(",", uiLocales.trim().split("\\s+")) : null;
+        return resolve(preferred, acceptLanguage);
+    }
+
     public Locale resolve(String lang, String acceptLanguage) {
         Locale chosen = lookup(lang);
         if (chosen == null) {

@@ -42,9 +42,197 @@ public interface PageMessages {
     @Message("Something went wrong on our side. Please try again later.")
     String internalError();
 
-    @Message("This sign-in page is not yet available in Cognate.")
-    String notYetAvailable();
+    @Message("The request has no logout_uri or redirect_uri parameter.")
+    String missingLogoutUri();
+
+    @Message("The logout URI is not one of the app client's sign-out URLs.")
+    String logoutUriMismatch();
+
+    @Message("The id_token_hint is not a valid ID token of this user pool.")
+    String invalidIdTokenHint();
+
+    @Message("This form has expired or was sent from another page. Go back, reload the page and try again.")
+    String csrfMismatch();
 
     @Message("The sign-in service is temporarily unavailable. Please try again in a moment.")
     String serviceUnavailable();
+
+    // --- Sign-in ---
+
+    @Message("Sign in")
+    String signInTitle();
+
+    @Message("Sign in with your username and password")
+    String signInHeading();
+
+    @Message("Username")
+    String usernameLabel();
+
+    @Message("Email")
+    String emailLabel();
+
+    @Message("Password")
+    String passwordLabel();
+
+    @Message("Sign in")
+    String signInButton();
+
+    @Message("Forgot your password?")
+    String forgotPasswordLink();
+
+    @Message("Need an account?")
+    String signUpPrompt();
+
+    @Message("Sign up")
+    String signUpLink();
+
+    @Message("Enter your username and password.")
+    String missingCredentials();
+
+    // --- Cognito's messages, as user-pool-service answers them ---
+
+    @Message("Incorrect username or password.")
+    String incorrectUsernameOrPassword();
+
+    @Message("Password attempts exceeded")
+    String passwordAttemptsExceeded();
+
+    @Message("User is disabled.")
+    String userDisabled();
+
+    @Message("User does not exist.")
+    String userDoesNotExist();
+
+    @Message("User already exists")
+    String userAlreadyExists();
+
+    @Message("Invalid verification code provided, please try again.")
+    String codeMismatch();
+
+    @Message("Invalid code provided, please request a code again.")
+    String expiredCode();
+
+    @Message("Attempt limit exceeded, please try after some time.")
+    String limitExceeded();
+
+    @Message("Too many failed attempts. Please try again later.")
+    String tooManyAttempts();
+
+    // --- Notices after a redirect ---
+
+    @Message("Your account is confirmed. Sign in to continue.")
+    String noticeConfirmed();
+
+    @Message("Your password has been changed. Sign in with your new password.")
+    String noticePasswordReset();
+
+    @Message("We have sent you a new code.")
+    String noticeCodeSent();
+
+    // --- New password ---
+
+    @Message("Change password")
+    String newPasswordTitle();
+
+    @Message("Change Password")
+    String newPasswordHeading();
+
+    @Message("Please enter a new password.")
+    String newPasswordIntro();
+
+    @Message("New password")
+    String newPasswordLabel();
+
+    @Message("Confirm password")
+    String confirmPasswordLabel();
+
+    @Message("Enter a new password.")
+    String missingNewPassword();
+
+    @Message("Passwords do not match.")
+    String passwordsDoNotMatch();
+
+    @Message("Send")
+    String sendButton();
+
+    // --- Sign-out ---
+
+    @Message("Signed out")
+    String signedOutTitle();
+
+    @Message("You have been signed out.")
+    String signedOutText();
+
+    // --- Sign-up and confirmation ---
+
+    @Message("Sign up")
+    String signUpTitle();
+
+    @Message("Sign up with a new account")
+    String signUpHeading();
+
+    @Message("Sign up")
+    String signUpButton();
+
+    @Message("Already have an account?")
+    String haveAccountPrompt();
+
+    @Message("Sign in")
+    String signInLink();
+
+    @Message("Confirm account")
+    String confirmTitle();
+
+    @Message("Confirm your account")
+    String confirmHeading();
+
+    @Message("Enter the code we sent you to confirm your account.")
+    String confirmIntro();
+
+    @Message("Verification code")
+    String codeLabel();
+
+    @Message("Confirm account")
+    String confirmButton();
+
+    @Message("Resend code")
+    String resendCodeButton();
+
+    @Message("Enter your username and the verification code.")
+    String missingCode();
+
+    @Message("Enter your username.")
+    String missingUsername();
+
+    @Message("Account confirmed")
+    String confirmedTitle();
+
+    @Message("Your registration has been confirmed. You can now sign in.")
+    String confirmedText();
+
+    // --- Password reset ---
+
+    @Message("Forgot password")
+    String forgotTitle();
+
+    @Message("Forgot your password?")
+    String forgotHeading();
+
+    @Message("Enter your username below and we will send a message to reset your password.")
+    String forgotIntro();
+
+    @Message("Reset my password")
+    String resetButton();
+
+    @Message("Reset password")
+    String confirmForgotTitle();
+
+    @Message("Reset your password")
+    String confirmForgotHeading();
+
+    @Message("Enter the code we sent you and choose a new password.")
+    String confirmForgotIntro();
+
+    @Message("Change Password")
+    String changePasswordButton();
 }

@@ -15,4 +15,21 @@ public final class Templates {
 
     /** {@code clientId} is shown only for {@link PageError#UNKNOWN_CLIENT}; Qute escapes it like every value. */
     public static native TemplateInstance error(String lang, PageError error, String clientId);
+
+    public static native TemplateInstance login(String lang, LoginView view);
+
+    public static native TemplateInstance newPassword(String lang, NewPasswordView view);
+
+    public static native TemplateInstance signedOut(String lang);
+
+    public static native TemplateInstance signup(String lang, AccountFormView view);
+
+    public static native TemplateInstance confirm(String lang, AccountFormView view);
+
+    public static native TemplateInstance forgotPassword(String lang, AccountFormView view);
+
+    public static native TemplateInstance confirmForgotPassword(String lang, AccountFormView view);
+
+    /** A page with one heading and one line of text (an outcome, e.g. of the confirmation link). */
+    public static native TemplateInstance message(String lang, String heading, String text, boolean alert);
 }

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.cognate.hostedui.support.FakeUserPool;
+import dev.cognate.hostedui.support.HostedUiBrowser;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +44,9 @@ class LoginPageBrowserTest {
 
     @TestHTTPResource("/login?client_id=unknown")
     URL unknownClientLogin;
+
+    @TestHTTPResource("/oauth2/authorize")
+    URL authorize;
 
     private Playwright playwright;
     private Browser browser;
@@ -127,6 +133,64 @@ class LoginPageBrowserTest {
             // No CSP violation, no failed stylesheet or icon: the browser console stays clean.
             assertThat(failedResources).isEmpty();
             assertThat(consoleErrors).isEmpty();
+        }
+    }
+
+    @Test
+    void signsInThroughTheFormOnAPhoneAndLandsOnTheCallbackWithACode() throws Exception {
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
+            Page page = phone.newPage();
+            List<String> consoleErrors = new ArrayList<>();
+            page.onConsoleMessage(message -> {
+                if ("error".equals(message.type())) {
+                    consoleErrors.add(message.text() + " at " + message.location());
+                }
+            });
+            // The app's callback: answered here, as the app would, so the browser really navigates to it.
+            List<String> callbacks = new ArrayList<>();
+            page.route(FakeUserPool.CALLBACK_URL + "**", route -> {
+                callbacks.add(route.request().url());
+                route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                        .setStatus(200).setContentType("text/html").setBody("<!DOCTYPE html><title>app</title>signed in"));
+            });
+            StringBuilder query = new StringBuilder();
+            HostedUiBrowser.authorizeQuery(FakeUserPool.KNOWN_CLIENT).forEach((name, value) -> query
+                    .append(query.isEmpty() ? "?" : "&").append(name).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+
+            page.navigate(authorize + query.toString());
+
+            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING,
+                    new Page.GetByRoleOptions().setName("Sign in with your username and password"))).isVisible();
+            assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+            Files.createDirectories(SCREENSHOTS);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("login-form-phone.png"))
+                    .setFullPage(true));
+
+            // A wrong password first: the alert is announced and the typed username stays.
+            page.getByLabel("Username").fill(FakeUserPool.USER);
+            page.getByLabel("Password").fill("not-the-password");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).hasText("Incorrect username or password.");
+            PlaywrightAssertions.assertThat(page.getByLabel("Username")).hasValue(FakeUserPool.USER);
+            PlaywrightAssertions.assertThat(page.getByLabel("Password")).hasValue("");
+
+            // Keyboard only: the password field, then Enter submits.
+            page.getByLabel("Password").focus();
+            page.keyboard().type(FakeUserPool.PASSWORD);
+            page.keyboard().press("Enter");
+            page.waitForURL(FakeUserPool.CALLBACK_URL + "**");
+
+            assertThat(callbacks).hasSize(1);
+            var parameters = HostedUiBrowser.queryOf(callbacks.get(0));
+            assertThat(parameters.get("code")).matches("[A-Za-z0-9_-]{43}");
+            assertThat(parameters).containsEntry("state", "st-123")
+                    .containsEntry("iss", "http://localhost:8081/" + FakeUserPool.POOL_ID);
+            assertThat(phone.cookies().stream().map(cookie -> cookie.name))
+                    .contains("__Host-cognate-session", "__Host-cognate-csrf");
+            assertThat(consoleErrors.stream().filter(error -> !error.contains("Failed to load resource")))
+                    .as("no CSP violation or script error").isEmpty();
         }
     }
 }

@@ -1,45 +1,103 @@
 package dev.cognate.hostedui.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.util.Map;
 
 /**
- * A stand-in for user-pool-service's internal API on a JDK HTTP server (port 0), until user-pool-service serves
- * {@code GET /internal/v1/clients/{clientId}}: {@link #KNOWN_CLIENT} exists, {@link #FAILING_CLIENT} answers 500,
- * every other id 404. Points {@code quarkus.rest-client.user-pool.url} at itself.
+ * A stand-in for user-pool-service on a JDK HTTP server (port 0), following the internal API contract exactly:
+ * <ul>
+ * <li>{@code GET /internal/v1/clients/{clientId}}: the clients below; {@link #FAILING_CLIENT} answers 500, every other
+ * id 404.</li>
+ * <li>{@code POST /internal/v1/hosted-ui/clients/{clientId}/...}: sign-in, new-password, sign-up, confirm-sign-up,
+ * resend-code, forgot-password, confirm-forgot-password, with the users below and Cognito's errors.</li>
+ * <li>{@code GET /<pool>/.well-known/jwks.json}: one RSA key, whose private half tests get from {@link #signingKey()}
+ * (a system property, since the test and this resource may live in different class loaders).</li>
+ * </ul>
+ * Points {@code quarkus.rest-client.user-pool.url} at itself.
  */
 public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
 
+    public static final String POOL_ID = "us-east-1_AbCdEfGh1";
+    public static final String OTHER_POOL_ID = "us-east-1_ZyXwVuTs9";
+    /** A public client (no secret): PKCE required. */
     public static final String KNOWN_CLIENT = "1example23456789abcdefghij";
+    /** A second public client of the same pool, for single sign-on. */
+    public static final String SECOND_CLIENT = "2example23456789abcdefghij";
+    /** A confidential client (with a secret): PKCE optional. Its pool signs in with the email address. */
+    public static final String CONFIDENTIAL_CLIENT = "3example23456789abcdefghij";
+    /** A client of another pool. */
+    public static final String OTHER_POOL_CLIENT = "4example23456789abcdefghij";
+    /** A client that allows only the implicit flow. */
+    public static final String IMPLICIT_CLIENT = "5example23456789abcdefghij";
     public static final String FAILING_CLIENT = "failingclient";
     public static final String CALLBACK_URL = "https://app.example.com/callback";
+    public static final String LOGOUT_URL = "https://app.example.com/";
+    public static final String KID = "fake-key-1";
 
-    private static final String PREFIX = "/internal/v1/clients/";
-    private static final String KNOWN_CLIENT_JSON = """
-            {"clientId":"%s","userPoolId":"us-east-1_AbCdEfGh1","clientName":"demo app",
-             "callbackUrls":["%s"],"logoutUrls":["https://app.example.com/"],
-             "allowedOAuthFlows":["code"],"allowedOAuthScopes":["openid","email"],
-             "supportedIdentityProviders":["COGNITO"],"someFutureField":true}
-            """.formatted(KNOWN_CLIENT, CALLBACK_URL);
+    /** Users: password, sub. */
+    public static final String USER = "alice";
+    public static final String PASSWORD = "Correct-horse-1";
+    public static final String USER_SUB = "6c1f0a3e-0b7e-4b8a-9d43-3a1f5e2d9c10";
+    public static final String NEW_USER = "newbie";
+    public static final String TEMPORARY_PASSWORD = "Temporary-1";
+    public static final String UNCONFIRMED_USER = "unconfirmed";
+    public static final String RESET_USER = "resetme";
+    public static final String CONFIRMATION_CODE = "123456";
+    /** Signing in as this user makes the fake answer 500, as a failing user-pool-service would. */
+    public static final String FAILING_USER = "boom";
+
+    private static final String SIGNING_KEY_PROPERTY = "test.fake-user-pool.signing-key";
+    private static final String CLIENTS_PREFIX = "/internal/v1/clients/";
+    private static final String HOSTED_UI_PREFIX = "/internal/v1/hosted-ui/clients/";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpServer server;
+    private String jwks;
+
+    /** The private key the fake's JWKS publishes (kid {@link #KID}). */
+    public static RSAPrivateKey signingKey() {
+        try {
+            byte[] encoded = Base64.getDecoder().decode(System.getProperty(SIGNING_KEY_PROPERTY));
+            return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(encoded));
+        } catch (Exception e) {
+            throw new IllegalStateException("FakeUserPool has not started", e);
+        }
+    }
 
     @Override
     public Map<String, String> start() {
+        KeyPair keys = newKeyPair();
+        System.setProperty(SIGNING_KEY_PROPERTY, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
+        RSAPublicKey publicKey = (RSAPublicKey) keys.getPublic();
+        jwks = """
+                {"keys":[{"kty":"RSA","alg":"RS256","use":"sig","kid":"%s","n":"%s","e":"%s"}]}
+                """.formatted(KID, base64Url(publicKey.getModulus()), base64Url(publicKey.getPublicExponent()));
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/", FakeUserPool::answer);
+        server.createContext("/", this::answer);
         server.start();
         return Map.of("quarkus.rest-client.user-pool.url",
                 "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
@@ -52,25 +110,165 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void answer(HttpExchange exchange) throws IOException {
+    private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (!"GET".equals(exchange.getRequestMethod()) || !path.startsWith(PREFIX)) {
-            send(exchange, 404, "text/plain", "no such route");
-        } else if (path.equals(PREFIX + KNOWN_CLIENT)) {
-            send(exchange, 200, "application/json", KNOWN_CLIENT_JSON);
-        } else if (path.equals(PREFIX + FAILING_CLIENT)) {
-            send(exchange, 500, "application/json", "{\"message\":\"database is down\"}");
+        String method = exchange.getRequestMethod();
+        if ("GET".equals(method) && path.startsWith(CLIENTS_PREFIX)) {
+            answerClient(exchange, path.substring(CLIENTS_PREFIX.length()));
+        } else if ("GET".equals(method) && path.equals("/" + POOL_ID + "/.well-known/jwks.json")) {
+            send(exchange, 200, jwks);
+        } else if ("POST".equals(method) && path.startsWith(HOSTED_UI_PREFIX)) {
+            String[] parts = path.substring(HOSTED_UI_PREFIX.length()).split("/");
+            JsonNode body = JSON.readTree(exchange.getRequestBody());
+            if (parts.length != 2 || client(parts[0]) == null) {
+                send(exchange, 404, error("ResourceNotFoundException", "User pool client " + parts[0] + " does not exist."));
+            } else {
+                answerHostedUi(exchange, parts[1], body);
+            }
         } else {
-            send(exchange, 404, "application/json", "{\"__type\":\"ResourceNotFoundException\",\"message\":\"no such client\"}");
+            exchange.getResponseHeaders().set("Content-Type", "text/plain");
+            send(exchange, 404, "no such route");
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    private static void answerClient(HttpExchange exchange, String clientId) throws IOException {
+        String client = client(clientId);
+        if (client != null) {
+            send(exchange, 200, client);
+        } else if (clientId.equals(FAILING_CLIENT)) {
+            send(exchange, 500, "{\"message\":\"database is down\"}");
+        } else {
+            send(exchange, 404, error("ResourceNotFoundException", "no such client"));
+        }
+    }
+
+    private static String client(String clientId) {
+        return switch (clientId) {
+            case KNOWN_CLIENT -> clientJson(KNOWN_CLIENT, POOL_ID, false, "[\"code\"]", "[]");
+            case SECOND_CLIENT -> clientJson(SECOND_CLIENT, POOL_ID, false, "[\"code\"]", "[]");
+            case CONFIDENTIAL_CLIENT -> clientJson(CONFIDENTIAL_CLIENT, POOL_ID, true, "[\"code\"]", "[\"email\"]");
+            case OTHER_POOL_CLIENT -> clientJson(OTHER_POOL_CLIENT, OTHER_POOL_ID, false, "[\"code\"]", "[]");
+            case IMPLICIT_CLIENT -> clientJson(IMPLICIT_CLIENT, POOL_ID, false, "[\"implicit\"]", "[]");
+            default -> null;
+        };
+    }
+
+    private static String clientJson(String clientId, String poolId, boolean hasSecret, String flows,
+                                     String usernameAttributes) {
+        return """
+                {"clientId":"%s","userPoolId":"%s","clientName":"demo app","poolName":"demo pool",
+                 "callbackUrls":["%s","https://app.example.com/other?x=1"],"logoutUrls":["%s"],
+                 "allowedOAuthFlows":%s,"allowedOAuthFlowsUserPoolClient":true,
+                 "allowedOAuthScopes":["openid","email","profile","aws.cognito.signin.user.admin","orders/read"],
+                 "supportedIdentityProviders":["COGNITO"],"hasSecret":%s,"preventUserExistenceErrors":"ENABLED",
+                 "usernameAttributes":%s,"requiredAttributes":["email"],"autoVerifiedAttributes":["email"],
+                 "someFutureField":true}
+                """.formatted(clientId, poolId, CALLBACK_URL, LOGOUT_URL, flows, hasSecret, usernameAttributes);
+    }
+
+    private static void answerHostedUi(HttpExchange exchange, String action, JsonNode body) throws IOException {
+        String username = body.path("username").asText("");
+        switch (action) {
+            case "sign-in" -> {
+                String password = body.path("password").asText("");
+                if (username.equals(USER) && password.equals(PASSWORD)) {
+                    send(exchange, 200, signedIn());
+                } else if (username.equals(NEW_USER) && password.equals(TEMPORARY_PASSWORD)) {
+                    send(exchange, 200, """
+                            {"result":"NEW_PASSWORD_REQUIRED","session":"upstream-session-1","username":"newbie",
+                             "requiredAttributes":["name"]}""");
+                } else if (username.equals(FAILING_USER)) {
+                    send(exchange, 500, "{\"__type\":\"InternalErrorException\",\"message\":\"database is down\"}");
+                } else if (username.equals(UNCONFIRMED_USER)) {
+                    send(exchange, 400, error("UserNotConfirmedException", "User is not confirmed."));
+                } else if (username.equals(RESET_USER)) {
+                    send(exchange, 400, error("PasswordResetRequiredException", "Password reset required for the user"));
+                } else {
+                    send(exchange, 400, error("NotAuthorizedException", "Incorrect username or password."));
+                }
+            }
+            case "new-password" -> {
+                if (!body.path("session").asText().equals("upstream-session-1") || !username.equals(NEW_USER)) {
+                    send(exchange, 400, error("NotAuthorizedException", "Invalid session for the user, session is expired."));
+                } else if (body.path("newPassword").asText().length() < 8) {
+                    send(exchange, 400, error("InvalidPasswordException",
+                            "Password does not conform to policy: Password not long enough"));
+                } else if (body.path("attributes").path("name").asText().isEmpty()) {
+                    send(exchange, 400, error("InvalidParameterException", "Missing required attribute name"));
+                } else {
+                    send(exchange, 200, """
+                            {"result":"SIGNED_IN","sub":"9d0c4f9e-1111-4c3a-8e55-2b7a6c1d0e21","username":"newbie",
+                             "authTime":%d}""".formatted(now()));
+                }
+            }
+            case "sign-up" -> {
+                if (username.equals(USER)) {
+                    send(exchange, 400, error("UsernameExistsException", "User already exists"));
+                } else if (body.path("password").asText().length() < 8) {
+                    send(exchange, 400, error("InvalidPasswordException",
+                            "Password did not conform with policy: Password not long enough"));
+                } else {
+                    send(exchange, 200, """
+                            {"userConfirmed":false,"userSub":"0f8e7d6c-2222-4b3a-9c55-1a2b3c4d5e6f",
+                             "codeDeliveryDetails":%s}""".formatted(delivery()));
+                }
+            }
+            case "confirm-sign-up", "confirm-forgot-password" -> {
+                if (body.path("code").asText().equals(CONFIRMATION_CODE)) {
+                    send(exchange, 200, "{}");
+                } else {
+                    send(exchange, 400, error("CodeMismatchException", "Invalid verification code provided, please try again."));
+                }
+            }
+            case "resend-code", "forgot-password" -> send(exchange, 200, "{\"codeDeliveryDetails\":" + delivery() + "}");
+            default -> send(exchange, 404, error("ResourceNotFoundException", "no such action"));
+        }
+    }
+
+    private static String signedIn() {
+        return """
+                {"result":"SIGNED_IN","sub":"%s","username":"%s","authTime":%d}""".formatted(USER_SUB, USER, now());
+    }
+
+    private static String delivery() {
+        return "{\"Destination\":\"a***@e***\",\"DeliveryMedium\":\"EMAIL\",\"AttributeName\":\"email\"}";
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private static String error(String type, String message) {
+        ObjectNode error = JSON.createObjectNode().put("__type", type).put("message", message);
+        return error.toString();
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
+        if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         try (var out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,10 +1,15 @@
 package dev.cognate.hostedui.web;
 
 import dev.cognate.hostedui.support.FakeUserPool;
+import dev.cognate.hostedui.support.HostedUiBrowser;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @WithTestResource(FakeUserPool.class)
 class AuthorizeEndpointTest {
+
+    private static final String ISSUER = "http://localhost:8081/" + FakeUserPool.POOL_ID;
 
     private static Response authorize(String clientId, String redirectUri) {
         var request = given().redirects().follow(false).queryParam("response_type", "code").queryParam("state", "s1");
@@ -22,6 +29,23 @@ class AuthorizeEndpointTest {
             request.queryParam("redirect_uri", redirectUri);
         }
         return request.when().get("/oauth2/authorize");
+    }
+
+    /** A valid request of the public client, changed by {@code change}. */
+    private static Response authorize(Consumer<Map<String, String>> change) {
+        Map<String, String> query = new LinkedHashMap<>(HostedUiBrowser.authorizeQuery(FakeUserPool.KNOWN_CLIENT));
+        change.accept(query);
+        query.values().removeIf(value -> value == null);
+        return given().redirects().follow(false).queryParams(query).when().get("/oauth2/authorize");
+    }
+
+    private static void assertErrorRedirect(Response response, String error) {
+        assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(302);
+        String location = response.header("Location");
+        assertThat(location).startsWith(FakeUserPool.CALLBACK_URL + "?");
+        Map<String, String> query = HostedUiBrowser.queryOf(location);
+        assertThat(query).containsEntry("error", error).containsEntry("state", "st-123").containsEntry("iss", ISSUER)
+                .containsKey("error_description").doesNotContainKey("code");
     }
 
     @Test
@@ -45,7 +69,8 @@ class AuthorizeEndpointTest {
     @Test
     void doesNotRedirectToAnUnregisteredRedirectUri() {
         for (String redirectUri : new String[] {"https://evil.example.net/callback", FakeUserPool.CALLBACK_URL + "/",
-                FakeUserPool.CALLBACK_URL + "?x=1", FakeUserPool.CALLBACK_URL.toUpperCase()}) {
+                FakeUserPool.CALLBACK_URL + "?x=1", FakeUserPool.CALLBACK_URL.toUpperCase(),
+                "https://app.example.com.evil.net/callback", "https://app.example.com/callback#x"}) {
             Response response = authorize(FakeUserPool.KNOWN_CLIENT, redirectUri);
 
             assertThat(response.statusCode()).as(redirectUri).isEqualTo(400);
@@ -56,17 +81,132 @@ class AuthorizeEndpointTest {
     }
 
     @Test
-    void rejectsAMissingRedirectUri() {
-        Response response = authorize(FakeUserPool.KNOWN_CLIENT, null);
+    void rejectsAMissingRedirectUriOnTheErrorPageEvenWhenEverythingElseIsWrong() {
+        Response response = authorize(query -> {
+            query.remove("redirect_uri");
+            query.put("response_type", "token");
+        });
         assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.header("Location")).isNull();
         assertThat(response.body().asString()).contains("The request has no redirect_uri parameter.");
     }
 
     @Test
-    void saysNotYetAvailableForAValidRequest() {
-        Response response = authorize(FakeUserPool.KNOWN_CLIENT, FakeUserPool.CALLBACK_URL);
-        assertThat(response.statusCode()).isEqualTo(501);
-        assertThat(response.header("Location")).isNull();
-        assertThat(response.body().asString()).contains("This sign-in page is not yet available in Cognate.");
+    void sendsAValidRequestToTheSignInPageWithTheRequestInTheQuery() {
+        Response response = authorize(query -> query.put("login_hint", "alice@example.com"));
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        String location = response.header("Location");
+        assertThat(location).startsWith("/login?");
+        assertThat(HostedUiBrowser.queryOf(location))
+                .containsEntry("client_id", FakeUserPool.KNOWN_CLIENT)
+                .containsEntry("response_type", "code")
+                .containsEntry("redirect_uri", FakeUserPool.CALLBACK_URL)
+                .containsEntry("state", "st-123")
+                .containsEntry("scope", "openid email")
+                .containsEntry("nonce", "n-456")
+                .containsEntry("code_challenge", HostedUiBrowser.CODE_CHALLENGE)
+                .containsEntry("code_challenge_method", "S256")
+                .containsEntry("login_hint", "alice@example.com");
+        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void acceptsTheRequestAsAFormPost() {
+        Response response = given().redirects().follow(false)
+                .formParams(HostedUiBrowser.authorizeQuery(FakeUserPool.KNOWN_CLIENT))
+                .when().post("/oauth2/authorize");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.header("Location")).startsWith("/login?client_id=" + FakeUserPool.KNOWN_CLIENT);
+    }
+
+    @Test
+    void sendsNoCorsHeadersEvenToACrossOriginRequest() {
+        Response response = given().redirects().follow(false).header("Origin", "https://evil.example.net")
+                .queryParams(HostedUiBrowser.authorizeQuery(FakeUserPool.KNOWN_CLIENT))
+                .when().options("/oauth2/authorize");
+        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(response.header("Access-Control-Allow-Credentials")).isNull();
+    }
+
+    @Test
+    void redirectsUnsupportedResponseTypeForTheImplicitFlow() {
+        assertErrorRedirect(authorize(query -> query.put("response_type", "token")), "unsupported_response_type");
+        assertErrorRedirect(authorize(query -> query.put("response_type", "code id_token")), "unsupported_response_type");
+        assertErrorRedirect(authorize(query -> query.remove("response_type")), "invalid_request");
+    }
+
+    @Test
+    void requiresPkceForAPublicClient() {
+        assertErrorRedirect(authorize(query -> {
+            query.remove("code_challenge");
+            query.remove("code_challenge_method");
+        }), "invalid_request");
+    }
+
+    @Test
+    void acceptsOnlyTheS256ChallengeMethod() {
+        assertErrorRedirect(authorize(query -> query.put("code_challenge_method", "plain")), "invalid_request");
+        assertErrorRedirect(authorize(query -> query.remove("code_challenge_method")), "invalid_request");
+        assertErrorRedirect(authorize(query -> query.put("code_challenge", "short")), "invalid_request");
+    }
+
+    @Test
+    void letsAConfidentialClientOmitPkce() {
+        Response response = authorize(query -> {
+            query.put("client_id", FakeUserPool.CONFIDENTIAL_CLIENT);
+            query.remove("code_challenge");
+            query.remove("code_challenge_method");
+        });
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.header("Location")).startsWith("/login?");
+    }
+
+    @Test
+    void rejectsAScopeTheClientIsNotAllowed() {
+        assertErrorRedirect(authorize(query -> query.put("scope", "openid phone")), "invalid_scope");
+        assertErrorRedirect(authorize(query -> query.put("scope", "orders/write")), "invalid_scope");
+    }
+
+    @Test
+    void refusesAClientWithoutTheCodeFlow() {
+        assertErrorRedirect(authorize(query -> query.put("client_id", FakeUserPool.IMPLICIT_CLIENT)),
+                "unauthorized_client");
+    }
+
+    @Test
+    void refusesOtherIdentityProvidersAndUnknownPrompts() {
+        assertErrorRedirect(authorize(query -> query.put("identity_provider", "Google")), "invalid_request");
+        assertErrorRedirect(authorize(query -> query.put("idp_identifier", "example.com")), "invalid_request");
+        assertErrorRedirect(authorize(query -> query.put("prompt", "consent")), "invalid_request");
+        assertErrorRedirect(authorize(query -> query.put("max_age", "-1")), "invalid_request");
+        assertThat(authorize(query -> query.put("identity_provider", "COGNITO")).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void answersLoginRequiredToPromptNoneWithoutASession() {
+        assertErrorRedirect(authorize(query -> query.put("prompt", "none")), "login_required");
+    }
+
+    @Test
+    void keepsTheRedirectUrisOwnQueryWhenRedirectingWithAnError() {
+        Response response = authorize(query -> {
+            query.put("redirect_uri", "https://app.example.com/other?x=1");
+            query.put("response_type", "token");
+        });
+        assertThat(response.header("Location"))
+                .startsWith("https://app.example.com/other?x=1&error=unsupported_response_type&");
+    }
+
+    @Test
+    void escapesAStateThatCarriesMarkupInTheRedirect() {
+        Response response = authorize(query -> {
+            query.put("state", "\"><script>alert(1)</script>&x=1");
+            query.put("prompt", "none");
+        });
+        assertThat(response.statusCode()).isEqualTo(302);
+        String location = response.header("Location");
+        assertThat(location).doesNotContain("<script>").doesNotContain("&x=1");
+        assertThat(HostedUiBrowser.queryOf(location)).containsEntry("state", "\"><script>alert(1)</script>&x=1");
     }
 }

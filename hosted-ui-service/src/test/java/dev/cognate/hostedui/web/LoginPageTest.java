@@ -51,15 +51,14 @@ class LoginPageTest {
     }
 
     @Test
-    void saysNotYetAvailableWith501ForAKnownClient() {
+    void showsTheErrorPageForAKnownClientWithoutARedirectUri() {
         String body = given().queryParam("client_id", FakeUserPool.KNOWN_CLIENT)
                 .queryParam("response_type", "code")
-                .queryParam("redirect_uri", FakeUserPool.CALLBACK_URL)
                 .when().get("/login")
-                .then().statusCode(501)
+                .then().statusCode(400)
                 .extract().body().asString();
 
-        assertThat(body).contains("This sign-in page is not yet available in Cognate.");
+        assertThat(body).contains("The request has no redirect_uri parameter.");
     }
 
     @Test
@@ -76,11 +75,12 @@ class LoginPageTest {
     }
 
     @Test
-    void rendersThePageInTheOnlyConfiguredLanguageWhateverTheBrowserAsks() {
+    void rendersTheErrorPageInTheBrowsersLanguageWhenLangIsNotOneOfOurs() {
         given().queryParam("client_id", "x").queryParam("lang", "fr")
                 .header("Accept-Language", "de-DE,de;q=0.9")
                 .when().get("/login")
                 .then().statusCode(400)
-                .body(org.hamcrest.Matchers.containsString("<html lang=\"en\">"));
+                .body(org.hamcrest.Matchers.containsString("<html lang=\"de\">"))
+                .body(org.hamcrest.Matchers.containsString("Es gibt keinen App-Client mit der client_id „x“."));
     }
 }

@@ -1,0 +1,114 @@
+package dev.cognate.hostedui.web;
+
+import dev.cognate.hostedui.client.AppClientConfig;
+import dev.cognate.hostedui.config.HostedUiConfig;
+import dev.cognate.hostedui.oauth.AuthorizationRequest;
+import dev.cognate.hostedui.oauth.AuthorizationRequestValidator;
+import dev.cognate.hostedui.oauth.OAuthRedirects;
+import dev.cognate.hostedui.service.AppClientDirectory;
+import dev.cognate.hostedui.service.AuthorizationCodes;
+import dev.cognate.hostedui.service.HostedSession;
+import dev.cognate.hostedui.service.HostedSessions;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every hosted page shares: reading the authorization request the page continues (client looked up, request
+ * validated again), and ending a sign-in (new session, code, redirect to the client).
+ */
+@ApplicationScoped
+public class AuthorizationFlow {
+
+    /** A page's client and validated request. */
+    public record Validated(AppClientConfig client, AuthorizationRequest request) {
+    }
+
+    private final AppClientDirectory clients;
+    private final AuthorizationRequestValidator validator;
+    private final HostedSessions sessions;
+    private final AuthorizationCodes codes;
+    private final HostedUiConfig config;
+
+    public AuthorizationFlow(AppClientDirectory clients, AuthorizationRequestValidator validator,
+                             HostedSessions sessions, AuthorizationCodes codes, HostedUiConfig config) {
+        this.clients = clients;
+        this.validator = validator;
+        this.sessions = sessions;
+        this.codes = codes;
+        this.config = config;
+    }
+
+    /** Looks the client up and validates the request; fails with the error page or the error redirect. */
+    public Uni<Validated> validate(Map<String, List<String>> parameters) {
+        List<String> clientIds = parameters.getOrDefault("client_id", List.of());
+        if (clientIds.isEmpty() || clientIds.get(0) == null || clientIds.get(0).isBlank()) {
+            return Uni.createFrom().failure(new PageException(PageError.MISSING_CLIENT_ID));
+        }
+        if (clientIds.size() > 1) {
+            return Uni.createFrom().failure(new PageException(PageError.BAD_REQUEST));
+        }
+        return clients.find(clientIds.get(0))
+                .map(client -> new Validated(client, validator.validate(client, parameters)));
+    }
+
+    public Uni<AppClientConfig> client(String clientId) {
+        if (clientId == null || clientId.isBlank()) {
+            return Uni.createFrom().failure(new PageException(PageError.MISSING_CLIENT_ID));
+        }
+        return clients.find(clientId);
+    }
+
+    public String issuer(String userPoolId) {
+        return validator.issuer(userPoolId);
+    }
+
+    /**
+     * The user just authenticated: the old session (if any) ends, a new one starts (new id: no fixation), a code is
+     * issued, and the browser goes to the client with {@code code}, {@code state} and {@code iss} (303 after a form).
+     */
+    public Uni<Response> completeSignIn(AuthorizationRequest request, String sub, String username, long authTime,
+                                        String previousSessionId) {
+        return sessions.end(previousSessionId)
+                .chain(() -> sessions.create(request.userPoolId(), sub, username, authTime))
+                .chain(sessionId -> codes.issue(request, sub, username, authTime, HostedSessions.handle(sessionId))
+                        .map(code -> Response.status(Response.Status.SEE_OTHER)
+                                .header("Location", OAuthRedirects.withCode(request.redirectUri(), code,
+                                        request.state(), issuer(request.userPoolId())))
+                                .cookie(Cookies.of(HostedSessions.COOKIE, sessionId,
+                                        config.session().absoluteTimeout()))
+                                .build()));
+    }
+
+    /** Single sign-on: a code from the browser's live session, without a password (302 from authorize). */
+    public Uni<Response> issueFromSession(AuthorizationRequest request, HostedSession session, String sessionId) {
+        return codes.issue(request, session.sub(), session.username(), session.authTime(),
+                        HostedSessions.handle(sessionId))
+                .map(code -> Response.status(Response.Status.FOUND)
+                        .header("Location", OAuthRedirects.withCode(request.redirectUri(), code, request.state(),
+                                issuer(request.userPoolId())))
+                        .build());
+    }
+
+    /** A session of the same pool, no forced login, and a sign-in recent enough for {@code max_age}. */
+    public static boolean allowsSingleSignOn(HostedSession session, AuthorizationRequest request) {
+        if (!session.poolId().equals(request.userPoolId()) || request.forcesLogin()) {
+            return false;
+        }
+        if (request.maxAge() == null) {
+            return true;
+        }
+        long elapsed = Instant.now().getEpochSecond() - session.authTime();
+        // max_age=0 always asks for the password again (OIDC Core: equivalent to prompt=login).
+        return request.maxAge() > 0 && elapsed <= request.maxAge();
+    }
+
+    /** A redirect to another hosted page ({@code path?query}, relative to this host). */
+    public static Response seeOther(String pageUrl) {
+        return Response.status(Response.Status.SEE_OTHER).header("Location", pageUrl).build();
+    }
+}

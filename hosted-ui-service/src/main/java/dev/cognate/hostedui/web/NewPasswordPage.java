@@ -1,0 +1,129 @@
+package dev.cognate.hostedui.web;
+
+import dev.cognate.hostedui.client.CognitoErrorException;
+import dev.cognate.hostedui.client.HostedUiAuthClient.NewPasswordRequest;
+import dev.cognate.hostedui.client.SignInResult;
+import dev.cognate.hostedui.service.HostedSessions;
+import dev.cognate.hostedui.service.PendingChallenge;
+import dev.cognate.hostedui.service.PendingChallenges;
+import dev.cognate.hostedui.service.UserPoolAccounts;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET/POST /newPassword}: Cognito's "Change Password" page after a sign-in answered NEW_PASSWORD_REQUIRED
+ * (a user created by an administrator). The challenge waits in Redis ({@link PendingChallenges}); without it (expired,
+ * another browser) the user is sent back to the sign-in form.
+ */
+@Path("/newPassword")
+public class NewPasswordPage {
+
+    private final AuthorizationFlow flow;
+    private final UserPoolAccounts accounts;
+    private final PendingChallenges challenges;
+    private final PageForms forms;
+
+    public NewPasswordPage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges,
+                           PageForms forms) {
+        this.flow = flow;
+        this.accounts = accounts;
+        this.challenges = challenges;
+        this.forms = forms;
+    }
+
+    @GET
+    public Uni<Response> show(@Context UriInfo uri, @Context HttpHeaders headers,
+                              @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
+                              @CookieParam(PendingChallenges.COOKIE) String challengeId) {
+        return flow.validate(uri.getQueryParameters()).chain(validated ->
+                challenges.find(challengeId, validated.request().clientId()).map(challenge -> challenge
+                        .map(found -> render(validated, found, headers, csrfCookie, 200, null, Map.of()))
+                        .orElseGet(() -> backToSignIn(validated))));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> change(@Context UriInfo uri, @Context HttpHeaders headers,
+                                @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
+                                @CookieParam(PendingChallenges.COOKIE) String challengeId,
+                                @CookieParam(HostedSessions.COOKIE) String sessionId,
+                                MultivaluedMap<String, String> form) {
+        return flow.validate(uri.getQueryParameters()).chain(validated -> {
+            CsrfTokens.verify(csrfCookie, form.getFirst(CsrfTokens.FIELD));
+            return challenges.find(challengeId, validated.request().clientId()).chain(found -> {
+                if (found.isEmpty()) {
+                    return Uni.createFrom().item(backToSignIn(validated));
+                }
+                PendingChallenge challenge = found.get();
+                Map<String, String> attributes = attributes(form, challenge.requiredAttributes());
+                PageMessages messages = forms.messages(validated, headers);
+                String newPassword = form.getFirst("newPassword");
+                if (newPassword == null || newPassword.isEmpty()) {
+                    return Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400,
+                            messages.missingNewPassword(), attributes));
+                }
+                if (!newPassword.equals(form.getFirst("confirmPassword"))) {
+                    return Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400,
+                            messages.passwordsDoNotMatch(), attributes));
+                }
+                var request = validated.request();
+                return accounts.call("new-password", client -> client.newPassword(request.clientId(),
+                                new NewPasswordRequest(challenge.session(), challenge.username(), newPassword, attributes)))
+                        .chain(result -> signedIn(validated, result, challengeId, sessionId))
+                        .onFailure(CognitoErrorException.class).recoverWithItem(failure -> render(validated, challenge,
+                                headers, csrfCookie, 400, PageText.describe((CognitoErrorException) failure, messages),
+                                attributes));
+            });
+        });
+    }
+
+    private Uni<Response> signedIn(AuthorizationFlow.Validated validated, SignInResult result, String challengeId,
+                                   String sessionId) {
+        if (!result.signedIn()) {
+            throw new IllegalStateException("user-pool-service answered new-password with " + result.result());
+        }
+        return challenges.end(challengeId)
+                .chain(() -> flow.completeSignIn(validated.request(), result.sub(), result.username(),
+                        result.authTimeOrNow(), sessionId))
+                .map(response -> Response.fromResponse(response)
+                        .cookie(Cookies.cleared(PendingChallenges.COOKIE)).build());
+    }
+
+    /** The posted values of the attributes the challenge asks for; nothing else is passed on. */
+    private static Map<String, String> attributes(MultivaluedMap<String, String> form, List<String> required) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String name : required) {
+            String value = PageRequests.trimmed(form.getFirst(AttributeInput.FIELD_PREFIX + name));
+            if (value != null) {
+                attributes.put(name, value);
+            }
+        }
+        return attributes;
+    }
+
+    private Response backToSignIn(AuthorizationFlow.Validated validated) {
+        return AuthorizationFlow.seeOther(validated.request().pageUrl("/login"));
+    }
+
+    private Response render(AuthorizationFlow.Validated validated, PendingChallenge challenge, HttpHeaders headers,
+                            String csrfCookie, int status, String error, Map<String, String> typed) {
+        List<AttributeInput> inputs = challenge.requiredAttributes().stream()
+                .map(name -> AttributeInput.of(name, typed.get(name))).toList();
+        return forms.render(validated, headers, csrfCookie, status, (lang, csrf) -> Templates.newPassword(lang,
+                new NewPasswordView(validated.request().pageUrl("/newPassword"), csrf, error, inputs)));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cognate.hostedui.web;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Locale;
+import java.util.function.BiFunction;
+
+/** What every form page does the same way: pick the language, render the template, set the CSRF cookie. */
+@ApplicationScoped
+public class PageForms {
+
+    private final PageLocales locales;
+
+    public PageForms(PageLocales locales) {
+        this.locales = locales;
+    }
+
+    /** The page's language: the request's {@code lang}/{@code ui_locales}, then {@code Accept-Language}. */
+    public Locale locale(AuthorizationFlow.Validated validated, HttpHeaders headers) {
+        return locales.resolve(validated.request().lang(), PageRequests.acceptLanguage(headers));
+    }
+
+    public PageMessages messages(AuthorizationFlow.Validated validated, HttpHeaders headers) {
+        return PageText.in(locale(validated, headers));
+    }
+
+    /**
+     * Renders a form page: {@code template} gets the language tag and the CSRF token to put in the form; the CSRF
+     * cookie is set when the browser does not have it yet.
+     */
+    public Response render(AuthorizationFlow.Validated validated, HttpHeaders headers, String csrfCookie, int status,
+                           BiFunction<String, String, TemplateInstance> template) {
+        Locale locale = locale(validated, headers);
+        String csrf = CsrfTokens.tokenFor(csrfCookie);
+        String html = template.apply(locale.toLanguageTag(), csrf).setLocale(locale).render();
+        var response = Response.status(status).type(ErrorPages.HTML).entity(html);
+        var cookie = CsrfTokens.cookieFor(csrf, csrfCookie);
+        return (cookie == null ? response : response.cookie(cookie)).build();
+    }
+}

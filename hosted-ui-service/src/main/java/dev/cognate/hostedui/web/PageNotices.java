@@ -1,0 +1,27 @@
+package dev.cognate.hostedui.web;
+
+/**
+ * The one-line notices a page can show after a redirect ({@code notice=<key>} in the query). Only these keys exist,
+ * so no text from the URL is ever shown.
+ */
+final class PageNotices {
+
+    static final String CONFIRMED = "confirmed";
+    static final String PASSWORD_RESET = "password_reset";
+    static final String CODE_SENT = "code_sent";
+
+    private PageNotices() {
+    }
+
+    static String text(String key, PageMessages messages) {
+        if (key == null) {
+            return null;
+        }
+        return switch (key) {
+            case CONFIRMED -> messages.noticeConfirmed();
+            case PASSWORD_RESET -> messages.noticePasswordReset();
+            case CODE_SENT -> messages.noticeCodeSent();
+            default -> null;
+        };
+    }
+}
