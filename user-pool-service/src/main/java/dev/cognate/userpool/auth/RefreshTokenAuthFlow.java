@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * {@code REFRESH_TOKEN_AUTH} (and {@code REFRESH_TOKEN}), from InitiateAuth or AdminInitiateAuth, and
  * GetTokensFromRefreshToken ({@link #refresh}): new ID and access
- * tokens in the refresh token's family, with the original {@code auth_time}. A new refresh token only when the client
+ * tokens in the refresh token's family, with the original {@code auth_time} and the family's scopes (those of the OAuth
+ * grant that opened it; {@code aws.cognito.signin.user.admin} for the API's). A new refresh token only when the client
  * rotates them; a replaced token presented again revokes its family (committed before the refusal).
  */
 @ApplicationScoped
@@ -68,7 +69,8 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
                     return users.findBySub(db, context.pool().id(), redeemed.sub(), false)
                             .map(found -> found.orElseThrow(RefreshTokens::invalid))
                             .invoke(RefreshTokenAuthFlow::checkEnabled)
-                            .chain(user -> issuer.mint(context.client(), user, redeemed.familyId(), redeemed.authTime()))
+                            .chain(user -> issuer.mint(context.client(), user, redeemed.familyId(), redeemed.authTime(),
+                                    TokenIssuer.Authorization.ofFamily(redeemed.scopes())))
                             .map(minted -> AuthResponse.tokens(minted, redeemed.replacement()));
                 });
     }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.config.CognateConfig;
 import dev.cognate.userpool.config.HostedUiConfig;
+import dev.cognate.userpool.domain.ResourceServer;
 import dev.cognate.userpool.domain.UserPoolDomain;
+import dev.cognate.userpool.repository.ResourceServerRepository;
 import dev.cognate.userpool.repository.UserPoolDomainRepository;
 import dev.cognate.userpool.token.SigningKeys;
 import dev.cognate.userpool.token.TokenIssuer;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +32,7 @@ import java.util.Optional;
  *
  * <p>The token, userInfo and revocation endpoints are this service's ({@code cognate.public-base-url}); the
  * authorization and logout endpoints are the hosted login of the pool's domain (hosted-ui-service), listed once the
- * pool has a domain. Those endpoints arrive with the hosted-login issue; until then discovery already names them.
+ * pool has a domain. {@code scopes_supported} lists the standard scopes and the pool's resource-server scopes.
  */
 @Path("/{poolId}/.well-known")
 public class WellKnownResource {
@@ -38,21 +41,26 @@ public class WellKnownResource {
     private static final List<String> CLAIMS = List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "token_use", "cognito:username",
             "cognito:groups", "email", "email_verified", "phone_number", "phone_number_verified", "name", "given_name", "family_name",
             "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "gender", "birthdate", "zoneinfo",
-            "locale", "address", "updated_at", "identities");
+            "locale", "address", "updated_at", "identities", "username", "nonce", "at_hash");
+
+    /** Cognito's quota of resource servers per pool is 25; discovery lists at most this many. */
+    private static final int MAX_RESOURCE_SERVERS = 100;
 
     private final Pool db;
     private final SigningKeys keys;
     private final TokenIssuer issuer;
     private final UserPoolDomainRepository domains;
+    private final ResourceServerRepository resourceServers;
     private final CognateConfig config;
     private final HostedUiConfig hostedUi;
 
-    public WellKnownResource(Pool db, SigningKeys keys, TokenIssuer issuer, UserPoolDomainRepository domains, CognateConfig config,
-                             HostedUiConfig hostedUi) {
+    public WellKnownResource(Pool db, SigningKeys keys, TokenIssuer issuer, UserPoolDomainRepository domains,
+                             ResourceServerRepository resourceServers, CognateConfig config, HostedUiConfig hostedUi) {
         this.db = db;
         this.keys = keys;
         this.issuer = issuer;
         this.domains = domains;
+        this.resourceServers = resourceServers;
         this.config = config;
         this.hostedUi = hostedUi;
     }
@@ -77,11 +85,12 @@ public class WellKnownResource {
     public Uni<Response> openidConfiguration(@PathParam("poolId") String poolId) {
         return keys.publishedKeys(poolId)
                 .chain(() -> domains.ofPool(db, poolId))
-                .map(poolDomains -> Response.ok(discovery(poolId, poolDomains.stream().findFirst())).build())
+                .chain(poolDomains -> resourceServers.page(db, poolId, null, MAX_RESOURCE_SERVERS)
+                        .map(servers -> Response.ok(discovery(poolId, poolDomains.stream().findFirst(), servers)).build()))
                 .onFailure(CognitoException.class).recoverWithItem(WellKnownResource::notFound);
     }
 
-    private ObjectNode discovery(String poolId, Optional<UserPoolDomain> domain) {
+    private ObjectNode discovery(String poolId, Optional<UserPoolDomain> domain, List<ResourceServer> servers) {
         String iss = issuer.issuer(poolId);
         String base = issuer.issuer("");
         ObjectNode body = JSON.objectNode();
@@ -90,16 +99,26 @@ public class WellKnownResource {
         strings(body, "id_token_signing_alg_values_supported", List.of("RS256"));
         body.put("issuer", iss);
         body.put("jwks_uri", iss + "/.well-known/jwks.json");
-        strings(body, "response_types_supported", List.of("code", "token"));
+        // only the code flow: hosted-ui-service answers unsupported_response_type to the implicit flow
+        strings(body, "response_types_supported", List.of("code"));
         body.put("revocation_endpoint", base + "oauth2/revoke");
-        strings(body, "scopes_supported", List.of("openid", "email", "phone", "profile"));
+        List<String> scopes = new ArrayList<>(List.of("openid", "email", "phone", "profile", TokenIssuer.ADMIN_SCOPE));
+        servers.forEach(server -> scopes.addAll(server.qualifiedScopes()));
+        strings(body, "scopes_supported", scopes);
         strings(body, "subject_types_supported", List.of("public"));
         body.put("token_endpoint", base + "oauth2/token");
-        strings(body, "token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        // "none": a public client sends its client_id alone (and PKCE)
+        List<String> clientAuthentication = List.of("client_secret_basic", "client_secret_post", "none");
+        strings(body, "token_endpoint_auth_methods_supported", clientAuthentication);
+        strings(body, "revocation_endpoint_auth_methods_supported", clientAuthentication);
         body.put("userinfo_endpoint", base + "oauth2/userInfo");
         strings(body, "claims_supported", CLAIMS);
         strings(body, "grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
         strings(body, "code_challenge_methods_supported", List.of("S256"));
+        // RFC 9207: hosted-ui-service adds iss to every authorization response
+        body.put("authorization_response_iss_parameter_supported", true);
+        body.put("request_parameter_supported", false);
+        strings(body, "response_modes_supported", List.of("query"));
         return body;
     }
 

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,15 +22,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class RefreshTokenRepository {
 
-    /** A stored refresh token with its family. */
+    /** A stored refresh token with its family; {@code scopes} null for a family of the user-pool API (see V12). */
     public record StoredToken(byte[] tokenHash, UUID familyId, String userPoolId, String clientId, UUID sub, Instant authTime,
-                              Instant expiresAt, Instant replacedAt, Instant familyRevokedAt) {
+                              Instant expiresAt, Instant replacedAt, Instant familyRevokedAt, List<String> scopes) {
     }
 
-    public Uni<Void> insertFamily(SqlClient tx, UUID familyId, String poolId, String clientId, UUID sub, Instant authTime, Instant now) {
-        return tx.preparedQuery("INSERT INTO refresh_token_families (family_id, user_pool_id, client_id, sub, auth_time, created_at)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6)")
-                .execute(Tuple.of(familyId, poolId, clientId, sub, utc(authTime), utc(now)))
+    /** A new family; {@code scopes} those an OAuth grant gave it, or null for a sign-in of the user-pool API. */
+    public Uni<Void> insertFamily(SqlClient tx, UUID familyId, String poolId, String clientId, UUID sub, Instant authTime, Instant now,
+                                  List<String> scopes) {
+        return tx.preparedQuery("INSERT INTO refresh_token_families (family_id, user_pool_id, client_id, sub, auth_time, created_at, scopes)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .execute(Tuple.from(Arrays.asList(familyId, poolId, clientId, sub, utc(authTime), utc(now),
+                        scopes == null ? null : scopes.toArray(String[]::new))))
                 .replaceWithVoid();
     }
 
@@ -41,7 +46,7 @@ public class RefreshTokenRepository {
     /** The token and its family, the family row locked for the rest of the transaction. */
     public Uni<Optional<StoredToken>> findForUpdate(SqlClient tx, byte[] tokenHash) {
         return tx.preparedQuery("SELECT t.token_hash, t.family_id, f.user_pool_id, f.client_id, f.sub, f.auth_time, t.expires_at,"
-                        + " t.replaced_at, f.revoked_at FROM refresh_tokens t JOIN refresh_token_families f ON f.family_id = t.family_id"
+                        + " t.replaced_at, f.revoked_at, f.scopes FROM refresh_tokens t JOIN refresh_token_families f ON f.family_id = t.family_id"
                         + " WHERE t.token_hash = $1 FOR UPDATE OF f")
                 .execute(Tuple.of(Buffer.buffer(tokenHash)))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toToken(rows.iterator().next())));
@@ -83,7 +88,11 @@ public class RefreshTokenRepository {
         return new StoredToken(row.getBuffer("token_hash").getBytes(), row.getUUID("family_id"), row.getString("user_pool_id"),
                 row.getString("client_id"), row.getUUID("sub"), instant(row.getOffsetDateTime("auth_time")),
                 instant(row.getOffsetDateTime("expires_at")), instant(row.getOffsetDateTime("replaced_at")),
-                instant(row.getOffsetDateTime("revoked_at")));
+                instant(row.getOffsetDateTime("revoked_at")), scopes(row.getArrayOfStrings("scopes")));
+    }
+
+    private static List<String> scopes(String[] stored) {
+        return stored == null ? null : List.of(stored);
     }
 
     private static Instant instant(OffsetDateTime value) {

@@ -93,15 +93,23 @@ public class ClientAuthenticator {
         if (secrets.isEmpty()) {
             return;
         }
+        if (!secretMatches(secrets, clientSecret)) {
+            throw new CognitoException("NotAuthorizedException", "Client " + clientId + " is configured with secret and the secret was not"
+                    + " received or does not match");
+        }
+    }
+
+    /**
+     * Whether {@code clientSecret} is one of the client's secrets (up to two while rotating), each compared in constant
+     * time; never for a null secret. Also the client authentication of the OAuth endpoints.
+     */
+    public static boolean secretMatches(List<String> secrets, String clientSecret) {
         boolean matches = false;
         byte[] given = (clientSecret == null ? "" : clientSecret).getBytes(StandardCharsets.UTF_8);
         for (String secret : secrets) {
             matches |= MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), given);
         }
-        if (clientSecret == null || !matches) {
-            throw new CognitoException("NotAuthorizedException", "Client " + clientId + " is configured with secret and the secret was not"
-                    + " received or does not match");
-        }
+        return clientSecret != null && matches;
     }
 
     static void checkSecretHash(String clientId, List<String> secrets, String username, String secretHash) {

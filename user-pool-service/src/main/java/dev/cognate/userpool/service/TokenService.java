@@ -1,6 +1,7 @@
 package dev.cognate.userpool.service;
 
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.AuthEvent;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.repository.AuthEventRepository;
@@ -99,8 +100,17 @@ public class TokenService {
                         throw new CognitoException("UnsupportedOperationException", "Token revocation is not enabled for this client.");
                     }
                 })
-                .chain(client -> db.withTransaction(tx -> refreshTokens.revoke(tx, client, token, Instant.now())
-                        .chain(sub -> recordEvent(tx, client.userPoolId(), sub, AuthEvent.TOKEN_REVOCATION, clientId, sourceIp))));
+                .chain(client -> revokeRefreshToken(client, token, sourceIp));
+    }
+
+    /**
+     * The refresh token's family revoked (its refresh tokens and the access tokens issued from them) and a
+     * {@code TokenRevocation} event recorded, for a client already authenticated: RevokeToken and {@code /oauth2/revoke}.
+     * A token unknown or of another client fails with "Invalid Refresh Token" and revokes nothing.
+     */
+    public Uni<Void> revokeRefreshToken(AppClient client, String token, String sourceIp) {
+        return db.withTransaction(tx -> refreshTokens.revoke(tx, client, token, Instant.now())
+                .chain(sub -> recordEvent(tx, client.userPoolId(), sub, AuthEvent.TOKEN_REVOCATION, client.clientId(), sourceIp)));
     }
 
     private Uni<Void> recordEvent(SqlClient tx, String poolId, UUID sub, String eventType, String clientId,

@@ -23,6 +23,11 @@ public class AccessTokenVerifier {
     /** An accepted access token. */
     public record VerifiedAccessToken(String userPoolId, UUID sub, String username, String clientId, UUID originJti,
                                       Instant issuedAt, String scope) {
+
+        /** The space-separated {@code scope} claim as a list. */
+        public List<String> scopes() {
+            return scope == null || scope.isBlank() ? List.of() : List.of(scope.trim().split(" +"));
+        }
     }
 
     private final Pool db;
@@ -41,7 +46,21 @@ public class AccessTokenVerifier {
         return new CognitoException("NotAuthorizedException", "Invalid Access Token");
     }
 
+    /**
+     * For the user-pool API's self-service actions (GetUser, GlobalSignOut, ...): also requires the scope
+     * {@code aws.cognito.signin.user.admin}, as Cognito — an OAuth access token granted only {@code openid email} may read
+     * {@code /oauth2/userInfo} but not change the user.
+     */
     public Uni<VerifiedAccessToken> verify(String accessToken) {
+        return verifyAnyScope(accessToken).invoke(verified -> {
+            if (!verified.scopes().contains(TokenIssuer.ADMIN_SCOPE)) {
+                throw new CognitoException("NotAuthorizedException", "Access Token does not have required scopes");
+            }
+        });
+    }
+
+    /** Signature, issuer, expiry and revocation, whatever the token's scopes ({@code /oauth2/userInfo} checks its own). */
+    public Uni<VerifiedAccessToken> verifyAnyScope(String accessToken) {
         Optional<Jwt.Parsed> parsed = Jwt.parse(accessToken);
         if (parsed.isEmpty()) {
             return Uni.createFrom().failure(invalid());

@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,9 +29,10 @@ public class RefreshTokens {
 
     /**
      * A refresh token presented: whose it is and, when the client rotates, its replacement; {@code reused} when it had
-     * been replaced already — its family is now revoked, and the caller commits that before refusing.
+     * been replaced already — its family is now revoked, and the caller commits that before refusing. {@code scopes}: those
+     * of the OAuth grant that opened the family, or null for a family of the user-pool API.
      */
-    public record Redeemed(UUID familyId, UUID sub, Instant authTime, String replacement, boolean reused) {
+    public record Redeemed(UUID familyId, UUID sub, Instant authTime, String replacement, boolean reused, List<String> scopes) {
     }
 
     private final RefreshTokenRepository tokens;
@@ -47,10 +49,16 @@ public class RefreshTokens {
         return new CognitoException("NotAuthorizedException", "Refresh Token has been revoked");
     }
 
-    /** A new family and its first token, in the sign-in's transaction; answers the token's value. */
+    /** A new family of the user-pool API and its first token, in the sign-in's transaction; answers the token's value. */
     public Uni<String> openFamily(SqlClient tx, AppClient client, UUID sub, UUID familyId, Instant authTime, Instant now) {
+        return openFamily(tx, client, sub, familyId, authTime, now, null);
+    }
+
+    /** As {@link #openFamily(SqlClient, AppClient, UUID, UUID, Instant, Instant)}, for an OAuth grant: its refreshes keep {@code scopes}. */
+    public Uni<String> openFamily(SqlClient tx, AppClient client, UUID sub, UUID familyId, Instant authTime, Instant now,
+                                  List<String> scopes) {
         String value = newValue();
-        return tokens.insertFamily(tx, familyId, client.userPoolId(), client.clientId(), sub, authTime, now)
+        return tokens.insertFamily(tx, familyId, client.userPoolId(), client.clientId(), sub, authTime, now, scopes)
                 .chain(() -> tokens.insertToken(tx, hash(value), familyId, now, now.plus(TokenLifetimes.of(client).refreshToken())))
                 .replaceWith(value);
     }
@@ -69,16 +77,16 @@ public class RefreshTokens {
                 long grace = client.settings().path("RefreshTokenRotation").path("RetryGracePeriodSeconds").asLong(0);
                 if (token.replacedAt().plusSeconds(grace).isBefore(now)) {
                     return tokens.revokeFamily(tx, token.familyId(), now)
-                            .replaceWith(new Redeemed(token.familyId(), token.sub(), token.authTime(), null, true));
+                            .replaceWith(new Redeemed(token.familyId(), token.sub(), token.authTime(), null, true, token.scopes()));
                 }
             }
             if (!rotates) {
-                return Uni.createFrom().item(new Redeemed(token.familyId(), token.sub(), token.authTime(), null, false));
+                return Uni.createFrom().item(new Redeemed(token.familyId(), token.sub(), token.authTime(), null, false, token.scopes()));
             }
             String replacement = newValue();
             return tokens.markReplaced(tx, token.tokenHash(), now)
                     .chain(() -> tokens.insertToken(tx, hash(replacement), token.familyId(), now, token.expiresAt()))
-                    .replaceWith(new Redeemed(token.familyId(), token.sub(), token.authTime(), replacement, false));
+                    .replaceWith(new Redeemed(token.familyId(), token.sub(), token.authTime(), replacement, false, token.scopes()));
         });
     }
 

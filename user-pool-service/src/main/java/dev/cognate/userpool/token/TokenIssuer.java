@@ -11,16 +11,22 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Mints a user's ID and access tokens with Cognito's exact claims, RS256-signed with the pool's active key
- * ({@code kid} in the header). The refresh token is not a JWT: see {@link RefreshTokens}.
+ * ({@code kid} in the header) — for the user-pool API and for the OAuth 2.0 grants of {@code /oauth2/token} — and the
+ * client-credentials grant's access token. The refresh token is not a JWT: see {@link RefreshTokens}.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -29,13 +35,47 @@ public class TokenIssuer {
     public static final String ADMIN_SCOPE = "aws.cognito.signin.user.admin";
     private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("email_verified", "phone_number_verified");
 
-    /** What a sign-in mints: ID and access token, and the access token's lifetime in seconds ({@code ExpiresIn}). */
+    /** What a sign-in mints: ID token (null when not granted), access token, and the access token's lifetime in seconds ({@code ExpiresIn}). */
     public record Minted(String idToken, String accessToken, long expiresIn) {
+    }
+
+    /**
+     * What the tokens are allowed to do: the access token's scopes, whether an ID token is minted, and the authorization
+     * request's {@code nonce} for it. The user-pool API ({@link #API}) mints both tokens with the scope
+     * {@code aws.cognito.signin.user.admin}; an OAuth grant ({@link #oauth}) mints an ID token only when {@code openid}
+     * was granted.
+     */
+    public record Authorization(List<String> scopes, boolean idToken, String nonce) {
+
+        public static final Authorization API = new Authorization(List.of(ADMIN_SCOPE), true, null);
+
+        public Authorization {
+            scopes = List.copyOf(scopes);
+        }
+
+        public static Authorization oauth(List<String> scopes, String nonce) {
+            return new Authorization(scopes, scopes.contains("openid"), nonce);
+        }
+
+        /** The tokens a refresh-token family keeps minting: its OAuth scopes, or the API's when it has none (null). */
+        public static Authorization ofFamily(List<String> familyScopes) {
+            return familyScopes == null ? API : oauth(familyScopes, null);
+        }
+
+        String scope() {
+            return String.join(" ", scopes);
+        }
     }
 
     /** Who and what the tokens are for; {@code originJti} names the refresh-token family. */
     public record Grant(String issuer, AppClient client, User user, List<Group> groups, UUID originJti, UUID eventId,
-                        Instant authTime, Instant issuedAt) {
+                        Instant authTime, Instant issuedAt, Authorization authorization) {
+
+        /** A grant of the user-pool API. */
+        public Grant(String issuer, AppClient client, User user, List<Group> groups, UUID originJti, UUID eventId, Instant authTime,
+                     Instant issuedAt) {
+            this(issuer, client, user, groups, originJti, eventId, authTime, issuedAt, Authorization.API);
+        }
     }
 
     private final Pool db;
@@ -56,34 +96,96 @@ public class TokenIssuer {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/" + poolId;
     }
 
+    /** The tokens of a sign-in through the user-pool API. */
     public Uni<Minted> mint(AppClient client, User user, UUID originJti, Instant authTime) {
+        return mint(client, user, originJti, authTime, Authorization.API);
+    }
+
+    /**
+     * The tokens of a sign-in or refresh with {@code authorization}'s scopes. The ID token of an OAuth grant carries
+     * {@code at_hash} (OpenID Connect Core §3.1.3.6) for the access token minted with it, and the request's {@code nonce}.
+     */
+    public Uni<Minted> mint(AppClient client, User user, UUID originJti, Instant authTime, Authorization authorization) {
         return memberships.groupsByPrecedence(db, user.userPoolId(), user.sub())
                 .chain(groups -> keys.activeKey(user.userPoolId()).map(key -> {
                     Grant grant = new Grant(issuer(user.userPoolId()), client, user, groups, originJti, UUID.randomUUID(),
-                            authTime, Instant.now());
+                            authTime, Instant.now(), authorization);
                     TokenLifetimes lifetimes = TokenLifetimes.of(client);
-                    return new Minted(
-                            Jwt.sign(idTokenClaims(grant, lifetimes), key.kid(), key.privateKey()),
-                            Jwt.sign(accessTokenClaims(grant, lifetimes), key.kid(), key.privateKey()),
-                            lifetimes.accessToken().toSeconds());
+                    String accessToken = Jwt.sign(accessTokenClaims(grant, lifetimes), key.kid(), key.privateKey());
+                    String atHash = authorization == Authorization.API ? null : atHash(accessToken);
+                    String idToken = authorization.idToken()
+                            ? Jwt.sign(idTokenClaims(grant, lifetimes, atHash), key.kid(), key.privateKey()) : null;
+                    return new Minted(idToken, accessToken, lifetimes.accessToken().toSeconds());
                 }));
     }
 
-    /** The ID token's claims, in Cognito's order; user attributes filtered by the client's {@code ReadAttributes} when it has some. */
+    /**
+     * The client-credentials grant's access token, as Cognito mints it for machine-to-machine calls: {@code sub} and
+     * {@code client_id} are the client, {@code scope} the granted custom scopes, {@code version} 2; no user, no groups.
+     */
+    public Uni<Minted> mintForClient(AppClient client, List<String> scopes) {
+        return keys.activeKey(client.userPoolId()).map(key -> {
+            long lifetime = TokenLifetimes.of(client).accessToken().toSeconds();
+            long iat = Instant.now().getEpochSecond();
+            ObjectNode claims = Jwt.JSON.createObjectNode();
+            claims.put("sub", client.clientId());
+            claims.put("token_use", "access");
+            claims.put("scope", String.join(" ", scopes));
+            claims.put("auth_time", iat);
+            claims.put("iss", issuer(client.userPoolId()));
+            claims.put("exp", iat + lifetime);
+            claims.put("iat", iat);
+            claims.put("version", 2);
+            claims.put("jti", UUID.randomUUID().toString());
+            claims.put("client_id", client.clientId());
+            return new Minted(null, Jwt.sign(claims, key.kid(), key.privateKey()), lifetime);
+        });
+    }
+
+    /** OpenID Connect Core §3.1.3.6: base64url of the left half of SHA-256 over the access token's ASCII octets. */
+    public static String atHash(String accessToken) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+            return Jwt.base64Url(Arrays.copyOf(digest, digest.length / 2));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
     public static ObjectNode idTokenClaims(Grant grant, TokenLifetimes lifetimes) {
+        return idTokenClaims(grant, lifetimes, null);
+    }
+
+    /** The ID token's claims, in Cognito's order; user attributes filtered by the client's {@code ReadAttributes} when it has some. */
+    public static ObjectNode idTokenClaims(Grant grant, TokenLifetimes lifetimes, String atHash) {
         ObjectNode claims = Jwt.JSON.createObjectNode();
+        if (atHash != null) {
+            claims.put("at_hash", atHash);
+        }
         claims.put("sub", grant.user().sub().toString());
         groupClaims(claims, grant.groups(), true);
         claims.put("iss", grant.issuer());
         claims.put("cognito:username", grant.user().username());
+        if (grant.authorization().nonce() != null) {
+            claims.put("nonce", grant.authorization().nonce());
+        }
         claims.put("origin_jti", grant.originJti().toString());
         claims.put("aud", grant.client().clientId());
         claims.put("event_id", grant.eventId().toString());
         claims.put("token_use", "id");
         times(claims, grant, lifetimes.idToken().toSeconds());
         List<String> readable = grant.client().list("ReadAttributes");
-        grant.user().attributes().forEach((name, value) -> {
-            if (!readable.isEmpty() && !readable.contains(name)) {
+        attributeClaims(claims, grant.user(), name -> readable.isEmpty() || readable.contains(name));
+        return claims;
+    }
+
+    /**
+     * The user's attributes that {@code included} accepts, as claims: {@code email_verified} and
+     * {@code phone_number_verified} as booleans, {@code updated_at} as a number, the others as strings.
+     */
+    public static void attributeClaims(ObjectNode claims, User user, Predicate<String> included) {
+        user.attributes().forEach((name, value) -> {
+            if (!included.test(name)) {
                 return;
             }
             if (BOOLEAN_ATTRIBUTES.contains(name)) {
@@ -94,7 +196,6 @@ public class TokenIssuer {
                 claims.put(name, value);
             }
         });
-        return claims;
     }
 
     /** The access token's claims, in Cognito's order. */
@@ -107,7 +208,7 @@ public class TokenIssuer {
         claims.put("origin_jti", grant.originJti().toString());
         claims.put("event_id", grant.eventId().toString());
         claims.put("token_use", "access");
-        claims.put("scope", ADMIN_SCOPE);
+        claims.put("scope", grant.authorization().scope());
         times(claims, grant, lifetimes.accessToken().toSeconds());
         claims.put("username", grant.user().username());
         return claims;

@@ -21,7 +21,7 @@ import java.util.function.IntPredicate;
  * Runs calls at the same moment on their own threads, through a client that never retries (a retried
  * 500 would hide a race behind the second attempt's answer).
  */
-final class Race {
+public final class Race {
 
     private Race() {
     }
@@ -38,7 +38,7 @@ final class Race {
     }
 
     /** Runs {@code call(0..n-1)} concurrently; returns how many returned {@code true}. Any exception fails the race. */
-    static long run(int n, IntPredicate call) throws Exception {
+    public static long run(int n, IntPredicate call) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch start = new CountDownLatch(1);

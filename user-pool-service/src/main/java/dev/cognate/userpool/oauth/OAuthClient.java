@@ -1,0 +1,24 @@
+package dev.cognate.userpool.oauth;
+
+import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.domain.UserPool;
+
+/**
+ * The client of an OAuth 2.0 request, authenticated: its pool, its settings, and whether it is confidential (has a
+ * secret, and proved it) or public (sent only its {@code client_id}).
+ */
+public record OAuthClient(UserPool pool, AppClient client, boolean confidential) {
+
+    public String clientId() {
+        return client.clientId();
+    }
+
+    /**
+     * Whether the client may use the OAuth flow {@code flow} ({@code code}, {@code client_credentials}): its
+     * {@code AllowedOAuthFlows} names it and {@code AllowedOAuthFlowsUserPoolClient} is on, as Cognito requires.
+     */
+    public boolean allowsFlow(String flow) {
+        return client.settings().path("AllowedOAuthFlowsUserPoolClient").asBoolean(false)
+                && client.list("AllowedOAuthFlows").contains(flow);
+    }
+}
