@@ -1,7 +1,10 @@
 package dev.cognate.local;
 
 import dev.cognate.testkit.Ports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -32,7 +35,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,64 +45,91 @@ import static org.awaitility.Awaitility.await;
  * AWS SDK reaches both consumers of {@code cognate.userpool.events} through Kafka, an invited user's email lands in
  * the stack's mail directory, and stopping leaves nothing running. Needs the services packaged first (the reactor builds them before this module).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WholeStackTest {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
-    @Test
-    void fourServicesStartShareEventsThroughKafkaAndStopWithoutLeftovers(@TempDir Path temp) throws Exception {
-        StackLayout layout = new StackLayout(Path.of("../..").toAbsolutePath().normalize(), temp.resolve("state"), temp.resolve("data"));
-        int[] ports = Ports.pickFree(7);
-        InfraPorts infra = new InfraPorts(ports[0], ports[1], ports[2]);
-        List<CognateService> services = services(ports[3], ports[4], ports[5], ports[6]);
+    private StackLayout layout;
+    private LocalCredentials credentials;
+    private List<CognateService> services;
+    private InfraPorts infra;
+    private int[] ports;
+    private final StackProcesses processes = new StackProcesses();
+    private final List<ProcessHandle> started = new ArrayList<>();
+
+    /** One stack for every test here: starting it is most of this class's time. */
+    @BeforeAll
+    void startTheStack(@TempDir Path temp) throws Exception {
+        layout = new StackLayout(Path.of("../..").toAbsolutePath().normalize(), temp.resolve("state"), temp.resolve("data"));
+        ports = Ports.pickFree(7);
+        infra = new InfraPorts(ports[0], ports[1], ports[2]);
+        services = services(ports[3], ports[4], ports[5], ports[6]);
         services.forEach(service -> assertThat(layout.serviceRunnerJar(service.name()))
                 .as("%s must be packaged first (./mvnw -B install -DskipTests)", service.name()).exists());
-        LocalCredentials credentials = LocalCredentials.generate();
-        StackProcesses processes = new StackProcesses();
-        List<ProcessHandle> started = new ArrayList<>();
-        try {
-            Files.createDirectories(layout.logsDir());
-            InfrastructureProcess infrastructure = InfrastructureProcess.start(layout, infra);
-            processes.adoptInfrastructure(infrastructure.process());
-            started.add(ProcessHandle.of(infrastructure.process().pid()).orElseThrow());
-            infrastructure.awaitReady(START_TIMEOUT);
+        credentials = LocalCredentials.generate();
+        Files.createDirectories(layout.logsDir());
+        InfrastructureProcess infrastructure = InfrastructureProcess.start(layout, infra);
+        processes.adoptInfrastructure(infrastructure.process());
+        started.add(ProcessHandle.of(infrastructure.process().pid()).orElseThrow());
+        infrastructure.awaitReady(START_TIMEOUT);
 
-            Map<CognateService, ManagedProcess> running = new LinkedHashMap<>();
-            for (CognateService service : services) {
-                ManagedProcess process = ServiceProcess.start(service, layout, ServiceEnvironment.of(service, infra, "us-east-1", credentials, layout));
-                processes.adoptService(process);
-                started.add(ProcessHandle.of(process.pid()).orElseThrow());
-                running.put(service, process);
-            }
-            new ServiceReadiness().awaitAll(running, START_TIMEOUT);
-
-            String userPoolId;
-            try (CognitoIdentityProviderClient idp = CognitoIdentityProviderClient.builder()
-                    .endpointOverride(URI.create(services.get(0).baseUrl())).region(Region.US_EAST_1)
-                    .credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build()) {
-                userPoolId = idp.createUserPool(r -> r.poolName("whole-stack")).userPool().id();
-                idp.adminCreateUser(r -> r.userPoolId(userPoolId).username("invited")
-                        .userAttributes(AttributeType.builder().name("email").value("invited@example.test").build())
-                        .desiredDeliveryMediums(DeliveryMediumType.EMAIL));
-            }
-            try (CognitoIdentityClient identity = CognitoIdentityClient.builder()
-                    .endpointOverride(URI.create(services.get(2).baseUrl())).region(Region.US_EAST_1)
-                    .credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build()) {
-                assertThat(identity.createIdentityPool(r -> r.identityPoolName("whole_stack").allowUnauthenticatedIdentities(false))
-                        .identityPoolId()).startsWith("us-east-1:");
-            }
-
-            String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + infra.postgres() + "/cognate";
-            awaitRows(jdbcUrl, "trigger_runner", userPoolId);
-            awaitRows(jdbcUrl, "identity_pool", userPoolId);
-            assertInvitationMailed(layout);
-            signUpWithTheMailedCode(services.get(0).baseUrl(), credentials, layout);
-        } finally {
-            processes.stopAll();
+        Map<CognateService, ManagedProcess> running = new LinkedHashMap<>();
+        for (CognateService service : services) {
+            ManagedProcess process = ServiceProcess.start(service, layout, ServiceEnvironment.of(service, infra, "us-east-1", credentials, layout));
+            processes.adoptService(process);
+            started.add(ProcessHandle.of(process.pid()).orElseThrow());
+            running.put(service, process);
         }
+        new ServiceReadiness().awaitAll(running, START_TIMEOUT);
+    }
+
+    @AfterAll
+    void stoppingLeavesNothingRunning() {
+        processes.stopAll();
         assertThat(started).noneMatch(ProcessHandle::isAlive);
         assertThat(IntStream.of(ports).filter(port -> !Ports.isFree(port)).boxed().toList())
                 .as("ports still bound after stop: PostgreSQL, Redis, Kafka or a service left running").isEmpty();
+    }
+
+    @Test
+    void aPoolCreatedThroughTheApiReachesBothConsumersAndItsInvitationIsMailed() throws Exception {
+        String userPoolId;
+        try (CognitoIdentityProviderClient idp = operatorClient()) {
+            userPoolId = idp.createUserPool(r -> r.poolName("whole-stack")).userPool().id();
+            idp.adminCreateUser(r -> r.userPoolId(userPoolId).username("invited")
+                    .userAttributes(AttributeType.builder().name("email").value("invited@example.test").build())
+                    .desiredDeliveryMediums(DeliveryMediumType.EMAIL));
+        }
+        try (CognitoIdentityClient identity = CognitoIdentityClient.builder()
+                .endpointOverride(URI.create(services.get(2).baseUrl())).region(Region.US_EAST_1)
+                .credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build()) {
+            assertThat(identity.createIdentityPool(r -> r.identityPoolName("whole_stack").allowUnauthenticatedIdentities(false))
+                    .identityPoolId()).startsWith("us-east-1:");
+        }
+
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + infra.postgres() + "/cognate";
+        awaitRows(jdbcUrl, "trigger_runner", userPoolId);
+        awaitRows(jdbcUrl, "identity_pool", userPoolId);
+        assertInvitationMailed(layout, "invited@example.test");
+    }
+
+    @Test
+    void aUserSignsUpWithTheMailedCodeThroughTheApi() throws Exception {
+        signUpWithTheMailedCode(services.get(0).baseUrl(), credentials, layout);
+    }
+
+    @Test
+    void aStandardRelyingPartySignsAUserUpAndInThroughTheHostedPagesInChromium() throws Exception {
+        try (CognitoIdentityProviderClient idp = operatorClient()) {
+            new HostedLoginJourney(idp, services.get(0).baseUrl(), layout).run();
+        }
+    }
+
+    private CognitoIdentityProviderClient operatorClient() {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(URI.create(services.get(0).baseUrl())).region(Region.US_EAST_1)
+                .credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     /**
@@ -128,10 +157,10 @@ class WholeStackTest {
     }
 
     /** user-pool-service → cognate.messages (sealed password) → trigger-runner → a file in the stack's mail directory. */
-    private static void assertInvitationMailed(StackLayout layout) throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> mails(layout).size() == 1);
-        String mail = Files.readString(mails(layout).get(0));
-        assertThat(mail).contains("To: invited@example.test", "Subject: Your temporary password")
+    private static void assertInvitationMailed(StackLayout layout, String recipient) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> StackMail.to(layout, recipient) != null);
+        String mail = StackMail.to(layout, recipient);
+        assertThat(mail).contains("To: " + recipient, "Subject: Your temporary password")
                 .containsPattern("Your username is invited and temporary password is \\S+\\.")
                 .doesNotContain("{####}");
     }
@@ -154,34 +183,14 @@ class WholeStackTest {
             app.signUp(r -> r.clientId(clientId).username("newcomer").password("Newcomer-Passw0rd!")
                     .userAttributes(AttributeType.builder().name("email").value("newcomer@example.test").build()));
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(layout, "newcomer@example.test") != null);
-            Matcher code = Pattern.compile("verification code is (\\d{6})").matcher(mailTo(layout, "newcomer@example.test"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> StackMail.to(layout, "newcomer@example.test") != null);
+            Matcher code = Pattern.compile("verification code is (\\d{6})").matcher(StackMail.to(layout, "newcomer@example.test"));
             assertThat(code.find()).as("a six-digit code in the mail").isTrue();
             app.confirmSignUp(r -> r.clientId(clientId).username("newcomer").confirmationCode(code.group(1)));
 
             String accessToken = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", "newcomer", "PASSWORD", "Newcomer-Passw0rd!"))).authenticationResult().accessToken();
             assertThat(app.getUser(r -> r.accessToken(accessToken)).username()).isEqualTo("newcomer");
-        }
-    }
-
-    /** The text of the mail sent to {@code recipient}, or {@code null} while none has arrived. */
-    private static String mailTo(StackLayout layout, String recipient) throws Exception {
-        for (Path mail : mails(layout)) {
-            String text = Files.readString(mail);
-            if (text.contains("To: " + recipient)) {
-                return text;
-            }
-        }
-        return null;
-    }
-
-    private static List<Path> mails(StackLayout layout) throws Exception {
-        if (!Files.isDirectory(layout.mailDir())) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(layout.mailDir())) {
-            return files.filter(file -> file.toString().endsWith(".eml")).toList();
         }
     }
 
@@ -199,10 +208,11 @@ class WholeStackTest {
     /** The four services of {@link CognateService#ALL}, on the given ports instead of 8081–8084. */
     private static List<CognateService> services(int userPool, int hostedUi, int identityPool, int triggerRunner) {
         CognateService idp = new CognateService(CognateService.USER_POOL.name(), CognateService.USER_POOL.displayName(), userPool,
-                Map.of("COGNATE_PUBLIC_BASE_URL", "http://localhost:" + userPool));
+                Map.of("COGNATE_PUBLIC_BASE_URL", "http://localhost:" + userPool,
+                        "COGNATE_HOSTED_UI_PREFIX_DOMAIN_TEMPLATE", "http://{domain}.auth.{region}.localhost:" + hostedUi));
         return List.of(idp,
                 new CognateService(CognateService.HOSTED_UI.name(), CognateService.HOSTED_UI.displayName(), hostedUi,
-                        Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", idp.baseUrl())),
+                        Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", idp.baseUrl(), "COGNATE_ISSUER_BASE_URL", idp.baseUrl())),
                 new CognateService(CognateService.IDENTITY_POOL.name(), CognateService.IDENTITY_POOL.displayName(), identityPool, Map.of()),
                 new CognateService(CognateService.TRIGGER_RUNNER.name(), CognateService.TRIGGER_RUNNER.displayName(), triggerRunner, Map.of()));
     }
