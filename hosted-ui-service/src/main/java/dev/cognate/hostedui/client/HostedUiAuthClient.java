@@ -45,6 +45,10 @@ public interface HostedUiAuthClient {
     record ConfirmForgotPasswordRequest(String username, String code, String password) {
     }
 
+    /** The code of a grant just written to Redis ({@code AuthorizationCode}, no PKCE challenge). */
+    record ImplicitTokensRequest(String code) {
+    }
+
     @POST
     @Path("/sign-in")
     Uni<SignInResult> signIn(@PathParam("clientId") String clientId, SignInRequest request);
@@ -72,6 +76,11 @@ public interface HostedUiAuthClient {
     @POST
     @Path("/confirm-forgot-password")
     Uni<JsonNode> confirmForgotPassword(@PathParam("clientId") String clientId, ConfirmForgotPasswordRequest request);
+
+    /** The implicit flow's tokens for the code of a grant this service has just written; the code is taken once. */
+    @POST
+    @Path("/implicit-tokens")
+    Uni<ImplicitTokens> implicitTokens(@PathParam("clientId") String clientId, ImplicitTokensRequest request);
 
     /**
      * A 4xx answer with a Cognito error body becomes {@link CognitoErrorException}; anything else (5xx, a body that is

@@ -12,16 +12,26 @@ import java.util.StringJoiner;
  * hosted pages in their query string, as Cognito's pages do ({@code /login?client_id=..&response_type=code&...}), and
  * every page validates it again: nothing in the browser is trusted.
  *
+ * @param responseType   {@code code} (the authorization code flow) or {@code token} (the implicit flow)
  * @param requestedScope the {@code scope} parameter as sent (null when absent), carried to the next page
  * @param scopes         the granted scopes: requested ∩ the client's AllowedOAuthScopes, all of them when none was requested
+ * @param codeChallenge  the PKCE challenge of a code request; always null for the implicit flow, which ignores it
  * @param prompt         {@code login}, {@code none} or null
  * @param maxAge         the {@code max_age} in seconds, or null
  * @param lang           the page language the request asked for ({@code lang} or {@code ui_locales}), or null
  */
-public record AuthorizationRequest(String clientId, String userPoolId, String redirectUri, String state,
-                                   String requestedScope, List<String> scopes, String nonce, String codeChallenge,
+public record AuthorizationRequest(String clientId, String userPoolId, String redirectUri, String responseType,
+                                   String state, String requestedScope, List<String> scopes, String nonce, String codeChallenge,
                                    String codeChallengeMethod, String prompt, Long maxAge, String loginHint,
                                    String lang) {
+
+    public static final String CODE = "code";
+    public static final String TOKEN = "token";
+
+    /** The implicit flow ({@code response_type=token}): tokens in the redirect URI's fragment, errors there too. */
+    public boolean implicit() {
+        return TOKEN.equals(responseType);
+    }
 
     public boolean forcesLogin() {
         return "login".equals(prompt);
@@ -38,7 +48,7 @@ public record AuthorizationRequest(String clientId, String userPoolId, String re
     public Map<String, String> pageParameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("client_id", clientId);
-        parameters.put("response_type", "code");
+        parameters.put("response_type", responseType);
         parameters.put("redirect_uri", redirectUri);
         parameters.put("state", state);
         parameters.put("scope", requestedScope);

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Validates an authorization request against its app client. The redirect URI is checked first: until it is known
  * good every problem is a {@link PageException} (the error page, never a redirect: RFC 6749 §4.1.2.1, RFC 9700);
- * after that, an {@link OAuthRedirectException} sends the browser back to the client with the error.
+ * after that, an {@link OAuthRedirectException} sends the browser back to the client with the error (in the query for
+ * {@code response_type=code}, in the fragment for the implicit flow's {@code token}). The implicit flow needs
+ * {@code implicit} in the client's AllowedOAuthFlows, ignores PKCE, and requires a {@code nonce} with {@code openid}.
  */
 @ApplicationScoped
 public class AuthorizationRequestValidator {
@@ -51,10 +53,12 @@ public class AuthorizationRequestValidator {
         if (!client.allowsRedirectUri(redirectUri)) {
             throw new PageException(PageError.REDIRECT_MISMATCH);
         }
-        // From here on the redirect URI is the client's own: errors go back to it.
+        // From here on the redirect URI is the client's own: errors go back to it — in the fragment when the request
+        // is the implicit flow's (RFC 6749 §4.2.2.1), known as soon as response_type is exactly one "token".
         String state = single(parameters, "state");
-        Rejection reject = (error, description) ->
-                new OAuthRedirectException(redirectUri, error, description, state, issuer(client.userPoolId()));
+        boolean inFragment = parameters.getOrDefault("response_type", List.of()).equals(List.of(AuthorizationRequest.TOKEN));
+        Rejection reject = (error, description) -> new OAuthRedirectException(redirectUri, error, description, state,
+                issuer(client.userPoolId()), inFragment);
 
         for (var entry : parameters.entrySet()) {
             if (SINGLE_VALUED.contains(entry.getKey()) && entry.getValue().size() > 1) {
@@ -68,12 +72,15 @@ public class AuthorizationRequestValidator {
         if (responseType == null) {
             throw reject.with("invalid_request", "response_type is required");
         }
-        if (!"code".equals(responseType)) {
-            // The implicit flow ("token") is not implemented; neither are hybrid response types.
-            throw reject.with("unsupported_response_type", "response_type must be code");
+        if (!AuthorizationRequest.CODE.equals(responseType) && !AuthorizationRequest.TOKEN.equals(responseType)) {
+            // Neither hybrid nor id_token-only response types: Cognito knows code and token.
+            throw reject.with("unsupported_response_type", "response_type must be code or token");
         }
-        if (!client.allowedOAuthFlowsUserPoolClient() || !client.allowedOAuthFlows().contains("code")) {
-            throw reject.with("unauthorized_client", "the client is not allowed the authorization code flow");
+        boolean implicit = AuthorizationRequest.TOKEN.equals(responseType);
+        // Cognito's flow names in AllowedOAuthFlows: "code", and "implicit" for response_type=token.
+        if (!client.allowedOAuthFlowsUserPoolClient() || !client.allowedOAuthFlows().contains(implicit ? "implicit" : "code")) {
+            throw reject.with("unauthorized_client", implicit ? "the client is not allowed the implicit flow"
+                    : "the client is not allowed the authorization code flow");
         }
         if (!client.supportedIdentityProviders().contains(COGNITO_PROVIDER)) {
             throw reject.with("unauthorized_client", "the client does not allow sign-in with the user pool");
@@ -86,9 +93,38 @@ public class AuthorizationRequestValidator {
 
         String requestedScope = single(parameters, "scope");
         List<String> scopes = grantedScopes(client, requestedScope, reject);
+        String nonce = single(parameters, "nonce");
+        if (implicit && nonce == null && scopes.contains("openid")) {
+            // OIDC Core §3.2.2.1: the ID token of the implicit flow travels through the browser; the nonce binds it
+            throw reject.with("invalid_request", "nonce is required for the implicit flow with the openid scope");
+        }
 
-        String codeChallenge = single(parameters, "code_challenge");
-        String codeChallengeMethod = single(parameters, "code_challenge_method");
+        // PKCE protects a code; the implicit flow issues none, so its code_challenge is ignored.
+        String codeChallenge = implicit ? null : single(parameters, "code_challenge");
+        String codeChallengeMethod = implicit ? null : single(parameters, "code_challenge_method");
+        if (!implicit) {
+            checkPkce(client, codeChallenge, codeChallengeMethod, reject);
+        }
+
+        String prompt = single(parameters, "prompt");
+        if (prompt != null && !prompt.equals("login") && !prompt.equals("none")) {
+            throw reject.with("invalid_request", "prompt must be login or none");
+        }
+        Long maxAge = maxAge(single(parameters, "max_age"), reject);
+
+        String lang = single(parameters, "lang");
+        if (lang == null && single(parameters, "ui_locales") != null) {
+            // ui_locales is a space-separated preference list (OIDC Core §3.1.2.1); PageLocales reads comma-separated.
+            lang = String.join(",", single(parameters, "ui_locales").trim().split("\\s+"));
+        }
+        return new AuthorizationRequest(client.clientId(), client.userPoolId(), redirectUri, responseType, state,
+                requestedScope, scopes, nonce, codeChallenge, codeChallenge == null ? null : codeChallengeMethod,
+                prompt, maxAge, single(parameters, "login_hint"), lang);
+    }
+
+    /** PKCE S256 of a code request: required for a client without a secret, checked whenever sent. */
+    private static void checkPkce(AppClientConfig client, String codeChallenge, String codeChallengeMethod,
+                                  Rejection reject) {
         if (codeChallenge == null) {
             if (codeChallengeMethod != null) {
                 throw reject.with("invalid_request", "code_challenge_method without code_challenge");
@@ -104,21 +140,6 @@ public class AuthorizationRequestValidator {
                 throw reject.with("invalid_request", "code_challenge is malformed");
             }
         }
-
-        String prompt = single(parameters, "prompt");
-        if (prompt != null && !prompt.equals("login") && !prompt.equals("none")) {
-            throw reject.with("invalid_request", "prompt must be login or none");
-        }
-        Long maxAge = maxAge(single(parameters, "max_age"), reject);
-
-        String lang = single(parameters, "lang");
-        if (lang == null && single(parameters, "ui_locales") != null) {
-            // ui_locales is a space-separated preference list (OIDC Core §3.1.2.1); PageLocales reads comma-separated.
-            lang = String.join(",", single(parameters, "ui_locales").trim().split("\\s+"));
-        }
-        return new AuthorizationRequest(client.clientId(), client.userPoolId(), redirectUri, state, requestedScope,
-                scopes, single(parameters, "nonce"), codeChallenge, codeChallenge == null ? null : codeChallengeMethod,
-                prompt, maxAge, single(parameters, "login_hint"), lang);
     }
 
     private static List<String> grantedScopes(AppClientConfig client, String requestedScope, Rejection reject) {

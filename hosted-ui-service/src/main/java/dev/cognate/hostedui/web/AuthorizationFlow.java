@@ -1,14 +1,17 @@
 package dev.cognate.hostedui.web;
 
 import dev.cognate.hostedui.client.AppClientConfig;
+import dev.cognate.hostedui.client.CognitoErrorException;
 import dev.cognate.hostedui.config.HostedUiConfig;
 import dev.cognate.hostedui.oauth.AuthorizationRequest;
 import dev.cognate.hostedui.oauth.AuthorizationRequestValidator;
+import dev.cognate.hostedui.oauth.OAuthRedirectException;
 import dev.cognate.hostedui.oauth.OAuthRedirects;
 import dev.cognate.hostedui.service.AppClientDirectory;
 import dev.cognate.hostedui.service.AuthorizationCodes;
 import dev.cognate.hostedui.service.HostedSession;
 import dev.cognate.hostedui.service.HostedSessions;
+import dev.cognate.hostedui.service.ImplicitGrants;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +22,8 @@ import java.util.Map;
 
 /**
  * What every hosted page shares: reading the authorization request the page continues (client looked up, request
- * validated again), and ending a sign-in (new session, code, redirect to the client).
+ * validated again), and ending a sign-in (new session, then a code — or the implicit flow's tokens — and the redirect
+ * to the client).
  */
 @ApplicationScoped
 public class AuthorizationFlow {
@@ -32,14 +36,17 @@ public class AuthorizationFlow {
     private final AuthorizationRequestValidator validator;
     private final HostedSessions sessions;
     private final AuthorizationCodes codes;
+    private final ImplicitGrants implicitGrants;
     private final HostedUiConfig config;
 
     public AuthorizationFlow(AppClientDirectory clients, AuthorizationRequestValidator validator,
-                             HostedSessions sessions, AuthorizationCodes codes, HostedUiConfig config) {
+                             HostedSessions sessions, AuthorizationCodes codes, ImplicitGrants implicitGrants,
+                             HostedUiConfig config) {
         this.clients = clients;
         this.validator = validator;
         this.sessions = sessions;
         this.codes = codes;
+        this.implicitGrants = implicitGrants;
         this.config = config;
     }
 
@@ -68,30 +75,44 @@ public class AuthorizationFlow {
     }
 
     /**
-     * The user just authenticated: the old session (if any) ends, a new one starts (new id: no fixation), a code is
-     * issued, and the browser goes to the client with {@code code}, {@code state} and {@code iss} (303 after a form).
+     * The user just authenticated: the old session (if any) ends, a new one starts (new id: no fixation), and the
+     * browser goes to the client with the authorization response (303 after a form).
      */
     public Uni<Response> completeSignIn(AuthorizationRequest request, String sub, String username, long authTime,
                                         String previousSessionId) {
         return sessions.end(previousSessionId)
                 .chain(() -> sessions.create(request.userPoolId(), sub, username, authTime))
-                .chain(sessionId -> codes.issue(request, sub, username, authTime, HostedSessions.handle(sessionId))
-                        .map(code -> Response.status(Response.Status.SEE_OTHER)
-                                .header("Location", OAuthRedirects.withCode(request.redirectUri(), code,
-                                        request.state(), issuer(request.userPoolId())))
+                .chain(sessionId -> authorizationResponse(request, sub, username, authTime, sessionId)
+                        .map(location -> Response.status(Response.Status.SEE_OTHER)
+                                .header("Location", location)
                                 .cookie(Cookies.of(HostedSessions.COOKIE, sessionId,
                                         config.session().absoluteTimeout()))
                                 .build()));
     }
 
-    /** Single sign-on: a code from the browser's live session, without a password (302 from authorize). */
+    /** Single sign-on: the authorization response from the browser's live session, without a password (302). */
     public Uni<Response> issueFromSession(AuthorizationRequest request, HostedSession session, String sessionId) {
-        return codes.issue(request, session.sub(), session.username(), session.authTime(),
-                        HostedSessions.handle(sessionId))
-                .map(code -> Response.status(Response.Status.FOUND)
-                        .header("Location", OAuthRedirects.withCode(request.redirectUri(), code, request.state(),
-                                issuer(request.userPoolId())))
-                        .build());
+        return authorizationResponse(request, session.sub(), session.username(), session.authTime(), sessionId)
+                .map(location -> Response.status(Response.Status.FOUND).header("Location", location).build());
+    }
+
+    /**
+     * Where the browser goes for a signed-in user: the redirect URI with {@code code}, {@code state} and {@code iss};
+     * for the implicit flow with the tokens in the fragment. user-pool-service refusing the implicit tokens (the user
+     * was disabled or the client changed since the sign-in) sends the browser back with {@code access_denied}.
+     */
+    private Uni<String> authorizationResponse(AuthorizationRequest request, String sub, String username, long authTime,
+                                              String sessionId) {
+        String issuer = issuer(request.userPoolId());
+        String sessionHandle = HostedSessions.handle(sessionId);
+        if (!request.implicit()) {
+            return codes.issue(request, sub, username, authTime, sessionHandle)
+                    .map(code -> OAuthRedirects.withCode(request.redirectUri(), code, request.state(), issuer));
+        }
+        return implicitGrants.issue(request, sub, username, authTime, sessionHandle)
+                .map(tokens -> OAuthRedirects.withTokens(request.redirectUri(), tokens, request.state(), issuer))
+                .onFailure(CognitoErrorException.class).recoverWithItem(refused -> OAuthRedirectException
+                        .of(request, issuer, "access_denied", refused.getMessage()).location());
     }
 
     /** A session of the same pool, no forced login, and a sign-in recent enough for {@code max_age}. */

@@ -18,12 +18,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
 /**
- * {@code GET/POST /oauth2/authorize} (authorization code flow with PKCE). The client and the exact redirect URI are
- * validated before anything else: until both are known good every problem is shown on the error page; after, the
- * browser goes back to the redirect URI with {@code error}, {@code state} and {@code iss}. With a live session of the
- * same pool (and no {@code prompt=login}, {@code max_age} satisfied) a code is issued at once; otherwise the browser
- * goes to {@code /login} with the request in the query, as Cognito's hosted UI does. No CORS: browsers come here by
- * navigation only.
+ * {@code GET/POST /oauth2/authorize}: the authorization code flow with PKCE, and the implicit flow for clients that
+ * allow it. The client and the exact redirect URI are validated before anything else: until both are known good every
+ * problem is shown on the error page; after, the browser goes back to the redirect URI with {@code error},
+ * {@code state} and {@code iss} (in the fragment for the implicit flow). With a live session of the same pool (and no
+ * {@code prompt=login}, {@code max_age} satisfied) a code — or the implicit flow's tokens — is issued at once;
+ * otherwise the browser goes to {@code /login} with the request in the query, as Cognito's hosted UI does. No CORS:
+ * browsers come here by navigation only.
  */
 @Path("/oauth2/authorize")
 public class AuthorizeEndpoint {
@@ -57,8 +58,8 @@ public class AuthorizeEndpoint {
                     return flow.issueFromSession(request, session.get(), sessionId);
                 }
                 if (request.forbidsInteraction()) {
-                    throw new OAuthRedirectException(request.redirectUri(), "login_required",
-                            "the user is not signed in", request.state(), flow.issuer(request.userPoolId()));
+                    throw OAuthRedirectException.of(request, flow.issuer(request.userPoolId()), "login_required",
+                            "the user is not signed in");
                 }
                 return Uni.createFrom().item(Response.status(Response.Status.FOUND)
                         .header("Location", request.pageUrl("/login",

@@ -48,8 +48,8 @@ public class LoginPage {
     }
 
     /**
-     * The form; or, as Cognito's {@code /login}, straight back to the app with a code when the browser has a live
-     * session of the pool that the request's {@code prompt} and {@code max_age} accept.
+     * The form; or, as Cognito's {@code /login}, straight back to the app with a code (or the implicit flow's tokens)
+     * when the browser has a live session of the pool that the request's {@code prompt} and {@code max_age} accept.
      */
     @GET
     public Uni<Response> show(@Context UriInfo uri, @Context HttpHeaders headers,

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cognate.events.oauth.AuthorizationCode;
+import dev.cognate.testkit.QuarkusConfigKeys;
+import dev.cognate.testkit.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -29,7 +32,10 @@ import java.util.Map;
  * <li>{@code GET /internal/v1/clients/{clientId}}: the clients below; {@link #FAILING_CLIENT} answers 500, every other
  * id 404.</li>
  * <li>{@code POST /internal/v1/hosted-ui/clients/{clientId}/...}: sign-in, new-password, sign-up, confirm-sign-up,
- * resend-code, forgot-password, confirm-forgot-password, with the users below and Cognito's errors.</li>
+ * resend-code, forgot-password, confirm-forgot-password, with the users below and Cognito's errors; and
+ * implicit-tokens, which takes the grant from the real Redis ({@code GETDEL}) as user-pool-service does and answers
+ * stand-in tokens that carry the grant: {@code access.<base64url(grant JSON)>}, {@code id.<same>} with
+ * {@code openid} ({@link #grantOfToken}).</li>
  * <li>{@code GET /<pool>/.well-known/jwks.json}: one RSA key, whose private half tests get from {@link #signingKey()}
  * (a system property, since the test and this resource may live in different class loaders).</li>
  * </ul>
@@ -65,6 +71,8 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     public static final String CONFIRMATION_CODE = "123456";
     /** Signing in as this user makes the fake answer 500, as a failing user-pool-service would. */
     public static final String FAILING_USER = "boom";
+    /** Signs in with {@link #PASSWORD}, but is disabled before implicit-tokens: that answers "cannot sign in". */
+    public static final String DISABLED_LATER_USER = "disabledlater";
 
     private static final String SIGNING_KEY_PROPERTY = "test.fake-user-pool.signing-key";
     private static final String CLIENTS_PREFIX = "/internal/v1/clients/";
@@ -123,7 +131,7 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
             if (parts.length != 2 || client(parts[0]) == null) {
                 send(exchange, 404, error("ResourceNotFoundException", "User pool client " + parts[0] + " does not exist."));
             } else {
-                answerHostedUi(exchange, parts[1], body);
+                answerHostedUi(exchange, parts[0], parts[1], body);
             }
         } else {
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
@@ -166,13 +174,14 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                 """.formatted(clientId, poolId, CALLBACK_URL, LOGOUT_URL, flows, hasSecret, usernameAttributes);
     }
 
-    private static void answerHostedUi(HttpExchange exchange, String action, JsonNode body) throws IOException {
+    private static void answerHostedUi(HttpExchange exchange, String clientId, String action, JsonNode body)
+            throws IOException {
         String username = body.path("username").asText("");
         switch (action) {
             case "sign-in" -> {
                 String password = body.path("password").asText("");
-                if (username.equals(USER) && password.equals(PASSWORD)) {
-                    send(exchange, 200, signedIn());
+                if ((username.equals(USER) || username.equals(DISABLED_LATER_USER)) && password.equals(PASSWORD)) {
+                    send(exchange, 200, signedIn(username));
                 } else if (username.equals(NEW_USER) && password.equals(TEMPORARY_PASSWORD)) {
                     send(exchange, 200, """
                             {"result":"NEW_PASSWORD_REQUIRED","session":"upstream-session-1","username":"newbie",
@@ -221,13 +230,55 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                 }
             }
             case "resend-code", "forgot-password" -> send(exchange, 200, "{\"codeDeliveryDetails\":" + delivery() + "}");
+            case "implicit-tokens" -> answerImplicitTokens(exchange, clientId, body.path("code").asText(""));
             default -> send(exchange, 404, error("ResourceNotFoundException", "no such action"));
         }
     }
 
-    private static String signedIn() {
+    private static String signedIn(String username) {
+        String sub = username.equals(USER) ? USER_SUB : "7e2d1c0b-3333-4d4e-8f66-4b5c6d7e8f90";
         return """
-                {"result":"SIGNED_IN","sub":"%s","username":"%s","authTime":%d}""".formatted(USER_SUB, USER, now());
+                {"result":"SIGNED_IN","sub":"%s","username":"%s","authTime":%d}""".formatted(sub, username, now());
+    }
+
+    /** implicit-tokens as user-pool-service answers it: the grant taken once, checked, and its tokens. */
+    private static void answerImplicitTokens(HttpExchange exchange, String clientId, String code) throws IOException {
+        if (!clientId.equals(IMPLICIT_CLIENT)) {
+            send(exchange, 400, error("NotAuthorizedException", "The client is not allowed the implicit grant."));
+            return;
+        }
+        String json = RedisCommands.getdel(redisHostAndPort(), AuthorizationCode.redisKey(code));
+        if (json == null) {
+            send(exchange, 400, error("NotAuthorizedException", "The authorization code is invalid, expired or already used."));
+            return;
+        }
+        AuthorizationCode grant = AuthorizationCode.fromJson(json);
+        if (!grant.clientId().equals(clientId)) {
+            send(exchange, 400, error("NotAuthorizedException", "The authorization code was issued to another client."));
+        } else if (grant.codeChallenge() != null) {
+            send(exchange, 400, error("NotAuthorizedException", "A code with a code_challenge is redeemed at the token endpoint."));
+        } else if (grant.username().equals(DISABLED_LATER_USER)) {
+            send(exchange, 400, error("NotAuthorizedException", "The user of the authorization code cannot sign in."));
+        } else {
+            String carried = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+            ObjectNode tokens = JSON.createObjectNode().put("access_token", "access." + carried);
+            if (grant.scopes().contains("openid")) {
+                tokens.put("id_token", "id." + carried);
+            }
+            tokens.put("token_type", "Bearer").put("expires_in", 3600);
+            send(exchange, 200, tokens.toString());
+        }
+    }
+
+    /** The grant a stand-in token of implicit-tokens carries. */
+    public static AuthorizationCode grantOfToken(String token) {
+        String carried = token.substring(token.indexOf('.') + 1);
+        return AuthorizationCode.fromJson(new String(Base64.getUrlDecoder().decode(carried), StandardCharsets.UTF_8));
+    }
+
+    /** The test Redis (libs/testkit), e.g. {@code 127.0.0.1:6379}. */
+    private static String redisHostAndPort() {
+        return TestInfrastructure.quarkusConfig().get(QuarkusConfigKeys.REDIS_HOSTS).replaceFirst("^redis://", "");
     }
 
     private static String delivery() {

@@ -43,6 +43,15 @@ public final class HostedUiBrowser {
         return query;
     }
 
+    /** The query of a valid implicit-flow request ({@code response_type=token}) of {@code clientId}: no PKCE. */
+    public static Map<String, String> implicitQuery(String clientId) {
+        Map<String, String> query = authorizeQuery(clientId);
+        query.put("response_type", "token");
+        query.remove("code_challenge");
+        query.remove("code_challenge_method");
+        return query;
+    }
+
     public Map<String, String> cookies() {
         return cookies;
     }
@@ -83,8 +92,16 @@ public final class HostedUiBrowser {
 
     /** The query parameters of a Location header. */
     public static Map<String, String> queryOf(String location) {
+        return parameters(URI.create(location).getRawQuery());
+    }
+
+    /** The parameters in a Location header's fragment (the implicit flow's response). */
+    public static Map<String, String> fragmentOf(String location) {
+        return parameters(URI.create(location).getRawFragment());
+    }
+
+    private static Map<String, String> parameters(String query) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        String query = URI.create(location).getRawQuery();
         if (query != null) {
             for (String pair : query.split("&")) {
                 String[] nameValue = pair.split("=", 2);

@@ -130,9 +130,10 @@ class AuthorizeEndpointTest {
     }
 
     @Test
-    void redirectsUnsupportedResponseTypeForTheImplicitFlow() {
-        assertErrorRedirect(authorize(query -> query.put("response_type", "token")), "unsupported_response_type");
+    void redirectsUnsupportedResponseTypeForHybridAndIdTokenResponseTypes() {
+        assertErrorRedirect(authorize(query -> query.put("response_type", "id_token")), "unsupported_response_type");
         assertErrorRedirect(authorize(query -> query.put("response_type", "code id_token")), "unsupported_response_type");
+        assertErrorRedirect(authorize(query -> query.put("response_type", "token id_token")), "unsupported_response_type");
         assertErrorRedirect(authorize(query -> query.remove("response_type")), "invalid_request");
     }
 
@@ -192,7 +193,7 @@ class AuthorizeEndpointTest {
     void keepsTheRedirectUrisOwnQueryWhenRedirectingWithAnError() {
         Response response = authorize(query -> {
             query.put("redirect_uri", "https://app.example.com/other?x=1");
-            query.put("response_type", "token");
+            query.put("response_type", "code id_token");
         });
         assertThat(response.header("Location"))
                 .startsWith("https://app.example.com/other?x=1&error=unsupported_response_type&");

@@ -75,6 +75,14 @@ final class HostedUiRequests {
         }
     }
 
+    /** implicit-tokens: the code of the grant hosted-ui-service has just written (256 random bits, base64url). */
+    record ImplicitTokens(String code) {
+        ImplicitTokens validated() {
+            Validation.of().required("code", code).length("code", code, 1, 1024).throwIfInvalid();
+            return this;
+        }
+    }
+
     private static List<UserRequests.AttributeType> attributeList(Map<String, String> attributes) {
         return attributes == null ? List.of()
                 : attributes.entrySet().stream().map(entry -> new UserRequests.AttributeType(entry.getKey(), entry.getValue())).toList();

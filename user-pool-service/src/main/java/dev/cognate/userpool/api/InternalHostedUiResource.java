@@ -1,6 +1,9 @@
 package dev.cognate.userpool.api;
 
+import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.auth.HostedSignIn;
+import dev.cognate.userpool.oauth.OAuthException;
+import dev.cognate.userpool.oauth.grant.ImplicitGrant;
 import dev.cognate.userpool.service.ClientAuthenticator;
 import dev.cognate.userpool.service.PasswordRecoveryService;
 import dev.cognate.userpool.service.SignUpService;
@@ -16,7 +19,8 @@ import java.util.Map;
 
 /**
  * The internal API of the hosted login pages (hosted-ui-service), under {@code /internal/v1/hosted-ui/clients/{clientId}}:
- * sign-in, new-password, sign-up, confirm-sign-up, resend-code, forgot-password and confirm-forgot-password. Each runs the
+ * sign-in, new-password, sign-up, confirm-sign-up, resend-code, forgot-password, confirm-forgot-password, and
+ * implicit-tokens (the implicit flow's tokens for a code the hosted UI has just written). Each runs the
  * very services of the JSON API (same lockout, user-existence rules, authentication and Kafka events, code delivery)
  * for a client resolved by {@link ClientAuthenticator#forHostedLogin} — no SigV4 and no SECRET_HASH: the hosted UI is a
  * trusted caller on the cluster network, so deployments must not expose {@code /internal} publicly. Errors are the
@@ -30,13 +34,15 @@ public class InternalHostedUiResource {
     private final HostedSignIn signIns;
     private final SignUpService signUps;
     private final PasswordRecoveryService recovery;
+    private final ImplicitGrant implicitGrant;
 
     public InternalHostedUiResource(ClientAuthenticator clients, HostedSignIn signIns, SignUpService signUps,
-                                    PasswordRecoveryService recovery) {
+                                    PasswordRecoveryService recovery, ImplicitGrant implicitGrant) {
         this.clients = clients;
         this.signIns = signIns;
         this.signUps = signUps;
         this.recovery = recovery;
+        this.implicitGrant = implicitGrant;
     }
 
     @POST
@@ -114,6 +120,24 @@ public class InternalHostedUiResource {
             return clients.forHostedLogin(clientId)
                     .chain(client -> recovery.confirmForgotPassword(client, request.username(), request.code(), request.password()))
                     .replaceWith(Map.of());
+        });
+    }
+
+    /**
+     * The implicit flow's tokens ({@code {"access_token", "id_token", "token_type", "expires_in"}}, never a refresh token)
+     * for the code of a grant hosted-ui-service has just written. A client without {@code implicit}, a code unknown,
+     * used, expired or another client's, a deleted or disabled user → {@code NotAuthorizedException} with the reason.
+     */
+    @POST
+    @Path("/implicit-tokens")
+    public Uni<Response> implicitTokens(@PathParam("clientId") String clientId, String body) {
+        return InternalJson.answer(() -> {
+            HostedUiRequests.ImplicitTokens request = InternalJson.read(body, HostedUiRequests.ImplicitTokens.class).validated();
+            return clients.forHostedLogin(clientId)
+                    .chain(client -> implicitGrant.redeem(client.client(), request.code()))
+                    .onFailure(OAuthException.class).transform(refused ->
+                            // the JSON API has no such action; its exception for "these credentials get no tokens"
+                            new CognitoException("NotAuthorizedException", refused.getMessage()));
         });
     }
 }

@@ -14,10 +14,15 @@ public record OAuthClient(UserPool pool, AppClient client, boolean confidential)
     }
 
     /**
-     * Whether the client may use the OAuth flow {@code flow} ({@code code}, {@code client_credentials}): its
+     * Whether the client may use the OAuth flow {@code flow} ({@code code}, {@code implicit}, {@code client_credentials}): its
      * {@code AllowedOAuthFlows} names it and {@code AllowedOAuthFlowsUserPoolClient} is on, as Cognito requires.
      */
     public boolean allowsFlow(String flow) {
+        return allowsFlow(client, flow);
+    }
+
+    /** As {@link #allowsFlow(String)}, for any app client ({@code implicit} too, which has no token request). */
+    public static boolean allowsFlow(AppClient client, String flow) {
         return client.settings().path("AllowedOAuthFlowsUserPoolClient").asBoolean(false)
                 && client.list("AllowedOAuthFlows").contains(flow);
     }

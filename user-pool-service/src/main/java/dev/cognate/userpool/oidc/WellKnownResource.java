@@ -99,8 +99,8 @@ public class WellKnownResource {
         strings(body, "id_token_signing_alg_values_supported", List.of("RS256"));
         body.put("issuer", iss);
         body.put("jwks_uri", iss + "/.well-known/jwks.json");
-        // only the code flow: hosted-ui-service answers unsupported_response_type to the implicit flow
-        strings(body, "response_types_supported", List.of("code"));
+        // as Cognito: the code flow and, for clients that allow it, the implicit flow (hosted-ui-service)
+        strings(body, "response_types_supported", List.of("code", "token"));
         body.put("revocation_endpoint", base + "oauth2/revoke");
         List<String> scopes = new ArrayList<>(List.of("openid", "email", "phone", "profile", TokenIssuer.ADMIN_SCOPE));
         servers.forEach(server -> scopes.addAll(server.qualifiedScopes()));
@@ -113,12 +113,13 @@ public class WellKnownResource {
         strings(body, "revocation_endpoint_auth_methods_supported", clientAuthentication);
         body.put("userinfo_endpoint", base + "oauth2/userInfo");
         strings(body, "claims_supported", CLAIMS);
-        strings(body, "grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+        strings(body, "grant_types_supported", List.of("authorization_code", "implicit", "refresh_token", "client_credentials"));
         strings(body, "code_challenge_methods_supported", List.of("S256"));
         // RFC 9207: hosted-ui-service adds iss to every authorization response
         body.put("authorization_response_iss_parameter_supported", true);
         body.put("request_parameter_supported", false);
-        strings(body, "response_modes_supported", List.of("query"));
+        // query for codes, fragment for the implicit flow's tokens (RFC 6749 §4.2.2)
+        strings(body, "response_modes_supported", List.of("query", "fragment"));
         return body;
     }
 

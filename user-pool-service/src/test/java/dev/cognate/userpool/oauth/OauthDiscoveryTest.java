@@ -30,9 +30,10 @@ class OauthDiscoveryTest extends OauthFlowFixture {
         assertThat(discovery.path("token_endpoint").asText()).isEqualTo("http://localhost:8081/oauth2/token");
         assertThat(discovery.path("userinfo_endpoint").asText()).isEqualTo("http://localhost:8081/oauth2/userInfo");
         assertThat(discovery.path("revocation_endpoint").asText()).isEqualTo("http://localhost:8081/oauth2/revoke");
-        assertThat(strings(discovery.path("response_types_supported"))).containsExactly("code");
+        assertThat(strings(discovery.path("response_types_supported"))).containsExactly("code", "token");
         assertThat(strings(discovery.path("grant_types_supported")))
-                .containsExactlyInAnyOrder("authorization_code", "refresh_token", "client_credentials");
+                .containsExactlyInAnyOrder("authorization_code", "implicit", "refresh_token", "client_credentials");
+        assertThat(strings(discovery.path("response_modes_supported"))).containsExactly("query", "fragment");
         assertThat(strings(discovery.path("code_challenge_methods_supported"))).containsExactly("S256");
         assertThat(strings(discovery.path("token_endpoint_auth_methods_supported")))
                 .containsExactlyInAnyOrder("client_secret_basic", "client_secret_post", "none");

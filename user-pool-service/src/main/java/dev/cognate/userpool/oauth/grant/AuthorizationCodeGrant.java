@@ -1,7 +1,6 @@
 package dev.cognate.userpool.oauth.grant;
 
 import dev.cognate.events.oauth.AuthorizationCode;
-import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.oauth.AuthorizationCodes;
 import dev.cognate.userpool.oauth.FormParameters;
 import dev.cognate.userpool.oauth.OAuthClient;
@@ -9,7 +8,6 @@ import dev.cognate.userpool.oauth.OAuthException;
 import dev.cognate.userpool.oauth.Pkce;
 import dev.cognate.userpool.oauth.TokenResponse;
 import dev.cognate.userpool.repository.RefreshTokenRepository;
-import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.token.RefreshTokens;
 import dev.cognate.userpool.token.TokenIssuer;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,16 +35,16 @@ public class AuthorizationCodeGrant implements GrantHandler {
 
     private final Pool db;
     private final AuthorizationCodes codes;
-    private final UserRepository users;
+    private final CodeRedemption redemption;
     private final RefreshTokens refreshTokens;
     private final RefreshTokenRepository families;
     private final TokenIssuer issuer;
 
-    public AuthorizationCodeGrant(Pool db, AuthorizationCodes codes, UserRepository users, RefreshTokens refreshTokens,
+    public AuthorizationCodeGrant(Pool db, AuthorizationCodes codes, CodeRedemption redemption, RefreshTokens refreshTokens,
                                   RefreshTokenRepository families, TokenIssuer issuer) {
         this.db = db;
         this.codes = codes;
-        this.users = users;
+        this.redemption = redemption;
         this.refreshTokens = refreshTokens;
         this.families = families;
         this.issuer = issuer;
@@ -69,28 +66,24 @@ public class AuthorizationCodeGrant implements GrantHandler {
         return codes.take(code)
                 .chain(taken -> taken.isPresent() ? Uni.createFrom().item(taken.get()) : refuseReplay(code))
                 .invoke(grant -> check(grant, client, redirectUri, verifier))
-                .chain(grant -> users.findBySub(db, grant.userPoolId(), sub(grant), false)
-                        .map(found -> found.filter(User::enabled)
-                                .orElseThrow(() -> OAuthException.invalidGrant("The user of the authorization code cannot sign in.")))
-                        .chain(user -> redeem(client, grant, user, code)));
+                .chain(grant -> redemption.redeemable(grant, client.client()))
+                .chain(redeemable -> redeem(client, redeemable, code));
     }
 
-    private Uni<TokenResponse> redeem(OAuthClient client, AuthorizationCode grant, User user, String code) {
-        List<String> allowed = client.client().list("AllowedOAuthScopes");
-        // The client's scopes may have shrunk since the code was issued: grant no more than it allows now.
-        List<String> scopes = grant.scopes().stream().filter(allowed::contains).toList();
+    private Uni<TokenResponse> redeem(OAuthClient client, CodeRedemption.Redeemable redeemable, String code) {
         UUID family = UUID.randomUUID();
-        Instant authTime = Instant.ofEpochSecond(grant.authTime());
-        return db.withTransaction(tx -> refreshTokens.openFamily(tx, client.client(), user.sub(), family, authTime, Instant.now(), scopes))
+        return db.withTransaction(tx -> refreshTokens.openFamily(tx, client.client(), redeemable.user().sub(), family,
+                        redeemable.authTime(), Instant.now(), redeemable.scopes()))
                 // marked before the tokens leave: from then on a replay finds the family to revoke
                 .call(() -> codes.markRedeemed(code, family))
-                .chain(refreshToken -> issuer.mint(client.client(), user, family, authTime, TokenIssuer.Authorization.oauth(scopes, grant.nonce()))
+                .chain(refreshToken -> issuer.mint(client.client(), redeemable.user(), family, redeemable.authTime(),
+                                redeemable.authorization())
                         .map(minted -> TokenResponse.of(minted, refreshToken)));
     }
 
     /** An unknown code; when it was redeemed before, the tokens of that redemption are revoked first. */
     private Uni<AuthorizationCode> refuseReplay(String code) {
-        OAuthException invalid = OAuthException.invalidGrant("The authorization code is invalid, expired or already used.");
+        OAuthException invalid = OAuthException.invalidGrant(CodeRedemption.INVALID_CODE);
         return codes.redeemedInto(code).chain(family -> {
             if (family.isEmpty()) {
                 return Uni.createFrom().failure(invalid);
@@ -102,12 +95,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
     }
 
     private static void check(AuthorizationCode grant, OAuthClient client, String redirectUri, String verifier) {
-        if (!client.clientId().equals(grant.clientId()) || !client.pool().id().equals(grant.userPoolId())) {
-            throw OAuthException.invalidGrant("The authorization code was issued to another client.");
-        }
-        if (Instant.ofEpochSecond(grant.issuedAt()).plus(AuthorizationCode.MAX_TTL).isBefore(Instant.now())) {
-            throw OAuthException.invalidGrant("The authorization code is invalid, expired or already used.");
-        }
+        CodeRedemption.checkIssuedTo(grant, client.client());
         if (!redirectUri.equals(grant.redirectUri())) {
             throw OAuthException.invalidGrant("The redirect_uri does not match the authorization request's.");
         }
@@ -115,13 +103,5 @@ public class AuthorizationCodeGrant implements GrantHandler {
             throw OAuthException.invalidGrant("Only the S256 code_challenge_method is supported.");
         }
         Pkce.check(grant.codeChallenge(), verifier);
-    }
-
-    private static UUID sub(AuthorizationCode grant) {
-        try {
-            return UUID.fromString(grant.sub());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw OAuthException.invalidGrant("The authorization code is invalid, expired or already used.");
-        }
     }
 }
