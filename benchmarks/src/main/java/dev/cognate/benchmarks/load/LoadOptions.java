@@ -43,7 +43,7 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
               --pool ID           list-users-*: the pool SeedUsers filled
               --users N           list-users-*: how many users SeedUsers put in it (default 1000000)
               --redis HOST:PORT   token-authorization-code: the Redis the services share, where the codes are written
-                                  (default localhost:6379)
+                                  (default localhost:16379, the local stack's)
               --allow-remote      allow an endpoint that is not a loopback address (refused by default)
               --help
             """.formatted(Scenario.names(), MAX_CONCURRENCY);
@@ -63,7 +63,7 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         long users = 1_000_000;
         Duration timeout = Duration.ofSeconds(10);
         boolean allowRemote = false;
-        String redis = "localhost:6379";
+        String redis = "localhost:16379";
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;

@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +40,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * discovery, PKCE, the code redemption with every check it makes (state, {@code iss}, the ID token's signature and
  * nonce), userInfo, refresh, revocation and RP-initiated logout; Debian's Chromium (Playwright) fills the real forms —
  * sign up, the code read from the mailed message, sign in. A second client of the pool then signs in on the SSO
- * session without a password, logout ends it, and {@code prompt=none} afterwards answers {@code login_required}.
+ * session without a password, a third gets tokens by the implicit flow, logout ends the session, and {@code prompt=none} afterwards answers {@code login_required}.
  * The apps are a local HTTP server that records where the browser was sent.
  * Screenshots of every page land in {@code target/screenshots/hosted-login/}.
  */
@@ -58,6 +61,7 @@ final class HostedLoginJourney {
     private final String appCallback = apps.url("/app/callback");
     private final String appSignedOut = apps.url("/app/signed-out");
     private final String adminCallback = apps.url("/admin/callback");
+    private final String spaCallback = apps.url("/spa/callback");
     private int screenshot;
 
     HostedLoginJourney(CognitoIdentityProviderClient operator, String userPoolUrl, StackLayout layout) {
@@ -77,6 +81,10 @@ final class HostedLoginJourney {
         operator.createUserPoolDomain(r -> r.userPoolId(poolId).domain("journey-" + poolId.substring(poolId.indexOf('_') + 1).toLowerCase()));
         String appClient = publicClient(poolId, "app", appCallback);
         String adminClient = publicClient(poolId, "admin", adminCallback);
+        String spaClient = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("spa").generateSecret(false)
+                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.IMPLICIT)
+                .allowedOAuthScopes("openid", "email").callbackURLs(spaCallback).supportedIdentityProviders("COGNITO"))
+                .userPoolClient().clientId();
         String issuer = userPoolUrl + "/" + poolId;
         Path rpState = Files.createTempFile("relying-party", ".json");
 
@@ -90,7 +98,7 @@ final class HostedLoginJourney {
              BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true))) {
             Page page = context.newPage();
             try {
-                journey(page, poolId, appClient, adminClient, issuer, rpState);
+                journey(page, poolId, appClient, adminClient, spaClient, issuer, rpState);
             } catch (AssertionError | RuntimeException failure) {
                 shot(page, "failed-at-" + URI.create(page.url()).getPath().replaceAll("[^A-Za-z0-9]", "_"));
                 throw failure;
@@ -101,7 +109,8 @@ final class HostedLoginJourney {
         }
     }
 
-    private void journey(Page page, String poolId, String appClient, String adminClient, String issuer, Path rpState) throws Exception {
+    private void journey(Page page, String poolId, String appClient, String adminClient, String spaClient, String issuer,
+                         Path rpState) throws Exception {
         String authorizationUrl = node("begin", issuer, appClient, appCallback, rpState.toString());
         page.navigate(authorizationUrl);
         shot(page, "sign-in");
@@ -133,6 +142,18 @@ final class HostedLoginJourney {
         page.navigate(authorize(poolId, adminClient, adminCallback, Map.of()));
         assertThat(query(apps.awaitRequest(adminCallback, Duration.ofSeconds(30)))).containsKey("code").containsEntry("iss", issuer);
 
+        // The implicit flow of a third client, on the same session: tokens in the fragment, which only the browser sees.
+        page.navigate(authorize(poolId, spaClient, spaCallback, Map.of("response_type", "token", "scope", "openid email",
+                "nonce", "spa-nonce", "state", "spa-state")));
+        page.waitForURL(url -> url.startsWith(spaCallback + "#"));
+        Map<String, String> fragment = query("?" + URI.create(page.url()).getRawFragment());
+        assertThat(fragment).containsKeys("access_token", "id_token").doesNotContainKey("refresh_token")
+                .containsEntry("token_type", "Bearer").containsEntry("state", "spa-state").containsEntry("iss", issuer);
+        JsonNode idToken = JSON.readTree(Base64.getUrlDecoder().decode(fragment.get("id_token").split("\\.")[1]));
+        assertThat(idToken.path("nonce").asText()).isEqualTo("spa-nonce");
+        assertThat(idToken.path("aud").asText()).isEqualTo(spaClient);
+        assertThat(userInfoEmail(fragment.get("access_token"))).as("userInfo accepts the implicit access token").isEqualTo(EMAIL);
+
         // RP-initiated logout ends the session and returns to the app with its state.
         page.navigate(signedIn.path("logoutUrl").asText());
         assertThat(query(apps.awaitRequest(appSignedOut, Duration.ofSeconds(30)))).containsEntry("state", "bye");
@@ -159,6 +180,14 @@ final class HostedLoginJourney {
         StringBuilder url = new StringBuilder(endpoint).append('?');
         parameters.forEach((name, value) -> url.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
         return url.substring(0, url.length() - 1);
+    }
+
+    /** The email userInfo answers for an access token (user-pool-service verifies its signature, expiry and revocation). */
+    private String userInfoEmail(String accessToken) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(userPoolUrl + "/oauth2/userInfo"))
+                .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("userInfo: %s", response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("email").asText();
     }
 
     /** Runs the relying party; its answer is the last line of output (Node may print warnings before it). */
