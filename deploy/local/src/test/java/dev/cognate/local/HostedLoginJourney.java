@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A newcomer's whole way in through the hosted pages, driven by clients that are not ours: openid-client (Node) does
  * discovery, PKCE, the code redemption with every check it makes (state, {@code iss}, the ID token's signature and
  * nonce), userInfo, refresh, revocation and RP-initiated logout; Debian's Chromium (Playwright) fills the real forms —
- * sign up, the code read from the mailed message, sign in. A second client of the pool then signs in on the SSO
+ * sign up, the code read from the SMTP server, sign in. A second client of the pool then signs in on the SSO
  * session without a password, a third gets tokens by the implicit flow, logout ends the session, and {@code prompt=none} afterwards answers {@code login_required}.
  * The apps are a local HTTP server that records where the browser was sent.
  * Screenshots of every page land in {@code target/screenshots/hosted-login/}.
@@ -55,7 +55,7 @@ final class HostedLoginJourney {
 
     private final CognitoIdentityProviderClient operator;
     private final String userPoolUrl;
-    private final StackLayout layout;
+    private final StackMail mail;
     /** The apps' side: one local HTTP server stands in for both apps' callback and signed-out pages. */
     private final AppCallbackServer apps = AppCallbackServer.start();
     private final String appCallback = apps.url("/app/callback");
@@ -64,10 +64,10 @@ final class HostedLoginJourney {
     private final String spaCallback = apps.url("/spa/callback");
     private int screenshot;
 
-    HostedLoginJourney(CognitoIdentityProviderClient operator, String userPoolUrl, StackLayout layout) {
+    HostedLoginJourney(CognitoIdentityProviderClient operator, String userPoolUrl, StackMail mail) {
         this.operator = operator;
         this.userPoolUrl = userPoolUrl;
-        this.layout = layout;
+        this.mail = mail;
     }
 
     void run() throws Exception {
@@ -120,8 +120,8 @@ final class HostedLoginJourney {
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
         shot(page, "confirm");
-        await().atMost(Duration.ofSeconds(60)).until(() -> StackMail.codeSentTo(layout, EMAIL) != null);
-        page.getByLabel("Verification code").fill(StackMail.codeSentTo(layout, EMAIL));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mail.codeSentTo(EMAIL) != null);
+        page.getByLabel("Verification code").fill(mail.codeSentTo(EMAIL));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
         shot(page, "sign-in-after-confirmation");
         page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill(EMAIL);

@@ -32,8 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +40,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole stack as {@code deploy/local/run} starts it — InfraMain and the four built service jars, each
  * its own process — on free ports, so it runs beside a developer's own stack. A pool created through the
- * AWS SDK reaches both consumers of {@code cognate.userpool.events} through Kafka, an invited user's email lands in
- * the stack's mail directory, and stopping leaves nothing running. Needs the services packaged first (the reactor builds them before this module).
+ * AWS SDK reaches both consumers of {@code cognate.userpool.events} through Kafka; trigger-runner mails invitations and
+ * codes to a real SMTP server (GreenMail, here); a user signs up with the API and, in Chromium, through the hosted pages
+ * with a standard relying party; and stopping leaves nothing running. Needs the services packaged first (the reactor
+ * builds them before this module).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WholeStackTest {
@@ -55,6 +55,7 @@ class WholeStackTest {
     private List<CognateService> services;
     private InfraPorts infra;
     private int[] ports;
+    private StackMail mail;
     private final StackProcesses processes = new StackProcesses();
     private final List<ProcessHandle> started = new ArrayList<>();
 
@@ -62,9 +63,10 @@ class WholeStackTest {
     @BeforeAll
     void startTheStack(@TempDir Path temp) throws Exception {
         layout = new StackLayout(Path.of("../..").toAbsolutePath().normalize(), temp.resolve("state"), temp.resolve("data"));
-        ports = Ports.pickFree(7);
+        ports = Ports.pickFree(8);
         infra = new InfraPorts(ports[0], ports[1], ports[2]);
-        services = services(ports[3], ports[4], ports[5], ports[6]);
+        mail = StackMail.start(ports[7]);
+        services = services(ports[3], ports[4], ports[5], ports[6], mail);
         services.forEach(service -> assertThat(layout.serviceRunnerJar(service.name()))
                 .as("%s must be packaged first (./mvnw -B install -DskipTests)", service.name()).exists());
         credentials = LocalCredentials.generate();
@@ -87,6 +89,7 @@ class WholeStackTest {
     @AfterAll
     void stoppingLeavesNothingRunning() {
         processes.stopAll();
+        mail.close();
         assertThat(started).noneMatch(ProcessHandle::isAlive);
         assertThat(IntStream.of(ports).filter(port -> !Ports.isFree(port)).boxed().toList())
                 .as("ports still bound after stop: PostgreSQL, Redis, Kafka or a service left running").isEmpty();
@@ -111,18 +114,18 @@ class WholeStackTest {
         String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + infra.postgres() + "/cognate";
         awaitRows(jdbcUrl, "trigger_runner", userPoolId);
         awaitRows(jdbcUrl, "identity_pool", userPoolId);
-        assertInvitationMailed(layout, "invited@example.test");
+        assertInvitationMailed("invited@example.test");
     }
 
     @Test
     void aUserSignsUpWithTheMailedCodeThroughTheApi() throws Exception {
-        signUpWithTheMailedCode(services.get(0).baseUrl(), credentials, layout);
+        signUpWithTheMailedCode(services.get(0).baseUrl());
     }
 
     @Test
     void aStandardRelyingPartySignsAUserUpAndInThroughTheHostedPagesInChromium() throws Exception {
         try (CognitoIdentityProviderClient idp = operatorClient()) {
-            new HostedLoginJourney(idp, services.get(0).baseUrl(), layout).run();
+            new HostedLoginJourney(idp, services.get(0).baseUrl(), mail).run();
         }
     }
 
@@ -156,20 +159,19 @@ class WholeStackTest {
         }
     }
 
-    /** user-pool-service → cognate.messages (sealed password) → trigger-runner → a file in the stack's mail directory. */
-    private static void assertInvitationMailed(StackLayout layout, String recipient) throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> StackMail.to(layout, recipient) != null);
-        String mail = StackMail.to(layout, recipient);
-        assertThat(mail).contains("To: " + recipient, "Subject: Your temporary password")
+    /** user-pool-service → cognate.messages (sealed password) → trigger-runner → the SMTP server. */
+    private void assertInvitationMailed(String recipient) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> mail.to(recipient) != null);
+        assertThat(mail.to(recipient)).contains("To: " + recipient, "Subject: Your temporary password")
                 .containsPattern("Your username is invited and temporary password is \\S+\\.")
                 .doesNotContain("{####}");
     }
 
     /**
      * A user's whole way in across the services: SignUp (user-pool-service) → the code mailed by trigger-runner, read
-     * from the mail file as the user would read it → ConfirmSignUp → InitiateAuth gives tokens.
+     * from the SMTP server as the user would read it → ConfirmSignUp → InitiateAuth gives tokens.
      */
-    private static void signUpWithTheMailedCode(String userPoolUrl, LocalCredentials credentials, StackLayout layout) throws Exception {
+    private void signUpWithTheMailedCode(String userPoolUrl) throws Exception {
         try (CognitoIdentityProviderClient operator = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(userPoolUrl))
                 .region(Region.US_EAST_1).credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build();
              CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(userPoolUrl))
@@ -183,10 +185,9 @@ class WholeStackTest {
             app.signUp(r -> r.clientId(clientId).username("newcomer").password("Newcomer-Passw0rd!")
                     .userAttributes(AttributeType.builder().name("email").value("newcomer@example.test").build()));
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> StackMail.to(layout, "newcomer@example.test") != null);
-            Matcher code = Pattern.compile("verification code is (\\d{6})").matcher(StackMail.to(layout, "newcomer@example.test"));
-            assertThat(code.find()).as("a six-digit code in the mail").isTrue();
-            app.confirmSignUp(r -> r.clientId(clientId).username("newcomer").confirmationCode(code.group(1)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> mail.codeSentTo("newcomer@example.test") != null);
+            String code = mail.codeSentTo("newcomer@example.test");
+            app.confirmSignUp(r -> r.clientId(clientId).username("newcomer").confirmationCode(code));
 
             String accessToken = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", "newcomer", "PASSWORD", "Newcomer-Passw0rd!"))).authenticationResult().accessToken();
@@ -206,7 +207,7 @@ class WholeStackTest {
     }
 
     /** The four services of {@link CognateService#ALL}, on the given ports instead of 8081–8084. */
-    private static List<CognateService> services(int userPool, int hostedUi, int identityPool, int triggerRunner) {
+    private static List<CognateService> services(int userPool, int hostedUi, int identityPool, int triggerRunner, StackMail mail) {
         CognateService idp = new CognateService(CognateService.USER_POOL.name(), CognateService.USER_POOL.displayName(), userPool,
                 Map.of("COGNATE_PUBLIC_BASE_URL", "http://localhost:" + userPool,
                         "COGNATE_HOSTED_UI_PREFIX_DOMAIN_TEMPLATE", "http://{domain}.auth.{region}.localhost:" + hostedUi));
@@ -214,6 +215,7 @@ class WholeStackTest {
                 new CognateService(CognateService.HOSTED_UI.name(), CognateService.HOSTED_UI.displayName(), hostedUi,
                         Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", idp.baseUrl(), "COGNATE_ISSUER_BASE_URL", idp.baseUrl())),
                 new CognateService(CognateService.IDENTITY_POOL.name(), CognateService.IDENTITY_POOL.displayName(), identityPool, Map.of()),
-                new CognateService(CognateService.TRIGGER_RUNNER.name(), CognateService.TRIGGER_RUNNER.displayName(), triggerRunner, Map.of()));
+                new CognateService(CognateService.TRIGGER_RUNNER.name(), CognateService.TRIGGER_RUNNER.displayName(), triggerRunner,
+                        mail.triggerRunnerEnvironment()));
     }
 }
