@@ -81,6 +81,13 @@ public interface HostedUiConfig {
         /** How many app clients the cache holds at most. */
         @WithDefault("10000")
         int clientCacheSize();
+
+        /**
+         * How many logos (up to 100 KB each) the branding cache holds at most; they are kept as long as app clients
+         * ({@code client-cache-ttl}).
+         */
+        @WithDefault("200")
+        int logoCacheSize();
     }
 
     interface Db {

@@ -24,7 +24,7 @@ public class AppClientDirectory {
     private static final Logger LOG = Logger.getLogger(AppClientDirectory.class);
 
     /** Cognito's {@code ClientIdType}: 1 to 128 word characters or '+'. Anything else is never sent upstream. */
-    private static final Pattern CLIENT_ID = Pattern.compile("[\\w+]{1,128}");
+    static final Pattern CLIENT_ID = Pattern.compile("[\\w+]{1,128}");
 
     private final UserPoolClient userPool;
     private final HostedUiConfig config;

@@ -39,6 +39,12 @@ final class ExpiringCache<K, V> {
         return Optional.of(entry.value());
     }
 
+    /** The value even if it has expired (it stays until it is replaced or dropped): for readers that must not wait. */
+    Optional<V> getEvenIfExpired(K key) {
+        Entry<V> entry = entries.get(key);
+        return entry == null ? Optional.empty() : Optional.of(entry.value());
+    }
+
     void put(K key, V value) {
         if (ttl.isZero() || ttl.isNegative() || maxSize <= 0) {
             return;

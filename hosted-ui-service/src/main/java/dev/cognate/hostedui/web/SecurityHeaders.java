@@ -14,7 +14,8 @@ import jakarta.enterprise.event.Observes;
  * <li>{@code Content-Security-Policy}: only this origin's stylesheet, images and (later) scripts; no inline code,
  * no framing. No {@code form-action}: browsers apply it to the redirect after a form post, which would block the
  * redirect to the app's callback URL.</li>
- * <li>{@code Cache-Control: no-store} on everything but {@code /static/}: pages carry CSRF tokens and user data.</li>
+ * <li>{@code Cache-Control: no-store} on everything but {@code /static/} and {@code /branding/} (which sets its own):
+ * pages carry CSRF tokens and user data.</li>
  * <li>{@code Strict-Transport-Security} only when {@code cognate.pages.hsts.enabled} (served over https).</li>
  * </ul>
  */
@@ -25,6 +26,7 @@ public class SecurityHeaders {
             + "img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'";
     static final String STATIC_PREFIX = "/static/";
+    static final String BRANDING_PREFIX = "/branding/";
 
     private final String hsts;
 
@@ -39,7 +41,7 @@ public class SecurityHeaders {
     }
 
     private void addHeaders(RoutingContext context) {
-        boolean staticFile = context.normalizedPath().startsWith(STATIC_PREFIX);
+        boolean staticFile = context.normalizedPath().startsWith(STATIC_PREFIX) || context.normalizedPath().startsWith(BRANDING_PREFIX);
         context.addHeadersEndHandler(ignored -> {
             MultiMap headers = context.response().headers();
             headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);

@@ -48,6 +48,9 @@ class LoginPageBrowserTest {
     @TestHTTPResource("/oauth2/authorize")
     URL authorize;
 
+    @TestHTTPResource("/login")
+    URL login;
+
     private Playwright playwright;
     private Browser browser;
 
@@ -191,6 +194,39 @@ class LoginPageBrowserTest {
                     .contains("__Host-cognate-session", "__Host-cognate-csrf");
             assertThat(consoleErrors.stream().filter(error -> !error.contains("Failed to load resource")))
                     .as("no CSP violation or script error").isEmpty();
+        }
+    }
+
+    @Test
+    void appliesAClientsBrandingInChromium() {
+        try (BrowserContext desktop = browser.newContext()) {
+            Page page = desktop.newPage();
+            List<String> failedResources = new ArrayList<>();
+            page.onResponse(response -> {
+                if (response.status() >= 400) {
+                    failedResources.add(response.status() + " " + response.url());
+                }
+            });
+            List<String> consoleErrors = new ArrayList<>();
+            page.onConsoleMessage(message -> {
+                if ("error".equals(message.type())) {
+                    consoleErrors.add(message.text());
+                }
+            });
+            StringBuilder query = new StringBuilder();
+            HostedUiBrowser.authorizeQuery(FakeUserPool.BRANDED_CLIENT).forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&")
+                    .append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+
+            assertThat(page.navigate(login + query.toString()).status()).isEqualTo(200);
+
+            // FakeUserPool's SetUICustomization CSS: .submitButton-customizable { background-color: #ff6600 }
+            assertThat(page.evaluate("getComputedStyle(document.querySelector('button.submitButton-customizable')).backgroundColor"))
+                    .as("the branded colour wins over cognate.css, under the CSP (style-src 'self')").isEqualTo("rgb(255, 102, 0)");
+            PlaywrightAssertions.assertThat(page.getByAltText("demo pool logo")).isVisible();
+            assertThat((Integer) page.evaluate("document.querySelector('img.logo-customizable').naturalWidth"))
+                    .as("the logo loaded").isEqualTo(2);
+            assertThat(failedResources).isEmpty();
+            assertThat(consoleErrors).as("no CSP violation").isEmpty();
         }
     }
 }

@@ -51,6 +51,19 @@ class ExpiringCacheTest {
     }
 
     @Test
+    void keepsAnExpiredEntryForReadersThatMustNotWaitUntilAFreshOneReplacesIt() {
+        var cache = new ExpiringCache<String, String>(Duration.ofSeconds(30), 10, clock);
+        cache.put("a", "branding v1");
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(cache.getEvenIfExpired("a")).contains("branding v1");
+        assertThat(cache.getEvenIfExpired("b")).isEmpty();
+
+        cache.put("a", "branding v2");
+        assertThat(cache.getEvenIfExpired("a")).contains("branding v2");
+    }
+
+    @Test
     void makesRoomWhenFullByDroppingExpiredEntriesFirst() {
         var cache = new ExpiringCache<String, String>(Duration.ofSeconds(30), 2, clock);
         cache.put("old", "1");

@@ -10,6 +10,9 @@ import dev.cognate.testkit.QuarkusConfigKeys;
 import dev.cognate.testkit.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -36,6 +39,9 @@ import java.util.Map;
  * implicit-tokens, which takes the grant from the real Redis ({@code GETDEL}) as user-pool-service does and answers
  * stand-in tokens that carry the grant: {@code access.<base64url(grant JSON)>}, {@code id.<same>} with
  * {@code openid} ({@link #grantOfToken}).</li>
+ * <li>{@code GET /internal/v1/branding/{clientId}} and {@code .../image}: {@link #BRANDED_CLIENT} has its own CSS and PNG
+ * logo (also at {@code /internal/v1/user-pools/{pool}/branding/{clientId}/image}); {@link #BRANDING_FAILS_CLIENT}
+ * answers 500; every other client 404.</li>
  * <li>{@code GET /<pool>/.well-known/jwks.json}: one RSA key, whose private half tests get from {@link #signingKey()}
  * (a system property, since the test and this resource may live in different class loaders).</li>
  * </ul>
@@ -55,6 +61,12 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     public static final String OTHER_POOL_CLIENT = "4example23456789abcdefghij";
     /** A client that allows only the implicit flow. */
     public static final String IMPLICIT_CLIENT = "5example23456789abcdefghij";
+    /** A client of {@link #POOL_ID} with its own branding: {@link #BRANDED_CSS} and {@link #logoPng()}. */
+    public static final String BRANDED_CLIENT = "6example23456789abcdefghij";
+    /** A client whose branding look-up fails with a 500 (its configuration is fine). */
+    public static final String BRANDING_FAILS_CLIENT = "7example23456789abcdefghij";
+    public static final String BRANDED_CSS = ".submitButton-customizable {\n  background-color: #ff6600;\n}\n";
+    public static final String BRANDING_VERSION = "5f3c9a0b1d2e4f60";
     public static final String FAILING_CLIENT = "failingclient";
     public static final String CALLBACK_URL = "https://app.example.com/callback";
     public static final String LOGOUT_URL = "https://app.example.com/";
@@ -77,6 +89,8 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     private static final String SIGNING_KEY_PROPERTY = "test.fake-user-pool.signing-key";
     private static final String CLIENTS_PREFIX = "/internal/v1/clients/";
     private static final String HOSTED_UI_PREFIX = "/internal/v1/hosted-ui/clients/";
+    private static final String BRANDING_PREFIX = "/internal/v1/branding/";
+    private static final String LEVEL_IMAGE = "/internal/v1/user-pools/" + POOL_ID + "/branding/" + BRANDED_CLIENT + "/image";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpServer server;
@@ -123,6 +137,8 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
         String method = exchange.getRequestMethod();
         if ("GET".equals(method) && path.startsWith(CLIENTS_PREFIX)) {
             answerClient(exchange, path.substring(CLIENTS_PREFIX.length()));
+        } else if ("GET".equals(method) && (path.startsWith(BRANDING_PREFIX) || path.equals(LEVEL_IMAGE))) {
+            answerBranding(exchange, path);
         } else if ("GET".equals(method) && path.equals("/" + POOL_ID + "/.well-known/jwks.json")) {
             send(exchange, 200, jwks);
         } else if ("POST".equals(method) && path.startsWith(HOSTED_UI_PREFIX)) {
@@ -150,6 +166,39 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    private static void answerBranding(HttpExchange exchange, String path) throws IOException {
+        if (path.equals(BRANDING_PREFIX + BRANDED_CLIENT)) {
+            send(exchange, 200, JSON.createObjectNode().put("userPoolId", POOL_ID).put("clientId", BRANDED_CLIENT)
+                    .put("css", BRANDED_CSS).put("cssVersion", BRANDING_VERSION).put("imageContentType", "image/png")
+                    .put("hasImage", true).put("someFutureField", 1).toString());
+        } else if (path.equals(BRANDING_PREFIX + BRANDED_CLIENT + "/image") || path.equals(LEVEL_IMAGE)) {
+            byte[] png = logoPng();
+            exchange.getResponseHeaders().set("Content-Type", "image/png");
+            exchange.getResponseHeaders().set("X-Cognate-CSS-Version", BRANDING_VERSION);
+            exchange.sendResponseHeaders(200, png.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(png);
+            }
+        } else if (path.startsWith(BRANDING_PREFIX + BRANDING_FAILS_CLIENT)) {
+            send(exchange, 500, "{\"__type\":\"InternalErrorException\",\"message\":\"database is down\"}");
+        } else {
+            send(exchange, 404, error("ResourceNotFoundException", "No UI customization applies to this client."));
+        }
+    }
+
+    /** The branded client's logo: a real 2x2 PNG, so that browsers can draw it. */
+    public static byte[] logoPng() {
+        BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, 0xFF6600);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return png.toByteArray();
+    }
+
     private static String client(String clientId) {
         return switch (clientId) {
             case KNOWN_CLIENT -> clientJson(KNOWN_CLIENT, POOL_ID, false, "[\"code\"]", "[]");
@@ -157,6 +206,8 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
             case CONFIDENTIAL_CLIENT -> clientJson(CONFIDENTIAL_CLIENT, POOL_ID, true, "[\"code\"]", "[\"email\"]");
             case OTHER_POOL_CLIENT -> clientJson(OTHER_POOL_CLIENT, OTHER_POOL_ID, false, "[\"code\"]", "[]");
             case IMPLICIT_CLIENT -> clientJson(IMPLICIT_CLIENT, POOL_ID, false, "[\"implicit\"]", "[]");
+            case BRANDED_CLIENT -> clientJson(BRANDED_CLIENT, POOL_ID, false, "[\"code\"]", "[]");
+            case BRANDING_FAILS_CLIENT -> clientJson(BRANDING_FAILS_CLIENT, POOL_ID, false, "[\"code\"]", "[]");
             default -> null;
         };
     }

@@ -25,7 +25,7 @@ class AccountPagesTest {
         Response form = browser.get("/signup", QUERY);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body().asString())
-                .contains("<label for=\"attribute-0\">Email</label>")
+                .contains("<label for=\"attribute-0\" class=\"label-customizable\">Email</label>")
                 .contains("name=\"attribute.email\"")
                 .contains("autocomplete=\"new-password\"");
 

@@ -46,7 +46,7 @@ class SignInFlowTest {
         Response form = browser.get("/login", query(FakeUserPool.KNOWN_CLIENT));
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body().asString())
-                .contains("<label for=\"username\">Username</label>")
+                .contains("<label for=\"username\" class=\"label-customizable\">Username</label>")
                 .contains("autocomplete=\"username\"")
                 .contains("autocomplete=\"current-password\"")
                 .contains("name=\"_csrf\"");
@@ -279,7 +279,7 @@ class SignInFlowTest {
     void labelsTheUsernameEmailWhenThePoolSignsInWithEmail() {
         Map<String, String> query = new LinkedHashMap<>(query(FakeUserPool.CONFIDENTIAL_CLIENT));
         assertThat(new HostedUiBrowser().get("/login", query).body().asString())
-                .contains("<label for=\"username\">Email</label>").contains("type=\"email\"");
+                .contains("<label for=\"username\" class=\"label-customizable\">Email</label>").contains("type=\"email\"");
     }
 
     @Test
@@ -290,8 +290,8 @@ class SignInFlowTest {
         Response form = browser.get("/login", query);
         assertThat(form.body().asString())
                 .contains("<html lang=\"de\">")
-                .contains("<label for=\"username\">Benutzername</label>")
-                .contains("<label for=\"password\">Passwort</label>")
+                .contains("<label for=\"username\" class=\"label-customizable\">Benutzername</label>")
+                .contains("<label for=\"password\" class=\"label-customizable\">Passwort</label>")
                 .contains("Passwort vergessen?");
 
         Response refused = browser.post(HostedUiBrowser.loginAction(form),

@@ -25,4 +25,11 @@ public interface HostedUiConfig {
      */
     @WithDefault("localhost")
     String customDomainTarget();
+
+    /**
+     * hosted-ui-service's own base URL, for what it serves outside a pool's domain: the logo URLs
+     * ({@code ImageUrl} of GetUICustomization) of pools without a domain.
+     */
+    @WithDefault("http://localhost:8082")
+    String baseUrl();
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.userpool.config.CognateConfig;
-import dev.cognate.userpool.config.HostedUiConfig;
 import dev.cognate.userpool.domain.ResourceServer;
 import dev.cognate.userpool.domain.UserPoolDomain;
 import dev.cognate.userpool.repository.ResourceServerRepository;
@@ -51,18 +49,16 @@ public class WellKnownResource {
     private final TokenIssuer issuer;
     private final UserPoolDomainRepository domains;
     private final ResourceServerRepository resourceServers;
-    private final CognateConfig config;
-    private final HostedUiConfig hostedUi;
+    private final HostedLoginUrls urls;
 
     public WellKnownResource(Pool db, SigningKeys keys, TokenIssuer issuer, UserPoolDomainRepository domains,
-                             ResourceServerRepository resourceServers, CognateConfig config, HostedUiConfig hostedUi) {
+                             ResourceServerRepository resourceServers, HostedLoginUrls urls) {
         this.db = db;
         this.keys = keys;
         this.issuer = issuer;
         this.domains = domains;
         this.resourceServers = resourceServers;
-        this.config = config;
-        this.hostedUi = hostedUi;
+        this.urls = urls;
     }
 
     @GET
@@ -94,8 +90,8 @@ public class WellKnownResource {
         String iss = issuer.issuer(poolId);
         String base = issuer.issuer("");
         ObjectNode body = JSON.objectNode();
-        domain.map(this::hostedLoginBase).ifPresent(login -> body.put("authorization_endpoint", login + "/oauth2/authorize"));
-        domain.map(this::hostedLoginBase).ifPresent(login -> body.put("end_session_endpoint", login + "/logout"));
+        domain.map(urls::hostedLoginBase).ifPresent(login -> body.put("authorization_endpoint", login + "/oauth2/authorize"));
+        domain.map(urls::hostedLoginBase).ifPresent(login -> body.put("end_session_endpoint", login + "/logout"));
         strings(body, "id_token_signing_alg_values_supported", List.of("RS256"));
         body.put("issuer", iss);
         body.put("jwks_uri", iss + "/.well-known/jwks.json");
@@ -121,11 +117,6 @@ public class WellKnownResource {
         // query for codes, fragment for the implicit flow's tokens (RFC 6749 §4.2.2)
         strings(body, "response_modes_supported", List.of("query", "fragment"));
         return body;
-    }
-
-    private String hostedLoginBase(UserPoolDomain domain) {
-        return domain.custom() ? "https://" + domain.domain()
-                : hostedUi.prefixDomainTemplate().replace("{domain}", domain.domain()).replace("{region}", config.region());
     }
 
     private static void strings(ObjectNode body, String name, List<String> values) {
