@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.cognate.testkit.ScriptRun;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
@@ -39,7 +40,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A newcomer's whole way in through the hosted pages, driven by clients that are not ours: openid-client (Node) does
  * discovery, PKCE, the code redemption with every check it makes (state, {@code iss}, the ID token's signature and
  * nonce), userInfo, refresh, revocation and RP-initiated logout; Debian's Chromium (Playwright) fills the real forms —
- * sign up, the code read from the SMTP server, sign in. A second client of the pool then signs in on the SSO
+ * sign up, the code read from the SMTP server, sign in — on pages branded with the app's SetUICustomization. A second client of the pool then signs in on the SSO
  * session without a password, a third gets tokens by the implicit flow, logout ends the session, and {@code prompt=none} afterwards answers {@code login_required}.
  * The apps are a local HTTP server that records where the browser was sent.
  * Screenshots of every page land in {@code target/screenshots/hosted-login/}.
@@ -111,9 +112,16 @@ final class HostedLoginJourney {
 
     private void journey(Page page, String poolId, String appClient, String adminClient, String spaClient, String issuer,
                          Path rpState) throws Exception {
+        // The app's branding (Cognito's SetUICustomization) is on its pages.
+        SdkBytes logo = SdkBytes.fromByteArray(logoPng());
+        operator.setUICustomization(r -> r.userPoolId(poolId).clientId(appClient)
+                .css(".submitButton-customizable { background-color: #ff6600; }").imageFile(logo));
         String authorizationUrl = node("begin", issuer, appClient, appCallback, rpState.toString());
         page.navigate(authorizationUrl);
         shot(page, "sign-in");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .evaluate("button => getComputedStyle(button).backgroundColor")).isEqualTo("rgb(255, 102, 0)");
+        assertThat(page.locator("img.logo-customizable").evaluate("img => img.complete && img.naturalWidth")).isEqualTo(8);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign up")).click();
         shot(page, "sign-up");
         page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill(EMAIL);
@@ -188,6 +196,13 @@ final class HostedLoginJourney {
                 .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("userInfo: %s", response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).path("email").asText();
+    }
+
+    /** An 8×8 PNG logo. */
+    private static byte[] logoPng() throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        return png.toByteArray();
     }
 
     /** Runs the relying party; its answer is the last line of output (Node may print warnings before it). */
