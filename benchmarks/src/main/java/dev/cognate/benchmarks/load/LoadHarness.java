@@ -63,7 +63,8 @@ public final class LoadHarness {
     private final ConcurrentLinkedQueue<String> authorizationCodes = new ConcurrentLinkedQueue<>();
     private final OAuthEndpoints oauthEndpoints;
 
-    private static final String SIGN_IN_USER = "load-user";
+    /** Email-shaped so that cognito-local (which insists on it) runs the same scenarios for comparison. */
+    private static final String SIGN_IN_USER = "load-user@example.com";
     private static final String SIGN_IN_PASSWORD = "Load-Test-Passw0rd";
 
     /** What the OAuth scenarios use: the pool, its public (code) client, its confidential (client_credentials) client. */
