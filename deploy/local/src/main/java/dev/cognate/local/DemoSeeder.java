@@ -35,6 +35,7 @@ final class DemoSeeder implements AutoCloseable {
     static final String USER_EMAIL = "demo@example.com";
     /** Where the hosted UI sends the browser after sign-in; nothing needs to listen there to see the code. */
     static final String CALLBACK_URL = "http://localhost:3000/callback";
+    static final String DOMAIN = "cognate-demo";
     /**
      * The demo client has no secret, so its authorization requests need PKCE: the summary's sign-in link carries the
      * challenge of this fixed verifier, and its curl line the verifier. Fine for a laptop demo, never for an app.
@@ -63,6 +64,7 @@ final class DemoSeeder implements AutoCloseable {
         }
         String poolId = userPoolId.get();
         String clientId = attempt("the demo app client", () -> findOrCreateClient(poolId)).orElse(null);
+        attempt("the demo login domain", () -> findOrCreateDomain(poolId));
         String username = attempt("the demo user", () -> createUserWithPassword(poolId, password))
                 .orElse(null);
         return Optional.of(new StackDescription.Demo(poolId, clientId, username, username == null ? null : password));
@@ -118,6 +120,22 @@ final class DemoSeeder implements AutoCloseable {
                 .userPoolClient().clientId();
         Console.info("Created demo app client %s (%s)", created, CLIENT_NAME);
         return created;
+    }
+
+    /**
+     * The pool's prefix domain {@value #DOMAIN}, so that its discovery document names the hosted login's
+     * authorization and logout endpoints ({@code http://cognate-demo.auth.<region>.localhost:8082}). A domain held by
+     * another pool (an earlier demo whose data was kept elsewhere) is left alone.
+     */
+    private String findOrCreateDomain(String userPoolId) {
+        String owner = cognito.describeUserPoolDomain(request -> request.domain(DOMAIN)).domainDescription().userPoolId();
+        if (owner == null) {
+            cognito.createUserPoolDomain(request -> request.userPoolId(userPoolId).domain(DOMAIN));
+            Console.info("Created demo login domain %s", DOMAIN);
+        } else if (!owner.equals(userPoolId)) {
+            Console.warn("The login domain %s belongs to pool %s: the demo pool's discovery names no login endpoints", DOMAIN, owner);
+        }
+        return DOMAIN;
     }
 
     /** Creates the user unless it exists, then (re)sets its password, so the stored one always works. */

@@ -3,6 +3,7 @@ package dev.cognate.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class DemoSeederTests {
         assertThat(demo).isEqualTo(new StackDescription.Demo("us-east-1_new", null, null, null));
         assertThat(cognito.lastRequest("CreateUserPool").path("PoolName").asText()).isEqualTo("cognate-demo");
         assertThat(cognito.actionsCalled()).containsExactly("ListUserPools", "CreateUserPool", "ListUserPoolClients",
-                "CreateUserPoolClient", "AdminCreateUser");
+                "CreateUserPoolClient", "DescribeUserPoolDomain", "AdminCreateUser");
     }
 
     @Test
@@ -76,6 +77,29 @@ class DemoSeederTests {
         var user = cognito.lastRequest("AdminCreateUser");
         assertThat(user.path("Username").asText()).isEqualTo("demo");
         assertThat(user.path("MessageAction").asText()).isEqualTo("SUPPRESS");
+    }
+
+    @Test
+    void givesThePoolItsLoginDomainOnceAndLeavesAnotherPoolsDomainAlone() throws IOException {
+        cognito.on("ListUserPools", request -> Reply.ok("{\"UserPools\":[{\"Id\":\"us-east-1_demo\",\"Name\":\"cognate-demo\"}]}"))
+                .on("DescribeUserPoolDomain", request -> Reply.ok("{\"DomainDescription\":{}}"))
+                .on("CreateUserPoolDomain", request -> Reply.ok("{}"));
+        seed();
+        assertThat(cognito.lastRequest("CreateUserPoolDomain").path("Domain").asText()).isEqualTo("cognate-demo");
+        assertThat(cognito.lastRequest("CreateUserPoolDomain").path("UserPoolId").asText()).isEqualTo("us-east-1_demo");
+
+        for (String owner : List.of("us-east-1_demo", "us-east-1_other")) {
+            try (FakeCognito again = new FakeCognito()) {
+                again.on("ListUserPools", request -> Reply.ok("{\"UserPools\":[{\"Id\":\"us-east-1_demo\",\"Name\":\"cognate-demo\"}]}"))
+                        .on("DescribeUserPoolDomain", request -> Reply.ok("{\"DomainDescription\":{\"UserPoolId\":\"" + owner
+                                + "\",\"Domain\":\"cognate-demo\"}}"));
+                try (DemoSeeder seeder = new DemoSeeder(again.endpoint(), "us-east-1", credentials)) {
+                    seeder.seed(PASSWORD);
+                }
+                assertThat(again.actionsCalled()).as("domain owned by %s", owner).contains("DescribeUserPoolDomain")
+                        .doesNotContain("CreateUserPoolDomain");
+            }
+        }
     }
 
     @Test
