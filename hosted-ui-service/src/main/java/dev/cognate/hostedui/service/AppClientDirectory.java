@@ -2,10 +2,10 @@ package dev.cognate.hostedui.service;
 
 import dev.cognate.hostedui.client.AppClientConfig;
 import dev.cognate.hostedui.client.UserPoolClient;
+import dev.cognate.hostedui.client.UserPoolFailures;
 import dev.cognate.hostedui.config.HostedUiConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -58,17 +58,14 @@ public class AppClientDirectory {
     }
 
     private static RuntimeException classify(String clientId, Throwable failure) {
-        if (failure instanceof WebApplicationException web && web.getResponse() != null
-                && web.getResponse().getStatus() == 404) {
+        if (UserPoolFailures.isNotFound(failure)) {
             return new UnknownClientException(clientId);
         }
         if (failure instanceof UserPoolUnavailableException unavailable) {
             LOG.warnf("user-pool-service did not answer the look-up of app client %s: %s", clientId, unavailable.getMessage());
             return unavailable;
         }
-        String reason = failure instanceof WebApplicationException web && web.getResponse() != null
-                ? "HTTP " + web.getResponse().getStatus()
-                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        String reason = UserPoolFailures.reason(failure);
         LOG.warnf("user-pool-service failed the look-up of app client %s: %s", clientId, reason);
         return new UserPoolUnavailableException(reason, failure);
     }

@@ -2,10 +2,10 @@ package dev.cognate.hostedui.service;
 
 import dev.cognate.hostedui.client.Branding;
 import dev.cognate.hostedui.client.UserPoolClient;
+import dev.cognate.hostedui.client.UserPoolFailures;
 import dev.cognate.hostedui.config.HostedUiConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -88,13 +88,11 @@ public class BrandingDirectory {
                 .ifNoItem().after(config.userPool().timeout()).fail()
                 .invoke(found -> cache.put(key, found))
                 .onFailure().recoverWithItem(failure -> {
-                    if (failure instanceof WebApplicationException web && web.getResponse() != null && web.getResponse().getStatus() == 404) {
+                    if (UserPoolFailures.isNotFound(failure)) {
                         cache.put(key, Optional.empty());
                     } else {
-                        String reason = failure instanceof WebApplicationException web && web.getResponse() != null
-                                ? "HTTP " + web.getResponse().getStatus()
-                                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-                        LOG.warnf("user-pool-service failed the branding look-up %s; the pages render unbranded: %s", key, reason);
+                        LOG.warnf("user-pool-service failed the branding look-up %s; the pages render unbranded: %s", key,
+                                UserPoolFailures.reason(failure));
                     }
                     return Optional.empty();
                 });

@@ -2,10 +2,10 @@ package dev.cognate.hostedui.service;
 
 import dev.cognate.hostedui.client.CognitoErrorException;
 import dev.cognate.hostedui.client.HostedUiAuthClient;
+import dev.cognate.hostedui.client.UserPoolFailures;
 import dev.cognate.hostedui.config.HostedUiConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -38,9 +38,7 @@ public class UserPoolAccounts {
                     if (failure instanceof CognitoErrorException || failure instanceof UserPoolUnavailableException) {
                         return failure;
                     }
-                    String reason = failure instanceof WebApplicationException web && web.getResponse() != null
-                            ? "HTTP " + web.getResponse().getStatus()
-                            : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+                    String reason = UserPoolFailures.reason(failure);
                     LOG.warnf("user-pool-service failed %s: %s", action, reason);
                     return new UserPoolUnavailableException(reason, failure);
                 });
