@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The apps are a local HTTP server that records where the browser was sent.
  * Screenshots of every page land in {@code target/screenshots/hosted-login/}.
  */
-final class HostedLoginJourney {
+final class HostedLoginJourney implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path RELYING_PARTY = Path.of("src/test/node");
@@ -105,9 +105,14 @@ final class HostedLoginJourney {
                 throw failure;
             }
         } finally {
-            apps.close();
             Files.deleteIfExists(rpState);
         }
+    }
+
+    /** Stops the apps' server, which started with this journey. */
+    @Override
+    public void close() {
+        apps.close();
     }
 
     private void journey(Page page, String poolId, String appClient, String adminClient, String spaClient, String issuer,

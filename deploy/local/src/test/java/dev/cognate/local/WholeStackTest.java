@@ -89,7 +89,9 @@ class WholeStackTest {
     @AfterAll
     void stoppingLeavesNothingRunning() {
         processes.stopAll();
-        mail.close();
+        if (mail != null) { // null when the start failed before it: let that failure be the one reported
+            mail.close();
+        }
         assertThat(started).noneMatch(ProcessHandle::isAlive);
         assertThat(IntStream.of(ports).filter(port -> !Ports.isFree(port)).boxed().toList())
                 .as("ports still bound after stop: PostgreSQL, Redis, Kafka or a service left running").isEmpty();
@@ -124,8 +126,9 @@ class WholeStackTest {
 
     @Test
     void aStandardRelyingPartySignsAUserUpAndInThroughTheHostedPagesInChromium() throws Exception {
-        try (CognitoIdentityProviderClient idp = operatorClient()) {
-            new HostedLoginJourney(idp, services.get(0).baseUrl(), mail).run();
+        try (CognitoIdentityProviderClient idp = operatorClient();
+             HostedLoginJourney journey = new HostedLoginJourney(idp, services.get(0).baseUrl(), mail)) {
+            journey.run();
         }
     }
 
