@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
@@ -123,6 +124,25 @@ class UserWritePathTest extends SignInFixture {
         poolId = newPoolId;
         clientId = newClientId;
         assertThat(srpSignIn("yuri", "Imported-Then-Set-1").authenticationResult().accessToken()).isNotBlank();
+    }
+
+    @Test
+    void aCreationRefusedHalfWayWritesNothing() {
+        poolId = cognito.createUserPool(r -> r.poolName("aliases " + unique()).aliasAttributesWithStrings("email")).userPool().id();
+        cognito.adminCreateUser(r -> r.userPoolId(poolId).username("zoe").messageAction(MessageActionType.SUPPRESS).userAttributes(
+                AttributeType.builder().name("email").value("shared@example.com").build(),
+                AttributeType.builder().name("email_verified").value("true").build()));
+        long verifiers = count("SELECT count(*) FROM srp_verifiers WHERE user_pool_id = $1", poolId);
+        int events = OutboxRows.forPool(db, poolId, "username").size();
+
+        assertThatThrownBy(() -> cognito.adminCreateUser(r -> r.userPoolId(poolId).username("zack").messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(AttributeType.builder().name("email").value("shared@example.com").build(),
+                        AttributeType.builder().name("email_verified").value("true").build())))
+                .isInstanceOf(AliasExistsException.class);
+
+        assertThat(count("SELECT count(*) FROM users WHERE user_pool_id = $1", poolId)).as("no user row").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM srp_verifiers WHERE user_pool_id = $1", poolId)).as("no SRP verifier").isEqualTo(verifiers);
+        assertThat(OutboxRows.forPool(db, poolId, "username")).as("no event").hasSize(events);
     }
 
     /** Switches the fixture to a pool keeping {@code size} passwords of history, with the same kind of client. */
