@@ -19,9 +19,9 @@ import java.util.UUID;
 
 /**
  * The SRP verifier of a user's current password (USER_SRP_AUTH), kept beside the Argon2id hash: a new random salt and
- * v = g^x mod N for USER_ID_FOR_SRP = the username, sealed with crypto/SecretCipher. Written only by the user write path
- * ({@link UserCreation} and {@link UserPasswords}) in the transaction that sets the password; read by the SRP sign-in
- * flows. The exponentiation runs on a worker thread, not the event loop.
+ * v = g^x mod N for USER_ID_FOR_SRP = the username, sealed with crypto/SecretCipher. Written only by the password write
+ * path ({@link UserPasswords}, also for the users {@link UserCreation} creates) in the transaction that sets the
+ * password; read by the SRP sign-in flows. The exponentiation runs on a worker thread, not the event loop.
  */
 @ApplicationScoped
 public class SrpVerifierStore {
