@@ -55,11 +55,11 @@ public class UserConfirmation {
             attributes.put(verifiedAttribute + "_verified", "true");
         }
         User confirmed = user.withAttributes(attributes, now).withStatus(UserStatus.CONFIRMED, now);
+        // Trigger hook (issue 12), as the last step of the chain below: PostConfirmation (PostConfirmation_ConfirmSignUp)
+        // runs in this transaction when the pool makes post triggers synchronous, so its failure leaves the user
+        // unconfirmed; otherwise trigger-runner runs it from the user.confirmed event.
         return (forceAliasCreation ? store.takeAliases(tx, pool, confirmed, true) : Uni.createFrom().voidItem())
                 .chain(() -> store.save(tx, pool, confirmed, UserPoolEvents.USER_CONFIRMED,
                         verifiedAttribute == null ? List.of() : List.of(verifiedAttribute + "_verified")));
-        // Trigger hook (issue 12), after the writes above: PostConfirmation (PostConfirmation_ConfirmSignUp) runs in
-        // this transaction when the pool makes post triggers synchronous, so its failure leaves the user unconfirmed;
-        // otherwise trigger-runner runs it from the user.confirmed event.
     }
 }

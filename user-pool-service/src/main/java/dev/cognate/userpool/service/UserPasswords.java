@@ -122,12 +122,12 @@ public class UserPasswords {
                     user.status() == UserStatus.UNCONFIRMED ? UserStatus.UNCONFIRMED : UserStatus.CONFIRMED, null, now);
             default -> user.withPassword(password.hash(), UserStatus.CONFIRMED, null, now);
         };
+        // Trigger hook (issue 12), as the last step of the chain below: for FORGOT_PASSWORD, PostConfirmation
+        // (PostConfirmation_ConfirmForgotPassword) runs in this transaction when the pool makes post triggers
+        // synchronous, so its failure rolls the new password back; otherwise trigger-runner runs it from the event.
         return store.save(tx, pool, changed, UserPoolEvents.USER_PASSWORD_SET, changedAttributes)
                 .call(saved -> srpVerifiers.save(tx, pool, saved, password.plainText(), now))
                 .call(saved -> history.record(tx, pool, saved));
-        // Trigger hook (issue 12), after the writes above: for FORGOT_PASSWORD, PostConfirmation
-        // (PostConfirmation_ConfirmForgotPassword) runs in this transaction when the pool makes post triggers
-        // synchronous, so its failure rolls the new password back; otherwise trigger-runner runs it from the event.
     }
 
     /**
@@ -150,7 +150,7 @@ public class UserPasswords {
         return verifier.chain(() -> user.passwordHash() == null ? Uni.createFrom().voidItem() : history.recordFirst(tx, pool, user));
     }
 
-    Instant now() {
+    private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }
 }
