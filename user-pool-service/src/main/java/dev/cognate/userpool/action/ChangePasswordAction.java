@@ -4,7 +4,7 @@ import dev.cognate.awsprotocol.ActionAuthorization;
 import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.Validation;
-import dev.cognate.userpool.service.AccountSelfService;
+import dev.cognate.userpool.auth.PasswordChange;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,9 +17,9 @@ public class ChangePasswordAction implements AwsAction<ChangePasswordAction.Requ
     public record Request(String previousPassword, String proposedPassword, String accessToken) {
     }
 
-    private final AccountSelfService service;
+    private final PasswordChange service;
 
-    public ChangePasswordAction(AccountSelfService service) {
+    public ChangePasswordAction(PasswordChange service) {
         this.service = service;
     }
 

@@ -1,18 +1,16 @@
 package dev.cognate.userpool.auth;
 
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.domain.AttributeDefinition;
 import dev.cognate.userpool.domain.AuthEvent;
 import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserAttributeRules;
 import dev.cognate.userpool.domain.UserStatus;
-import dev.cognate.userpool.password.PasswordHashing;
-import dev.cognate.userpool.password.PasswordPolicy;
 import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.repository.UserRepository;
-import dev.cognate.userpool.service.UserStore;
+import dev.cognate.userpool.service.NewPassword;
+import dev.cognate.userpool.service.UserPasswords;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -26,9 +24,9 @@ import java.util.Map;
 
 /**
  * {@code NEW_PASSWORD_REQUIRED}: a user with a temporary password answers NEW_PASSWORD (checked against the pool's
- * policy) and any {@code userAttributes.*} (required attributes it lacks among them); the user becomes CONFIRMED, its
- * Argon2id hash and SRP verifier are replaced, a {@code PasswordChange} authentication event is recorded, and it is
- * signed in — all in one transaction.
+ * policy) and any {@code userAttributes.*} (required attributes it lacks among them); the password write path
+ * ({@link UserPasswords}) makes the user CONFIRMED with the new hash, SRP verifier and history entry, a
+ * {@code PasswordChange} authentication event is recorded, and it is signed in — all in one transaction.
  */
 @ApplicationScoped
 public class NewPasswordRequiredChallenge implements ChallengeHandler {
@@ -37,20 +35,16 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
 
     private final Pool db;
     private final UserRepository users;
-    private final UserStore store;
-    private final PasswordHashing hashing;
-    private final SrpVerifierStore srpVerifiers;
+    private final UserPasswords passwords;
     private final SignInCompletion completion;
     private final AuthEventRepository authEvents;
 
-    public NewPasswordRequiredChallenge(Pool db, UserRepository users, UserStore store, PasswordHashing hashing,
-                                        SrpVerifierStore srpVerifiers, SignInCompletion completion, AuthEventRepository authEvents) {
+    public NewPasswordRequiredChallenge(Pool db, UserRepository users, UserPasswords passwords, SignInCompletion completion,
+                                        AuthEventRepository authEvents) {
         this.authEvents = authEvents;
         this.db = db;
         this.users = users;
-        this.store = store;
-        this.hashing = hashing;
-        this.srpVerifiers = srpVerifiers;
+        this.passwords = passwords;
         this.completion = completion;
     }
 
@@ -77,14 +71,14 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
      */
     public <T> Uni<T> changePassword(AuthContext context, AuthSession session, SignIn<T> signIn) {
         String newPassword = AuthParameters.require(context, "NEW_PASSWORD");
-        PasswordPolicy.of(context.pool().settings()).check(newPassword);
+        Uni<NewPassword> prepared = passwords.prepare(context.pool(), newPassword, UserPasswords.Reason.NEW_PASSWORD_CHALLENGE);
         Map<String, String> changes = new LinkedHashMap<>();
         context.parameters().forEach((name, value) -> {
             if (name.startsWith(ATTRIBUTE_PREFIX)) {
                 changes.put(name.substring(ATTRIBUTE_PREFIX.length()), value);
             }
         });
-        return hashing.hash(newPassword).chain(hash -> db.withTransaction(tx -> users.findBySub(tx, context.pool().id(), session.sub(), true)
+        return prepared.chain(password -> db.withTransaction(tx -> users.findBySub(tx, context.pool().id(), session.sub(), true)
                 .chain(found -> {
                     User user = found.filter(candidate -> candidate.status() == UserStatus.FORCE_CHANGE_PASSWORD)
                             .orElseThrow(AuthSessionStore::expired);
@@ -97,13 +91,12 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
                     if (!missing.isEmpty()) {
                         throw CognitoException.invalidParameter("Invalid attributes given, " + missing.get(0) + " is missing");
                     }
-                    Instant now = Instant.now();
-                    User changed = user.withAttributes(attributes, now).withPassword(hash, UserStatus.CONFIRMED, null, now);
-                    return store.save(tx, context.pool(), changed, UserPoolEvents.USER_PASSWORD_SET, List.copyOf(changes.keySet()))
-                            .call(saved -> srpVerifiers.save(tx, context.pool(), saved, newPassword))
+                    User changed = user.withAttributes(attributes, user.lastModifiedDate());
+                    return passwords.set(tx, context.pool(), changed, password, UserPasswords.Reason.NEW_PASSWORD_CHALLENGE,
+                                    List.copyOf(changes.keySet()))
                             .call(saved -> authEvents.insert(tx, AuthEvent.of(saved.userPoolId(), saved.sub(), AuthEvent.PASSWORD_CHANGE, true,
                                     null, null, context.client().clientId(), context.authFlow(), context.sourceIp())))
-                            .chain(saved -> signIn.after(tx, saved, now));
+                            .chain(saved -> signIn.after(tx, saved, saved.passwordChangedAt()));
                 })));
     }
 }

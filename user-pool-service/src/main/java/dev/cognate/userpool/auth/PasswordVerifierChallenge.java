@@ -1,8 +1,10 @@
 package dev.cognate.userpool.auth;
 
 import dev.cognate.userpool.crypto.SecretCipher;
+import dev.cognate.userpool.crypto.Srp;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.repository.UserRepository;
+import dev.cognate.userpool.service.SrpVerifierStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -11,14 +11,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * The pool's {@code PasswordHistorySize} (0–24): a new password may match none of the user's last N passwords — the
- * current one and the newest recorded ones. Checked by ChangePassword, AdminSetUserPassword and ConfirmForgotPassword
- * before their transaction (Argon2 verifications run on the hashing pool, never holding a connection); each records the
- * hash it set in its transaction.
+ * current one and the newest recorded ones. Used only by the password write path ({@link UserPasswords},
+ * {@link UserCreation}): checked for ChangePassword, AdminSetUserPassword and ConfirmForgotPassword before their
+ * transaction (Argon2 verifications run on the hashing pool, never holding a connection); every password a user gets —
+ * at sign-up, creation, import or any later change — is recorded in the transaction that sets it.
  */
 @ApplicationScoped
 public class PasswordHistory {
@@ -37,7 +39,7 @@ public class PasswordHistory {
     }
 
     /** Fails with {@code PasswordHistoryPolicyViolationException} when {@code password} is one of the user's last N. */
-    public Uni<Void> checkNotReused(SqlClient sql, UserPool pool, User user, String password) {
+    Uni<Void> checkNotReused(SqlClient sql, UserPool pool, User user, String password) {
         int size = PasswordPolicy.of(pool.settings()).passwordHistorySize();
         if (size <= 0) {
             return Uni.createFrom().voidItem();
@@ -61,11 +63,21 @@ public class PasswordHistory {
     }
 
     /** Records the password {@code user} now has (its hash), keeping the newest N; nothing is kept when N is 0. */
-    public Uni<Void> record(SqlClient tx, UserPool pool, User user) {
+    Uni<Void> record(SqlClient tx, UserPool pool, User user) {
         int size = PasswordPolicy.of(pool.settings()).passwordHistorySize();
         if (size <= 0 || user.passwordHash() == null) {
             return history.clear(tx, pool.id(), user.sub());
         }
         return history.add(tx, pool.id(), user.sub(), user.passwordHash(), user.lastModifiedDate(), size);
+    }
+
+    /** Records a new user's first password; with no history kept there is nothing to write (or to clear). */
+    Uni<Void> recordFirst(SqlClient tx, UserPool pool, User user) {
+        int size = PasswordPolicy.of(pool.settings()).passwordHistorySize();
+        if (size <= 0 || user.passwordHash() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant setAt = user.passwordChangedAt() != null ? user.passwordChangedAt() : user.lastModifiedDate();
+        return history.add(tx, pool.id(), user.sub(), user.passwordHash(), setAt, size);
     }
 }

@@ -1,22 +1,16 @@
 package dev.cognate.userpool.service;
 
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.events.UserPoolEvents;
-import dev.cognate.userpool.auth.SrpVerifierStore;
 import dev.cognate.userpool.domain.AccountRecovery;
 import dev.cognate.userpool.domain.AuthEvent;
 import dev.cognate.userpool.domain.CodeDeliveryDetails;
 import dev.cognate.userpool.domain.CodePurpose;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
-import dev.cognate.userpool.domain.UserStatus;
-import dev.cognate.userpool.password.PasswordHashing;
-import dev.cognate.userpool.password.PasswordPolicy;
 import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.service.ClientAuthenticator.AuthenticatedClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -32,22 +26,18 @@ public class PasswordRecoveryService {
     private final Pool db;
     private final ClientAuthenticator clients;
     private final UserStore store;
-    private final PasswordHashing hashing;
     private final VerificationCodes codes;
-    private final SrpVerifierStore srpVerifiers;
-    private final PasswordHistory history;
+    private final UserPasswords passwords;
     private final AuthEventRepository authEvents;
 
-    public PasswordRecoveryService(Pool db, ClientAuthenticator clients, UserStore store, PasswordHashing hashing, VerificationCodes codes,
-                                   SrpVerifierStore srpVerifiers, PasswordHistory history, AuthEventRepository authEvents) {
-        this.history = history;
-        this.srpVerifiers = srpVerifiers;
+    public PasswordRecoveryService(Pool db, ClientAuthenticator clients, UserStore store, VerificationCodes codes, UserPasswords passwords,
+                                   AuthEventRepository authEvents) {
         this.authEvents = authEvents;
         this.db = db;
         this.clients = clients;
         this.store = store;
-        this.hashing = hashing;
         this.codes = codes;
+        this.passwords = passwords;
     }
 
     /** ForgotPassword of the JSON API: the client proves itself with SECRET_HASH first. */
@@ -84,31 +74,18 @@ public class PasswordRecoveryService {
     public Uni<Void> confirmForgotPassword(AuthenticatedClient authenticated, String username, String code, String password) {
         UserPool pool = authenticated.pool();
         String clientId = authenticated.client().clientId();
-        return Uni.createFrom().deferred(() -> {
-            PasswordPolicy.of(pool.settings()).check(password);
-            return store.find(db, pool, username, false)
-                    .chain(current -> current.isEmpty() ? Uni.createFrom().voidItem() : history.checkNotReused(db, pool, current.get(), password))
-                    .chain(() -> hashing.hash(password))
-                    .chain(hash -> db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
-                User user = requireEnabled(found.orElseThrow(() -> SignUpService.unknownUserWithCode(authenticated.client())));
-                return codes.check(tx, user, CodePurpose.PASSWORD_RESET, code)
-                        .call(check -> check.matched() ? setPassword(tx, pool, user, hash, password)
-                                .call(saved -> authEvents.insert(tx, AuthEvent.of(pool.id(), saved.sub(), AuthEvent.FORGOT_PASSWORD, true, null,
-                                        null, clientId, null, null)))
-                                : Uni.createFrom().voidItem());
-            })));
-        }).invoke(check -> SignUpService.throwIfFailed(check.outcome())).replaceWithVoid();
-    }
-
-    /**
-     * The one place this service sets a password: CONFIRMED (also from RESET_REQUIRED and FORCE_CHANGE_PASSWORD); an
-     * UNCONFIRMED user stays so, since confirming a sign-up is ConfirmSignUp's.
-     */
-    private Uni<User> setPassword(SqlClient tx, UserPool pool, User user, String hash, String password) {
-        UserStatus status = user.status() == UserStatus.UNCONFIRMED ? UserStatus.UNCONFIRMED : UserStatus.CONFIRMED;
-        return store.save(tx, pool, user.withPassword(hash, status, null, UserService.now()), UserPoolEvents.USER_PASSWORD_SET, List.of())
-                .call(saved -> srpVerifiers.save(tx, pool, saved, password))
-                .call(saved -> history.record(tx, pool, saved));
+        return Uni.createFrom().deferred(() -> passwords.prepare(db, pool, store.find(db, pool, username, false), password,
+                        UserPasswords.Reason.FORGOT_PASSWORD)
+                .chain(newPassword -> db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
+                    User user = requireEnabled(found.orElseThrow(() -> SignUpService.unknownUserWithCode(authenticated.client())));
+                    return codes.check(tx, user, CodePurpose.PASSWORD_RESET, code)
+                            .call(check -> check.matched()
+                                    ? passwords.set(tx, pool, user, newPassword, UserPasswords.Reason.FORGOT_PASSWORD, List.of())
+                                    .call(saved -> authEvents.insert(tx, AuthEvent.of(pool.id(), saved.sub(), AuthEvent.FORGOT_PASSWORD, true,
+                                            null, null, clientId, null, null)))
+                                    : Uni.createFrom().voidItem());
+                }))))
+                .invoke(check -> SignUpService.throwIfFailed(check.outcome())).replaceWithVoid();
     }
 
     private static User requireEnabled(User user) {

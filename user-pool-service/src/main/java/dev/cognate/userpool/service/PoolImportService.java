@@ -57,8 +57,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CognateAdmin.ImportUserPool: a {@link PoolFile} becomes a NEW pool (new pool id, new client ids), all or nothing:
  * every line is read, checked and written in one transaction, line after line, so a bad line (named by its number in
  * an {@code InvalidParameterException}) leaves no pool behind. Users keep their sub, username, attributes, status,
- * MFA settings, groups and Argon2id password hash; they are written through {@link UserStore}, so their aliases and
- * ListUsers index rows are filled, and every created thing publishes its usual event through the outbox.
+ * MFA settings, groups and Argon2id password hash; they are written through the user write path ({@link UserCreation}),
+ * so their aliases, ListUsers index rows and password history are filled (no SRP verifier: a file holds no password,
+ * so USER_SRP_AUTH works once the user next sets one), and every created thing publishes its usual event through the
+ * outbox.
  */
 @ApplicationScoped
 public class PoolImportService {
@@ -85,14 +87,14 @@ public class PoolImportService {
     private final IdentityProviderService identityProviderService;
     private final UserPoolDomainRepository domains;
     private final GroupRepository groups;
-    private final UserStore store;
+    private final UserCreation creation;
     private final GroupMembershipRepository memberships;
     private final UserPoolSettingsRules settingsRules;
 
     public PoolImportService(Pool db, CognateConfig config, UserPoolRepository pools, UserPoolMfaRepository mfa,
                              AppClientRepository clients, AppClientService clientService, ResourceServerRepository resourceServers,
                              IdentityProviderRepository identityProviders, IdentityProviderService identityProviderService,
-                             UserPoolDomainRepository domains, GroupRepository groups, UserStore store,
+                             UserPoolDomainRepository domains, GroupRepository groups, UserCreation creation,
                              GroupMembershipRepository memberships, UserPoolSettingsRules settingsRules) {
         this.db = db;
         this.config = config;
@@ -105,7 +107,7 @@ public class PoolImportService {
         this.identityProviderService = identityProviderService;
         this.domains = domains;
         this.groups = groups;
-        this.store = store;
+        this.creation = creation;
         this.memberships = memberships;
         this.settingsRules = settingsRules;
     }
@@ -331,9 +333,8 @@ public class PoolImportService {
             }
             User user = read.withAttributes(attributes, read.lastModifiedDate());
             userCount++;
-            return store.insert(tx, pool, user)
+            return creation.create(tx, pool, user, null, UserCreation.Source.POOL_IMPORT, false)
                     .chain(() -> memberships.addToGroups(tx, pool.id(), user.sub(), userGroups, now))
-                    .chain(() -> UserStore.publish(tx, user, UserPoolEvents.USER_CREATED, List.copyOf(user.attributes().keySet())))
                     .chain(() -> membershipEvents(user, userGroups));
         }
 

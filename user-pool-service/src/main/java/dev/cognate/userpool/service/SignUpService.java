@@ -1,8 +1,6 @@
 package dev.cognate.userpool.service;
 
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.events.UserPoolEvents;
-import dev.cognate.userpool.auth.SrpVerifierStore;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.AuthEvent;
 import dev.cognate.userpool.domain.AutoVerification;
@@ -13,8 +11,6 @@ import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.domain.VerificationCode;
-import dev.cognate.userpool.password.PasswordHashing;
-import dev.cognate.userpool.password.PasswordPolicy;
 import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.service.ClientAuthenticator.AuthenticatedClient;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +18,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -44,20 +40,24 @@ public class SignUpService {
     private final Pool db;
     private final ClientAuthenticator clients;
     private final UserStore store;
-    private final PasswordHashing hashing;
     private final VerificationCodes codes;
-    private final SrpVerifierStore srpVerifiers;
     private final AuthEventRepository authEvents;
+    private final UserPasswords passwords;
+    private final UserCreation creation;
+    private final UserConfirmation confirmation;
+    private final Clock clock;
 
-    public SignUpService(Pool db, ClientAuthenticator clients, UserStore store, PasswordHashing hashing, VerificationCodes codes,
-                         SrpVerifierStore srpVerifiers, AuthEventRepository authEvents) {
-        this.srpVerifiers = srpVerifiers;
+    public SignUpService(Pool db, ClientAuthenticator clients, UserStore store, VerificationCodes codes, AuthEventRepository authEvents,
+                         UserPasswords passwords, UserCreation creation, UserConfirmation confirmation, Clock clock) {
         this.authEvents = authEvents;
         this.db = db;
         this.clients = clients;
         this.store = store;
-        this.hashing = hashing;
         this.codes = codes;
+        this.passwords = passwords;
+        this.creation = creation;
+        this.confirmation = confirmation;
+        this.clock = clock;
     }
 
     /** SignUp of the JSON API: the client proves itself with SECRET_HASH first. */
@@ -79,19 +79,13 @@ public class SignUpService {
                 throw new CognitoException("NotAuthorizedException", "SignUp is not permitted for this user pool");
             }
             authenticated.client().checkWritable(attributes.keySet());
-            PasswordPolicy.of(pool.settings()).check(password);
-            Instant now = UserService.now();
+            Uni<NewPassword> prepared = passwords.prepare(pool, password, UserPasswords.Reason.SIGN_UP);
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             User draft = NewUser.of(pool, username, attributes, UserStatus.UNCONFIRMED, null, now);
-            return hashing.hash(password).chain(hash -> db.withTransaction(tx -> {
-                User user = withPassword(draft, hash, now);
-                return store.takeAliases(tx, pool, user, false)
-                        .chain(() -> store.insert(tx, pool, user))
-                        .chain(() -> srpVerifiers.save(tx, pool, user, password))
-                        .chain(() -> UserStore.publish(tx, user, UserPoolEvents.USER_SIGNED_UP, List.copyOf(user.attributes().keySet())))
-                        .chain(() -> passed(tx, user, AuthEvent.SIGN_UP, authenticated, sourceIp))
-                        .chain(() -> sendConfirmation(tx, pool, user))
-                        .map(delivery -> new SignedUp(user, delivery));
-            }));
+            return prepared.chain(newPassword -> db.withTransaction(tx ->
+                    creation.create(tx, pool, draft, newPassword, UserCreation.Source.SIGN_UP, false)
+                            .call(user -> passed(tx, user, AuthEvent.SIGN_UP, authenticated, sourceIp))
+                            .chain(user -> sendConfirmation(tx, pool, user).map(delivery -> new SignedUp(user, delivery)))));
         }).onFailure(SignUpService::isDuplicateUsername)
                 .transform(failure -> new CognitoException("UsernameExistsException", "User already exists"));
     }
@@ -107,11 +101,9 @@ public class SignUpService {
         return db.withTransaction(tx ->
                         store.find(tx, authenticated.pool(), username, true).chain(found -> {
                             User user = found.orElseThrow(() -> unknownUserWithCode(authenticated.client()));
-                            if (user.status() != UserStatus.UNCONFIRMED) {
-                                throw new CognitoException("NotAuthorizedException", "User cannot be confirmed. Current status is " + user.status().name());
-                            }
+                            UserConfirmation.requireUnconfirmed(user);
                             return codes.check(tx, user, CodePurpose.SIGN_UP, code).call(check -> check.matched()
-                                    ? confirm(tx, authenticated.pool(), user, check.attributeName(), forceAliasCreation)
+                                    ? confirmation.confirm(tx, authenticated.pool(), user, check.attributeName(), forceAliasCreation)
                                     : Uni.createFrom().voidItem());
                         }))
                 .invoke(check -> throwIfFailed(check.outcome()))
@@ -164,21 +156,6 @@ public class SignUpService {
         return AutoVerification.of(pool.settings()).destinationOf(user)
                 .map(attribute -> codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute))
                 .orElseGet(() -> Uni.createFrom().nullItem());
-    }
-
-    /** CONFIRMED, with the code's attribute verified: a verified alias must be free unless {@code force} moves it here. */
-    private Uni<User> confirm(SqlClient tx, UserPool pool, User user, String attribute, boolean force) {
-        Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
-        attributes.put(attribute + "_verified", "true");
-        Instant now = UserService.now();
-        User confirmed = user.withAttributes(attributes, now).withStatus(UserStatus.CONFIRMED, now);
-        return (force ? store.takeAliases(tx, pool, confirmed, true) : Uni.createFrom().voidItem())
-                .chain(() -> store.save(tx, pool, confirmed, UserPoolEvents.USER_CONFIRMED, List.of(attribute + "_verified")));
-    }
-
-    /** The user's password hash; its SRP verifier is stored with the user (SrpVerifierStore). */
-    private static User withPassword(User user, String hash, Instant now) {
-        return user.withPassword(hash, UserStatus.UNCONFIRMED, null, now);
     }
 
     /** An unknown user given with a code: a wrong code when the client hides which users exist, else Cognito's LEGACY answer. */

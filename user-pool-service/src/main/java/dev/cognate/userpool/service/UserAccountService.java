@@ -5,22 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.userpool.auth.SrpVerifierStore;
 import dev.cognate.userpool.domain.AccountRecovery;
 import dev.cognate.userpool.domain.CodePurpose;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
-import dev.cognate.userpool.domain.UserStatus;
-import dev.cognate.userpool.password.PasswordHashing;
-import dev.cognate.userpool.password.PasswordPolicy;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -33,43 +28,28 @@ public class UserAccountService {
     private final Pool db;
     private final UserPoolRepository pools;
     private final UserStore store;
-    private final PasswordHashing hashing;
     private final VerificationCodes codes;
-    private final SrpVerifierStore srpVerifiers;
-    private final PasswordHistory history;
+    private final UserPasswords passwords;
+    private final UserConfirmation confirmation;
 
-    public UserAccountService(Pool db, UserPoolRepository pools, UserStore store, PasswordHashing hashing, VerificationCodes codes,
-                              SrpVerifierStore srpVerifiers, PasswordHistory history) {
-        this.history = history;
-        this.srpVerifiers = srpVerifiers;
+    public UserAccountService(Pool db, UserPoolRepository pools, UserStore store, VerificationCodes codes, UserPasswords passwords,
+                              UserConfirmation confirmation) {
         this.db = db;
         this.pools = pools;
         this.store = store;
-        this.hashing = hashing;
         this.codes = codes;
+        this.passwords = passwords;
+        this.confirmation = confirmation;
     }
 
     /** AdminSetUserPassword: permanent → CONFIRMED; temporary → FORCE_CHANGE_PASSWORD until the policy's validity ends. */
     public Uni<Void> adminSetUserPassword(String poolId, String username, String password, boolean permanent) {
-        return pools.require(db, poolId).chain(pool -> {
-            PasswordPolicy policy = PasswordPolicy.of(pool.settings());
-            policy.check(password);
-            return store.require(db, pool, username, false)
-                    .chain(current -> history.checkNotReused(db, pool, current, password))
-                    .chain(() -> hashing.hash(password))
-                    .chain(hash -> db.withTransaction(tx -> store.require(tx, pool, username, true)
-                    .chain(user -> {
-                        Instant now = UserService.now();
-                        User changed = permanent
-                                ? user.withPassword(hash, UserStatus.CONFIRMED, null, now)
-                                : user.withPassword(hash, UserStatus.FORCE_CHANGE_PASSWORD,
-                                now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays())), now);
-                        return store.save(tx, pool, changed, UserPoolEvents.USER_PASSWORD_SET, List.of());
-                    })
-                    .call(saved -> srpVerifiers.save(tx, pool, saved, password))
-                    .call(saved -> history.record(tx, pool, saved))
-                    .replaceWithVoid()));
-        });
+        UserPasswords.Reason reason = permanent ? UserPasswords.Reason.ADMIN_SET_PERMANENT : UserPasswords.Reason.ADMIN_SET_TEMPORARY;
+        return pools.require(db, poolId).chain(pool -> passwords.prepare(db, pool, store.require(db, pool, username, false).map(Optional::of),
+                        password, reason)
+                .chain(newPassword -> db.withTransaction(tx -> store.require(tx, pool, username, true)
+                        .chain(user -> passwords.set(tx, pool, user, newPassword, reason, List.of()))))
+                .replaceWithVoid());
     }
 
     /**
@@ -83,19 +63,15 @@ public class UserAccountService {
                     .or(() -> AccountRecovery.LEGACY.destinationOf(user))
                     .orElseThrow(() -> CognitoException.invalidParameter(
                             "Cannot reset password for the user as there is no registered/verified email or phone_number"));
-            return store.save(tx, pool, user.withStatus(UserStatus.RESET_REQUIRED, UserService.now()), UserPoolEvents.USER_PASSWORD_RESET, List.of())
-                    .chain(reset -> codes.send(tx, pool, reset, CodePurpose.PASSWORD_RESET, attribute));
+            return passwords.requireReset(tx, pool, user).chain(reset -> codes.send(tx, pool, reset, CodePurpose.PASSWORD_RESET, attribute));
         }))).replaceWithVoid();
     }
 
     /** AdminConfirmSignUp: UNCONFIRMED → CONFIRMED; any other status is refused as Cognito does. */
     public Uni<Void> adminConfirmSignUp(String poolId, String username) {
-        return pools.require(db, poolId).chain(pool -> change(pool, username, UserPoolEvents.USER_CONFIRMED, user -> {
-            if (user.status() != UserStatus.UNCONFIRMED) {
-                throw new CognitoException("NotAuthorizedException", "User cannot be confirmed. Current status is " + user.status().name());
-            }
-            return user.withStatus(UserStatus.CONFIRMED, UserService.now());
-        }));
+        return pools.require(db, poolId).chain(pool -> db.withTransaction(tx -> store.require(tx, pool, username, true)
+                .chain(user -> confirmation.confirm(tx, pool, user, null, false))
+                .replaceWithVoid()));
     }
 
     /** AdminSetUserSettings (legacy SMS MFA options) and AdminSetUserMFAPreference: the user's MFA choices, stored. */

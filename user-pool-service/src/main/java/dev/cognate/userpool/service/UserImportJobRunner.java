@@ -1,7 +1,6 @@
 package dev.cognate.userpool.service;
 
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.domain.CsvReader;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserCsv;
@@ -22,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Runs a started CSV import job: the header is checked, then each row becomes a user in {@code RESET_REQUIRED}
- * in its own transaction (through {@link UserStore}, with its {@code user.created} event), as Cognito imports row by
+ * in its own transaction (through the user write path, {@link UserCreation}, with its {@code user.created} event), as Cognito imports row by
  * row: an existing username is skipped, a bad row fails alone (its line and reason are logged, as Cognito writes them
  * to CloudWatch). Counters are saved after each batch, when a StopUserImportJob is noticed.
  */
@@ -59,13 +58,13 @@ public class UserImportJobRunner {
     private final Pool db;
     private final UserPoolRepository pools;
     private final UserImportJobRepository jobs;
-    private final UserStore store;
+    private final UserCreation creation;
 
-    public UserImportJobRunner(Pool db, UserPoolRepository pools, UserImportJobRepository jobs, UserStore store) {
+    public UserImportJobRunner(Pool db, UserPoolRepository pools, UserImportJobRepository jobs, UserCreation creation) {
         this.db = db;
         this.pools = pools;
         this.jobs = jobs;
-        this.store = store;
+        this.creation = creation;
     }
 
     /** Imports the job's CSV; the returned Uni ends when the job has ended (Succeeded, Failed or Stopped). */
@@ -148,8 +147,7 @@ public class UserImportJobRunner {
             LOG.infof("user import job %s: line %d failed: %s", jobId, row.line(), e.getMessage());
             return Uni.createFrom().item(Outcome.FAILED);
         }
-        return db.withTransaction(tx -> store.insert(tx, progress.pool, user)
-                        .chain(() -> UserStore.publish(tx, user, UserPoolEvents.USER_CREATED, List.copyOf(user.attributes().keySet()))))
+        return db.withTransaction(tx -> creation.create(tx, progress.pool, user, null, UserCreation.Source.CSV_IMPORT, false))
                 .replaceWith(Outcome.IMPORTED)
                 .onFailure(CognitoException.class).recoverWithItem(failure -> {
                     boolean exists = "UsernameExistsException".equals(((CognitoException) failure).type());

@@ -3,7 +3,6 @@ package dev.cognate.userpool.service;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.awsprotocol.Page;
 import dev.cognate.awsprotocol.PaginationToken;
-import dev.cognate.userpool.auth.SrpVerifierStore;
 import dev.cognate.events.MessageEvents;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.crypto.SecretCipher;
@@ -17,7 +16,6 @@ import dev.cognate.userpool.domain.UserFilter;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
-import dev.cognate.userpool.password.PasswordHashing;
 import dev.cognate.userpool.password.PasswordPolicy;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import dev.cognate.userpool.repository.UserRepository;
@@ -26,6 +24,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,43 +58,40 @@ public class UserService {
     private final UserPoolRepository pools;
     private final UserRepository users;
     private final UserStore store;
-    private final PasswordHashing hashing;
     private final SecretCipher cipher;
-    private final SrpVerifierStore srpVerifiers;
+    private final UserPasswords passwords;
+    private final UserCreation creation;
+    private final UserDeletion deletion;
+    private final Clock clock;
 
-    public UserService(Pool db, UserPoolRepository pools, UserRepository users, UserStore store, PasswordHashing hashing, SecretCipher cipher,
-                       SrpVerifierStore srpVerifiers) {
-        this.srpVerifiers = srpVerifiers;
+    public UserService(Pool db, UserPoolRepository pools, UserRepository users, UserStore store, SecretCipher cipher,
+                       UserPasswords passwords, UserCreation creation, UserDeletion deletion, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.users = users;
         this.store = store;
-        this.hashing = hashing;
         this.cipher = cipher;
+        this.passwords = passwords;
+        this.creation = creation;
+        this.deletion = deletion;
+        this.clock = clock;
     }
 
     public Uni<User> adminCreateUser(String poolId, String username, Map<String, String> attributes, Invitation invitation) {
         return pools.require(db, poolId).chain(pool -> {
-            PasswordPolicy policy = PasswordPolicy.of(pool.settings());
-            String temporaryPassword = invitation.temporaryPassword() != null ? invitation.temporaryPassword() : policy.generateTemporaryPassword();
-            policy.check(temporaryPassword);
+            String temporaryPassword = invitation.temporaryPassword() != null ? invitation.temporaryPassword()
+                    : PasswordPolicy.of(pool.settings()).generateTemporaryPassword();
             if ("RESEND".equals(invitation.messageAction())) {
-                return hashing.hash(temporaryPassword).chain(hash -> db.withTransaction(tx ->
-                        resendInvitation(tx, pool, username, hash, temporaryPassword, invitation, policy)));
+                return passwords.prepare(pool, temporaryPassword, UserPasswords.Reason.INVITATION_RESENT)
+                        .chain(newPassword -> db.withTransaction(tx -> resendInvitation(tx, pool, username, newPassword, invitation)));
             }
-            Instant now = now();
-            User draft = NewUser.of(pool, username, attributes, UserStatus.FORCE_CHANGE_PASSWORD,
-                    now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays())), now);
-            return hashing.hash(temporaryPassword).chain(hash -> db.withTransaction(tx -> {
-                User user = draft.withPassword(hash, UserStatus.FORCE_CHANGE_PASSWORD, draft.temporaryPasswordExpiresAt(), draft.creationDate());
-                return store.takeAliases(tx, pool, user, invitation.forceAliasCreation())
-                        .chain(() -> store.insert(tx, pool, user))
-                        .chain(() -> srpVerifiers.save(tx, pool, user, temporaryPassword))
-                        .chain(() -> UserStore.publish(tx, user, UserPoolEvents.USER_CREATED, List.copyOf(user.attributes().keySet())))
-                        .chain(() -> "SUPPRESS".equals(invitation.messageAction()) ? Uni.createFrom().voidItem()
-                                : invite(tx, pool, user, temporaryPassword, invitation.desiredDeliveryMediums()))
-                        .replaceWith(user);
-            }));
+            Uni<NewPassword> prepared = passwords.prepare(pool, temporaryPassword, UserPasswords.Reason.ADMIN_CREATE_USER);
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+            User draft = NewUser.of(pool, username, attributes, UserStatus.FORCE_CHANGE_PASSWORD, passwords.temporaryPasswordExpiry(pool, now), now);
+            return prepared.chain(newPassword -> db.withTransaction(tx ->
+                    creation.create(tx, pool, draft, newPassword, UserCreation.Source.ADMIN_CREATE_USER, invitation.forceAliasCreation())
+                            .call(user -> "SUPPRESS".equals(invitation.messageAction()) ? Uni.createFrom().voidItem()
+                                    : invite(tx, pool, user, temporaryPassword, invitation.desiredDeliveryMediums()))));
         });
     }
 
@@ -106,8 +102,7 @@ public class UserService {
     public Uni<Void> adminDeleteUser(String poolId, String username) {
         return db.withTransaction(tx -> pools.require(tx, poolId)
                 .chain(pool -> store.require(tx, pool, username, true))
-                .call(user -> users.delete(tx, poolId, user.sub()))
-                .call(user -> UserStore.publish(tx, user, UserPoolEvents.USER_DELETED, List.of()))
+                .call(user -> deletion.delete(tx, user))
                 .replaceWithVoid());
     }
 
@@ -176,19 +171,14 @@ public class UserService {
         });
     }
 
-    private Uni<User> resendInvitation(SqlClient tx, UserPool pool, String username, String hash, String temporaryPassword,
-                                       Invitation invitation, PasswordPolicy policy) {
+    private Uni<User> resendInvitation(SqlClient tx, UserPool pool, String username, NewPassword temporaryPassword, Invitation invitation) {
         return store.require(tx, pool, username, true).chain(user -> {
             if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
                 throw new CognitoException("UnsupportedUserStateException",
                         "Resend not possible. " + user.username() + " status is not FORCE_CHANGE_PASSWORD");
             }
-            Instant now = now();
-            User renewed = user.withPassword(hash, UserStatus.FORCE_CHANGE_PASSWORD,
-                    now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays())), now);
-            return store.save(tx, pool, renewed, UserPoolEvents.USER_PASSWORD_SET, List.of())
-                    .call(saved -> srpVerifiers.save(tx, pool, saved, temporaryPassword))
-                    .call(saved -> invite(tx, pool, saved, temporaryPassword, invitation.desiredDeliveryMediums()));
+            return passwords.set(tx, pool, user, temporaryPassword, UserPasswords.Reason.INVITATION_RESENT, List.of())
+                    .call(saved -> invite(tx, pool, saved, temporaryPassword.plainText(), invitation.desiredDeliveryMediums()));
         });
     }
 

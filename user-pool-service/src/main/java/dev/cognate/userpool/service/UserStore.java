@@ -70,8 +70,11 @@ public class UserStore {
         return find(sql, pool, name, lock).map(found -> found.orElseThrow(UserStore::userNotFound));
     }
 
-    /** Inserts a new user whose aliases were checked, mapping a concurrent duplicate to Cognito's exceptions. */
-    public Uni<Void> insert(SqlClient tx, UserPool pool, User user) {
+    /**
+     * Inserts a new user whose aliases were checked, mapping a concurrent duplicate to Cognito's exceptions. Only the user
+     * write path ({@link UserCreation}) creates users.
+     */
+    Uni<Void> insert(SqlClient tx, UserPool pool, User user) {
         SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
         return users.insert(tx, user, identifiers.usernameKey(user.username()), identifiers.aliasesOf(user.attributes()))
                 .onFailure(PgException.class).transform(failure -> duplicate((PgException) failure, identifiers));
@@ -122,7 +125,7 @@ public class UserStore {
         return chain;
     }
 
-    public static Uni<Void> publish(SqlClient tx, User user, EventType<UserPoolEvents.UserChanged> type, List<String> attributeNames) {
+    static Uni<Void> publish(SqlClient tx, User user, EventType<UserPoolEvents.UserChanged> type, List<String> attributeNames) {
         return UserPoolEventOutbox.publishForUser(tx, user.userPoolId(), user.sub(), type, new UserPoolEvents.UserChanged(
                 user.userPoolId(), user.sub().toString(), user.username(), user.status().name(), user.enabled(), attributeNames));
     }

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -127,5 +128,15 @@ abstract class SignInFixture extends CognitoIdpTest {
 
     static String kid(String token) throws Exception {
         return JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
+    }
+
+    /** The PASSWORD_VERIFIER answer amazon-cognito-identity-js computes for {@code password} ({@link SrpClient}). */
+    static Map<String, String> answer(SrpClient srp, Map<String, String> parameters, String password) {
+        String userId = parameters.get("USER_ID_FOR_SRP");
+        byte[] key = srp.passwordAuthenticationKey(userId, password, new BigInteger(parameters.get("SRP_B"), 16),
+                new BigInteger(parameters.get("SALT"), 16));
+        String timestamp = SrpClient.now();
+        return Map.of("USERNAME", parameters.get("USERNAME"), "PASSWORD_CLAIM_SECRET_BLOCK", parameters.get("SECRET_BLOCK"),
+                "TIMESTAMP", timestamp, "PASSWORD_CLAIM_SIGNATURE", srp.signature(key, userId, parameters.get("SECRET_BLOCK"), timestamp));
     }
 }

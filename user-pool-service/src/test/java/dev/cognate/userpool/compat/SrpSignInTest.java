@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 
-import java.math.BigInteger;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,14 +87,5 @@ class SrpSignInTest extends SignInFixture {
                 .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(next.session())
                 .challengeResponses(Map.of("USERNAME", "sam", "NEW_PASSWORD", "Brand-New-Pass-2")));
         assertThat(done.authenticationResult().idToken()).isNotBlank();
-    }
-
-    private static Map<String, String> answer(SrpClient srp, Map<String, String> parameters, String password) {
-        String userId = parameters.get("USER_ID_FOR_SRP");
-        byte[] key = srp.passwordAuthenticationKey(userId, password, new BigInteger(parameters.get("SRP_B"), 16),
-                new BigInteger(parameters.get("SALT"), 16));
-        String timestamp = SrpClient.now();
-        return Map.of("USERNAME", parameters.get("USERNAME"), "PASSWORD_CLAIM_SECRET_BLOCK", parameters.get("SECRET_BLOCK"),
-                "TIMESTAMP", timestamp, "PASSWORD_CLAIM_SIGNATURE", srp.signature(key, userId, parameters.get("SECRET_BLOCK"), timestamp));
     }
 }

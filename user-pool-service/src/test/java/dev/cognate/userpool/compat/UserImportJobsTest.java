@@ -1,7 +1,10 @@
 package dev.cognate.userpool.compat;
 
+import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.CognitoIdpTest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
@@ -36,6 +39,9 @@ class UserImportJobsTest extends CognitoIdpTest {
 
     private static final String ROLE = "arn:aws:iam::000000000000:role/CognitoImport";
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Inject
+    Pool db;
 
     @Test
     void answersCognitosCsvHeaderWithTheCustomAttributesBeforeTheCognitoColumns() {
@@ -91,6 +97,9 @@ class UserImportJobsTest extends CognitoIdpTest {
         assertThat(attributes(ben.userAttributes())).containsEntry("given_name", "Ben \"Benny\"");
         assertThat(ben.mfaOptions()).hasSize(1);
         assertThat(cognito.listUsers(r -> r.userPoolId(poolId).filter("email = \"ben@example.com\"")).users()).hasSize(1);
+        assertThat(OutboxRows.forPool(db, poolId, "username")).filteredOn(row -> row.type().equals(UserPoolEvents.USER_CREATED.name()))
+                .as("each imported row publishes its user.created event").extracting(OutboxRows.Row::subjectOfData)
+                .containsExactly("existing", "ann", "ben");
 
         assertThat(put(created.preSignedUrl(), csv).statusCode()).as("a started job takes no file").isEqualTo(409);
         assertThatThrownBy(() -> cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId(created.jobId())))

@@ -1,6 +1,7 @@
-package dev.cognate.userpool.auth;
+package dev.cognate.userpool.service;
 
 import dev.cognate.userpool.crypto.SecretCipher;
+import dev.cognate.userpool.crypto.Srp;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.repository.SrpVerifierRepository;
@@ -13,14 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The SRP verifier of a user's current password (USER_SRP_AUTH), kept beside the Argon2id hash: a new random salt and
- * v = g^x mod N for USER_ID_FOR_SRP = the username, sealed with crypto/SecretCipher. Every path that sets a password
- * calls {@link #save} in its transaction; the exponentiation runs on a worker thread, not the event loop.
+ * v = g^x mod N for USER_ID_FOR_SRP = the username, sealed with crypto/SecretCipher. Written only by the password write
+ * path ({@link UserPasswords}, also for the users {@link UserCreation} creates) in the transaction that sets the
+ * password; read by the SRP sign-in flows. The exponentiation runs on a worker thread, not the event loop.
  */
 @ApplicationScoped
 public class SrpVerifierStore {
@@ -44,7 +45,7 @@ public class SrpVerifierStore {
      * kept in clear): such an installation signs in with the password flows only, and USER_SRP_AUTH is refused as a wrong
      * password would be.
      */
-    public Uni<Void> save(SqlClient tx, UserPool pool, User user, String password) {
+    Uni<Void> save(SqlClient tx, UserPool pool, User user, String password, Instant now) {
         if (!cipher.hasKey()) {
             return Uni.createFrom().voidItem();
         }
@@ -58,7 +59,7 @@ public class SrpVerifierStore {
                             cipher.encrypt(v.toString(16), context(pool.id(), user.sub())));
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(stored -> verifiers.upsert(tx, stored, Instant.now()));
+                .chain(stored -> verifiers.upsert(tx, stored, now));
     }
 
     public Uni<Optional<Verifier>> find(SqlClient sql, String poolId, UUID sub) {
@@ -68,9 +69,5 @@ public class SrpVerifierStore {
 
     private static String context(String poolId, UUID sub) {
         return "srp-verifier/" + poolId + "/" + sub;
-    }
-
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 }
