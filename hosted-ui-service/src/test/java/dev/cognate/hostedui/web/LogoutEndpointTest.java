@@ -39,6 +39,25 @@ class LogoutEndpointTest {
         return header + "." + payload + "." + base64.encodeToString(signer.sign());
     }
 
+    /** A token with a hand-written header over an ID token's claims, signed with {@code jdkAlgorithm} (or unsigned). */
+    private static String forged(String header, Map<String, Object> claims, String jdkAlgorithm, PrivateKey key) throws Exception {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String input = base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(new ObjectMapper().writeValueAsBytes(claims));
+        if (jdkAlgorithm == null) {
+            return input + ".";
+        }
+        Signature signer = Signature.getInstance(jdkAlgorithm);
+        signer.initSign(key);
+        signer.update(input.getBytes(StandardCharsets.US_ASCII));
+        return input + "." + base64.encodeToString(signer.sign());
+    }
+
+    private static Map<String, Object> idClaims(String tokenUse, long exp) {
+        return Map.of("sub", FakeUserPool.USER_SUB, "iss", ISSUER, "aud", FakeUserPool.KNOWN_CLIENT, "token_use", tokenUse,
+                "exp", exp, "iat", exp - 3600, "cognito:username", FakeUserPool.USER);
+    }
+
     private static HostedUiBrowser signedIn() {
         var browser = new HostedUiBrowser();
         Response response = browser.signIn(HostedUiBrowser.authorizeQuery(FakeUserPool.KNOWN_CLIENT),
@@ -139,6 +158,40 @@ class LogoutEndpointTest {
                 "for a client of another pool", idToken(FakeUserPool.signingKey(), ISSUER,
                         FakeUserPool.OTHER_POOL_CLIENT, exp),
                 "not a JWT", "not.a.jwt");
+        Map<String, String> moreForged = new LinkedHashMap<>(forgedHints);
+        String kidHeader = "{\"kid\":\"" + FakeUserPool.KID + "\",\"alg\":\"%s\"}";
+        PrivateKey poolKey = FakeUserPool.signingKey();
+        moreForged.put("alg none", forged(kidHeader.formatted("none"), idClaims("id", exp), null, null));
+        String hsInput = Base64.getUrlEncoder().withoutPadding().encodeToString(kidHeader.formatted("HS256").getBytes(StandardCharsets.UTF_8))
+                + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(new ObjectMapper().writeValueAsBytes(idClaims("id", exp)));
+        javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+        // the HS/RS confusion: the pool's public key (what a verifier holds) as the HMAC secret
+        hmac.init(new javax.crypto.spec.SecretKeySpec(
+                ((java.security.interfaces.RSAPrivateCrtKey) poolKey).getModulus().toByteArray(), "HmacSHA256"));
+        moreForged.put("HS256 keyed with the public key", hsInput + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(hmac.doFinal(hsInput.getBytes(StandardCharsets.US_ASCII))));
+        moreForged.put("RS512 by the pool's key", forged(kidHeader.formatted("RS512"), idClaims("id", exp), "SHA512withRSA", poolKey));
+        moreForged.put("unknown kid", forged("{\"kid\":\"other\",\"alg\":\"RS256\"}", idClaims("id", exp), "SHA256withRSA", poolKey));
+        moreForged.put("kid with a path", forged("{\"kid\":\"../" + FakeUserPool.KID + "\",\"alg\":\"RS256\"}", idClaims("id", exp),
+                "SHA256withRSA", poolKey));
+        var attacker = generator.generateKeyPair();
+        var attackerPublic = (java.security.interfaces.RSAPublicKey) attacker.getPublic();
+        String embeddedJwk = "{\"kty\":\"RSA\",\"n\":\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                attackerPublic.getModulus().toByteArray()) + "\",\"e\":\"AQAB\"}";
+        moreForged.put("the attacker's key embedded as jwk", forged("{\"kid\":\"" + FakeUserPool.KID + "\",\"alg\":\"RS256\",\"jwk\":"
+                + embeddedJwk + "}", idClaims("id", exp), "SHA256withRSA", attacker.getPrivate()));
+        moreForged.put("an access token", forged(kidHeader.formatted("RS256"), idClaims("access", exp), "SHA256withRSA", poolKey));
+        Map<String, Object> future = new LinkedHashMap<>(idClaims("id", exp));
+        future.put("iat", exp + 3600);
+        moreForged.put("issued in the future", forged(kidHeader.formatted("RS256"), future, "SHA256withRSA", poolKey));
+        String good = forged(kidHeader.formatted("RS256"), idClaims("id", exp), "SHA256withRSA", poolKey);
+        String[] parts = good.split("\\.");
+        Map<String, Object> otherUser = new LinkedHashMap<>(idClaims("id", exp));
+        otherUser.put("sub", "someone-else");
+        moreForged.put("tampered payload", parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new ObjectMapper().writeValueAsBytes(otherUser)) + "." + parts[2]);
+        moreForged.put("truncated", parts[0] + "." + parts[1]);
+        forgedHints = moreForged;
 
         forgedHints.forEach((reason, hint) -> {
             Response response = browser.get("/logout", Map.of("id_token_hint", hint,
@@ -157,5 +210,10 @@ class LogoutEndpointTest {
                 "post_logout_redirect_uri", "https://evil.example.net/"));
         assertThat(unregistered.statusCode()).isEqualTo(400);
         assertThat(stillSignedIn(browser)).isTrue();
+
+        // the hand-made control: the same kind of token, signed properly, is accepted (each refusal above is its own check)
+        Response accepted = browser.get("/logout", Map.of("id_token_hint", good, "post_logout_redirect_uri", FakeUserPool.LOGOUT_URL));
+        assertThat(accepted.statusCode()).isEqualTo(302);
+        assertThat(stillSignedIn(browser)).isFalse();
     }
 }

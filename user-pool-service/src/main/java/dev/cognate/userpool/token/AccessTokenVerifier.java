@@ -2,20 +2,30 @@ package dev.cognate.userpool.token;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.tokens.ClaimChecks;
+import dev.cognate.tokens.JwksSource;
+import dev.cognate.tokens.JwtVerifier;
+import dev.cognate.tokens.PublicKeys;
+import dev.cognate.tokens.TokenRejectedException;
+import dev.cognate.tokens.UnverifiedJwt;
 import dev.cognate.userpool.repository.RefreshTokenRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
 
 /**
  * Checks the {@code AccessToken} of GetUser, GlobalSignOut and the other self-service actions: an RS256 signature by one
- * of the issuing pool's published keys, this installation's issuer, {@code token_use} "access", not expired, and not
- * revoked (its refresh-token family revoked, or the user signed out everywhere after it was issued). Cognito's messages.
+ * of the issuing pool's published keys, this installation's issuer, {@code token_use} "access", not expired, not issued
+ * in the future, and not revoked (its refresh-token family revoked, or the user signed out everywhere after it was
+ * issued). Cognito's messages. Parsing, the algorithm allow-list, the signature and the claim checks are libs/tokens'.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
@@ -30,16 +40,23 @@ public class AccessTokenVerifier {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(AccessTokenVerifier.class);
+    /** Cognito signs user-pool tokens with RS256 only: nothing else is accepted. */
+    private static final JwtVerifier VERIFIER = JwtVerifier.allowing(SigningKey.ALGORITHM);
+    private static final Pattern POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
+
     private final Pool db;
     private final SigningKeys keys;
     private final TokenIssuer issuer;
     private final RefreshTokenRepository tokens;
+    private final Clock clock;
 
-    public AccessTokenVerifier(Pool db, SigningKeys keys, TokenIssuer issuer, RefreshTokenRepository tokens) {
+    public AccessTokenVerifier(Pool db, SigningKeys keys, TokenIssuer issuer, RefreshTokenRepository tokens, Clock clock) {
         this.db = db;
         this.keys = keys;
         this.issuer = issuer;
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     public static CognitoException invalid() {
@@ -61,26 +78,21 @@ public class AccessTokenVerifier {
 
     /** Signature, issuer, expiry and revocation, whatever the token's scopes ({@code /oauth2/userInfo} checks its own). */
     public Uni<VerifiedAccessToken> verifyAnyScope(String accessToken) {
-        Optional<Jwt.Parsed> parsed = Jwt.parse(accessToken);
-        if (parsed.isEmpty()) {
+        UnverifiedJwt token;
+        try {
+            token = VERIFIER.parse(accessToken);
+        } catch (TokenRejectedException rejected) {
+            return Uni.createFrom().failure(refusal(rejected));
+        }
+        // the (unverified) issuer only chooses whose keys must have signed; the checks then require exactly that issuer
+        String poolId = poolIdOf(token.untrustedIssuer());
+        if (poolId == null) {
             return Uni.createFrom().failure(invalid());
         }
-        Jwt.Parsed token = parsed.get();
-        String poolId = poolIdOf(token.claims());
-        if (poolId == null || token.kid() == null) {
-            return Uni.createFrom().failure(invalid());
-        }
-        return keys.publishedKeys(poolId)
-                .chain(published -> find(published, token.kid()).isPresent() ? Uni.createFrom().item(published)
-                        : keys.reloadPublishedKeys(poolId))
-                .onFailure(CognitoException.class).transform(notFound -> invalid())
-                .map(published -> {
-                    SigningKey key = find(published, token.kid()).orElseThrow(AccessTokenVerifier::invalid);
-                    if (!token.verifiedBy(key.publicKey())) {
-                        throw invalid();
-                    }
-                    return accepted(poolId, token.claims());
-                })
+        ClaimChecks checks = ClaimChecks.issuedBy(issuer.issuer(poolId)).tokenUse("access").clock(clock);
+        return Uni.createFrom().completionStage(() -> VERIFIER.verify(token, keySource(poolId), checks))
+                .onFailure(TokenRejectedException.class).transform(failure -> refusal((TokenRejectedException) failure))
+                .map(verified -> accepted(poolId, verified.claims()))
                 .call(verified -> tokens.isRevoked(db, poolId, verified.sub(), verified.originJti(), verified.issuedAt())
                         .invoke(revoked -> {
                             if (revoked) {
@@ -89,23 +101,48 @@ public class AccessTokenVerifier {
                         }));
     }
 
-    private String poolIdOf(ObjectNode claims) {
-        String iss = claims.path("iss").asText("");
+    /** The pool's published keys; an unknown kid reloads them (within {@link SigningKeys}' bound). */
+    private JwksSource keySource(String poolId) {
+        return new JwksSource() {
+            @Override
+            public CompletionStage<PublicKeys> keys() {
+                return keys.verificationKeys(poolId).subscribeAsCompletionStage();
+            }
+
+            @Override
+            public CompletionStage<PublicKeys> keysAfterUnknownKid(String kid) {
+                return keys.verificationKeysAfterUnknownKid(poolId, kid).subscribeAsCompletionStage();
+            }
+        };
+    }
+
+    /**
+     * Cognito's answer to a refused token: "Access Token has expired" for an expired one, "Invalid Access Token" for all
+     * else (an unknown pool included). A key store that failed for another reason (the database) is not the token's
+     * fault: that failure goes on as it is.
+     */
+    private static RuntimeException refusal(TokenRejectedException rejected) {
+        LOG.debugf("access token refused: %s", rejected.getMessage());
+        if (rejected.reason() == TokenRejectedException.Reason.EXPIRED) {
+            return new CognitoException("NotAuthorizedException", "Access Token has expired");
+        }
+        if (rejected.reason() == TokenRejectedException.Reason.KEYS_UNAVAILABLE && rejected.getCause() instanceof RuntimeException cause
+                && !(cause instanceof CognitoException)) {
+            return cause;
+        }
+        return invalid();
+    }
+
+    private String poolIdOf(String iss) {
         String prefix = issuer.issuer("");
-        if (!iss.startsWith(prefix) || iss.length() == prefix.length()) {
+        if (iss == null || !iss.startsWith(prefix) || iss.length() == prefix.length()) {
             return null;
         }
         String poolId = iss.substring(prefix.length());
-        return poolId.matches("[\\w-]+_[0-9a-zA-Z]+") ? poolId : null;
+        return POOL_ID.matcher(poolId).matches() ? poolId : null;
     }
 
     private static VerifiedAccessToken accepted(String poolId, ObjectNode claims) {
-        if (!"access".equals(claims.path("token_use").asText()) || !claims.path("exp").isNumber() || !claims.path("iat").isNumber()) {
-            throw invalid();
-        }
-        if (Instant.ofEpochSecond(claims.path("exp").asLong()).isBefore(Instant.now())) {
-            throw new CognitoException("NotAuthorizedException", "Access Token has expired");
-        }
         try {
             return new VerifiedAccessToken(poolId, UUID.fromString(claims.path("sub").asText()), claims.path("username").asText(),
                     claims.path("client_id").asText(), UUID.fromString(claims.path("origin_jti").asText()),
@@ -113,9 +150,5 @@ public class AccessTokenVerifier {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
-    }
-
-    private static Optional<SigningKey> find(List<SigningKey> keys, String kid) {
-        return keys.stream().filter(key -> key.kid().equals(kid)).findFirst();
     }
 }

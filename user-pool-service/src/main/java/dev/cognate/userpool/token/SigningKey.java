@@ -1,8 +1,10 @@
 package dev.cognate.userpool.token;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.tokens.JwtSigner;
+import dev.cognate.tokens.PublicJwk;
+import dev.cognate.tokens.SigningAlgorithm;
 
-import java.math.BigInteger;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -10,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -24,6 +25,9 @@ import java.util.UUID;
  */
 public record SigningKey(String userPoolId, String kid, PrivateKey privateKey, RSAPublicKey publicKey, ObjectNode jwk,
                          Instant createdAt, Instant retiredAt) {
+
+    /** The algorithm of every user-pool token, as Cognito's. */
+    public static final SigningAlgorithm ALGORITHM = SigningAlgorithm.RS256;
 
     /** A new key pair for the pool; its kid is random (Cognito's are opaque base64 strings). */
     public static SigningKey generate(String userPoolId, Instant now) {
@@ -39,25 +43,22 @@ public record SigningKey(String userPoolId, String kid, PrivateKey privateKey, R
         }
     }
 
+    /** The public key as Cognito's JWKS lists it: {@code alg, e, kid, kty, n, use}. */
     public static ObjectNode jwk(String kid, RSAPublicKey key) {
-        return Jwt.JSON.createObjectNode()
-                .put("alg", "RS256")
-                .put("e", Jwt.base64Url(unsigned(key.getPublicExponent())))
-                .put("kid", kid)
-                .put("kty", "RSA")
-                .put("n", Jwt.base64Url(unsigned(key.getModulus())))
-                .put("use", "sig");
+        return PublicJwk.of(kid, ALGORITHM, key);
     }
 
     public static RSAPublicKey publicKeyOf(ObjectNode jwk) {
         try {
-            Base64.Decoder decoder = Base64.getUrlDecoder();
-            BigInteger n = new BigInteger(1, decoder.decode(jwk.path("n").asText()));
-            BigInteger e = new BigInteger(1, decoder.decode(jwk.path("e").asText()));
-            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
-        } catch (GeneralSecurityException e) {
+            return (RSAPublicKey) PublicJwk.publicKey(jwk);
+        } catch (IllegalArgumentException | ClassCastException e) {
             throw new IllegalStateException("stored JWK is not an RSA key", e);
         }
+    }
+
+    /** What signs this key's tokens (RS256, its kid in the header); the key must have its private part. */
+    public JwtSigner signer() {
+        return JwtSigner.of(ALGORITHM, kid, privateKey);
     }
 
     public static PrivateKey privateKeyOf(byte[] pkcs8) {
@@ -66,16 +67,6 @@ public record SigningKey(String userPoolId, String kid, PrivateKey privateKey, R
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored private key is not an RSA key", e);
         }
-    }
-
-    private static byte[] unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            byte[] trimmed = new byte[bytes.length - 1];
-            System.arraycopy(bytes, 1, trimmed, 0, trimmed.length);
-            return trimmed;
-        }
-        return bytes;
     }
 
     private static byte[] uuidBytes(UUID uuid) {

@@ -1,5 +1,6 @@
 package dev.cognate.userpool.token;
 
+import dev.cognate.tokens.PublicKeys;
 import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.repository.SigningKeyRepository;
@@ -24,13 +25,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * signed can still be verified.
  *
  * <p>Keys are cached per instance for {@link #CACHE_TTL}; an instance that has not seen a rotation keeps signing
- * with the previous key that long, which verifiers accept because that key is still published.
+ * with the previous key that long, which verifiers accept because that key is still published. A verifier that meets a
+ * kid it has not seen reloads the published keys at most once per {@link #MIN_RELOAD_INTERVAL} per pool, so forged
+ * kids cannot turn every request into a query.
  */
 @ApplicationScoped
 public class SigningKeys {
 
     public static final Duration RETENTION = Duration.ofDays(1).plus(TokenLifetimes.CLOCK_SKEW);
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
+    static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(5);
+
+    /** The published keys, and the same keys ready to verify signatures. */
+    private record Published(List<SigningKey> keys, PublicKeys verificationKeys) {
+    }
 
     private record Cached<T>(T value, Instant loadedAt) {
         boolean fresh() {
@@ -43,7 +51,8 @@ public class SigningKeys {
     private final SigningKeyRepository keys;
     private final SecretCipher cipher;
     private final Map<String, Cached<SigningKey>> active = new ConcurrentHashMap<>();
-    private final Map<String, Cached<List<SigningKey>>> published = new ConcurrentHashMap<>();
+    private final Map<String, Cached<Published>> published = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastReload = new ConcurrentHashMap<>();
 
     public SigningKeys(Pool db, UserPoolRepository pools, SigningKeyRepository keys, SecretCipher cipher) {
         this.db = db;
@@ -66,21 +75,51 @@ public class SigningKeys {
 
     /** What the JWKS lists: the active key and the keys retired less than {@link #RETENTION} ago; the pool must exist. */
     public Uni<List<SigningKey>> publishedKeys(String poolId) {
-        Cached<List<SigningKey>> cached = published.get(poolId);
+        return published(poolId).map(Published::keys);
+    }
+
+    /** The published keys as a verifier uses them. */
+    public Uni<PublicKeys> verificationKeys(String poolId) {
+        return published(poolId).map(Published::verificationKeys);
+    }
+
+    /**
+     * The published keys after a token named {@code kid} that they did not have: reloaded, unless this pool's keys were
+     * reloaded less than {@link #MIN_RELOAD_INTERVAL} ago (then the cached ones).
+     */
+    public Uni<PublicKeys> verificationKeysAfterUnknownKid(String poolId, String kid) {
+        Cached<Published> cached = published.get(poolId);
+        if (cached != null && cached.value().verificationKeys().contains(kid)) {
+            return Uni.createFrom().item(cached.value().verificationKeys());
+        }
+        Instant now = Instant.now();
+        Instant last = lastReload.get(poolId);
+        if (last != null && last.plus(MIN_RELOAD_INTERVAL).isAfter(now)) {
+            return verificationKeys(poolId);
+        }
+        lastReload.put(poolId, now);
+        return reloadPublishedKeys(poolId).chain(() -> verificationKeys(poolId));
+    }
+
+    /** The published keys, reloaded now, whenever asked (the JWKS after an operator's change, tests). */
+    public Uni<List<SigningKey>> reloadPublishedKeys(String poolId) {
+        published.remove(poolId);
+        return publishedKeys(poolId);
+    }
+
+    private Uni<Published> published(String poolId) {
+        Cached<Published> cached = published.get(poolId);
         if (cached != null && cached.fresh()) {
             return Uni.createFrom().item(cached.value());
         }
         return pools.require(db, poolId)
                 .chain(() -> activeKey(poolId))
                 .chain(() -> keys.findPublished(db, poolId, Instant.now().minus(RETENTION)))
-                .map(stored -> stored.stream().map(SigningKeys::publicOnly).toList())
-                .invoke(list -> published.put(poolId, new Cached<>(list, Instant.now())));
-    }
-
-    /** The published keys, reloaded now: a verifier calls this when a token names a kid it has not seen. */
-    public Uni<List<SigningKey>> reloadPublishedKeys(String poolId) {
-        published.remove(poolId);
-        return publishedKeys(poolId);
+                .map(stored -> {
+                    List<SigningKey> list = stored.stream().map(SigningKeys::publicOnly).toList();
+                    return new Published(list, PublicKeys.ofJwks(list.stream().map(SigningKey::jwk).toList()));
+                })
+                .invoke(loaded -> published.put(poolId, new Cached<>(loaded, Instant.now())));
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.cognate.userpool.token;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.tokens.JwtSigner;
 import dev.cognate.userpool.config.CognateConfig;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.Group;
@@ -16,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +28,7 @@ import java.util.function.Predicate;
 
 /**
  * Mints a user's ID and access tokens with Cognito's exact claims, RS256-signed with the pool's active key
- * ({@code kid} in the header) — for the user-pool API and for the OAuth 2.0 grants of {@code /oauth2/token} — and the
+ * ({@code kid} in the header; signed through libs/tokens' {@link JwtSigner}) — for the user-pool API and for the OAuth 2.0 grants of {@code /oauth2/token} — and the
  * client-credentials grant's access token. The refresh token is not a JWT: see {@link RefreshTokens}.
  */
 @ApplicationScoped
@@ -111,10 +114,10 @@ public class TokenIssuer {
                     Grant grant = new Grant(issuer(user.userPoolId()), client, user, groups, originJti, UUID.randomUUID(),
                             authTime, Instant.now(), authorization);
                     TokenLifetimes lifetimes = TokenLifetimes.of(client);
-                    String accessToken = Jwt.sign(accessTokenClaims(grant, lifetimes), key.kid(), key.privateKey());
+                    JwtSigner signer = key.signer();
+                    String accessToken = signer.sign(accessTokenClaims(grant, lifetimes));
                     String atHash = authorization == Authorization.API ? null : atHash(accessToken);
-                    String idToken = authorization.idToken()
-                            ? Jwt.sign(idTokenClaims(grant, lifetimes, atHash), key.kid(), key.privateKey()) : null;
+                    String idToken = authorization.idToken() ? signer.sign(idTokenClaims(grant, lifetimes, atHash)) : null;
                     return new Minted(idToken, accessToken, lifetimes.accessToken().toSeconds());
                 }));
     }
@@ -127,7 +130,7 @@ public class TokenIssuer {
         return keys.activeKey(client.userPoolId()).map(key -> {
             long lifetime = TokenLifetimes.of(client).accessToken().toSeconds();
             long iat = Instant.now().getEpochSecond();
-            ObjectNode claims = Jwt.JSON.createObjectNode();
+            ObjectNode claims = JsonNodeFactory.instance.objectNode();
             claims.put("sub", client.clientId());
             claims.put("token_use", "access");
             claims.put("scope", String.join(" ", scopes));
@@ -138,7 +141,7 @@ public class TokenIssuer {
             claims.put("version", 2);
             claims.put("jti", UUID.randomUUID().toString());
             claims.put("client_id", client.clientId());
-            return new Minted(null, Jwt.sign(claims, key.kid(), key.privateKey()), lifetime);
+            return new Minted(null, key.signer().sign(claims), lifetime);
         });
     }
 
@@ -146,7 +149,7 @@ public class TokenIssuer {
     public static String atHash(String accessToken) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-            return Jwt.base64Url(Arrays.copyOf(digest, digest.length / 2));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, digest.length / 2));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
@@ -158,7 +161,7 @@ public class TokenIssuer {
 
     /** The ID token's claims, in Cognito's order; user attributes filtered by the client's {@code ReadAttributes} when it has some. */
     public static ObjectNode idTokenClaims(Grant grant, TokenLifetimes lifetimes, String atHash) {
-        ObjectNode claims = Jwt.JSON.createObjectNode();
+        ObjectNode claims = JsonNodeFactory.instance.objectNode();
         if (atHash != null) {
             claims.put("at_hash", atHash);
         }
@@ -200,7 +203,7 @@ public class TokenIssuer {
 
     /** The access token's claims, in Cognito's order. */
     public static ObjectNode accessTokenClaims(Grant grant, TokenLifetimes lifetimes) {
-        ObjectNode claims = Jwt.JSON.createObjectNode();
+        ObjectNode claims = JsonNodeFactory.instance.objectNode();
         claims.put("sub", grant.user().sub().toString());
         groupClaims(claims, grant.groups(), false);
         claims.put("iss", grant.issuer());

@@ -1,4 +1,4 @@
-package dev.cognate.userpool.token;
+package dev.cognate.benchmarks.baseline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +13,12 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The compact JWS form of Cognito's tokens, RS256 only: {@code base64url(header).base64url(claims).base64url(signature)}.
- * The JDK's own {@code SHA256withRSA} signs and verifies; nothing here decides whether a verified token is acceptable.
+ * The baseline only: user-pool-service's hand-rolled RS256 {@code token/Jwt} as it was before tokens moved to
+ * libs/tokens (Nimbus), kept here so {@code TokenBenchmark} can compare the two. Not used by any service.
  */
-public final class Jwt {
+public final class HandRolledJwt {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -41,10 +41,9 @@ public final class Jwt {
         }
     }
 
-    private Jwt() {
+    private HandRolledJwt() {
     }
 
-    /** Signs {@code claims} with RS256 under {@code kid}. */
     public static String sign(ObjectNode claims, String kid, PrivateKey key) {
         ObjectNode header = JSON.createObjectNode().put("kid", kid).put("alg", "RS256");
         String signingInput = encode(header) + "." + encode(claims);
@@ -58,7 +57,6 @@ public final class Jwt {
         }
     }
 
-    /** The token's parts when it is a well-formed RS256 JWS; empty otherwise. */
     public static Optional<Parsed> parse(String token) {
         if (token == null || token.length() > 16_384) {
             return Optional.empty();
@@ -77,10 +75,6 @@ public final class Jwt {
         } catch (java.io.IOException | IllegalArgumentException | ClassCastException e) {
             return Optional.empty();
         }
-    }
-
-    static String base64Url(byte[] bytes) {
-        return ENCODER.encodeToString(bytes);
     }
 
     private static String encode(ObjectNode node) {
