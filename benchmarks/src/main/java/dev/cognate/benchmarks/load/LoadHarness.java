@@ -1,5 +1,6 @@
 package dev.cognate.benchmarks.load;
 
+import dev.cognate.userpool.crypto.Srp;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -240,22 +241,22 @@ public final class LoadHarness {
                 .authParameters(Map.of("USERNAME", SIGN_IN_USER, "PASSWORD", SIGN_IN_PASSWORD)));
     }
 
-    /** USER_SRP_AUTH as amazon-cognito-identity-js runs it, with the server's own SRP maths (dev.cognate.userpool.auth.Srp). */
+    /** USER_SRP_AUTH as amazon-cognito-identity-js runs it, with the server's own SRP maths (dev.cognate.userpool.crypto.Srp). */
     private void srpSignIn() {
-        java.math.BigInteger a = dev.cognate.userpool.auth.Srp.randomPrivate();
-        java.math.BigInteger largeA = dev.cognate.userpool.auth.Srp.G.modPow(a, dev.cognate.userpool.auth.Srp.N);
+        java.math.BigInteger a = Srp.randomPrivate();
+        java.math.BigInteger largeA = Srp.G.modPow(a, Srp.N);
         var challenge = idp.initiateAuth(r -> r.clientId(clientId).authFlow("USER_SRP_AUTH")
                 .authParameters(Map.of("USERNAME", SIGN_IN_USER, "SRP_A", largeA.toString(16))));
         Map<String, String> p = challenge.challengeParameters();
         String userId = p.get("USER_ID_FOR_SRP");
-        String poolName = dev.cognate.userpool.auth.Srp.poolName(describedPoolId);
+        String poolName = Srp.poolName(describedPoolId);
         java.math.BigInteger serverB = new java.math.BigInteger(p.get("SRP_B"), 16);
-        java.math.BigInteger x = dev.cognate.userpool.auth.Srp.x(poolName, userId, SIGN_IN_PASSWORD, new java.math.BigInteger(p.get("SALT"), 16));
-        java.math.BigInteger u = dev.cognate.userpool.auth.Srp.u(largeA, serverB);
-        byte[] key = dev.cognate.userpool.auth.Srp.hkdf(dev.cognate.userpool.auth.Srp.clientSecret(serverB, x, a, u), u);
+        java.math.BigInteger x = Srp.x(poolName, userId, SIGN_IN_PASSWORD, new java.math.BigInteger(p.get("SALT"), 16));
+        java.math.BigInteger u = Srp.u(largeA, serverB);
+        byte[] key = Srp.hkdf(Srp.clientSecret(serverB, x, a, u), u);
         String timestamp = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
                 .format(java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.US));
-        String signature = java.util.Base64.getEncoder().encodeToString(dev.cognate.userpool.auth.Srp.claimSignature(key, poolName, userId,
+        String signature = java.util.Base64.getEncoder().encodeToString(Srp.claimSignature(key, poolName, userId,
                 java.util.Base64.getDecoder().decode(p.get("SECRET_BLOCK")), timestamp));
         idp.respondToAuthChallenge(r -> r.clientId(clientId).challengeName("PASSWORD_VERIFIER").session(challenge.session())
                 .challengeResponses(Map.of("USERNAME", p.get("USERNAME"), "PASSWORD_CLAIM_SECRET_BLOCK", p.get("SECRET_BLOCK"),
