@@ -10,6 +10,7 @@ import dev.cognate.userpool.domain.UserAttributeRules;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.password.PasswordHashing;
 import dev.cognate.userpool.password.PasswordPolicy;
+import dev.cognate.userpool.password.SrpVerifierStore;
 import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.service.UserStore;

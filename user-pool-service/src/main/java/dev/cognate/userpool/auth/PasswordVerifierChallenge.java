@@ -2,6 +2,8 @@ package dev.cognate.userpool.auth;
 
 import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.password.Srp;
+import dev.cognate.userpool.password.SrpVerifierStore;
 import dev.cognate.userpool.repository.UserRepository;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

@@ -3,9 +3,7 @@ package dev.cognate.userpool.service;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.userpool.auth.AuthContext;
-import dev.cognate.userpool.auth.SignInAudit;
-import dev.cognate.userpool.auth.SrpVerifierStore;
+import dev.cognate.userpool.password.SrpVerifierStore;
 import dev.cognate.userpool.domain.MfaPreferenceUpdate;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserStatus;
@@ -17,7 +15,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,9 +24,6 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class AccountSelfService {
 
-    /** The {@code authFlow} a wrong previous password is recorded under (USER_SIGN_IN_FAILED). */
-    static final String CHANGE_PASSWORD = "ChangePassword";
-
     private final Pool db;
     private final SignedInUsers signedIn;
     private final UserRepository users;
@@ -37,10 +31,10 @@ public class AccountSelfService {
     private final PasswordHashing hashing;
     private final PasswordHistory history;
     private final SrpVerifierStore srpVerifiers;
-    private final SignInAudit audit;
+    private final PasswordLockout lockout;
 
     public AccountSelfService(Pool db, SignedInUsers signedIn, UserRepository users, UserStore store, PasswordHashing hashing,
-                              PasswordHistory history, SrpVerifierStore srpVerifiers, SignInAudit audit) {
+                              PasswordHistory history, SrpVerifierStore srpVerifiers, PasswordLockout lockout) {
         this.db = db;
         this.signedIn = signedIn;
         this.users = users;
@@ -48,7 +42,7 @@ public class AccountSelfService {
         this.hashing = hashing;
         this.history = history;
         this.srpVerifiers = srpVerifiers;
-        this.audit = audit;
+        this.lockout = lockout;
     }
 
     /**
@@ -58,12 +52,9 @@ public class AccountSelfService {
     public Uni<Void> changePassword(String accessToken, String previousPassword, String proposedPassword) {
         return signedIn.verify(accessToken)
                 .chain(token -> signedIn.require(db, token, false))
-                .call(caller -> {
-                    AuthContext context = changePasswordContext(caller);
-                    return audit.checkNotLocked(context, caller.user())
-                            .chain(() -> hashing.verify(previousPassword, caller.user().passwordHash()))
-                            .chain(right -> right ? Uni.createFrom().voidItem() : audit.wrongPassword(context, caller.user()));
-                })
+                .call(caller -> lockout.checkNotLocked(caller)
+                        .chain(() -> hashing.verify(previousPassword, caller.user().passwordHash()))
+                        .chain(right -> right ? Uni.createFrom().voidItem() : lockout.<Void>wrongPassword(caller)))
                 .call(caller -> {
                     PasswordPolicy.of(caller.pool().settings()).check(proposedPassword);
                     return history.checkNotReused(db, caller.pool(), caller.user(), proposedPassword);
@@ -75,13 +66,8 @@ public class AccountSelfService {
                                         UserPoolEvents.USER_PASSWORD_SET, List.of()))
                                 .call(saved -> srpVerifiers.save(tx, caller.pool(), saved, proposedPassword))
                                 .call(saved -> history.record(tx, caller.pool(), saved))
-                                .call(saved -> audit.passwordChanged(tx, changePasswordContext(caller), saved)))))
+                                .call(saved -> lockout.passwordChanged(tx, caller, saved)))))
                 .replaceWithVoid();
-    }
-
-    /** The audit context of a ChangePassword: the caller's pool and client, no request address (the service does not see it). */
-    private static AuthContext changePasswordContext(SignedInUsers.SignedIn caller) {
-        return new AuthContext(caller.pool(), caller.client(), false, CHANGE_PASSWORD, Map.of(), null);
     }
 
     /** DeleteUser: the user goes (as AdminDeleteUser, with its tokens, codes and memberships); its access tokens stop working. */

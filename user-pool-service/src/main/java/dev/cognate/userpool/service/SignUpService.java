@@ -2,7 +2,7 @@ package dev.cognate.userpool.service;
 
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.userpool.auth.SrpVerifierStore;
+import dev.cognate.userpool.password.SrpVerifierStore;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.AuthEvent;
 import dev.cognate.userpool.domain.AutoVerification;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.userpool.auth.SrpVerifierStore;
+import dev.cognate.userpool.password.SrpVerifierStore;
 import dev.cognate.userpool.domain.AccountRecovery;
 import dev.cognate.userpool.domain.CodePurpose;
 import dev.cognate.userpool.domain.User;

@@ -3,7 +3,7 @@ package dev.cognate.userpool.service;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.awsprotocol.Page;
 import dev.cognate.awsprotocol.PaginationToken;
-import dev.cognate.userpool.auth.SrpVerifierStore;
+import dev.cognate.userpool.password.SrpVerifierStore;
 import dev.cognate.events.MessageEvents;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.crypto.SecretCipher;

@@ -1,6 +1,6 @@
 package dev.cognate.userpool.compat;
 
-import dev.cognate.userpool.auth.Srp;
+import dev.cognate.userpool.password.Srp;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.cognate.userpool.auth;
+package dev.cognate.userpool.password;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -1,4 +1,4 @@
-package dev.cognate.userpool.auth;
+package dev.cognate.userpool.password;
 
 import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.User;
