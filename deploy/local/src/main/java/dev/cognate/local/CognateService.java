@@ -1,17 +1,26 @@
 package dev.cognate.local;
 
+import dev.cognate.testkit.Ports;
+
 import java.util.List;
 import java.util.Map;
 
 /**
- * One of the four Quarkus services: its module (which is also its name), its port and the settings only it needs.
+ * One of the four Quarkus services: its module (which is also its name), its port and the settings only it needs
+ * (user-pool-service also listens on {@link #USER_POOL_INTERNAL_PORT} for hosted-ui-service).
  */
 record CognateService(String name, String displayName, int port, Map<String, String> ownEnvironment) {
 
+    /** user-pool-service's internal API (hosted-ui-service's calls): its own port, on this machine only. */
+    static final int USER_POOL_INTERNAL_PORT = 8091;
+
     static final CognateService USER_POOL = new CognateService("user-pool-service", "User pools (Cognito IdP API)", 8081,
-            Map.of("COGNATE_PUBLIC_BASE_URL", "http://localhost:8081"));
+            Map.of("COGNATE_PUBLIC_BASE_URL", "http://localhost:8081",
+                    "COGNATE_INTERNAL_API_PORT", Integer.toString(USER_POOL_INTERNAL_PORT),
+                    "COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK));
     static final CognateService HOSTED_UI = new CognateService("hosted-ui-service", "Hosted UI (login pages)", 8082,
-            Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", USER_POOL.baseUrl()));
+            Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", USER_POOL.baseUrl(),
+                    "QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:" + USER_POOL_INTERNAL_PORT));
     static final CognateService IDENTITY_POOL = new CognateService("identity-pool-service",
             "Identity pools (Cognito Identity API)", 8083, Map.of());
     static final CognateService TRIGGER_RUNNER = new CognateService("trigger-runner", "Trigger runner", 8084, Map.of());

@@ -129,6 +129,7 @@ public final class LocalStack {
         ports.put(infraPorts.redis(), "Redis");
         ports.put(infraPorts.kafka(), "Kafka");
         CognateService.ALL.forEach(service -> ports.put(service.port(), service.name()));
+        ports.put(CognateService.USER_POOL_INTERNAL_PORT, CognateService.USER_POOL.name() + " internal API");
         List<String> busy = new ArrayList<>();
         ports.forEach((port, owner) -> {
             if (!Ports.isFree(port)) {

@@ -37,9 +37,12 @@ class ServiceEnvironmentTests {
         assertThat(ServiceEnvironment.of(CognateService.USER_POOL, InfraPorts.LOCAL, "us-east-1", credentials, layout))
                 .containsEntry("COGNATE_PUBLIC_BASE_URL", "http://localhost:8081")
                 .containsEntry("COGNATE_MASTER_KEY", credentials.masterKey())
+                .containsEntry("COGNATE_INTERNAL_API_PORT", "8091")
+                .containsEntry("COGNATE_INTERNAL_API_HOST", "127.0.0.1")
                 .doesNotContainKey("QUARKUS_REST_CLIENT_USER_POOL_URL");
         assertThat(ServiceEnvironment.of(CognateService.HOSTED_UI, InfraPorts.LOCAL, "us-east-1", credentials, layout))
                 .containsEntry("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://localhost:8081")
+                .as("the internal API is on its own port").containsEntry("QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:8091")
                 .doesNotContainKey("COGNATE_PUBLIC_BASE_URL")
                 .as("only user-pool-service and trigger-runner hold the master key").doesNotContainKey("COGNATE_MASTER_KEY");
         assertThat(ServiceEnvironment.of(CognateService.IDENTITY_POOL, InfraPorts.LOCAL, "us-east-1", credentials, layout))

@@ -2,6 +2,12 @@ package dev.cognate.hostedui.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cognate.internalapi.HostedLoginRequests;
+import dev.cognate.internalapi.HostedLoginResponses.CodeDeliveryResult;
+import dev.cognate.internalapi.HostedLoginResponses.ImplicitTokens;
+import dev.cognate.internalapi.HostedLoginResponses.SignInStep;
+import dev.cognate.internalapi.HostedLoginResponses.SignUpResult;
+import dev.cognate.internalapi.InternalRoutes;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -13,74 +19,52 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import java.util.Map;
-
 /**
- * user-pool-service's internal API for the hosted UI (cluster-internal, trusted: no SigV4, no SECRET_HASH), base path
- * {@code /internal/v1/hosted-ui/clients/{clientId}}. It runs the same services as the Cognito API flows (lockout,
- * user-existence rules, auth events). A refused request fails with {@link CognitoErrorException}
- * ({@code {"__type","message"}} exactly as Cognito's JSON API would answer).
+ * user-pool-service's internal API for the hosted UI (on its internal port, base URL
+ * {@code quarkus.rest-client.user-pool-internal.url}; trusted: no SigV4, no SECRET_HASH), under
+ * {@link InternalRoutes#HOSTED_LOGIN}. The bodies are the shared contract's records (libs/internal-api). It runs the
+ * sign-in engine and the services of the Cognito API flows (lockout, challenges, user-existence rules, auth events). A
+ * refused request fails with {@link CognitoErrorException} ({@code {"__type","message"}} exactly as Cognito's JSON API
+ * would answer).
  */
-@RegisterRestClient(configKey = "user-pool")
-@Path("/internal/v1/hosted-ui/clients/{clientId}")
+@RegisterRestClient(configKey = "user-pool-internal")
+@Path(InternalRoutes.HOSTED_LOGIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public interface HostedUiAuthClient {
 
-    record SignInRequest(String username, String password, String ipAddress) {
-    }
-
-    record NewPasswordRequest(String session, String username, String newPassword, Map<String, String> attributes) {
-    }
-
-    record SignUpRequest(String username, String password, Map<String, String> attributes, String ipAddress) {
-    }
-
-    record ConfirmSignUpRequest(String username, String code) {
-    }
-
-    record UsernameRequest(String username) {
-    }
-
-    record ConfirmForgotPasswordRequest(String username, String code, String password) {
-    }
-
-    /** The code of a grant just written to Redis ({@code AuthorizationCode}, no PKCE challenge). */
-    record ImplicitTokensRequest(String code) {
-    }
+    @POST
+    @Path(InternalRoutes.SIGN_IN)
+    Uni<SignInStep> signIn(@PathParam("clientId") String clientId, HostedLoginRequests.SignIn request);
 
     @POST
-    @Path("/sign-in")
-    Uni<SignInResult> signIn(@PathParam("clientId") String clientId, SignInRequest request);
+    @Path(InternalRoutes.RESPOND_TO_CHALLENGE)
+    Uni<SignInStep> respondToChallenge(@PathParam("clientId") String clientId, HostedLoginRequests.RespondToChallenge request);
 
     @POST
-    @Path("/new-password")
-    Uni<SignInResult> newPassword(@PathParam("clientId") String clientId, NewPasswordRequest request);
+    @Path(InternalRoutes.SIGN_UP)
+    Uni<SignUpResult> signUp(@PathParam("clientId") String clientId, HostedLoginRequests.SignUp request);
 
     @POST
-    @Path("/sign-up")
-    Uni<SignUpResult> signUp(@PathParam("clientId") String clientId, SignUpRequest request);
+    @Path(InternalRoutes.CONFIRM_SIGN_UP)
+    Uni<JsonNode> confirmSignUp(@PathParam("clientId") String clientId, HostedLoginRequests.ConfirmSignUp request);
 
     @POST
-    @Path("/confirm-sign-up")
-    Uni<JsonNode> confirmSignUp(@PathParam("clientId") String clientId, ConfirmSignUpRequest request);
+    @Path(InternalRoutes.RESEND_CODE)
+    Uni<CodeDeliveryResult> resendCode(@PathParam("clientId") String clientId, HostedLoginRequests.Username request);
 
     @POST
-    @Path("/resend-code")
-    Uni<CodeDeliveryResult> resendCode(@PathParam("clientId") String clientId, UsernameRequest request);
+    @Path(InternalRoutes.FORGOT_PASSWORD)
+    Uni<CodeDeliveryResult> forgotPassword(@PathParam("clientId") String clientId, HostedLoginRequests.Username request);
 
     @POST
-    @Path("/forgot-password")
-    Uni<CodeDeliveryResult> forgotPassword(@PathParam("clientId") String clientId, UsernameRequest request);
-
-    @POST
-    @Path("/confirm-forgot-password")
-    Uni<JsonNode> confirmForgotPassword(@PathParam("clientId") String clientId, ConfirmForgotPasswordRequest request);
+    @Path(InternalRoutes.CONFIRM_FORGOT_PASSWORD)
+    Uni<JsonNode> confirmForgotPassword(@PathParam("clientId") String clientId, HostedLoginRequests.ConfirmForgotPassword request);
 
     /** The implicit flow's tokens for the code of a grant this service has just written; the code is taken once. */
     @POST
-    @Path("/implicit-tokens")
-    Uni<ImplicitTokens> implicitTokens(@PathParam("clientId") String clientId, ImplicitTokensRequest request);
+    @Path(InternalRoutes.IMPLICIT_TOKENS)
+    Uni<ImplicitTokens> implicitTokens(@PathParam("clientId") String clientId, HostedLoginRequests.ImplicitTokens request);
 
     /**
      * A 4xx answer with a Cognito error body becomes {@link CognitoErrorException}; anything else (5xx, a body that is

@@ -1,6 +1,6 @@
 package dev.cognate.hostedui.oauth;
 
-import dev.cognate.hostedui.client.AppClientConfig;
+import dev.cognate.internalapi.AppClientConfig;
 import dev.cognate.hostedui.config.HostedUiConfig;
 import dev.cognate.hostedui.web.PageError;
 import dev.cognate.hostedui.web.PageException;

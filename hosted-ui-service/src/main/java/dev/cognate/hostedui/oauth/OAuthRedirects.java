@@ -1,6 +1,6 @@
 package dev.cognate.hostedui.oauth;
 
-import dev.cognate.hostedui.client.ImplicitTokens;
+import dev.cognate.internalapi.HostedLoginResponses.ImplicitTokens;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.cognate.hostedui.service;
 
-import dev.cognate.hostedui.client.AppClientConfig;
+import dev.cognate.internalapi.AppClientConfig;
 import dev.cognate.hostedui.client.UserPoolClient;
 import dev.cognate.hostedui.client.UserPoolFailures;
 import dev.cognate.hostedui.config.HostedUiConfig;

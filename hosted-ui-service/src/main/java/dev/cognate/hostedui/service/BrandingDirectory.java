@@ -1,6 +1,6 @@
 package dev.cognate.hostedui.service;
 
-import dev.cognate.hostedui.client.Branding;
+import dev.cognate.internalapi.Branding;
 import dev.cognate.hostedui.client.UserPoolClient;
 import dev.cognate.hostedui.client.UserPoolFailures;
 import dev.cognate.hostedui.config.HostedUiConfig;

@@ -1,7 +1,7 @@
 package dev.cognate.hostedui.service;
 
-import dev.cognate.hostedui.client.HostedUiAuthClient.ImplicitTokensRequest;
-import dev.cognate.hostedui.client.ImplicitTokens;
+import dev.cognate.internalapi.HostedLoginRequests;
+import dev.cognate.internalapi.HostedLoginResponses.ImplicitTokens;
 import dev.cognate.hostedui.oauth.AuthorizationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +29,6 @@ public class ImplicitGrants {
                                      String sessionHandle) {
         return codes.issue(request, sub, username, authTime, sessionHandle)
                 .chain(code -> accounts.call("implicit-tokens",
-                        client -> client.implicitTokens(request.clientId(), new ImplicitTokensRequest(code))));
+                        client -> client.implicitTokens(request.clientId(), new HostedLoginRequests.ImplicitTokens(code))));
     }
 }

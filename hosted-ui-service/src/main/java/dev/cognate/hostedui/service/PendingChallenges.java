@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Sign-ins waiting for a new password, in Redis under {@code cognate:hosted-challenge:<sha256 of the cookie value>}
- * for 3 minutes (Cognito's default {@code AuthSessionValidity}); the browser holds the id in the
+ * Sign-ins waiting for the answer to a challenge ({@link PendingChallenge}: the engine's session, not a copy of its
+ * state), in Redis under {@code cognate:hosted-challenge:<sha256 of the cookie value>} for 3 minutes (Cognito's default {@code AuthSessionValidity}); the browser holds the id in the
  * {@value #COOKIE} cookie, so user-pool-service's session never reaches the page. Losing Redis fails closed: the user
  * signs in again.
  */

@@ -1,6 +1,6 @@
 package dev.cognate.hostedui.web;
 
-import dev.cognate.hostedui.client.AppClientConfig;
+import dev.cognate.internalapi.AppClientConfig;
 import dev.cognate.hostedui.client.CognitoErrorException;
 import dev.cognate.hostedui.config.HostedUiConfig;
 import dev.cognate.hostedui.oauth.AuthorizationRequest;

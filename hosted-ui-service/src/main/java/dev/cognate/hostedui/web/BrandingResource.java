@@ -1,6 +1,6 @@
 package dev.cognate.hostedui.web;
 
-import dev.cognate.hostedui.client.Branding;
+import dev.cognate.internalapi.Branding;
 import dev.cognate.hostedui.service.BrandingDirectory;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,10 @@
 package dev.cognate.hostedui.web;
 
 import dev.cognate.hostedui.client.CognitoErrorException;
-import dev.cognate.hostedui.client.HostedUiAuthClient.ConfirmSignUpRequest;
-import dev.cognate.hostedui.client.HostedUiAuthClient.UsernameRequest;
+import dev.cognate.internalapi.HostedLoginRequests;
 import dev.cognate.hostedui.service.UserPoolAccounts;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -70,7 +70,7 @@ public class ConfirmSignUpPage {
             }
             var request = validated.request();
             return accounts.call("confirm-sign-up", api -> api.confirmSignUp(request.clientId(),
-                            new ConfirmSignUpRequest(typed, trimmedCode)))
+                            new HostedLoginRequests.ConfirmSignUp(typed, trimmedCode)))
                     .map(ignored -> AuthorizationFlow.seeOther(request.pageUrl("/login",
                             Map.of("username", typed, "notice", PageNotices.CONFIRMED))))
                     .onFailure(CognitoErrorException.class).recoverWithItem(failure -> render(validated, headers,
@@ -83,7 +83,7 @@ public class ConfirmSignUpPage {
     @POST
     @Path("resendcode")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> resend(@Context UriInfo uri, @Context HttpHeaders headers,
+    public Uni<Response> resend(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest http,
                                 @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                                 @FormParam(CsrfTokens.FIELD) String csrf,
                                 @FormParam("username") String username) {
@@ -95,7 +95,7 @@ public class ConfirmSignUpPage {
                         forms.messages(validated, headers).missingUsername(), null));
             }
             var request = validated.request();
-            return accounts.call("resend-code", api -> api.resendCode(request.clientId(), new UsernameRequest(typed)))
+            return accounts.call("resend-code", api -> api.resendCode(request.clientId(), new HostedLoginRequests.Username(typed, PageRequests.ipAddress(http))))
                     .map(ignored -> AuthorizationFlow.seeOther(request.pageUrl("/confirm",
                             Map.of("username", typed, "notice", PageNotices.CODE_SENT))))
                     .onFailure(CognitoErrorException.class).recoverWithItem(failure -> render(validated, headers,
@@ -123,7 +123,7 @@ public class ConfirmSignUpPage {
                 throw new PageException(PageError.BAD_REQUEST);
             }
             return accounts.call("confirm-sign-up", api -> api.confirmSignUp(client.clientId(),
-                            new ConfirmSignUpRequest(username, code)))
+                            new HostedLoginRequests.ConfirmSignUp(username, code)))
                     .chain(ignored -> {
                         if (query.getFirst("redirect_uri") == null) {
                             PageMessages messages = PageText.in(locale);

@@ -1,10 +1,10 @@
 package dev.cognate.hostedui.web;
 
 import dev.cognate.hostedui.client.CognitoErrorException;
-import dev.cognate.hostedui.client.HostedUiAuthClient.ConfirmForgotPasswordRequest;
-import dev.cognate.hostedui.client.HostedUiAuthClient.UsernameRequest;
+import dev.cognate.internalapi.HostedLoginRequests;
 import dev.cognate.hostedui.service.UserPoolAccounts;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -49,7 +49,7 @@ public class ForgotPasswordPage {
     @POST
     @Path("forgotPassword")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> forgot(@Context UriInfo uri, @Context HttpHeaders headers,
+    public Uni<Response> forgot(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest http,
                                 @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                                 @FormParam(CsrfTokens.FIELD) String csrf,
                                 @FormParam("username") String username) {
@@ -62,7 +62,7 @@ public class ForgotPasswordPage {
             }
             var request = validated.request();
             return accounts.call("forgot-password", api -> api.forgotPassword(request.clientId(),
-                            new UsernameRequest(typed)))
+                            new HostedLoginRequests.Username(typed, PageRequests.ipAddress(http))))
                     .map(ignored -> AuthorizationFlow.seeOther(request.pageUrl("/confirmforgotPassword",
                             Map.of("username", typed))))
                     .onFailure(CognitoErrorException.class).recoverWithItem(failure -> renderForgot(validated,
@@ -82,7 +82,7 @@ public class ForgotPasswordPage {
     @POST
     @Path("confirmforgotPassword")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> confirm(@Context UriInfo uri, @Context HttpHeaders headers,
+    public Uni<Response> confirm(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest http,
                                  @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                                  @FormParam(CsrfTokens.FIELD) String csrf,
                                  @FormParam("username") String username,
@@ -108,7 +108,8 @@ public class ForgotPasswordPage {
             }
             var request = validated.request();
             return accounts.call("confirm-forgot-password", api -> api.confirmForgotPassword(request.clientId(),
-                            new ConfirmForgotPasswordRequest(typed, trimmedCode, password)))
+                            new HostedLoginRequests.ConfirmForgotPassword(typed, trimmedCode, password,
+                                    PageRequests.ipAddress(http))))
                     .map(ignored -> AuthorizationFlow.seeOther(request.pageUrl("/login",
                             Map.of("username", typed, "notice", PageNotices.PASSWORD_RESET))))
                     .onFailure(CognitoErrorException.class).recoverWithItem(failure -> renderConfirm(validated,

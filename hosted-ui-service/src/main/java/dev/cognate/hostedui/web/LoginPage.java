@@ -1,12 +1,9 @@
 package dev.cognate.hostedui.web;
 
 import dev.cognate.hostedui.client.CognitoErrorException;
-import dev.cognate.hostedui.client.HostedUiAuthClient.SignInRequest;
-import dev.cognate.hostedui.client.SignInResult;
 import dev.cognate.hostedui.service.HostedSessions;
-import dev.cognate.hostedui.service.PendingChallenge;
-import dev.cognate.hostedui.service.PendingChallenges;
 import dev.cognate.hostedui.service.UserPoolAccounts;
+import dev.cognate.internalapi.HostedLoginRequests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -26,23 +23,23 @@ import java.util.Map;
 /**
  * {@code GET/POST /login}: Cognito's sign-in page. It takes the same query as {@code /oauth2/authorize} (apps link to
  * {@code /login?client_id=..&response_type=code&redirect_uri=..} directly) and validates it the same way. The form
- * posts to the same URL; user-pool-service checks the password (lockout, user-existence rules and auth events as the
- * API). A refused sign-in shows the form again with Cognito's message and the typed username, never the password.
+ * posts to the same URL; user-pool-service's sign-in engine checks the password (lockout, user-existence rules and auth
+ * events as the API) and answers the signed-in user or a challenge, whose page comes next ({@link SignInSteps}). A refused sign-in shows the form again with Cognito's message and the typed username, never the password.
  */
 @Path("/login")
 public class LoginPage {
 
     private final AuthorizationFlow flow;
     private final UserPoolAccounts accounts;
-    private final PendingChallenges challenges;
+    private final SignInSteps steps;
     private final PageForms forms;
     private final HostedSessions sessions;
 
-    public LoginPage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges,
+    public LoginPage(AuthorizationFlow flow, UserPoolAccounts accounts, SignInSteps steps,
                      PageForms forms, HostedSessions sessions) {
         this.flow = flow;
         this.accounts = accounts;
-        this.challenges = challenges;
+        this.steps = steps;
         this.forms = forms;
         this.sessions = sessions;
     }
@@ -83,30 +80,11 @@ public class LoginPage {
                         forms.messages(validated, headers).missingCredentials(), null));
             }
             return accounts.call("sign-in", client -> client.signIn(request.clientId(),
-                            new SignInRequest(typed, password, PageRequests.ipAddress(http))))
-                    .chain(result -> {
-                        if (result.signedIn()) {
-                            return flow.completeSignIn(request, result.sub(), result.username(), result.authTimeOrNow(),
-                                    sessionId);
-                        }
-                        if (result.newPasswordRequired()) {
-                            return askForNewPassword(validated, result);
-                        }
-                        throw new IllegalStateException("user-pool-service answered sign-in with " + result.result());
-                    })
+                            new HostedLoginRequests.SignIn(typed, password, PageRequests.ipAddress(http))))
+                    .chain(step -> steps.next(validated, step, null, sessionId))
                     .onFailure(CognitoErrorException.class).recoverWithItem(failure ->
                             refused(validated, headers, csrfCookie, typed, (CognitoErrorException) failure));
         });
-    }
-
-    private Uni<Response> askForNewPassword(AuthorizationFlow.Validated validated, SignInResult result) {
-        var request = validated.request();
-        return challenges.create(new PendingChallenge(request.clientId(), result.session(), result.username(),
-                        result.requiredAttributes()))
-                .map(challengeId -> Response.status(Response.Status.SEE_OTHER)
-                        .header("Location", request.pageUrl("/newPassword"))
-                        .cookie(Cookies.of(PendingChallenges.COOKIE, challengeId, PendingChallenges.TTL))
-                        .build());
     }
 
     /** Unconfirmed users go to the confirmation page, users who must reset their password to the reset page. */

@@ -1,13 +1,13 @@
 package dev.cognate.hostedui.web;
 
 import dev.cognate.hostedui.client.CognitoErrorException;
-import dev.cognate.hostedui.client.HostedUiAuthClient.NewPasswordRequest;
-import dev.cognate.hostedui.client.SignInResult;
 import dev.cognate.hostedui.service.HostedSessions;
 import dev.cognate.hostedui.service.PendingChallenge;
 import dev.cognate.hostedui.service.PendingChallenges;
 import dev.cognate.hostedui.service.UserPoolAccounts;
+import dev.cognate.internalapi.HostedLoginRequests;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -25,23 +25,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET/POST /newPassword}: Cognito's "Change Password" page after a sign-in answered NEW_PASSWORD_REQUIRED
+ * {@code GET/POST /newPassword}: Cognito's "Change Password" page, the view of the NEW_PASSWORD_REQUIRED challenge
  * (a user created by an administrator). The challenge waits in Redis ({@link PendingChallenges}); without it (expired,
- * another browser) the user is sent back to the sign-in form.
+ * another browser) the user is sent back to the sign-in form. The answer goes to the engine as RespondToAuthChallenge's
+ * ChallengeResponses; what follows is the engine's next step ({@link SignInSteps}).
  */
 @Path("/newPassword")
 public class NewPasswordPage {
 
+    static final String CHALLENGE = "NEW_PASSWORD_REQUIRED";
+
     private final AuthorizationFlow flow;
     private final UserPoolAccounts accounts;
     private final PendingChallenges challenges;
+    private final SignInSteps steps;
     private final PageForms forms;
 
-    public NewPasswordPage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges,
+    public NewPasswordPage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges, SignInSteps steps,
                            PageForms forms) {
         this.flow = flow;
         this.accounts = accounts;
         this.challenges = challenges;
+        this.steps = steps;
         this.forms = forms;
     }
 
@@ -51,20 +56,22 @@ public class NewPasswordPage {
                               @CookieParam(PendingChallenges.COOKIE) String challengeId) {
         return flow.validate(uri.getQueryParameters()).chain(validated ->
                 challenges.find(challengeId, validated.request().clientId()).map(challenge -> challenge
+                        .filter(found -> found.is(CHALLENGE))
                         .map(found -> render(validated, found, headers, csrfCookie, 200, null, Map.of()))
                         .orElseGet(() -> backToSignIn(validated))));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> change(@Context UriInfo uri, @Context HttpHeaders headers,
+    public Uni<Response> change(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest http,
                                 @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                                 @CookieParam(PendingChallenges.COOKIE) String challengeId,
                                 @CookieParam(HostedSessions.COOKIE) String sessionId,
                                 MultivaluedMap<String, String> form) {
         return flow.validate(uri.getQueryParameters()).chain(validated -> {
             CsrfTokens.verify(csrfCookie, form.getFirst(CsrfTokens.FIELD));
-            return challenges.find(challengeId, validated.request().clientId()).chain(found -> {
+            return challenges.find(challengeId, validated.request().clientId()).chain(pending -> {
+                var found = pending.filter(challenge -> challenge.is(CHALLENGE));
                 if (found.isEmpty()) {
                     return Uni.createFrom().item(backToSignIn(validated));
                 }
@@ -81,9 +88,10 @@ public class NewPasswordPage {
                             messages.passwordsDoNotMatch(), attributes));
                 }
                 var request = validated.request();
-                return accounts.call("new-password", client -> client.newPassword(request.clientId(),
-                                new NewPasswordRequest(challenge.session(), challenge.username(), newPassword, attributes)))
-                        .chain(result -> signedIn(validated, result, challengeId, sessionId))
+                return accounts.call("respond-to-challenge", client -> client.respondToChallenge(request.clientId(),
+                                new HostedLoginRequests.RespondToChallenge(CHALLENGE, challenge.session(),
+                                        responses(challenge, newPassword, attributes), PageRequests.ipAddress(http))))
+                        .chain(step -> steps.next(validated, step, challengeId, sessionId))
                         .onFailure(CognitoErrorException.class).recoverWithItem(failure -> render(validated, challenge,
                                 headers, csrfCookie, 400, PageText.describe((CognitoErrorException) failure, messages),
                                 attributes));
@@ -91,16 +99,15 @@ public class NewPasswordPage {
         });
     }
 
-    private Uni<Response> signedIn(AuthorizationFlow.Validated validated, SignInResult result, String challengeId,
-                                   String sessionId) {
-        if (!result.signedIn()) {
-            throw new IllegalStateException("user-pool-service answered new-password with " + result.result());
+    /** NEW_PASSWORD_REQUIRED's ChallengeResponses: USERNAME, NEW_PASSWORD and {@code userAttributes.<name>} of each one posted. */
+    private static Map<String, String> responses(PendingChallenge challenge, String newPassword, Map<String, String> attributes) {
+        Map<String, String> responses = new LinkedHashMap<>();
+        if (challenge.username() != null) {
+            responses.put("USERNAME", challenge.username());
         }
-        return challenges.end(challengeId)
-                .chain(() -> flow.completeSignIn(validated.request(), result.sub(), result.username(),
-                        result.authTimeOrNow(), sessionId))
-                .map(response -> Response.fromResponse(response)
-                        .cookie(Cookies.cleared(PendingChallenges.COOKIE)).build());
+        responses.put("NEW_PASSWORD", newPassword);
+        attributes.forEach((name, value) -> responses.put("userAttributes." + name, value));
+        return responses;
     }
 
     /** The posted values of the attributes the challenge asks for; nothing else is passed on. */

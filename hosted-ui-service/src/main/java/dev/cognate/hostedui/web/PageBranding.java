@@ -1,7 +1,7 @@
 package dev.cognate.hostedui.web;
 
-import dev.cognate.hostedui.client.AppClientConfig;
-import dev.cognate.hostedui.client.Branding;
+import dev.cognate.internalapi.AppClientConfig;
+import dev.cognate.internalapi.Branding;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 

@@ -1,8 +1,8 @@
 package dev.cognate.hostedui.web;
 
-import dev.cognate.hostedui.client.AppClientConfig;
+import dev.cognate.internalapi.AppClientConfig;
 import dev.cognate.hostedui.client.CognitoErrorException;
-import dev.cognate.hostedui.client.HostedUiAuthClient.SignUpRequest;
+import dev.cognate.internalapi.HostedLoginRequests;
 import dev.cognate.hostedui.service.UserPoolAccounts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -73,7 +73,7 @@ public class SignUpPage {
             }
             var request = validated.request();
             return accounts.call("sign-up", api -> api.signUp(request.clientId(),
-                            new SignUpRequest(username, password, attributes, PageRequests.ipAddress(http))))
+                            new HostedLoginRequests.SignUp(username, password, attributes, PageRequests.ipAddress(http))))
                     .map(result -> result.userConfirmed()
                             ? AuthorizationFlow.seeOther(request.pageUrl("/login",
                                     Map.of("username", username, "notice", PageNotices.CONFIRMED)))

@@ -34,8 +34,10 @@ import java.util.Map;
  * <ul>
  * <li>{@code GET /internal/v1/clients/{clientId}}: the clients below; {@link #FAILING_CLIENT} answers 500, every other
  * id 404.</li>
- * <li>{@code POST /internal/v1/hosted-ui/clients/{clientId}/...}: sign-in, new-password, sign-up, confirm-sign-up,
- * resend-code, forgot-password, confirm-forgot-password, with the users below and Cognito's errors; and
+ * <li>{@code POST /internal/v1/hosted-ui/clients/{clientId}/...}: sign-in and respond-to-challenge (the engine's steps:
+ * a challenge with its session and parameters, or the signed-in user), sign-up, confirm-sign-up, resend-code,
+ * forgot-password, confirm-forgot-password, with the users below and Cognito's errors (each request body kept for
+ * {@link #lastRequest}); and
  * implicit-tokens, which takes the grant from the real Redis ({@code GETDEL}) as user-pool-service does and answers
  * stand-in tokens that carry the grant: {@code access.<base64url(grant JSON)>}, {@code id.<same>} with
  * {@code openid} ({@link #grantOfToken}).</li>
@@ -45,7 +47,7 @@ import java.util.Map;
  * <li>{@code GET /<pool>/.well-known/jwks.json}: one RSA key, whose private half tests get from {@link #signingKey()}
  * (a system property, since the test and this resource may live in different class loaders).</li>
  * </ul>
- * Points {@code quarkus.rest-client.user-pool.url} at itself.
+ * Points {@code quarkus.rest-client.user-pool.url} and {@code quarkus.rest-client.user-pool-internal.url} at itself.
  */
 public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
 
@@ -83,10 +85,15 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     public static final String CONFIRMATION_CODE = "123456";
     /** Signing in as this user makes the fake answer 500, as a failing user-pool-service would. */
     public static final String FAILING_USER = "boom";
+    /** Signs in with {@link #PASSWORD} in a pool with MFA on: the engine refuses the sign-in (MFA fails closed). */
+    public static final String MFA_USER = "mfauser";
+    public static final String MFA_REFUSAL = "This sign-in requires multi-factor authentication (MFA_SETUP), which Cognate does not"
+            + " support yet; the sign-in is refused.";
     /** Signs in with {@link #PASSWORD}, but is disabled before implicit-tokens: that answers "cannot sign in". */
     public static final String DISABLED_LATER_USER = "disabledlater";
 
     private static final String SIGNING_KEY_PROPERTY = "test.fake-user-pool.signing-key";
+    private static final String LAST_REQUEST_PROPERTY = "test.fake-user-pool.last-request.";
     private static final String CLIENTS_PREFIX = "/internal/v1/clients/";
     private static final String HOSTED_UI_PREFIX = "/internal/v1/hosted-ui/clients/";
     private static final String BRANDING_PREFIX = "/internal/v1/branding/";
@@ -121,8 +128,8 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/", this::answer);
         server.start();
-        return Map.of("quarkus.rest-client.user-pool.url",
-                "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+        String url = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return Map.of("quarkus.rest-client.user-pool.url", url, "quarkus.rest-client.user-pool-internal.url", url);
     }
 
     @Override
@@ -144,6 +151,9 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
         } else if ("POST".equals(method) && path.startsWith(HOSTED_UI_PREFIX)) {
             String[] parts = path.substring(HOSTED_UI_PREFIX.length()).split("/");
             JsonNode body = JSON.readTree(exchange.getRequestBody());
+            if (parts.length == 2) {
+                System.setProperty(LAST_REQUEST_PROPERTY + parts[1], body.toString());
+            }
             if (parts.length != 2 || client(parts[0]) == null) {
                 send(exchange, 404, error("ResourceNotFoundException", "User pool client " + parts[0] + " does not exist."));
             } else {
@@ -186,6 +196,16 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The body of the last request to the hosted-login route {@code action} ({@code sign-in}, ...), or null. */
+    public static JsonNode lastRequest(String action) {
+        String json = System.getProperty(LAST_REQUEST_PROPERTY + action);
+        try {
+            return json == null ? null : JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The branded client's logo: a real 2x2 PNG, so that browsers can draw it. */
     public static byte[] logoPng() {
         BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
@@ -219,7 +239,7 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                  "callbackUrls":["%s","https://app.example.com/other?x=1"],"logoutUrls":["%s"],
                  "allowedOAuthFlows":%s,"allowedOAuthFlowsUserPoolClient":true,
                  "allowedOAuthScopes":["openid","email","profile","aws.cognito.signin.user.admin","orders/read"],
-                 "supportedIdentityProviders":["COGNITO"],"hasSecret":%s,"preventUserExistenceErrors":"ENABLED",
+                 "supportedIdentityProviders":["COGNITO"],"hasSecret":%s,"preventUserExistenceErrors":true,
                  "usernameAttributes":%s,"requiredAttributes":["email"],"autoVerifiedAttributes":["email"],
                  "someFutureField":true}
                 """.formatted(clientId, poolId, CALLBACK_URL, LOGOUT_URL, flows, hasSecret, usernameAttributes);
@@ -235,8 +255,11 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                     send(exchange, 200, signedIn(username));
                 } else if (username.equals(NEW_USER) && password.equals(TEMPORARY_PASSWORD)) {
                     send(exchange, 200, """
-                            {"result":"NEW_PASSWORD_REQUIRED","session":"upstream-session-1","username":"newbie",
-                             "requiredAttributes":["name"]}""");
+                            {"challengeName":"NEW_PASSWORD_REQUIRED","session":"upstream-session-1",
+                             "parameters":{"USER_ID_FOR_SRP":"newbie","requiredAttributes":"[\\"userAttributes.name\\"]",
+                                           "userAttributes":"{\\"email\\":\\"newbie@example.com\\"}"}}""");
+                } else if (username.equals(MFA_USER) && password.equals(PASSWORD)) {
+                    send(exchange, 400, error("NotAuthorizedException", MFA_REFUSAL));
                 } else if (username.equals(FAILING_USER)) {
                     send(exchange, 500, "{\"__type\":\"InternalErrorException\",\"message\":\"database is down\"}");
                 } else if (username.equals(UNCONFIRMED_USER)) {
@@ -247,18 +270,21 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                     send(exchange, 400, error("NotAuthorizedException", "Incorrect username or password."));
                 }
             }
-            case "new-password" -> {
-                if (!body.path("session").asText().equals("upstream-session-1") || !username.equals(NEW_USER)) {
+            case "respond-to-challenge" -> {
+                JsonNode responses = body.path("responses");
+                if (!body.path("challengeName").asText().equals("NEW_PASSWORD_REQUIRED")
+                        || !body.path("session").asText().equals("upstream-session-1")
+                        || !responses.path("USERNAME").asText().equals(NEW_USER)) {
                     send(exchange, 400, error("NotAuthorizedException", "Invalid session for the user, session is expired."));
-                } else if (body.path("newPassword").asText().length() < 8) {
+                } else if (responses.path("NEW_PASSWORD").asText().length() < 8) {
                     send(exchange, 400, error("InvalidPasswordException",
                             "Password does not conform to policy: Password not long enough"));
-                } else if (body.path("attributes").path("name").asText().isEmpty()) {
-                    send(exchange, 400, error("InvalidParameterException", "Missing required attribute name"));
+                } else if (responses.path("userAttributes.name").asText().isEmpty()) {
+                    send(exchange, 400, error("InvalidParameterException", "Invalid attributes given, name is missing"));
                 } else {
                     send(exchange, 200, """
-                            {"result":"SIGNED_IN","sub":"9d0c4f9e-1111-4c3a-8e55-2b7a6c1d0e21","username":"newbie",
-                             "authTime":%d}""".formatted(now()));
+                            {"signedIn":{"sub":"9d0c4f9e-1111-4c3a-8e55-2b7a6c1d0e21","username":"newbie","authTime":%d}}"""
+                            .formatted(now()));
                 }
             }
             case "sign-up" -> {
@@ -289,7 +315,7 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     private static String signedIn(String username) {
         String sub = username.equals(USER) ? USER_SUB : "7e2d1c0b-3333-4d4e-8f66-4b5c6d7e8f90";
         return """
-                {"result":"SIGNED_IN","sub":"%s","username":"%s","authTime":%d}""".formatted(sub, username, now());
+                {"signedIn":{"sub":"%s","username":"%s","authTime":%d}}""".formatted(sub, username, now());
     }
 
     /** implicit-tokens as user-pool-service answers it: the grant taken once, checked, and its tokens. */

@@ -257,6 +257,24 @@ class SignInFlowTest {
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(grantOf(done.header("Location")).username()).isEqualTo("newbie");
         assertThat(browser.cookies()).containsKey("__Host-cognate-session").doesNotContainKey("__Host-cognate-challenge");
+
+        // the page answered the engine's challenge with its session, as RespondToAuthChallenge would, and the browser's address
+        var answered = FakeUserPool.lastRequest("respond-to-challenge");
+        assertThat(answered.path("challengeName").asText()).isEqualTo("NEW_PASSWORD_REQUIRED");
+        assertThat(answered.path("session").asText()).isEqualTo("upstream-session-1");
+        assertThat(answered.path("responses").path("USERNAME").asText()).isEqualTo("newbie");
+        assertThat(answered.path("responses").path("userAttributes.name").asText()).isEqualTo("New Bie");
+        assertThat(answered.path("ipAddress").asText()).isNotBlank();
+    }
+
+    @Test
+    void showsTheEnginesRefusalWhenTheSignInNeedsAnMfaStepCognateCannotAskYet() {
+        var browser = new HostedUiBrowser();
+        Response refused = browser.signIn(query(FakeUserPool.KNOWN_CLIENT), FakeUserPool.MFA_USER, FakeUserPool.PASSWORD);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body().asString()).contains(FakeUserPool.MFA_REFUSAL);
+        assertThat(browser.cookies()).doesNotContainKey("__Host-cognate-session");
     }
 
     @Test

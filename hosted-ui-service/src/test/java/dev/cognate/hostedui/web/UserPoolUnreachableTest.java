@@ -18,7 +18,8 @@ class UserPoolUnreachableTest {
     public static class UserPoolDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rest-client.user-pool.url", "http://127.0.0.1:" + ClosedPort.find());
+            String closed = "http://127.0.0.1:" + ClosedPort.find();
+            return Map.of("quarkus.rest-client.user-pool.url", closed, "quarkus.rest-client.user-pool-internal.url", closed);
         }
     }
 

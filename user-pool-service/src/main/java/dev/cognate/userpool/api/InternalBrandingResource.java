@@ -1,6 +1,8 @@
 package dev.cognate.userpool.api;
 
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.internalapi.Branding;
+import dev.cognate.internalapi.InternalRoutes;
 import dev.cognate.userpool.domain.UiCustomization;
 import dev.cognate.userpool.service.UiCustomizationService;
 import io.smallrye.mutiny.Uni;
@@ -25,16 +27,13 @@ import java.util.Optional;
  * </ul>
  * Errors carry {@code {"__type","message"}} ({@link InternalJson}).
  */
-@Path("/internal/v1")
+@Path(InternalRoutes.V1)
 public class InternalBrandingResource {
 
     /** The branding of a client's pages, never the image itself. */
-    public record Branding(String userPoolId, String clientId, String css, String cssVersion, String imageContentType, boolean hasImage) {
-
-        static Branding of(UiCustomization customization) {
-            return new Branding(customization.userPoolId(), customization.clientId(), customization.css(), customization.cssVersion(),
-                    customization.imageContentType(), customization.hasImage());
-        }
+    static Branding branding(UiCustomization customization) {
+        return new Branding(customization.userPoolId(), customization.clientId(), customization.css(), customization.cssVersion(),
+                customization.imageContentType(), customization.hasImage());
     }
 
     private final UiCustomizationService customizations;
@@ -44,23 +43,23 @@ public class InternalBrandingResource {
     }
 
     @GET
-    @Path("/branding/{clientId}")
+    @Path(InternalRoutes.BRANDING)
     public Uni<Response> branding(@PathParam("clientId") String clientId) {
         return customizations.effectiveForClient(clientId)
-                .map(found -> found.map(customization -> Response.ok(Branding.of(customization), MediaType.APPLICATION_JSON_TYPE).build())
+                .map(found -> found.map(customization -> Response.ok(branding(customization), MediaType.APPLICATION_JSON_TYPE).build())
                         .orElseGet(() -> notFound("No UI customization applies to client " + clientId + ".")))
                 .onFailure().recoverWithItem(InternalJson::error);
     }
 
     @GET
-    @Path("/branding/{clientId}/image")
+    @Path(InternalRoutes.BRANDING_IMAGE)
     public Uni<Response> image(@PathParam("clientId") String clientId) {
         return customizations.effectiveForClient(clientId).map(InternalBrandingResource::image)
                 .onFailure().recoverWithItem(InternalJson::error);
     }
 
     @GET
-    @Path("/user-pools/{poolId}/branding/{clientId}/image")
+    @Path(InternalRoutes.LEVEL_IMAGE)
     public Uni<Response> levelImage(@PathParam("poolId") String poolId, @PathParam("clientId") String clientId) {
         return customizations.level(poolId, clientId).map(InternalBrandingResource::image)
                 .onFailure().recoverWithItem(InternalJson::error);

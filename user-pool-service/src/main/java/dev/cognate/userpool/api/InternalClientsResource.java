@@ -1,5 +1,7 @@
 package dev.cognate.userpool.api;
 
+import dev.cognate.internalapi.AppClientConfig;
+import dev.cognate.internalapi.InternalRoutes;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.AttributeDefinition;
 import dev.cognate.userpool.domain.PoolSchema;
@@ -23,7 +25,7 @@ import java.util.List;
  * network only, so deployments must not expose {@code /internal} publicly. Never carries a secret. The hosted login's
  * actions are {@link InternalHostedUiResource}.
  */
-@Path("/internal/v1/clients")
+@Path(InternalRoutes.V1)
 public class InternalClientsResource {
 
     /**
@@ -31,25 +33,18 @@ public class InternalClientsResource {
      * settings, whether it has a secret (never the secret), whether it hides which users exist, and of its pool the name,
      * {@code UsernameAttributes}, {@code AutoVerifiedAttributes} and the required schema attributes (without {@code sub}).
      */
-    public record ClientConfig(String clientId, String userPoolId, String clientName, List<String> callbackUrls,
-                               List<String> logoutUrls, List<String> allowedOAuthFlows, List<String> allowedOAuthScopes,
-                               List<String> supportedIdentityProviders, boolean allowedOAuthFlowsUserPoolClient, boolean hasSecret,
-                               boolean preventUserExistenceErrors, String poolName, List<String> usernameAttributes,
-                               List<String> autoVerifiedAttributes, List<String> requiredAttributes) {
-
-        static ClientConfig of(AppClientService.ClientOfPool found) {
-            AppClient client = found.client();
-            UserPool pool = found.pool();
-            List<String> autoVerified = new ArrayList<>();
-            pool.settings().path("AutoVerifiedAttributes").forEach(attribute -> autoVerified.add(attribute.asText()));
-            List<String> required = PoolSchema.of(pool.settings()).required().stream().map(AttributeDefinition::name)
-                    .filter(name -> !"sub".equals(name)).toList();
-            return new ClientConfig(client.clientId(), client.userPoolId(), client.clientName(), client.list("CallbackURLs"),
-                    client.list("LogoutURLs"), client.list("AllowedOAuthFlows"), client.list("AllowedOAuthScopes"),
-                    client.list("SupportedIdentityProviders"), client.settings().path("AllowedOAuthFlowsUserPoolClient").asBoolean(false),
-                    found.hasSecret(), client.preventsUserExistenceErrors(), pool.name(),
-                    SignInIdentifiers.of(pool.settings()).usernameAttributes(), autoVerified, required);
-        }
+    static AppClientConfig config(AppClientService.ClientOfPool found) {
+        AppClient client = found.client();
+        UserPool pool = found.pool();
+        List<String> autoVerified = new ArrayList<>();
+        pool.settings().path("AutoVerifiedAttributes").forEach(attribute -> autoVerified.add(attribute.asText()));
+        List<String> required = PoolSchema.of(pool.settings()).required().stream().map(AttributeDefinition::name)
+                .filter(name -> !"sub".equals(name)).toList();
+        return new AppClientConfig(client.clientId(), client.userPoolId(), client.clientName(), client.list("CallbackURLs"),
+                client.list("LogoutURLs"), client.list("AllowedOAuthFlows"), client.list("AllowedOAuthScopes"),
+                client.list("SupportedIdentityProviders"), client.settings().path("AllowedOAuthFlowsUserPoolClient").asBoolean(false),
+                found.hasSecret(), client.preventsUserExistenceErrors(), pool.name(),
+                SignInIdentifiers.of(pool.settings()).usernameAttributes(), autoVerified, required);
     }
 
     private final AppClientService clients;
@@ -59,11 +54,11 @@ public class InternalClientsResource {
     }
 
     @GET
-    @Path("/{clientId}")
+    @Path(InternalRoutes.CLIENT)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> client(@PathParam("clientId") String clientId) {
         return clients.findClientOfPool(clientId).map(found -> found
-                .map(client -> Response.ok(ClientConfig.of(client)).build())
+                .map(client -> Response.ok(config(client)).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
                         .entity(new NotFound("client " + clientId + " does not exist")).type(MediaType.APPLICATION_JSON).build()));
     }

@@ -1,8 +1,18 @@
 package dev.cognate.userpool.api;
 
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.userpool.auth.HostedSignIn;
+import dev.cognate.internalapi.HostedLoginRequests;
+import dev.cognate.internalapi.HostedLoginResponses;
+import dev.cognate.internalapi.HostedLoginResponses.CodeDeliveryDetails;
+import dev.cognate.internalapi.HostedLoginResponses.CodeDeliveryResult;
+import dev.cognate.internalapi.HostedLoginResponses.SignInStep;
+import dev.cognate.internalapi.HostedLoginResponses.SignUpResult;
+import dev.cognate.internalapi.HostedLoginResponses.SignedInUser;
+import dev.cognate.internalapi.InternalRoutes;
+import dev.cognate.userpool.auth.AuthResponse;
+import dev.cognate.userpool.auth.AuthenticationService;
 import dev.cognate.userpool.oauth.OAuthException;
+import dev.cognate.userpool.oauth.TokenResponse;
 import dev.cognate.userpool.oauth.grant.ImplicitGrant;
 import dev.cognate.userpool.service.ClientAuthenticator;
 import dev.cognate.userpool.service.PasswordRecoveryService;
@@ -18,72 +28,75 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /**
- * The internal API of the hosted login pages (hosted-ui-service), under {@code /internal/v1/hosted-ui/clients/{clientId}}:
- * sign-in, new-password, sign-up, confirm-sign-up, resend-code, forgot-password, confirm-forgot-password, and
- * implicit-tokens (the implicit flow's tokens for a code the hosted UI has just written). Each runs the
- * very services of the JSON API (same lockout, user-existence rules, authentication and Kafka events, code delivery)
- * for a client resolved by {@link ClientAuthenticator#forHostedLogin} — no SigV4 and no SECRET_HASH: the hosted UI is a
- * trusted caller on the cluster network, so deployments must not expose {@code /internal} publicly. Errors are the
- * Cognito JSON API's {@code {"__type","message"}} ({@link InternalJson}). Nothing here logs a password or a code.
+ * The internal API of the hosted login pages (hosted-ui-service), under {@link InternalRoutes#HOSTED_LOGIN}, served only
+ * on the internal port ({@link InternalPort}): sign-in and respond-to-challenge (the sign-in engine's steps, as
+ * InitiateAuth / RespondToAuthChallenge: a challenge with its session and parameters, or the signed-in user), sign-up,
+ * confirm-sign-up, resend-code, forgot-password, confirm-forgot-password, and implicit-tokens (the implicit flow's
+ * tokens for a code the hosted UI has just written). Each runs the very services of the JSON API (same lockout,
+ * user-existence rules, authentication and Kafka events, code delivery) for a client resolved by
+ * {@link ClientAuthenticator#forHostedLogin} — no SigV4 and no SECRET_HASH: the hosted UI is a trusted caller on the
+ * cluster network. The bodies are the shared contract's records (libs/internal-api); errors are the Cognito JSON API's
+ * {@code {"__type","message"}} ({@link InternalJson}). Nothing here logs a password or a code.
  */
-@Path("/internal/v1/hosted-ui/clients/{clientId}")
+@Path(InternalRoutes.HOSTED_LOGIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalHostedUiResource {
 
     private final ClientAuthenticator clients;
-    private final HostedSignIn signIns;
+    private final AuthenticationService engine;
     private final SignUpService signUps;
     private final PasswordRecoveryService recovery;
     private final ImplicitGrant implicitGrant;
 
-    public InternalHostedUiResource(ClientAuthenticator clients, HostedSignIn signIns, SignUpService signUps,
+    public InternalHostedUiResource(ClientAuthenticator clients, AuthenticationService engine, SignUpService signUps,
                                     PasswordRecoveryService recovery, ImplicitGrant implicitGrant) {
         this.clients = clients;
-        this.signIns = signIns;
+        this.engine = engine;
         this.signUps = signUps;
         this.recovery = recovery;
         this.implicitGrant = implicitGrant;
     }
 
     @POST
-    @Path("/sign-in")
+    @Path(InternalRoutes.SIGN_IN)
     public Uni<Response> signIn(@PathParam("clientId") String clientId, String body) {
         return InternalJson.answer(() -> {
-            HostedUiRequests.SignIn request = InternalJson.read(body, HostedUiRequests.SignIn.class).validated();
+            var request = HostedLoginRequestRules.check(InternalJson.read(body, HostedLoginRequests.SignIn.class));
             return clients.forHostedLogin(clientId)
-                    .chain(client -> signIns.signIn(client, request.username(), request.password(), request.ipAddress()))
-                    .map(HostedUiResponses.SignInAnswer::of);
+                    .chain(client -> engine.hostedSignIn(client, request.username(), request.password(), request.ipAddress()))
+                    .map(InternalHostedUiResource::step);
         });
     }
 
     @POST
-    @Path("/new-password")
-    public Uni<Response> newPassword(@PathParam("clientId") String clientId, String body) {
+    @Path(InternalRoutes.RESPOND_TO_CHALLENGE)
+    public Uni<Response> respondToChallenge(@PathParam("clientId") String clientId, String body) {
         return InternalJson.answer(() -> {
-            HostedUiRequests.NewPassword request = InternalJson.read(body, HostedUiRequests.NewPassword.class).validated();
+            var request = HostedLoginRequestRules.check(InternalJson.read(body, HostedLoginRequests.RespondToChallenge.class));
             return clients.forHostedLogin(clientId)
-                    .chain(client -> signIns.newPassword(client, request.session(), request.username(), request.newPassword(),
-                            request.attributes() == null ? Map.of() : request.attributes(), request.ipAddress()))
-                    .map(HostedUiResponses.SignInAnswer::of);
+                    .chain(client -> engine.hostedRespond(client, request.challengeName(), request.session(), request.responses(),
+                            request.ipAddress()))
+                    .map(InternalHostedUiResource::step);
         });
     }
 
     @POST
-    @Path("/sign-up")
+    @Path(InternalRoutes.SIGN_UP)
     public Uni<Response> signUp(@PathParam("clientId") String clientId, String body) {
         return InternalJson.answer(() -> {
-            HostedUiRequests.SignUp request = InternalJson.read(body, HostedUiRequests.SignUp.class).validated();
+            var request = HostedLoginRequestRules.check(InternalJson.read(body, HostedLoginRequests.SignUp.class));
             return clients.forHostedLogin(clientId)
-                    .chain(client -> signUps.signUp(client, request.username(), request.password(), request.attributeMap(), request.ipAddress()))
-                    .map(HostedUiResponses.SignUpAnswer::of);
+                    .chain(client -> signUps.signUp(client, request.username(), request.password(),
+                            HostedLoginRequestRules.attributeMap(request), request.ipAddress()))
+                    .map(signedUp -> new SignUpResult(false, signedUp.user().sub().toString(), delivery(signedUp.delivery())));
         });
     }
 
     @POST
-    @Path("/confirm-sign-up")
+    @Path(InternalRoutes.CONFIRM_SIGN_UP)
     public Uni<Response> confirmSignUp(@PathParam("clientId") String clientId, String body) {
         return InternalJson.answer(() -> {
-            HostedUiRequests.ConfirmSignUp request = InternalJson.read(body, HostedUiRequests.ConfirmSignUp.class).validated();
+            var request = HostedLoginRequestRules.check(InternalJson.read(body, HostedLoginRequests.ConfirmSignUp.class));
             return clients.forHostedLogin(clientId)
                     .chain(client -> signUps.confirmSignUp(client, request.username(), request.code(), false))
                     .replaceWith(Map.of());
@@ -91,34 +104,36 @@ public class InternalHostedUiResource {
     }
 
     @POST
-    @Path("/resend-code")
+    @Path(InternalRoutes.RESEND_CODE)
     public Uni<Response> resendCode(@PathParam("clientId") String clientId, String body) {
         return InternalJson.answer(() -> {
-            HostedUiRequests.Username request = InternalJson.read(body, HostedUiRequests.Username.class).validated();
+            var request = HostedLoginRequestRules.check(InternalJson.read(body, HostedLoginRequests.Username.class));
             return clients.forHostedLogin(clientId)
                     .chain(client -> signUps.resendConfirmationCode(client, request.username(), request.ipAddress()))
-                    .map(HostedUiResponses.CodeDeliveryAnswer::of);
+                    .map(details -> new CodeDeliveryResult(delivery(details)));
         });
     }
 
+    /** The request records no authentication event (ConfirmForgotPassword does, with its address). */
     @POST
-    @Path("/forgot-password")
+    @Path(InternalRoutes.FORGOT_PASSWORD)
     public Uni<Response> forgotPassword(@PathParam("clientId") String clientId, String body) {
         return InternalJson.answer(() -> {
-            HostedUiRequests.Username request = InternalJson.read(body, HostedUiRequests.Username.class).validated();
+            var request = HostedLoginRequestRules.check(InternalJson.read(body, HostedLoginRequests.Username.class));
             return clients.forHostedLogin(clientId)
                     .chain(client -> recovery.forgotPassword(client, request.username()))
-                    .map(HostedUiResponses.CodeDeliveryAnswer::of);
+                    .map(details -> new CodeDeliveryResult(delivery(details)));
         });
     }
 
     @POST
-    @Path("/confirm-forgot-password")
+    @Path(InternalRoutes.CONFIRM_FORGOT_PASSWORD)
     public Uni<Response> confirmForgotPassword(@PathParam("clientId") String clientId, String body) {
         return InternalJson.answer(() -> {
-            HostedUiRequests.ConfirmForgotPassword request = InternalJson.read(body, HostedUiRequests.ConfirmForgotPassword.class).validated();
+            var request = HostedLoginRequestRules.check(InternalJson.read(body, HostedLoginRequests.ConfirmForgotPassword.class));
             return clients.forHostedLogin(clientId)
-                    .chain(client -> recovery.confirmForgotPassword(client, request.username(), request.code(), request.password()))
+                    .chain(client -> recovery.confirmForgotPassword(client, request.username(), request.code(), request.password(),
+                            request.ipAddress()))
                     .replaceWith(Map.of());
         });
     }
@@ -129,15 +144,36 @@ public class InternalHostedUiResource {
      * used, expired or another client's, a deleted or disabled user → {@code NotAuthorizedException} with the reason.
      */
     @POST
-    @Path("/implicit-tokens")
+    @Path(InternalRoutes.IMPLICIT_TOKENS)
     public Uni<Response> implicitTokens(@PathParam("clientId") String clientId, String body) {
         return InternalJson.answer(() -> {
-            HostedUiRequests.ImplicitTokens request = InternalJson.read(body, HostedUiRequests.ImplicitTokens.class).validated();
+            var request = HostedLoginRequestRules.check(InternalJson.read(body, HostedLoginRequests.ImplicitTokens.class));
             return clients.forHostedLogin(clientId)
                     .chain(client -> implicitGrant.redeem(client.client(), request.code()))
+                    .map(InternalHostedUiResource::implicitTokens)
                     .onFailure(OAuthException.class).transform(refused ->
                             // the JSON API has no such action; its exception for "these credentials get no tokens"
                             new CognitoException("NotAuthorizedException", refused.getMessage()));
         });
+    }
+
+    /** One step of the engine: the next challenge, or the signed-in user (the hosted login's sign-ins end without tokens). */
+    static SignInStep step(AuthResponse response) {
+        if (response.signedIn() != null) {
+            return SignInStep.done(new SignedInUser(response.signedIn().user().sub().toString(), response.signedIn().user().username(),
+                    response.signedIn().authTime().getEpochSecond()));
+        }
+        if (response.challengeName() == null) {
+            throw new IllegalStateException("a hosted sign-in step ended with tokens");
+        }
+        return SignInStep.challenge(response.challengeName(), response.session(), response.challengeParameters());
+    }
+
+    private static CodeDeliveryDetails delivery(dev.cognate.userpool.domain.CodeDeliveryDetails details) {
+        return details == null ? null : new CodeDeliveryDetails(details.destination(), details.deliveryMedium(), details.attributeName());
+    }
+
+    private static HostedLoginResponses.ImplicitTokens implicitTokens(TokenResponse tokens) {
+        return new HostedLoginResponses.ImplicitTokens(tokens.accessToken(), tokens.idToken(), tokens.tokenType(), tokens.expiresIn());
     }
 }

@@ -7,15 +7,21 @@ import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The API sign-in (DESIGN.md §3): InitiateAuth / AdminInitiateAuth pick the {@link AuthFlowHandler} of the AuthFlow,
- * RespondToAuthChallenge / AdminRespondToAuthChallenge the {@link ChallengeHandler} of the ChallengeName. The client is
- * authenticated first (SECRET_HASH), then must allow the flow in its ExplicitAuthFlows.
+ * The one sign-in engine (DESIGN.md §3): InitiateAuth / AdminInitiateAuth pick the {@link AuthFlowHandler} of the
+ * AuthFlow, RespondToAuthChallenge / AdminRespondToAuthChallenge the {@link ChallengeHandler} of the ChallengeName. The
+ * client is authenticated first (SECRET_HASH), then must allow the flow in its ExplicitAuthFlows.
+ *
+ * <p>The hosted login pages run the same flows and challenges ({@link #hostedSignIn}, {@link #hostedRespond}) for a
+ * client already resolved for the hosted login, under the flow name {@link AuthContext#HOSTED_LOGIN}: the same lockout,
+ * events and audit reasons, and the same challenges — a page per challenge name; only the end differs (the signed-in
+ * user instead of tokens). A session belongs to the side that opened it: the API never answers a hosted one, and back.
  */
 @ApplicationScoped
 public class AuthenticationService {
@@ -28,10 +34,12 @@ public class AuthenticationService {
     private final ClientAuthenticator clients;
     private final AuthSessionStore sessions;
     private final RefreshTokenAuthFlow refreshFlow;
+    private final UserPasswordAuthFlow passwordFlow;
 
     public AuthenticationService(@All List<AuthFlowHandler> flows, @All List<ChallengeHandler> challenges, ClientAuthenticator clients,
-                                 AuthSessionStore sessions, RefreshTokenAuthFlow refreshFlow) {
+                                 AuthSessionStore sessions, RefreshTokenAuthFlow refreshFlow, UserPasswordAuthFlow passwordFlow) {
         this.refreshFlow = refreshFlow;
+        this.passwordFlow = passwordFlow;
         this.flows = flows;
         this.challenges = challenges;
         this.clients = clients;
@@ -52,7 +60,7 @@ public class AuthenticationService {
         if (!handler.get().servedBy(admin)) {
             throw CognitoException.invalidParameter("Initiate Auth method not supported.");
         }
-        return clients.authenticate(userPoolId, clientId, parameters.get("USERNAME"), parameters.get("SECRET_HASH"))
+        return authenticate(userPoolId, clientId, handler.get(), parameters)
                 .chain(authenticated -> {
                     if (!allows(authenticated.client(), handler.get())) {
                         throw CognitoException.invalidParameter(authFlow + " flow not enabled for this client");
@@ -62,23 +70,70 @@ public class AuthenticationService {
                 });
     }
 
+    /**
+     * SECRET_HASH over USERNAME — except for the refresh flow, whose request carries no USERNAME: there Cognito computes
+     * it over the refresh token's user ({@link RefreshTokenAuthFlow#secretHashUsernames}).
+     */
+    private Uni<ClientAuthenticator.AuthenticatedClient> authenticate(String userPoolId, String clientId, AuthFlowHandler handler,
+                                                                      Map<String, String> parameters) {
+        if (handler != refreshFlow) {
+            return clients.authenticate(userPoolId, clientId, parameters.get("USERNAME"), parameters.get("SECRET_HASH"));
+        }
+        return clients.identify(userPoolId, clientId).call(identified -> refreshFlow
+                .secretHashUsernames(new AuthContext(identified.pool(), identified.client(), false, "REFRESH_TOKEN_AUTH", parameters, null))
+                .chain(usernames -> clients.verifySecretHash(identified, usernames, parameters.get("SECRET_HASH"))));
+    }
+
     public Uni<AuthResponse> respondToAuthChallenge(String userPoolId, String clientId, String challengeName, String session,
                                                     Map<String, String> responses, boolean admin, String sourceIp) {
-        ChallengeHandler handler = challenges.stream().filter(candidate -> candidate.challengeName().equals(challengeName)).findFirst()
-                .orElseThrow(() -> CognitoException.invalidParameter(challengeName + " is not supported by Cognate yet."));
+        ChallengeHandler handler = challengeHandler(challengeName);
         return clients.authenticate(userPoolId, clientId, responses.get("USERNAME"), responses.get("SECRET_HASH"))
-                .chain(authenticated -> sessions.take(session).chain(stored -> {
-                    AuthSession state = stored.session();
-                    if (!state.clientId().equals(clientId) || !state.userPoolId().equals(authenticated.pool().id())
-                            || !state.challengeName().equals(challengeName)) {
-                        return Uni.createFrom().failure(AuthSessionStore.expired());
-                    }
-                    AuthContext context = new AuthContext(authenticated.pool(), authenticated.client(), admin, state.authFlow(), responses,
-                            sourceIp);
-                    return Uni.createFrom().deferred(() -> handler.respond(context, state))
-                            .onFailure(AuthenticationService::refusedBeforeChecking)
-                            .call(failure -> sessions.putBack(session, stored));
-                }));
+                .chain(authenticated -> respond(authenticated, handler, session, responses, admin, false, sourceIp));
+    }
+
+    /**
+     * The hosted login's sign-in form: username (or alias, or sub) and password, checked by USER_PASSWORD_AUTH's very
+     * flow whatever the client's ExplicitAuthFlows (the pages are the client's OAuth sign-in, not its API use).
+     */
+    public Uni<AuthResponse> hostedSignIn(ClientAuthenticator.AuthenticatedClient client, String username, String password,
+                                          String sourceIp) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("USERNAME", username);
+        parameters.put("PASSWORD", password);
+        return passwordFlow.start(new AuthContext(client.pool(), client.client(), false, AuthContext.HOSTED_LOGIN, parameters, sourceIp));
+    }
+
+    /** The hosted login's answer to the challenge a previous hosted step named (one page per challenge name). */
+    public Uni<AuthResponse> hostedRespond(ClientAuthenticator.AuthenticatedClient client, String challengeName, String session,
+                                           Map<String, String> responses, String sourceIp) {
+        ChallengeHandler handler = challengeHandler(challengeName);
+        return respond(client, handler, session, responses, false, true, sourceIp);
+    }
+
+    private ChallengeHandler challengeHandler(String challengeName) {
+        return challenges.stream().filter(candidate -> candidate.challengeName().equals(challengeName)).findFirst()
+                .orElseThrow(() -> CognitoException.invalidParameter(challengeName + " is not supported by Cognate yet."));
+    }
+
+    /**
+     * The session must be this client's, for this challenge, and opened on the same side (hosted login or API); it is
+     * used once, but stays for another try after a refusal that checked nothing against the user.
+     */
+    private Uni<AuthResponse> respond(ClientAuthenticator.AuthenticatedClient authenticated, ChallengeHandler handler, String session,
+                                      Map<String, String> responses, boolean admin, boolean hosted, String sourceIp) {
+        return sessions.take(session).chain(stored -> {
+            AuthSession state = stored.session();
+            if (!state.clientId().equals(authenticated.client().clientId()) || !state.userPoolId().equals(authenticated.pool().id())
+                    || !state.challengeName().equals(handler.challengeName())
+                    || AuthContext.HOSTED_LOGIN.equals(state.authFlow()) != hosted) {
+                return Uni.createFrom().failure(AuthSessionStore.expired());
+            }
+            AuthContext context = new AuthContext(authenticated.pool(), authenticated.client(), admin, state.authFlow(), responses,
+                    sourceIp);
+            return Uni.createFrom().deferred(() -> handler.respond(context, state))
+                    .onFailure(AuthenticationService::refusedBeforeChecking)
+                    .call(failure -> sessions.putBack(session, stored));
+        });
     }
 
     /**

@@ -13,10 +13,8 @@ import dev.cognate.userpool.service.NewPassword;
 import dev.cognate.userpool.service.UserPasswords;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +36,11 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
     private final UserPasswords passwords;
     private final SignInCompletion completion;
     private final AuthEventRepository authEvents;
+    private final UnsupportedMfaGuard mfa;
 
     public NewPasswordRequiredChallenge(Pool db, UserRepository users, UserPasswords passwords, SignInCompletion completion,
-                                        AuthEventRepository authEvents) {
+                                        AuthEventRepository authEvents, UnsupportedMfaGuard mfa) {
+        this.mfa = mfa;
         this.authEvents = authEvents;
         this.db = db;
         this.users = users;
@@ -53,23 +53,24 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
         return SignInCompletion.NEW_PASSWORD_REQUIRED;
     }
 
-    /** What follows the new password in its transaction: the API opens a refresh-token family, the hosted login records the sign-in. */
-    @FunctionalInterface
-    public interface SignIn<T> {
-        Uni<T> after(SqlClient tx, User changed, Instant authTime);
-    }
-
+    /**
+     * Refused before anything changes when the user would now need a second factor (the pool's MFA changed since the
+     * first step); then the password changed and the sign-in ended in one transaction — with tokens for the API, the
+     * signed-in user for the hosted login ({@link SignInCompletion}).
+     */
     @Override
     public Uni<AuthResponse> respond(AuthContext context, AuthSession session) {
-        return changePassword(context, session, (tx, changed, authTime) -> completion.signedIn(tx, context, changed, authTime))
+        return users.findBySub(db, context.pool().id(), session.sub(), false)
+                .call(found -> found.isPresent() ? mfa.check(context, found.get()) : Uni.createFrom().voidItem())
+                .chain(() -> changePassword(context, session))
                 .chain(opened -> completion.tokens(context, opened));
     }
 
     /**
      * NEW_PASSWORD and the {@code userAttributes.*} of {@code context}'s parameters checked and saved for the session's
-     * user, then {@code signIn} — all in one transaction.
+     * user, and the sign-in recorded — all in one transaction.
      */
-    public <T> Uni<T> changePassword(AuthContext context, AuthSession session, SignIn<T> signIn) {
+    private Uni<SignInCompletion.Opened> changePassword(AuthContext context, AuthSession session) {
         String newPassword = AuthParameters.require(context, "NEW_PASSWORD");
         Uni<NewPassword> prepared = passwords.prepare(context.pool(), newPassword, UserPasswords.Reason.NEW_PASSWORD_CHALLENGE);
         Map<String, String> changes = new LinkedHashMap<>();
@@ -96,7 +97,7 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
                                     List.copyOf(changes.keySet()))
                             .call(saved -> authEvents.insert(tx, AuthEvent.of(saved.userPoolId(), saved.sub(), AuthEvent.PASSWORD_CHANGE, true,
                                     null, null, context.client().clientId(), context.authFlow(), context.sourceIp())))
-                            .chain(saved -> signIn.after(tx, saved, saved.passwordChangedAt()));
+                            .chain(saved -> completion.signedIn(tx, context, saved, saved.passwordChangedAt()));
                 })));
     }
 }

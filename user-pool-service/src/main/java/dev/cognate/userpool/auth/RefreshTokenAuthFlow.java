@@ -10,7 +10,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code REFRESH_TOKEN_AUTH} (and {@code REFRESH_TOKEN}), from InitiateAuth or AdminInitiateAuth, and
@@ -57,6 +59,27 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
     @Override
     public Uni<AuthResponse> start(AuthContext context) {
         return refresh(context, AuthParameters.require(context, "REFRESH_TOKEN"));
+    }
+
+    /**
+     * The usernames a SECRET_HASH of this refresh may be computed over. The request carries no USERNAME, so Cognito
+     * computes it over the refresh token's user — its {@code username} as stored, which is the {@code sub} in pools
+     * whose users sign in with their email address or phone number — or over USERNAME when the caller sends one.
+     * An unknown token has no user: only USERNAME (the refresh then fails on the token itself).
+     */
+    public Uni<List<String>> secretHashUsernames(AuthContext context) {
+        String given = context.parameter("USERNAME");
+        return refreshTokens.owner(db, context.client(), context.parameter("REFRESH_TOKEN"))
+                .chain(owner -> owner.isEmpty() ? Uni.createFrom().item(Optional.<User>empty())
+                        : users.findBySub(db, context.pool().id(), owner.get(), false))
+                .map(user -> {
+                    List<String> usernames = new ArrayList<>();
+                    user.ifPresent(found -> usernames.add(found.username()));
+                    if (given != null) {
+                        usernames.add(given);
+                    }
+                    return usernames;
+                });
     }
 
     /** The one refresh of this service: REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken both come here. */

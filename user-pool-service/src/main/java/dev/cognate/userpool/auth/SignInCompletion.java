@@ -16,15 +16,19 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * What follows a verified first factor: the next challenge (NEW_PASSWORD_REQUIRED for a temporary password; MFA
- * challenges will come here), or the tokens — a new refresh-token family, the lockout counter reset, the {@code SignIn}
- * authentication event and the {@code signed_in} event committed together, then the ID and access tokens minted.
+ * What follows a verified first factor, for the JSON API and the hosted login alike: a sign-in that needs a second
+ * factor is refused ({@link UnsupportedMfaGuard}, until MFA challenges come here); then the next challenge
+ * (NEW_PASSWORD_REQUIRED for a temporary password), or the end — the lockout counter reset, the {@code SignIn}
+ * authentication event and the {@code signed_in} event committed together, with, for the API, a new refresh-token
+ * family and then the ID and access tokens minted; the hosted login ends with the user signed in, its tokens come
+ * later from the authorization code ({@link AuthContext#hostedLogin()}).
  */
 @ApplicationScoped
 public class SignInCompletion {
@@ -37,8 +41,13 @@ public class SignInCompletion {
     private final RefreshTokens refreshTokens;
     private final TokenIssuer issuer;
     private final SignInAudit audit;
+    private final UnsupportedMfaGuard mfa;
+    private final Clock clock;
 
-    public SignInCompletion(Pool db, AuthSessionStore sessions, RefreshTokens refreshTokens, TokenIssuer issuer, SignInAudit audit) {
+    public SignInCompletion(Pool db, AuthSessionStore sessions, RefreshTokens refreshTokens, TokenIssuer issuer, SignInAudit audit,
+                            UnsupportedMfaGuard mfa, Clock clock) {
+        this.mfa = mfa;
+        this.clock = clock;
         this.db = db;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -46,15 +55,20 @@ public class SignInCompletion {
         this.audit = audit;
     }
 
-    /** A sign-in committed but not yet minted: the user as signed in, its refresh-token family and the refresh token. */
+    /**
+     * A sign-in committed but not yet minted: the user as signed in, its refresh-token family and the refresh token
+     * (both null for the hosted login, which opens no family here).
+     */
     public record Opened(User user, UUID family, String refreshToken, Instant authTime) {
     }
 
     public Uni<AuthResponse> afterFirstFactor(AuthContext context, User user) {
-        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
-            return newPasswordRequired(context, user);
-        }
-        return db.withTransaction(tx -> signedIn(tx, context, user, Instant.now())).chain(opened -> tokens(context, opened));
+        return mfa.check(context, user).chain(() -> {
+            if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+                return newPasswordRequired(context, user);
+            }
+            return db.withTransaction(tx -> signedIn(tx, context, user, clock.instant())).chain(opened -> tokens(context, opened));
+        });
     }
 
     /**
@@ -62,6 +76,9 @@ public class SignInCompletion {
      * that change the user first (a new password) pass their transaction, and call {@link #tokens} once it committed.
      */
     public Uni<Opened> signedIn(SqlClient tx, AuthContext context, User user, Instant authTime) {
+        if (context.hostedLogin()) {
+            return recordSignIn(tx, context, user).replaceWith(new Opened(user, null, null, authTime));
+        }
         UUID family = UUID.randomUUID();
         return recordSignIn(tx, context, user)
                 .chain(() -> refreshTokens.openFamily(tx, context.client(), user.sub(), family, authTime, Instant.now()))
@@ -70,10 +87,9 @@ public class SignInCompletion {
 
     /**
      * In {@code tx}: what every successful sign-in records, with or without tokens — the lockout reset, the {@code SignIn}
-     * authentication event and the {@code signed_in} event. The hosted login records it here when the password is checked;
-     * its tokens come later from the authorization code.
+     * authentication event and the {@code signed_in} event.
      */
-    public Uni<Void> recordSignIn(SqlClient tx, AuthContext context, User user) {
+    private Uni<Void> recordSignIn(SqlClient tx, AuthContext context, User user) {
         return audit.succeeded(tx, context, user)
                 .chain(() -> UserPoolEventOutbox.publishForUser(tx, user.userPoolId(), user.sub(), UserPoolEvents.USER_SIGNED_IN,
                         new UserPoolEvents.SignedIn(user.userPoolId(), user.sub().toString(), user.username(), context.client().clientId(),
@@ -88,8 +104,11 @@ public class SignInCompletion {
                 .toList();
     }
 
-    /** The ID and access tokens of a committed sign-in, minted only after its family exists. */
+    /** The ID and access tokens of a committed sign-in, minted only after its family exists; the hosted login's signed-in user. */
     public Uni<AuthResponse> tokens(AuthContext context, Opened opened) {
+        if (context.hostedLogin()) {
+            return Uni.createFrom().item(AuthResponse.signedIn(opened.user(), opened.authTime()));
+        }
         return issuer.mint(context.client(), opened.user(), opened.family(), opened.authTime())
                 .map(minted -> AuthResponse.tokens(minted, opened.refreshToken()));
     }
@@ -99,7 +118,7 @@ public class SignInCompletion {
         user.attributes().forEach(attributes::put);
         List<String> missing = missingRequiredAttributes(context, user).stream().map(name -> "userAttributes." + name).toList();
         AuthSession session = new AuthSession(user.userPoolId(), context.client().clientId(), user.sub(), user.username(),
-                context.authFlow(), NEW_PASSWORD_REQUIRED, Instant.now().getEpochSecond(), Map.of());
+                context.authFlow(), NEW_PASSWORD_REQUIRED, clock.instant().getEpochSecond(), Map.of());
         return sessions.create(context.client(), session).map(id -> {
             try {
                 return AuthResponse.challenge(NEW_PASSWORD_REQUIRED, id, Map.of(

@@ -2,8 +2,8 @@ package dev.cognate.userpool.auth;
 
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.crypto.SecretCipher;
-import dev.cognate.userpool.crypto.Srp;
 import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.crypto.Srp;
 import dev.cognate.userpool.service.SrpVerifierStore;
 import dev.cognate.userpool.service.UserStore;
 import io.smallrye.mutiny.Uni;

@@ -53,6 +53,21 @@ public class ClientAuthenticator {
     }
 
     /**
+     * The client by its id (in the pool the request names, if any), not yet proven: for a flow whose SECRET_HASH is
+     * computed over a username the request does not carry (REFRESH_TOKEN_AUTH: the refresh token's user), the caller
+     * checks it with {@link #verifySecretHash} once it knows that username.
+     */
+    public Uni<AuthenticatedClient> identify(String userPoolId, String clientId) {
+        return find(userPoolId, clientId);
+    }
+
+    /** SECRET_HASH computed over any one of {@code usernames} (for a client with secrets; nothing to check otherwise). */
+    public Uni<Void> verifySecretHash(AuthenticatedClient client, List<String> usernames, String secretHash) {
+        String clientId = client.client().clientId();
+        return clients.secretValues(clientId).invoke(secrets -> checkSecretHash(clientId, secrets, usernames, secretHash)).replaceWithVoid();
+    }
+
+    /**
      * GetTokensFromRefreshToken: the client by its id and — for a client with a secret — proven by {@code ClientSecret}
      * itself, compared in constant time with each of its secrets.
      */
@@ -113,6 +128,10 @@ public class ClientAuthenticator {
     }
 
     static void checkSecretHash(String clientId, List<String> secrets, String username, String secretHash) {
+        checkSecretHash(clientId, secrets, List.of(username == null ? "" : username), secretHash);
+    }
+
+    static void checkSecretHash(String clientId, List<String> secrets, List<String> usernames, String secretHash) {
         if (secrets.isEmpty()) {
             return;
         }
@@ -123,7 +142,9 @@ public class ClientAuthenticator {
         byte[] given = secretHash.getBytes(StandardCharsets.UTF_8);
         boolean matches = false;
         for (String secret : secrets) {
-            matches |= MessageDigest.isEqual(secretHash(secret, username == null ? "" : username, clientId).getBytes(StandardCharsets.UTF_8), given);
+            for (String username : usernames) {
+                matches |= MessageDigest.isEqual(secretHash(secret, username, clientId).getBytes(StandardCharsets.UTF_8), given);
+            }
         }
         if (!matches) {
             throw new CognitoException("NotAuthorizedException", "Unable to verify secret hash for client " + clientId);

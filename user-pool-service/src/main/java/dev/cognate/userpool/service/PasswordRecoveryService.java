@@ -65,13 +65,18 @@ public class PasswordRecoveryService {
     }
 
     /** ConfirmForgotPassword of the JSON API: the client proves itself with SECRET_HASH first. */
-    public Uni<Void> confirmForgotPassword(String clientId, String secretHash, String username, String code, String password) {
+    public Uni<Void> confirmForgotPassword(String clientId, String secretHash, String username, String code, String password,
+                                           String sourceIp) {
         return clients.authenticate(null, clientId, username, secretHash)
-                .chain(authenticated -> confirmForgotPassword(authenticated, username, code, password));
+                .chain(authenticated -> confirmForgotPassword(authenticated, username, code, password, sourceIp));
     }
 
-    /** ConfirmForgotPassword: the reset code and a new password (the pool's policy) → the password is set (a {@code ForgotPassword} authentication event). */
-    public Uni<Void> confirmForgotPassword(AuthenticatedClient authenticated, String username, String code, String password) {
+    /**
+     * ConfirmForgotPassword: the reset code and a new password (the pool's policy) → the password is set (a
+     * {@code ForgotPassword} authentication event with the caller's address, {@code null} when unknown).
+     */
+    public Uni<Void> confirmForgotPassword(AuthenticatedClient authenticated, String username, String code, String password,
+                                           String sourceIp) {
         UserPool pool = authenticated.pool();
         String clientId = authenticated.client().clientId();
         return Uni.createFrom().deferred(() -> passwords.prepare(db, pool, store.find(db, pool, username, false), password,
@@ -82,7 +87,7 @@ public class PasswordRecoveryService {
                             .call(check -> check.matched()
                                     ? passwords.set(tx, pool, user, newPassword, UserPasswords.Reason.FORGOT_PASSWORD, List.of())
                                     .call(saved -> authEvents.insert(tx, AuthEvent.of(pool.id(), saved.sub(), AuthEvent.FORGOT_PASSWORD, true,
-                                            null, null, clientId, null, null)))
+                                            null, null, clientId, null, sourceIp)))
                                     : Uni.createFrom().voidItem());
                 }))))
                 .invoke(check -> SignUpService.throwIfFailed(check.outcome())).replaceWithVoid();

@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -88,6 +89,15 @@ public class RefreshTokens {
                     .chain(() -> tokens.insertToken(tx, hash(replacement), token.familyId(), now, token.expiresAt()))
                     .replaceWith(new Redeemed(token.familyId(), token.sub(), token.authTime(), replacement, false, token.scopes()));
         });
+    }
+
+    /** The user (sub) a refresh token of this client belongs to, whatever its state; empty for an unknown token. */
+    public Uni<Optional<UUID>> owner(SqlClient sql, AppClient client, String value) {
+        if (value == null || value.isEmpty() || value.length() > 2048) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return tokens.findForUpdate(sql, hash(value))
+                .map(found -> found.filter(token -> token.clientId().equals(client.clientId())).map(StoredToken::sub));
     }
 
     /** RevokeToken: the token's whole family; answers the user's sub. */

@@ -1,6 +1,6 @@
 package dev.cognate.userpool.api;
 
-import io.restassured.RestAssured;
+import dev.cognate.internalapi.InternalRoutes;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -19,13 +19,13 @@ public final class HostedUiApi {
     }
 
     public static Response post(String clientId, String action, Map<String, ?> body) {
-        return RestAssured.given().contentType(ContentType.JSON).body(body)
-                .post("/internal/v1/hosted-ui/clients/{clientId}/{action}", clientId, action);
+        return InternalApi.given().contentType(ContentType.JSON).body(body)
+                .post(InternalRoutes.HOSTED_LOGIN + "/{action}", clientId, action);
     }
 
     public static Response postRaw(String clientId, String action, String body) {
-        return RestAssured.given().contentType(ContentType.JSON).body(body)
-                .post("/internal/v1/hosted-ui/clients/{clientId}/{action}", clientId, action);
+        return InternalApi.given().contentType(ContentType.JSON).body(body)
+                .post(InternalRoutes.HOSTED_LOGIN + "/{action}", clientId, action);
     }
 
     /**

@@ -47,7 +47,7 @@ class InternalBrandingApiTest {
         UICustomizationType set = cognito.setUICustomization(r -> r.userPoolId(poolId)
                 .css(".submitButton-customizable { background-color: #123456 }").imageFile(SdkBytes.fromByteArray(PNG))).uiCustomization();
 
-        Response response = RestAssured.get("/internal/v1/branding/" + clientId);
+        Response response = InternalApi.given().get("/internal/v1/branding/" + clientId);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
@@ -58,15 +58,15 @@ class InternalBrandingApiTest {
                 .containsEntry("cssVersion", set.cssVersion()).containsEntry("imageContentType", "image/png")
                 .containsEntry("hasImage", true);
 
-        Response image = RestAssured.get("/internal/v1/branding/" + clientId + "/image");
+        Response image = InternalApi.given().get("/internal/v1/branding/" + clientId + "/image");
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.contentType()).isEqualTo("image/png");
         assertThat(image.asByteArray()).isEqualTo(PNG);
 
-        Response level = RestAssured.get("/internal/v1/user-pools/" + poolId + "/branding/ALL/image");
+        Response level = InternalApi.given().get("/internal/v1/user-pools/" + poolId + "/branding/ALL/image");
         assertThat(level.statusCode()).isEqualTo(200);
         assertThat(level.asByteArray()).isEqualTo(PNG);
-        assertThat(RestAssured.get("/internal/v1/user-pools/" + poolId + "/branding/" + clientId + "/image").statusCode())
+        assertThat(InternalApi.given().get("/internal/v1/user-pools/" + poolId + "/branding/" + clientId + "/image").statusCode())
                 .as("the client level itself has no logo").isEqualTo(404);
     }
 
@@ -75,23 +75,23 @@ class InternalBrandingApiTest {
         cognito.setUICustomization(r -> r.userPoolId(poolId).imageFile(SdkBytes.fromByteArray(PNG)));
         cognito.setUICustomization(r -> r.userPoolId(poolId).clientId(clientId).css(".label-customizable { color: navy }"));
 
-        Map<String, Object> body = RestAssured.get("/internal/v1/branding/" + clientId).jsonPath().getMap("$");
+        Map<String, Object> body = InternalApi.given().get("/internal/v1/branding/" + clientId).jsonPath().getMap("$");
 
         assertThat(body).containsEntry("clientId", clientId).containsEntry("hasImage", false)
                 .containsEntry("css", ".label-customizable {\n  color: navy;\n}\n");
-        Response image = RestAssured.get("/internal/v1/branding/" + clientId + "/image");
+        Response image = InternalApi.given().get("/internal/v1/branding/" + clientId + "/image");
         assertThat(image.statusCode()).isEqualTo(404);
         assertThat(image.jsonPath().getString("__type")).isEqualTo("ResourceNotFoundException");
     }
 
     @Test
     void answers404ForAnUnknownClientOrAClientWithoutBranding() {
-        Response unknown = RestAssured.get("/internal/v1/branding/nosuchclient");
+        Response unknown = InternalApi.given().get("/internal/v1/branding/nosuchclient");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.jsonPath().getString("__type")).isEqualTo("ResourceNotFoundException");
 
-        assertThat(RestAssured.get("/internal/v1/branding/" + clientId).statusCode()).isEqualTo(404);
-        assertThat(RestAssured.get("/internal/v1/branding/" + clientId + "/image").statusCode()).isEqualTo(404);
-        assertThat(RestAssured.get("/internal/v1/user-pools/us-east-1_Nope12345/branding/ALL/image").statusCode()).isEqualTo(404);
+        assertThat(InternalApi.given().get("/internal/v1/branding/" + clientId).statusCode()).isEqualTo(404);
+        assertThat(InternalApi.given().get("/internal/v1/branding/" + clientId + "/image").statusCode()).isEqualTo(404);
+        assertThat(InternalApi.given().get("/internal/v1/user-pools/us-east-1_Nope12345/branding/ALL/image").statusCode()).isEqualTo(404);
     }
 }

@@ -40,7 +40,7 @@ class InternalClientsApiTest {
                     .supportedIdentityProviders("COGNITO")).userPoolClient();
         }
 
-        Response response = RestAssured.get("/internal/v1/clients/" + client.clientId());
+        Response response = InternalApi.given().get("/internal/v1/clients/" + client.clientId());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
@@ -74,20 +74,20 @@ class InternalClientsApiTest {
                     .preventUserExistenceErrors(PreventUserExistenceErrorTypes.LEGACY)).userPoolClient().clientId();
         }
 
-        Map<String, Object> body = RestAssured.get("/internal/v1/clients/" + clientId).jsonPath().getMap("$");
+        Map<String, Object> body = InternalApi.given().get("/internal/v1/clients/" + clientId).jsonPath().getMap("$");
 
         assertThat(body).containsEntry("poolName", poolName)
                 .containsEntry("usernameAttributes", List.of("email"))
                 .containsEntry("autoVerifiedAttributes", List.of("email"))
                 .containsEntry("allowedOAuthFlowsUserPoolClient", false).containsEntry("hasSecret", false)
                 .containsEntry("preventUserExistenceErrors", false);
-        assertThat(RestAssured.get("/internal/v1/clients/" + clientId).jsonPath().getList("requiredAttributes", String.class))
+        assertThat(InternalApi.given().get("/internal/v1/clients/" + clientId).jsonPath().getList("requiredAttributes", String.class))
                 .containsExactlyInAnyOrder("email", "name");
     }
 
     @Test
     void answers404ForAnUnknownClient() {
-        Response response = RestAssured.get("/internal/v1/clients/nosuchclient0000000000000");
+        Response response = InternalApi.given().get("/internal/v1/clients/nosuchclient0000000000000");
         assertThat(response.statusCode()).isEqualTo(404);
     }
 
@@ -98,7 +98,7 @@ class InternalClientsApiTest {
             String poolId = cognito.createUserPool(r -> r.poolName("internal plain " + System.nanoTime())).userPool().id();
             clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("plain")).userPoolClient().clientId();
         }
-        Map<String, Object> body = RestAssured.get("/internal/v1/clients/" + clientId).jsonPath().getMap("$");
+        Map<String, Object> body = InternalApi.given().get("/internal/v1/clients/" + clientId).jsonPath().getMap("$");
         assertThat(body.get("callbackUrls")).isEqualTo(List.of());
         assertThat(body.get("allowedOAuthFlows")).isEqualTo(List.of());
     }

@@ -41,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The hosted login's sign-in through the internal API (sign-in, new-password): the API's password checks, lockout,
- * account states and events, without SECRET_HASH and whatever the client's ExplicitAuthFlows — but only for clients set
- * up for the hosted login.
+ * The hosted login's sign-in through the internal API (sign-in, respond-to-challenge): the sign-in engine of the API —
+ * its password checks, lockout, account states, challenges and events — without SECRET_HASH and whatever the client's
+ * ExplicitAuthFlows, but only for clients set up for the hosted login.
  */
 @QuarkusTest
 class InternalHostedUiApiTest extends CognitoIdpTest {
@@ -102,8 +102,18 @@ class InternalHostedUiApiTest extends CognitoIdpTest {
     }
 
     private static Response newPassword(String client, String session, String username, String password, Map<String, String> attributes) {
-        return post(client, "new-password", Map.of("session", session, "username", username, "newPassword", password,
-                "attributes", attributes));
+        Map<String, String> responses = new HashMap<>();
+        responses.put("USERNAME", username);
+        responses.put("NEW_PASSWORD", password);
+        attributes.forEach((name, value) -> responses.put("userAttributes." + name, value));
+        return post(client, "respond-to-challenge", Map.of("challengeName", "NEW_PASSWORD_REQUIRED", "session", session,
+                "responses", responses, "ipAddress", BROWSER_IP));
+    }
+
+    /** Whether the step answered the signed-in user (the end of the sign-in). */
+    private static boolean signedIn(Response response) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        return response.jsonPath().getMap("signedIn") != null;
     }
 
     /** A client the API sign-in may use (USER_PASSWORD_AUTH), in the same pool. */
@@ -125,9 +135,10 @@ class InternalHostedUiApiTest extends CognitoIdpTest {
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         Map<String, Object> body = response.jsonPath().getMap("$");
-        assertThat(body).containsOnlyKeys("result", "sub", "username", "authTime")
-                .containsEntry("result", "SIGNED_IN").containsEntry("sub", sub).containsEntry("username", "alice");
-        assertThat(response.jsonPath().getLong("authTime")).isBetween(before, Instant.now().getEpochSecond());
+        assertThat(body).containsOnlyKeys("signedIn");
+        assertThat(response.jsonPath().getMap("signedIn")).containsOnlyKeys("sub", "username", "authTime")
+                .containsEntry("sub", sub).containsEntry("username", "alice");
+        assertThat(response.jsonPath().getLong("signedIn.authTime")).isBetween(before, Instant.now().getEpochSecond());
 
         assertThat(events("alice")).singleElement().satisfies(event -> {
             assertThat(event.eventTypeAsString()).isEqualTo("SignIn");
@@ -177,7 +188,7 @@ class InternalHostedUiApiTest extends CognitoIdpTest {
 
         db.preparedQuery("UPDATE sign_in_failures SET locked_until = now() - interval '1 second' WHERE user_pool_id = $1")
                 .execute(Tuple.of(poolId)).await().indefinitely();
-        assertThat(signIn(clientId, "carol", PASSWORD).jsonPath().getString("result")).isEqualTo("SIGNED_IN");
+        assertThat(signedIn(signIn(clientId, "carol", PASSWORD))).isTrue();
     }
 
     @Test
@@ -206,9 +217,10 @@ class InternalHostedUiApiTest extends CognitoIdpTest {
         Response challenge = signIn(clientId, "dave", TEMPORARY);
 
         assertThat(challenge.statusCode()).as(challenge.asString()).isEqualTo(200);
-        assertThat(challenge.jsonPath().getMap("$")).containsOnlyKeys("result", "session", "username", "requiredAttributes")
-                .containsEntry("result", "NEW_PASSWORD_REQUIRED").containsEntry("username", "dave")
-                .containsEntry("requiredAttributes", List.of("name"));
+        assertThat(challenge.jsonPath().getMap("$")).containsOnlyKeys("challengeName", "session", "parameters")
+                .containsEntry("challengeName", "NEW_PASSWORD_REQUIRED");
+        assertThat(challenge.jsonPath().getMap("parameters")).containsOnlyKeys("USER_ID_FOR_SRP", "userAttributes", "requiredAttributes")
+                .containsEntry("USER_ID_FOR_SRP", "dave").containsEntry("requiredAttributes", "[\"userAttributes.name\"]");
         String session = challenge.jsonPath().getString("session");
 
         assertError(newPassword(clientId, session, "dave", "Brand-New-Pass-2", Map.of()), 400, "InvalidParameterException",
@@ -218,13 +230,14 @@ class InternalHostedUiApiTest extends CognitoIdpTest {
         Response signedIn = newPassword(clientId, session, "dave", "Brand-New-Pass-2", Map.of("name", "Dave"));
 
         assertThat(signedIn.statusCode()).as(signedIn.asString()).isEqualTo(200);
-        assertThat(signedIn.jsonPath().getMap("$")).containsEntry("result", "SIGNED_IN").containsEntry("sub", sub)
-                .containsEntry("username", "dave");
+        assertThat(signedIn(signedIn)).isTrue();
+        assertThat(signedIn.jsonPath().getMap("signedIn")).containsEntry("sub", sub).containsEntry("username", "dave");
         assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username("dave")).userStatus()).isEqualTo(UserStatusType.CONFIRMED);
         assertError(newPassword(clientId, session, "dave", "Brand-New-Pass-3", Map.of("name", "Dave")), 400, "NotAuthorizedException",
                 "Invalid session for the user, session is expired.");
-        assertThat(signIn(clientId, "dave", "Brand-New-Pass-2").jsonPath().getString("result")).isEqualTo("SIGNED_IN");
+        assertThat(signedIn(signIn(clientId, "dave", "Brand-New-Pass-2"))).isTrue();
         assertThat(events("dave")).extracting(AuthEventType::eventTypeAsString).containsExactly("SignIn", "SignIn", "PasswordChange");
+        assertThat(events("dave")).allSatisfy(event -> assertThat(event.eventContextData().ipAddress()).isEqualTo(BROWSER_IP));
     }
 
     @Test
@@ -253,8 +266,12 @@ class InternalHostedUiApiTest extends CognitoIdpTest {
                 .challengeResponses(Map.of("USERNAME", "erin", "NEW_PASSWORD", "Brand-New-Pass-2", "userAttributes.name", "Erin"))))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Invalid session for the user, session is expired.");
 
-        String fourth = signIn(clientId, "erin", TEMPORARY).jsonPath().getString("session");
-        assertError(newPassword(clientId, fourth, "someone-else", "Brand-New-Pass-2", Map.of("name", "Erin")), 400,
+        // and the hosted login never answers a session the API opened
+        String apiSession = anonymous.initiateAuth(r -> r.clientId(api).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "erin", "PASSWORD", TEMPORARY))).session();
+        assertError(newPassword(api, apiSession, "erin", "Brand-New-Pass-2", Map.of("name", "Erin")), 400,
+                "InvalidParameterException", "Client is not enabled for OAuth");
+        assertError(newPassword(clientId, apiSession, "erin", "Brand-New-Pass-2", Map.of("name", "Erin")), 400,
                 "NotAuthorizedException", "Invalid session for the user, session is expired.");
         assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username("erin")).userStatus())
                 .isEqualTo(UserStatusType.FORCE_CHANGE_PASSWORD);
@@ -290,7 +307,7 @@ class InternalHostedUiApiTest extends CognitoIdpTest {
                 "Unexpected value type for member 'username'.");
         assertError(postRaw(clientId, "sign-in", "{\"username\": \"gina\"}"), 400, "InvalidParameterException",
                 "1 validation error detected: Value null at 'password' failed to satisfy constraint: Member must not be null");
-        assertError(postRaw(clientId, "new-password", "{\"username\": \"gina\", \"newPassword\": \"Brand-New-Pass-2\"}"), 400,
+        assertError(postRaw(clientId, "respond-to-challenge", "{\"challengeName\": \"NEW_PASSWORD_REQUIRED\", \"responses\": {}}"), 400,
                 "InvalidParameterException",
                 "1 validation error detected: Value null at 'session' failed to satisfy constraint: Member must not be null");
         assertRefused(postRaw(clientId, "sign-up", "{\"username\": \"x\", \"password\": \"Sign-up#Pass1\", \"attributes\": {\"email\": 1}}"),

@@ -85,7 +85,7 @@ class InternalHostedUiSelfServiceTest extends CognitoIdpTest {
         assertError(post(clientId, "confirm-sign-up", Map.of("username", "alice", "code", code)), 400, "ExpiredCodeException",
                 "Invalid code provided, please request a code again.");
 
-        Response resent = post(clientId, "resend-code", Map.of("username", "alice"));
+        Response resent = post(clientId, "resend-code", Map.of("username", "alice", "ipAddress", "198.51.100.5"));
         assertThat(resent.statusCode()).as(resent.asString()).isEqualTo(200);
         assertThat(resent.jsonPath().getMap("$")).containsExactlyEntriesOf(Map.of("codeDeliveryDetails", EMAIL_DELIVERY));
         String fresh = Mailbox.latest(db, poolId, "alice@example.com").code();
@@ -94,13 +94,14 @@ class InternalHostedUiSelfServiceTest extends CognitoIdpTest {
         assertThat(confirmed.statusCode()).as(confirmed.asString()).isEqualTo(200);
         assertThat(confirmed.asString()).isEqualTo("{}");
         assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username("alice")).userStatus()).isEqualTo(UserStatusType.CONFIRMED);
-        assertThat(post(clientId, "sign-in", Map.of("username", "alice", "password", PASSWORD)).jsonPath().getString("result"))
-                .isEqualTo("SIGNED_IN");
+        assertThat(post(clientId, "sign-in", Map.of("username", "alice", "password", PASSWORD)).jsonPath().getString("signedIn.username"))
+                .isNotNull();
 
         List<AuthEventType> events = events("alice");
         assertThat(events).extracting(AuthEventType::eventType).containsExactly(EventType.SIGN_IN, EventType.RESEND_CODE, EventType.SIGN_UP);
         assertThat(events).extracting(AuthEventType::eventResponse).containsOnly(EventResponseType.PASS);
         assertThat(events.get(2).eventContextData().ipAddress()).isEqualTo("198.51.100.4");
+        assertThat(events.get(1).eventContextData().ipAddress()).as("resend-code records the browser's address").isEqualTo("198.51.100.5");
         assertThat(Mailbox.rawMessages(db, poolId)).noneMatch(raw -> raw.contains(PASSWORD) || raw.contains("\"" + fresh + "\""));
     }
 
@@ -156,16 +157,19 @@ class InternalHostedUiSelfServiceTest extends CognitoIdpTest {
                 "New-Horse-10")), 400, "CodeMismatchException", "Invalid verification code provided, please try again.");
         assertRefused(post(clientId, "confirm-forgot-password", Map.of("username", "dave", "code", mail.code(), "password", "weak")),
                 "InvalidPasswordException");
-        Response reset = post(clientId, "confirm-forgot-password", Map.of("username", "dave", "code", mail.code(), "password", "New-Horse-10"));
+        Response reset = post(clientId, "confirm-forgot-password", Map.of("username", "dave", "code", mail.code(), "password", "New-Horse-10",
+                "ipAddress", "198.51.100.6"));
         assertThat(reset.statusCode()).as(reset.asString()).isEqualTo(200);
         assertThat(reset.asString()).isEqualTo("{}");
 
         assertError(post(clientId, "sign-in", Map.of("username", "dave", "password", "Old-pass#1234")), 400, "NotAuthorizedException",
                 "Incorrect username or password.");
-        assertThat(post(clientId, "sign-in", Map.of("username", "dave", "password", "New-Horse-10")).jsonPath().getString("result"))
-                .isEqualTo("SIGNED_IN");
+        assertThat(post(clientId, "sign-in", Map.of("username", "dave", "password", "New-Horse-10")).jsonPath().getString("signedIn.username"))
+                .isNotNull();
         assertThat(events("dave")).extracting(AuthEventType::eventType)
                 .containsExactly(EventType.SIGN_IN, EventType.SIGN_IN, EventType.FORGOT_PASSWORD);
+        assertThat(events("dave").get(2).eventContextData().ipAddress()).as("confirm-forgot-password records the browser's address")
+                .isEqualTo("198.51.100.6");
 
         post(clientId, "forgot-password", Map.of("username", "dave"));
         String expiring = Mailbox.latest(db, poolId, "dave@example.com").code();

@@ -135,7 +135,7 @@ class LogHygieneTest extends CognitoIdpTest {
         HostedUiApi.post(hosted, "confirm-sign-up", Map.of("username", "hosted-logger", "code", code));
         HostedUiApi.post(hosted, "sign-in", Map.of("username", "hosted-logger", "password", password + "-wrong"));
         assertThat(HostedUiApi.post(hosted, "sign-in", Map.of("username", "hosted-logger", "password", password)).jsonPath()
-                .getString("result")).isEqualTo("SIGNED_IN");
+                .getString("signedIn.username")).isEqualTo("hosted-logger");
         assertThat(HostedUiApi.post(hosted, "sign-in", Map.of("username", "hosted-logger", "password", overlong)).asString())
                 .as("a refused password is not echoed").doesNotContain(overlong);
         HostedUiApi.postRaw(hosted, "sign-in", "{\"username\": \"hosted-logger\", \"password\": \"" + password + "\"");

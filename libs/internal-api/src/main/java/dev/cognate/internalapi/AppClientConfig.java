@@ -1,19 +1,21 @@
-package dev.cognate.hostedui.client;
+package dev.cognate.internalapi;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.util.List;
 
 /**
- * An app client's hosted-UI settings, as user-pool-service's internal API
- * ({@code GET /internal/v1/clients/{clientId}}) returns them. Missing lists read as empty, missing flags as false.
+ * An app client's hosted-login settings ({@link InternalRoutes#CLIENT}): what the hosted
+ * UI needs to validate an authorization request and draw its pages. Missing lists read as empty, missing flags as false.
  *
- * @param hasSecret                       the client has a secret (confidential); a public client must use PKCE
+ * @param hasSecret                       the client has a secret (confidential; never the secret itself); a public
+ *                                        client must use PKCE
  * @param allowedOAuthFlowsUserPoolClient Cognito's switch that enables the OAuth flows at all
- * @param preventUserExistenceErrors      {@code ENABLED} or {@code LEGACY} (null reads as ENABLED, Cognito's default)
+ * @param preventUserExistenceErrors      the client hides which users exist ({@code PreventUserExistenceErrors} ENABLED)
  * @param usernameAttributes              the pool's {@code UsernameAttributes} ({@code email}, {@code phone_number}):
  *                                        users sign in with those instead of a username
- * @param requiredAttributes              the pool's required schema attributes, without the {@code userAttributes.} prefix
+ * @param requiredAttributes              the pool's required schema attributes (without {@code sub} and without the
+ *                                        {@code userAttributes.} prefix)
  * @param autoVerifiedAttributes          the pool's {@code AutoVerifiedAttributes}
  * @param poolName                        the pool's name, shown as the page's title
  */
@@ -27,13 +29,13 @@ public record AppClientConfig(
         List<String> allowedOAuthFlows,
         List<String> allowedOAuthScopes,
         List<String> supportedIdentityProviders,
-        boolean hasSecret,
         boolean allowedOAuthFlowsUserPoolClient,
-        String preventUserExistenceErrors,
+        boolean hasSecret,
+        boolean preventUserExistenceErrors,
+        String poolName,
         List<String> usernameAttributes,
-        List<String> requiredAttributes,
         List<String> autoVerifiedAttributes,
-        String poolName) {
+        List<String> requiredAttributes) {
 
     public AppClientConfig {
         callbackUrls = orEmpty(callbackUrls);
@@ -42,8 +44,8 @@ public record AppClientConfig(
         allowedOAuthScopes = orEmpty(allowedOAuthScopes);
         supportedIdentityProviders = orEmpty(supportedIdentityProviders);
         usernameAttributes = orEmpty(usernameAttributes);
-        requiredAttributes = orEmpty(requiredAttributes);
         autoVerifiedAttributes = orEmpty(autoVerifiedAttributes);
+        requiredAttributes = orEmpty(requiredAttributes);
     }
 
     /** Exact match, as RFC 9700 requires: no prefix, wildcard or case folding. */

@@ -1,10 +1,10 @@
-package dev.cognate.hostedui.client;
+package dev.cognate.internalapi;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * The branding of an app client's pages, as user-pool-service's internal API ({@code GET /internal/v1/branding/{clientId}})
- * returns it: the client's own SetUICustomization, else its pool's default ({@code clientId} {@code ALL}).
+ * The branding of an app client's pages ({@link InternalRoutes#BRANDING}): the client's own SetUICustomization, else its
+ * pool's default ({@code clientId} {@code ALL}). Never the image itself ({@link InternalRoutes#BRANDING_IMAGE}).
  *
  * @param css              the validated CSS user-pool-service stored (only Cognito's customizable classes); may be null
  * @param cssVersion       changes with every SetUICustomization: it versions the stylesheet and logo URLs

@@ -1,0 +1,46 @@
+package dev.cognate.internalapi;
+
+import java.util.Map;
+
+/**
+ * The request bodies of the hosted login's routes ({@link InternalRoutes#HOSTED_LOGIN}). {@code ipAddress} is the
+ * browser's address as hosted-ui-service saw it; user-pool-service records it in the authentication events the request
+ * writes, as the JSON API records its caller's.
+ */
+public final class HostedLoginRequests {
+
+    private HostedLoginRequests() {
+    }
+
+    /** {@link InternalRoutes#SIGN_IN}: the password sign-in (the checks of USER_PASSWORD_AUTH). */
+    public record SignIn(String username, String password, String ipAddress) {
+    }
+
+    /**
+     * {@link InternalRoutes#RESPOND_TO_CHALLENGE}: the answer to the challenge a previous step named, with that step's
+     * opaque {@code session}; {@code responses} are RespondToAuthChallenge's ChallengeResponses (for
+     * NEW_PASSWORD_REQUIRED: {@code USERNAME}, {@code NEW_PASSWORD}, {@code userAttributes.<name>}).
+     */
+    public record RespondToChallenge(String challengeName, String session, Map<String, String> responses, String ipAddress) {
+    }
+
+    /** {@link InternalRoutes#SIGN_UP}: attributes by name. */
+    public record SignUp(String username, String password, Map<String, String> attributes, String ipAddress) {
+    }
+
+    /** {@link InternalRoutes#CONFIRM_SIGN_UP}. */
+    public record ConfirmSignUp(String username, String code) {
+    }
+
+    /** {@link InternalRoutes#RESEND_CODE} and {@link InternalRoutes#FORGOT_PASSWORD}: only who. */
+    public record Username(String username, String ipAddress) {
+    }
+
+    /** {@link InternalRoutes#CONFIRM_FORGOT_PASSWORD}: the code sent and the new password. */
+    public record ConfirmForgotPassword(String username, String code, String password, String ipAddress) {
+    }
+
+    /** {@link InternalRoutes#IMPLICIT_TOKENS}: the code of a grant hosted-ui-service has just written (no PKCE challenge). */
+    public record ImplicitTokens(String code) {
+    }
+}

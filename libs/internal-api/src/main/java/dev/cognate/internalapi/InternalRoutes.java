@@ -1,0 +1,36 @@
+package dev.cognate.internalapi;
+
+/**
+ * The paths of user-pool-service's internal API, which hosted-ui-service calls: JSON over HTTP on user-pool-service's
+ * internal port (never its public one). Both sides name their JAX-RS {@code @Path}s with these constants, so a route
+ * cannot be renamed on one side only.
+ */
+public final class InternalRoutes {
+
+    /** Every internal route starts here; the public port answers 404 to anything under it. */
+    public static final String PREFIX = "/internal";
+    public static final String V1 = PREFIX + "/v1";
+
+    /**
+     * Under {@link #V1}: an app client's hosted-login settings ({@link AppClientConfig}), a client's {@link Branding}, its
+     * logo, and one customization level's own logo.
+     */
+    public static final String CLIENT = "/clients/{clientId}";
+    public static final String BRANDING = "/branding/{clientId}";
+    public static final String BRANDING_IMAGE = "/branding/{clientId}/image";
+    public static final String LEVEL_IMAGE = "/user-pools/{poolId}/branding/{clientId}/image";
+
+    /** The hosted login's flows for one client; the sub-paths below take {@link HostedLoginRequests}. */
+    public static final String HOSTED_LOGIN = V1 + "/hosted-ui/clients/{clientId}";
+    public static final String SIGN_IN = "/sign-in";
+    public static final String RESPOND_TO_CHALLENGE = "/respond-to-challenge";
+    public static final String SIGN_UP = "/sign-up";
+    public static final String CONFIRM_SIGN_UP = "/confirm-sign-up";
+    public static final String RESEND_CODE = "/resend-code";
+    public static final String FORGOT_PASSWORD = "/forgot-password";
+    public static final String CONFIRM_FORGOT_PASSWORD = "/confirm-forgot-password";
+    public static final String IMPLICIT_TOKENS = "/implicit-tokens";
+
+    private InternalRoutes() {
+    }
+}

@@ -1,0 +1,73 @@
+package dev.cognate.userpool.api;
+
+import dev.cognate.awsprotocol.Validation;
+import dev.cognate.internalapi.HostedLoginRequests;
+import dev.cognate.userpool.action.UserFlowRequests;
+import dev.cognate.userpool.action.UserRequests;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checks of the hosted login's request bodies ({@link HostedLoginRequests}, the contract shared with
+ * hosted-ui-service): the rules of the JSON API's user flows (username, password and code shapes; attribute names and
+ * values), whose messages never echo a password. Each answers its request or throws {@code InvalidParameterException}.
+ */
+final class HostedLoginRequestRules {
+
+    private HostedLoginRequestRules() {
+    }
+
+    static HostedLoginRequests.SignIn check(HostedLoginRequests.SignIn request) {
+        Validation validation = UserFlowRequests.username(Validation.of(), request.username());
+        UserRequests.password(validation.required("password", request.password()), "password", request.password(), 1).throwIfInvalid();
+        return request;
+    }
+
+    /** The challenge's own responses are the engine's to check (as RespondToAuthChallenge's ChallengeResponses). */
+    static HostedLoginRequests.RespondToChallenge check(HostedLoginRequests.RespondToChallenge request) {
+        Validation.of().required("challengeName", request.challengeName()).length("challengeName", request.challengeName(), 1, 64)
+                .required("session", request.session()).length("session", request.session(), 20, 2048)
+                .required("responses", request.responses()).throwIfInvalid();
+        return request;
+    }
+
+    static HostedLoginRequests.SignUp check(HostedLoginRequests.SignUp request) {
+        Validation validation = UserFlowRequests.username(Validation.of(), request.username());
+        UserRequests.password(validation.required("password", request.password()), "password", request.password(), 1);
+        UserRequests.attributes(validation, "attributes", attributeList(request.attributes()));
+        validation.throwIfInvalid();
+        return request;
+    }
+
+    static HostedLoginRequests.ConfirmSignUp check(HostedLoginRequests.ConfirmSignUp request) {
+        UserFlowRequests.code(UserFlowRequests.username(Validation.of(), request.username()), "code", request.code()).throwIfInvalid();
+        return request;
+    }
+
+    static HostedLoginRequests.Username check(HostedLoginRequests.Username request) {
+        UserFlowRequests.username(Validation.of(), request.username()).throwIfInvalid();
+        return request;
+    }
+
+    static HostedLoginRequests.ConfirmForgotPassword check(HostedLoginRequests.ConfirmForgotPassword request) {
+        Validation validation = UserFlowRequests.code(UserFlowRequests.username(Validation.of(), request.username()), "code", request.code());
+        UserRequests.password(validation.required("password", request.password()), "password", request.password(), 1).throwIfInvalid();
+        return request;
+    }
+
+    static HostedLoginRequests.ImplicitTokens check(HostedLoginRequests.ImplicitTokens request) {
+        Validation.of().required("code", request.code()).length("code", request.code(), 1, 1024).throwIfInvalid();
+        return request;
+    }
+
+    /** Sign-up's attributes as the services take them (name → value, a null value as empty). */
+    static Map<String, String> attributeMap(HostedLoginRequests.SignUp request) {
+        return UserRequests.attributes(Validation.of(), "attributes", attributeList(request.attributes()));
+    }
+
+    private static List<UserRequests.AttributeType> attributeList(Map<String, String> attributes) {
+        return attributes == null ? List.of()
+                : attributes.entrySet().stream().map(entry -> new UserRequests.AttributeType(entry.getKey(), entry.getValue())).toList();
+    }
+}
