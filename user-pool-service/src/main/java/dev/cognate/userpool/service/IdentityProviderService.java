@@ -17,6 +17,7 @@ import dev.cognate.userpool.repository.AppClientRepository;
 import dev.cognate.userpool.repository.IdentityProviderRepository;
 import dev.cognate.userpool.repository.IdentityProviderRepository.Stored;
 import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.validation.ProviderDetailsRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
