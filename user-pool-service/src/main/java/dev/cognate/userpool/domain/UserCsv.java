@@ -38,7 +38,7 @@ public final class UserCsv {
         this.schema = PoolSchema.of(pool.settings());
         this.identifiers = SignInIdentifiers.of(pool.settings());
         this.rules = new UserAttributeRules(schema);
-        pool.settings().path("AutoVerifiedAttributes").forEach(attribute -> autoVerified.add(attribute.asText()));
+        autoVerified.addAll(pool.config().autoVerifiedAttributes());
     }
 
     /** GetCSVHeader's {@code CSVHeader}. */

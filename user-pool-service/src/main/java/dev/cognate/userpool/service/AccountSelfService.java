@@ -16,6 +16,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -38,9 +41,10 @@ public class AccountSelfService {
     private final PasswordHistory history;
     private final SrpVerifierStore srpVerifiers;
     private final SignInAudit audit;
+    private final Clock clock;
 
     public AccountSelfService(Pool db, SignedInUsers signedIn, UserRepository users, UserStore store, PasswordHashing hashing,
-                              PasswordHistory history, SrpVerifierStore srpVerifiers, SignInAudit audit) {
+                              PasswordHistory history, SrpVerifierStore srpVerifiers, SignInAudit audit, Clock clock) {
         this.db = db;
         this.signedIn = signedIn;
         this.users = users;
@@ -49,6 +53,7 @@ public class AccountSelfService {
         this.history = history;
         this.srpVerifiers = srpVerifiers;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**
@@ -71,7 +76,7 @@ public class AccountSelfService {
                 .chain(caller -> hashing.hash(proposedPassword).chain(hash -> db.withTransaction(tx ->
                         users.findBySub(tx, caller.pool().id(), caller.user().sub(), true)
                                 .map(found -> found.orElseThrow(UserStore::userNotFound))
-                                .chain(user -> store.save(tx, caller.pool(), user.withPassword(hash, UserStatus.CONFIRMED, null, UserService.now()),
+                                .chain(user -> store.save(tx, caller.pool(), user.withPassword(hash, UserStatus.CONFIRMED, null, now()),
                                         UserPoolEvents.USER_PASSWORD_SET, List.of()))
                                 .call(saved -> srpVerifiers.save(tx, caller.pool(), saved, proposedPassword))
                                 .call(saved -> history.record(tx, caller.pool(), saved))
@@ -95,18 +100,23 @@ public class AccountSelfService {
     /** SetUserSettings: the user's legacy {@code MFAOptions}, as AdminSetUserSettings stores them. */
     public Uni<Void> setUserSettings(String accessToken, ArrayNode mfaOptions) {
         return change(accessToken, UserPoolEvents.USER_MFA_UPDATED,
-                user -> user.withMfa(mfaOptions, user.mfaPreference(), UserService.now()));
+                user -> user.withMfa(mfaOptions, user.mfaPreference(), now()));
     }
 
     /** SetUserMFAPreference: as AdminSetUserMFAPreference ({@link MfaPreferenceUpdate}). */
     public Uni<Void> setUserMfaPreference(String accessToken, MfaPreferenceUpdate update) {
         return change(accessToken, UserPoolEvents.USER_MFA_UPDATED,
-                user -> user.withMfa(user.mfaOptions(), update.applyTo(user.mfaPreference()), UserService.now()));
+                user -> user.withMfa(user.mfaOptions(), update.applyTo(user.mfaPreference()), now()));
     }
 
     private Uni<Void> change(String accessToken, EventType<UserPoolEvents.UserChanged> type, UnaryOperator<User> change) {
         return signedIn.verify(accessToken).chain(token -> db.withTransaction(tx -> signedIn.require(tx, token, true)
                 .chain(caller -> store.save(tx, caller.pool(), change.apply(caller.user()), type, List.of()))
                 .replaceWithVoid()));
+    }
+
+    /** Now, at the millisecond precision rows are written with. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }
