@@ -202,6 +202,18 @@ class AwsJsonProtocolTest {
     }
 
     @Test
+    void otherJsonEdgesCanBindThroughTheSameCheck() throws Exception {
+        byte[] body = "{\"username\":\"a\\u0000\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                    try (var parser = AwsJson.textCheckingParser(AwsJson.MAPPER, body)) {
+                        AwsJson.MAPPER.readTree(parser);
+                    }
+                }).isInstanceOf(CognitoException.class)
+                .hasMessage("1 validation error detected: Value at 'username' failed to satisfy constraint: "
+                        + "Member must not contain NUL, other control characters or unpaired surrogates");
+    }
+
+    @Test
     void validationErrorsUseAwsWording() throws Exception {
         assertError(call("AWSCognitoIdentityProviderService.Echo", "{}"), 400, "InvalidParameterException",
                 "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null");
