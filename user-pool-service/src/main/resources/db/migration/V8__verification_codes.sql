@@ -1,9 +1,8 @@
 -- One-time codes sent to a user's email or phone number: sign-up confirmation (SignUp, ResendConfirmationCode),
 -- attribute verification, and password reset (ForgotPassword, AdminResetUserPassword). A user holds at most one live
 -- code per purpose; a new one replaces it. The code itself is never stored: code_hash is HMAC-SHA256 under a key
--- derived from the master key, over a random per-row salt, the user, the purpose, the address and the code, so a
--- copy of this table does not give the codes away even by trying all 10^6 of them. A row goes when its code is used,
--- and with its user.
+-- derived from the master key, over a random per-row salt and the code, so a copy of this table does not give the
+-- codes away even by trying all 10^6 of them. A row goes when its code is used, and with its user.
 CREATE TABLE verification_codes (
     user_pool_id     TEXT        NOT NULL,
     sub              UUID        NOT NULL,

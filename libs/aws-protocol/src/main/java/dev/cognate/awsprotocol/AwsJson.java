@@ -35,6 +35,17 @@ public final class AwsJson {
     private AwsJson() {
     }
 
+    /**
+     * A parser over {@code body} for {@code mapper} that refuses, as the JSON API does, any string member or member name
+     * holding NUL, another control character (but tab, line feed, carriage return) or an unpaired surrogate, with
+     * {@code InvalidParameterException} (a {@link CognitoException}, possibly wrapped in Jackson's exception, whose
+     * cause chain holds it). For other JSON edges of a service, e.g. an internal API, that must not let such text reach
+     * the database.
+     */
+    public static JsonParser textCheckingParser(ObjectMapper mapper, byte[] body) throws IOException {
+        return new TextCheckingParser(mapper.createParser(body));
+    }
+
     private static ObjectMapper create() {
         SimpleModule timestamps = new SimpleModule("aws-epoch-seconds")
                 .addSerializer(Instant.class, new EpochSecondsSerializer())

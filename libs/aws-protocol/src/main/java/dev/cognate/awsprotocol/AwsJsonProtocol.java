@@ -89,18 +89,32 @@ public final class AwsJsonProtocol {
             body = "{}".getBytes(StandardCharsets.UTF_8);
         }
         try {
-            I input = AwsJson.MAPPER.readValue(body, type);
+            I input;
+            try (TextCheckingParser parser = new TextCheckingParser(AwsJson.MAPPER.createParser(body))) {
+                input = AwsJson.MAPPER.readValue(parser, type);
+            }
             if (input == null) {
                 throw new CognitoException("SerializationException", "The request body must be a JSON object.");
             }
             return input;
         } catch (MismatchedInputException e) {
+            rethrowRefusedText(e);
             String member = e.getPath().isEmpty() ? "request" : e.getPath().get(e.getPath().size() - 1).getFieldName();
             throw new CognitoException("SerializationException", "Unexpected value type for member '" + member + "'.");
         } catch (JsonProcessingException e) {
+            rethrowRefusedText(e);
             throw new CognitoException("SerializationException", "The request body is not valid JSON.");
         } catch (IOException e) {
             throw new CognitoException("SerializationException", "The request body could not be read.");
+        }
+    }
+
+    /** Jackson wraps what {@link TextCheckingParser} throws inside a nested member; that refusal is the answer. */
+    private static void rethrowRefusedText(JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CognitoException refused) {
+                throw refused;
+            }
         }
     }
 
@@ -112,6 +126,14 @@ public final class AwsJsonProtocol {
         }
     }
 
+    /**
+     * The response of a request refused before it reached an action (e.g. a body over the route's limit): the same
+     * {@code {"__type","message"}}, {@code x-amzn-ErrorType} and a fresh {@code x-amzn-RequestId}.
+     */
+    public static AwsJsonResponse refusal(CognitoException error) {
+        return errorResponse(UUID.randomUUID().toString(), error);
+    }
+
     private AwsJsonResponse error(String requestId, Throwable failure) {
         CognitoException error;
         if (failure instanceof CognitoException known) {
@@ -120,6 +142,10 @@ public final class AwsJsonProtocol {
             LOG.errorf(failure, "request %s failed unexpectedly", requestId);
             error = CognitoException.internalError();
         }
+        return errorResponse(requestId, error);
+    }
+
+    private static AwsJsonResponse errorResponse(String requestId, CognitoException error) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("__type", error.type());
         body.put("message", error.getMessage());

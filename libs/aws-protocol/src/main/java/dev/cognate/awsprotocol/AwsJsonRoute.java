@@ -32,6 +32,7 @@ public final class AwsJsonRoute {
     private static final Set<String> ALLOWED_HEADERS = Set.of("content-type", "x-amz-target", "x-amz-user-agent",
             "cache-control", "authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256",
             "amz-sdk-invocation-id", "amz-sdk-request");
+    private static final String BODY_LIMIT_KEY = AwsJsonRoute.class.getName() + ".bodyLimit";
     private static final String EXPOSED_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date";
 
     private static final Logger LOG = Logger.getLogger(AwsJsonRoute.class);
@@ -73,9 +74,44 @@ public final class AwsJsonRoute {
         router.route(HttpMethod.POST, "/").order(-10)
                 .handler(context -> {
                     String target = context.request().getHeader("X-Amz-Target");
-                    (target == null || target.startsWith(ownPrefix) ? standard : extension).handle(context);
+                    boolean own = target == null || target.startsWith(ownPrefix);
+                    context.put(BODY_LIMIT_KEY, own ? MAX_BODY_BYTES : Math.max(MAX_BODY_BYTES, extensionBodyLimit));
+                    (own ? standard : extension).handle(context);
                 })
-                .handler(context -> handle(context, protocol));
+                .handler(context -> handle(context, protocol))
+                .failureHandler(AwsJsonRoute::failed);
+    }
+
+    /**
+     * A request the route could not hand to the protocol: the body handler's 413 (body over the limit, whether declared
+     * by Content-Length or counted while streaming) or any other failure, answered as an AWS error, never as the
+     * server's empty default page.
+     */
+    private static void failed(RoutingContext context) {
+        if (context.response().headWritten()) {
+            return;
+        }
+        refuse(context, context.statusCode() == 413
+                ? CognitoException.requestTooLarge(limitOf(context))
+                : CognitoException.internalError());
+    }
+
+    private static long limitOf(RoutingContext context) {
+        Long limit = context.get(BODY_LIMIT_KEY);
+        return limit == null ? MAX_BODY_BYTES : limit;
+    }
+
+    /** Answers {@code error} as the JSON API does ({@code {"__type","message"}}, its headers, CORS), before any action ran. */
+    public static void refuse(RoutingContext context, CognitoException error) {
+        AwsJsonResponse response = AwsJsonProtocol.refusal(error);
+        HttpServerResponse out = context.response().setStatusCode(response.status());
+        response.headers().forEach(out::putHeader);
+        allowOrigin(out);
+        if (response.status() == 413) {
+            // the rest of the body is not read: the connection cannot carry another request
+            out.putHeader("Connection", "close");
+        }
+        out.end(Buffer.buffer(response.body()));
     }
 
     private static void handle(RoutingContext context, AwsJsonProtocol protocol) {

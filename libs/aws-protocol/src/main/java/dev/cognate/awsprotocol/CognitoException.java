@@ -37,6 +37,16 @@ public class CognitoException extends RuntimeException {
         return new CognitoException("ResourceNotFoundException", message);
     }
 
+    /**
+     * 413 for a body above a route's limit. Cognito documents no exception for it (its front end refuses such requests
+     * before the service sees them), so the type names the HTTP status; SDKs surface it as their service exception with
+     * status 413 and this message.
+     */
+    public static CognitoException requestTooLarge(long limitBytes) {
+        return new CognitoException("RequestEntityTooLargeException",
+                "The request body is larger than this endpoint's limit of " + limitBytes + " bytes.", 413);
+    }
+
     public static CognitoException internalError() {
         return new CognitoException("InternalErrorException", "An internal error occurred. Retry the request.", 500);
     }

@@ -19,7 +19,32 @@ class AwsJsonProtocolTest {
     record EchoResponse(String name, Integer count, Instant when) {
     }
 
+    record Attribute(String name, String value) {
+    }
+
+    record NestedRequest(List<Attribute> userAttributes, Map<String, String> clientMetadata, JsonNode settings) {
+    }
+
     private final AtomicInteger executions = new AtomicInteger();
+
+    private final AwsAction<NestedRequest, NestedRequest> nested = new AwsAction<>() {
+        public String name() {
+            return "Nested";
+        }
+
+        public Class<NestedRequest> requestType() {
+            return NestedRequest.class;
+        }
+
+        public ActionAuthorization authorization() {
+            return ActionAuthorization.NONE;
+        }
+
+        public Uni<NestedRequest> execute(NestedRequest request, ActionContext context) {
+            executions.incrementAndGet();
+            return Uni.createFrom().item(request);
+        }
+    };
 
     private final AwsAction<EchoRequest, EchoResponse> echo = new AwsAction<>() {
         public String name() {
@@ -94,7 +119,7 @@ class AwsJsonProtocolTest {
     };
 
     private final AwsJsonProtocol protocol = new AwsJsonProtocol(AwsService.COGNITO_IDENTITY_PROVIDER,
-            List.of(echo, signedOnly, broken, extension), SigV4Verifier.forKeys(Map.of(SignedRequests.ACCESS_KEY, SignedRequests.SECRET)));
+            List.of(echo, signedOnly, broken, extension, nested), SigV4Verifier.forKeys(Map.of(SignedRequests.ACCESS_KEY, SignedRequests.SECRET)));
 
     @Test
     void dispatchesByTargetAndWritesUpperCamelMembersAndEpochSeconds() throws Exception {
@@ -141,6 +166,51 @@ class AwsJsonProtocolTest {
                 "SerializationException", "'Count'");
         assertError(call("AWSCognitoIdentityProviderService.Echo", "{\"Name\":7}"), 400, "SerializationException", "'Name'");
         assertThat(executions).hasValue(0);
+    }
+
+    @Test
+    void refusesNulControlCharactersAndUnpairedSurrogatesInEveryStringMemberBeforeRunning() throws Exception {
+        String refused = "failed to satisfy constraint: Member must not contain NUL, other control characters or unpaired surrogates";
+        assertError(call("AWSCognitoIdentityProviderService.Echo", "{\"Name\":\"\\u0000\"}"), 400, "InvalidParameterException",
+                "1 validation error detected: Value at 'name' " + refused);
+        assertError(call("AWSCognitoIdentityProviderService.Echo", "{\"Name\":\"a\\u0007\"}"), 400, "InvalidParameterException",
+                "Value at 'name' " + refused);
+        assertError(call("AWSCognitoIdentityProviderService.Echo", "{\"Name\":\"\\ud800x\"}"), 400, "InvalidParameterException",
+                "Value at 'name' " + refused);
+        assertError(call("AWSCognitoIdentityProviderService.Echo", "{\"Name\":\"\\udc00\"}"), 400, "InvalidParameterException",
+                "Value at 'name' " + refused);
+        assertError(call("AWSCognitoIdentityProviderService.Nested",
+                        "{\"UserAttributes\":[{\"Name\":\"a\",\"Value\":\"ok\"},{\"Name\":\"b\",\"Value\":\"x\\u0000\"}]}"),
+                400, "InvalidParameterException", "Value at 'userAttributes.2.member.value' " + refused);
+        assertError(call("AWSCognitoIdentityProviderService.Nested", "{\"ClientMetadata\":{\"k\\u0000\":\"v\"}}"),
+                400, "InvalidParameterException", "Value at 'clientMetadata' " + refused);
+        assertError(call("AWSCognitoIdentityProviderService.Nested", "{\"Settings\":{\"Deep\":[\"\\u0000\"]}}"),
+                400, "InvalidParameterException", "Value at 'settings.deep.1.member' " + refused);
+        // a member Cognate does not know is not bound, but it is refused as well: the check is on the body
+        assertError(call("AWSCognitoIdentityProviderService.Echo", "{\"Name\":\"a\",\"Unknown\":\"\\u0000\"}"), 400,
+                "InvalidParameterException", "Value at 'unknown' " + refused);
+        assertThat(executions).hasValue(0);
+    }
+
+    @Test
+    void acceptsTabsLineBreaksAndCharactersBeyondTheBasicPlane() throws Exception {
+        AwsJsonResponse response = call("AWSCognitoIdentityProviderService.Nested",
+                "{\"UserAttributes\":[{\"Name\":\"n\",\"Value\":\"a\\tb\\r\\nc \\ud83d\\ude00 \u00e9\"}],\"Settings\":{\"x\":\"\\n\"}}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(AwsJson.MAPPER.readTree(response.body()).at("/UserAttributes/0/Value").asText())
+                .isEqualTo("a\tb\r\nc \ud83d\ude00 \u00e9");
+    }
+
+    @Test
+    void otherJsonEdgesCanBindThroughTheSameCheck() throws Exception {
+        byte[] body = "{\"username\":\"a\\u0000\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                    try (var parser = AwsJson.textCheckingParser(AwsJson.MAPPER, body)) {
+                        AwsJson.MAPPER.readTree(parser);
+                    }
+                }).isInstanceOf(CognitoException.class)
+                .hasMessage("1 validation error detected: Value at 'username' failed to satisfy constraint: "
+                        + "Member must not contain NUL, other control characters or unpaired surrogates");
     }
 
     @Test

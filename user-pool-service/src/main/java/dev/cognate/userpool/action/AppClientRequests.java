@@ -207,7 +207,9 @@ final class AppClientRequests {
         }
         if (enabled && (flows.contains("code") || flows.contains("implicit"))
                 && (request.callbackURLs() == null || request.callbackURLs().isEmpty())) {
-            throw CognitoException.invalidParameter("CallbackURLs are required for the code and implicit flows.");
+            // Cognito's own exception and wording for this one rule (clients and IaC tools match on the type)
+            throw new CognitoException("InvalidOAuthFlowException",
+                    "CallbackUrls can not be empty when code flow or implicit flow is selected");
         }
         list(settings, "AllowedOAuthFlows", request.allowedOAuthFlows() == null ? null : flows.stream().distinct().toList());
         list(settings, "AllowedOAuthScopes", request.allowedOAuthScopes() == null ? null

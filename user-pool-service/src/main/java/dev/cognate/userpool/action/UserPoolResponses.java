@@ -46,7 +46,7 @@ final class UserPoolResponses {
                 .put("Name", pool.name())
                 .put("LastModifiedDate", epochSeconds(pool.lastModifiedDate()))
                 .put("CreationDate", epochSeconds(pool.creationDate()));
-        description.set("LambdaConfig", pool.settings().path("LambdaConfig").deepCopy());
+        description.set("LambdaConfig", pool.config().lambdaConfig());
         return description;
     }
 

@@ -1,7 +1,7 @@
 package dev.cognate.userpool.config;
 
-import dev.cognate.userpool.domain.LambdaConfigRules;
-import dev.cognate.userpool.domain.UserPoolSettingsRules;
+import dev.cognate.userpool.validation.LambdaConfigRules;
+import dev.cognate.userpool.validation.UserPoolSettingsRules;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

@@ -2,6 +2,7 @@ package dev.cognate.userpool.domain;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.validation.UserAttributeRules;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

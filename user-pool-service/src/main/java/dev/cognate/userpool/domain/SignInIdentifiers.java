@@ -21,8 +21,8 @@ public record SignInIdentifiers(List<String> usernameAttributes, List<String> al
     public static final String EMAIL = "email";
     public static final String PHONE_NUMBER = "phone_number";
     public static final String PREFERRED_USERNAME = "preferred_username";
-    static final Pattern EMAIL_FORMAT = Pattern.compile("[^@\\s]+@[^@\\s]+");
-    static final Pattern PHONE_FORMAT = Pattern.compile("\\+[0-9]{4,15}");
+    public static final Pattern EMAIL_FORMAT = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    public static final Pattern PHONE_FORMAT = Pattern.compile("\\+[0-9]{4,15}");
 
     public static SignInIdentifiers of(JsonNode settings) {
         return new SignInIdentifiers(strings(settings.path("UsernameAttributes")), strings(settings.path("AliasAttributes")),

@@ -3,6 +3,7 @@ package dev.cognate.userpool.domain;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.validation.UserAttributeRules;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class UserCsv {
         this.schema = PoolSchema.of(pool.settings());
         this.identifiers = SignInIdentifiers.of(pool.settings());
         this.rules = new UserAttributeRules(schema);
-        pool.settings().path("AutoVerifiedAttributes").forEach(attribute -> autoVerified.add(attribute.asText()));
+        autoVerified.addAll(pool.config().autoVerifiedAttributes());
     }
 
     /** GetCSVHeader's {@code CSVHeader}. */

@@ -17,8 +17,13 @@ public record UserPool(String id, String name, ObjectNode settings, Map<String, 
 
     public static final String DELETION_PROTECTION = "DeletionProtection";
 
+    /** The settings as a typed view, read from {@link #settings()} (read it once per operation). */
+    public PoolSettings config() {
+        return PoolSettings.of(settings);
+    }
+
     public boolean deletionProtected() {
-        return "ACTIVE".equals(settings.path(DELETION_PROTECTION).asText());
+        return config().deletionProtected();
     }
 
     /** Cognito's answer for a pool id that names no pool: {@code ResourceNotFoundException}. */

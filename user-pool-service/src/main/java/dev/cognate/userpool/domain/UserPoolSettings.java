@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.awsprotocol.Validation;
+import dev.cognate.userpool.validation.UserPoolSettingsRules;
 
 import java.util.List;
 import java.util.Map;

@@ -23,7 +23,6 @@ public record OAuthClient(UserPool pool, AppClient client, boolean confidential)
 
     /** As {@link #allowsFlow(String)}, for any app client ({@code implicit} too, which has no token request). */
     public static boolean allowsFlow(AppClient client, String flow) {
-        return client.settings().path("AllowedOAuthFlowsUserPoolClient").asBoolean(false)
-                && client.list("AllowedOAuthFlows").contains(flow);
+        return client.config().allowsOAuthFlow(flow);
     }
 }

@@ -36,7 +36,7 @@ public class RevocationResource {
         return Uni.createFrom().item(() -> FormParameters.parse(contentType, body))
                 .chain(form -> clients.authenticate(authorization, form).chain(client -> {
                     String token = form.require("token");
-                    if (!client.client().settings().path("EnableTokenRevocation").asBoolean(true)) {
+                    if (!client.client().config().tokenRevocationEnabled()) {
                         throw OAuthException.invalidRequest("Token revocation is not enabled for this client.");
                     }
                     if (token.chars().filter(c -> c == '.').count() == 2) {

@@ -27,7 +27,7 @@ public final class UserInfoClaims {
     }
 
     public static ObjectNode of(User user, AppClient client, List<String> scopes) {
-        List<String> readable = client.list("ReadAttributes");
+        List<String> readable = client.config().readAttributes();
         boolean narrowed = scopes.contains("profile") || scopes.contains("email") || scopes.contains("phone");
         ObjectNode claims = JsonNodeFactory.instance.objectNode();
         claims.put("sub", user.sub().toString());

@@ -9,6 +9,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -23,12 +26,14 @@ public class AccountSelfService {
     private final SignedInUsers signedIn;
     private final UserStore store;
     private final UserDeletion deletion;
+    private final Clock clock;
 
-    public AccountSelfService(Pool db, SignedInUsers signedIn, UserStore store, UserDeletion deletion) {
+    public AccountSelfService(Pool db, SignedInUsers signedIn, UserStore store, UserDeletion deletion, Clock clock) {
         this.db = db;
         this.signedIn = signedIn;
         this.store = store;
         this.deletion = deletion;
+        this.clock = clock;
     }
 
     /** DeleteUser: the user goes (as AdminDeleteUser, with its tokens, codes and memberships); its access tokens stop working. */
@@ -41,18 +46,23 @@ public class AccountSelfService {
     /** SetUserSettings: the user's legacy {@code MFAOptions}, as AdminSetUserSettings stores them. */
     public Uni<Void> setUserSettings(String accessToken, ArrayNode mfaOptions) {
         return change(accessToken, UserPoolEvents.USER_MFA_UPDATED,
-                user -> user.withMfa(mfaOptions, user.mfaPreference(), UserService.now()));
+                user -> user.withMfa(mfaOptions, user.mfaPreference(), now()));
     }
 
     /** SetUserMFAPreference: as AdminSetUserMFAPreference ({@link MfaPreferenceUpdate}). */
     public Uni<Void> setUserMfaPreference(String accessToken, MfaPreferenceUpdate update) {
         return change(accessToken, UserPoolEvents.USER_MFA_UPDATED,
-                user -> user.withMfa(user.mfaOptions(), update.applyTo(user.mfaPreference()), UserService.now()));
+                user -> user.withMfa(user.mfaOptions(), update.applyTo(user.mfaPreference()), now()));
     }
 
     private Uni<Void> change(String accessToken, EventType<UserPoolEvents.UserChanged> type, UnaryOperator<User> change) {
         return signedIn.verify(accessToken).chain(token -> db.withTransaction(tx -> signedIn.require(tx, token, true)
                 .chain(caller -> store.save(tx, caller.pool(), change.apply(caller.user()), type, List.of()))
                 .replaceWithVoid()));
+    }
+
+    /** Now, at the millisecond precision rows are written with. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -1,6 +1,5 @@
 package dev.cognate.userpool.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.EventType;
@@ -9,6 +8,7 @@ import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.AppClientIds;
 import dev.cognate.userpool.domain.ClientSecret;
+import dev.cognate.userpool.domain.ClientSettings;
 import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
@@ -22,6 +22,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -51,19 +52,21 @@ public class AppClientService {
     private final ResourceServerRepository resourceServers;
     private final IdentityProviderRepository identityProviders;
     private final SecretCipher cipher;
+    private final Clock clock;
 
     public AppClientService(Pool db, UserPoolRepository pools, AppClientRepository clients,
-                            ResourceServerRepository resourceServers, IdentityProviderRepository identityProviders, SecretCipher cipher) {
+                            ResourceServerRepository resourceServers, IdentityProviderRepository identityProviders, SecretCipher cipher, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.clients = clients;
         this.resourceServers = resourceServers;
         this.identityProviders = identityProviders;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
     public Uni<ClientView> createUserPoolClient(String userPoolId, String clientName, ObjectNode settings, boolean generateSecret) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AppClient client = new AppClient(AppClientIds.newClientId(), userPoolId, clientName, settings, now, now);
         Optional<ClientSecret> secret = generateSecret ? Optional.of(newSecret(client.clientId(), now)) : Optional.empty();
         return db.withTransaction(tx -> pools.requireForUpdate(tx, userPoolId)
@@ -91,7 +94,7 @@ public class AppClientService {
                                 .call(secrets -> checkAgainstPool(tx, pool, settings, !secrets.isEmpty(), "updating"))
                                 .map(secrets -> new ClientView(new AppClient(clientId, userPoolId,
                                         clientName == null ? current.clientName() : clientName, settings, current.creationDate(),
-                                        Instant.now().truncatedTo(ChronoUnit.MILLIS)),
+                                        clock.instant().truncatedTo(ChronoUnit.MILLIS)),
                                         secrets.stream().findFirst().map(this::open).map(ClientSecret::value)))))
                 .call(view -> clients.update(tx, view.client()))
                 .call(view -> publish(tx, UserPoolEvents.CLIENT_UPDATED, view.client())));
@@ -123,9 +126,9 @@ public class AppClientService {
                         throw new CognitoException("LimitExceededException", "An app client can have at most "
                                 + ClientSecret.MAX_PER_CLIENT + " client secrets. Delete one before adding another.");
                     }
-                    Instant clock = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                    Instant now = secrets.stream().anyMatch(s -> s.secretId().equals(clientId + "--" + clock.toEpochMilli()))
-                            ? clock.plusMillis(1) : clock;
+                    Instant created = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                    Instant now = secrets.stream().anyMatch(s -> s.secretId().equals(clientId + "--" + created.toEpochMilli()))
+                            ? created.plusMillis(1) : created;
                     return new ClientSecret(clientId + "--" + now.toEpochMilli(), clientId, given.orElseGet(AppClientIds::newSecret), now);
                 }).call(secret -> clients.insertSecret(tx, seal(secret)))
                         .call(() -> publish(tx, UserPoolEvents.CLIENT_UPDATED, client))));
@@ -190,23 +193,23 @@ public class AppClientService {
     }
 
     Uni<Void> checkAgainstPool(SqlClient tx, UserPool pool, ObjectNode settings, boolean hasSecret, String doing) {
-        List<String> flows = strings(settings.path("AllowedOAuthFlows"));
-        if (flows.contains("client_credentials") && !hasSecret) {
+        ClientSettings proposed = ClientSettings.of(settings);
+        if (proposed.allowedOAuthFlows().contains("client_credentials") && !hasSecret) {
             throw CognitoException.invalidParameter("client_credentials flow can not be selected if client does not have a client secret.");
         }
         Set<String> attributes = attributesOf(pool);
-        for (String member : List.of("ReadAttributes", "WriteAttributes")) {
-            if (!attributes.containsAll(strings(settings.path(member)))) {
-                String kind = member.startsWith("Read") ? "read" : "write";
-                throw CognitoException.invalidParameter("Invalid " + kind + " attributes specified while " + doing + " a client");
-            }
+        if (!attributes.containsAll(proposed.readAttributes())) {
+            throw CognitoException.invalidParameter("Invalid read attributes specified while " + doing + " a client");
         }
-        return checkProviders(tx, pool, settings).chain(() -> checkScopes(tx, pool, settings));
+        if (!attributes.containsAll(proposed.writeAttributes())) {
+            throw CognitoException.invalidParameter("Invalid write attributes specified while " + doing + " a client");
+        }
+        return checkProviders(tx, pool, proposed).chain(() -> checkScopes(tx, pool, proposed));
     }
 
     /** SupportedIdentityProviders: COGNITO or the names of the pool's identity providers. */
-    private Uni<Void> checkProviders(SqlClient tx, UserPool pool, ObjectNode settings) {
-        List<String> federated = strings(settings.path("SupportedIdentityProviders")).stream()
+    private Uni<Void> checkProviders(SqlClient tx, UserPool pool, ClientSettings settings) {
+        List<String> federated = settings.supportedIdentityProviders().stream()
                 .filter(provider -> !"COGNITO".equals(provider)).distinct().toList();
         if (federated.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -217,8 +220,8 @@ public class AppClientService {
                 })).replaceWithVoid();
     }
 
-    private Uni<Void> checkScopes(SqlClient tx, UserPool pool, ObjectNode settings) {
-        List<String> custom = strings(settings.path("AllowedOAuthScopes")).stream().filter(s -> !STANDARD_SCOPES.contains(s)).toList();
+    private Uni<Void> checkScopes(SqlClient tx, UserPool pool, ClientSettings settings) {
+        List<String> custom = settings.allowedOAuthScopes().stream().filter(s -> !STANDARD_SCOPES.contains(s)).toList();
         if (custom.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -255,10 +258,6 @@ public class AppClientService {
                 cipher.decrypt(sealed.ciphertext(), ClientSecret.cipherContext(sealed.secretId())), sealed.creationDate());
     }
 
-
-    private static List<String> strings(JsonNode array) {
-        return array.isArray() ? java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList() : List.of();
-    }
 
     private static Uni<Void> publish(SqlClient tx, EventType<UserPoolEvents.ClientChanged> type, AppClient client) {
         return UserPoolEventOutbox.publish(tx, client.userPoolId(), type,

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -28,13 +29,15 @@ public class AuthEventService {
     private final UserStore store;
     private final AuthEventRepository events;
     private final AuthEventConfig config;
+    private final Clock clock;
 
-    public AuthEventService(Pool db, UserPoolRepository pools, UserStore store, AuthEventRepository events, AuthEventConfig config) {
+    public AuthEventService(Pool db, UserPoolRepository pools, UserStore store, AuthEventRepository events, AuthEventConfig config, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.store = store;
         this.events = events;
         this.config = config;
+        this.clock = clock;
     }
 
     public Uni<Page<AuthEvent>> adminListUserAuthEvents(String poolId, String username, String nextToken, int limit) {
@@ -49,7 +52,7 @@ public class AuthEventService {
 
     /** Deletes the events older than the retention; answers how many. */
     public Uni<Integer> purgeExpired() {
-        return events.deleteCreatedBefore(db, Instant.now().minus(config.retention()));
+        return events.deleteCreatedBefore(db, clock.instant().minus(config.retention()));
     }
 
     private static Instant afterTime(String key) {

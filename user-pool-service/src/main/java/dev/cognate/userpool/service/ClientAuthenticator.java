@@ -2,6 +2,7 @@ package dev.cognate.userpool.service;
 
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.domain.ClientSettings;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
@@ -88,10 +89,11 @@ public class ClientAuthenticator {
     }
 
     static void checkHostedLogin(AppClient client) {
-        if (!client.settings().path("AllowedOAuthFlowsUserPoolClient").asBoolean(false)) {
+        ClientSettings settings = client.config();
+        if (!settings.oauthEnabled()) {
             throw CognitoException.invalidParameter("Client is not enabled for OAuth");
         }
-        if (!client.list("SupportedIdentityProviders").contains(COGNITO_PROVIDER)) {
+        if (!settings.supportedIdentityProviders().contains(COGNITO_PROVIDER)) {
             throw CognitoException.invalidParameter("The client does not support the " + COGNITO_PROVIDER + " identity provider");
         }
     }

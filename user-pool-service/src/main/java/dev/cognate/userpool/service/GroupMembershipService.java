@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -35,15 +36,17 @@ public class GroupMembershipService {
     private final GroupMembershipRepository memberships;
     private final UserStore users;
     private final int groupsPerUser;
+    private final Clock clock;
 
     public GroupMembershipService(Pool db, UserPoolRepository pools, GroupRepository groups, GroupMembershipRepository memberships,
-                                  UserStore users, QuotaConfig quotas) {
+                                  UserStore users, QuotaConfig quotas, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.groups = groups;
         this.memberships = memberships;
         this.users = users;
         this.groupsPerUser = quotas.groupsPerUser();
+        this.clock = clock;
     }
 
     /** AdminAddUserToGroup: idempotent; the group stays locked against DeleteGroup until the membership commits. */
@@ -88,7 +91,7 @@ public class GroupMembershipService {
     private Uni<Void> add(SqlClient tx, User user, String groupName) {
         return memberships.countForUser(tx, user.userPoolId(), user.sub())
                 .invoke(count -> checkQuota(count, groupsPerUser))
-                .chain(() -> memberships.add(tx, user.userPoolId(), groupName, user.sub(), Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+                .chain(() -> memberships.add(tx, user.userPoolId(), groupName, user.sub(), clock.instant().truncatedTo(ChronoUnit.MILLIS)))
                 .chain(added -> added ? publish(tx, user, groupName, true) : Uni.createFrom().voidItem());
     }
 

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,17 +29,19 @@ public class GroupService {
     private final UserPoolRepository pools;
     private final GroupRepository groups;
     private final int groupsPerPool;
+    private final Clock clock;
 
     public GroupService(Pool db, UserPoolRepository pools, GroupRepository groups,
-                        QuotaConfig quotas) {
+                        QuotaConfig quotas, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.groups = groups;
         this.groupsPerPool = quotas.groupsPerPool();
+        this.clock = clock;
     }
 
     public Uni<Group> createGroup(String poolId, String name, String description, String roleArn, Integer precedence) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Group group = new Group(poolId, name, description, roleArn, precedence, now, now);
         return db.withTransaction(tx -> pools.requireForUpdate(tx, poolId)
                 .chain(pool -> groups.find(tx, poolId, name))
@@ -64,7 +67,7 @@ public class GroupService {
         return db.withTransaction(tx -> pools.require(tx, poolId)
                 .chain(pool -> groups.find(tx, poolId, name))
                 .map(found -> found.orElseThrow(GroupService::groupNotFound)
-                        .updatedWith(description, roleArn, precedence, Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+                        .updatedWith(description, roleArn, precedence, clock.instant().truncatedTo(ChronoUnit.MILLIS)))
                 .call(group -> groups.update(tx, group))
                 .call(group -> publish(tx, UserPoolEvents.GROUP_UPDATED, group)));
     }

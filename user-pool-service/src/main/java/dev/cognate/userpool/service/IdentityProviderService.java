@@ -17,11 +17,13 @@ import dev.cognate.userpool.repository.AppClientRepository;
 import dev.cognate.userpool.repository.IdentityProviderRepository;
 import dev.cognate.userpool.repository.IdentityProviderRepository.Stored;
 import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.validation.ProviderDetailsRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -47,19 +49,21 @@ public class IdentityProviderService {
     private final IdentityProviderRepository providers;
     private final AppClientRepository clients;
     private final SecretCipher cipher;
+    private final Clock clock;
 
     public IdentityProviderService(Pool db, UserPoolRepository pools, IdentityProviderRepository providers,
-                                   AppClientRepository clients, SecretCipher cipher) {
+                                   AppClientRepository clients, SecretCipher cipher, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.providers = providers;
         this.clients = clients;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
     public Uni<IdentityProvider> createIdentityProvider(String userPoolId, String name, String type, Map<String, String> details,
                                                         Map<String, String> attributeMapping, List<String> idpIdentifiers) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         IdentityProvider provider = new IdentityProvider(userPoolId, name, type, details, attributeMapping, idpIdentifiers, now, now);
         ProviderDetailsRules.check(type, provider.providerDetails());
         return db.withTransaction(tx -> pools.requireForUpdate(tx, userPoolId)
@@ -95,7 +99,7 @@ public class IdentityProviderService {
         return db.withTransaction(tx -> pools.requireForUpdate(tx, userPoolId)
                 .chain(pool -> providers.find(tx, userPoolId, name)
                         .map(found -> open(found.orElseThrow(() -> notFound(name)))
-                                .updatedWith(details, attributeMapping, idpIdentifiers, Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+                                .updatedWith(details, attributeMapping, idpIdentifiers, clock.instant().truncatedTo(ChronoUnit.MILLIS)))
                         .invoke(updated -> {
                             ProviderDetailsRules.check(updated.providerType(), updated.providerDetails());
                             checkAttributeMapping(pool, updated.attributeMapping());
@@ -150,11 +154,11 @@ public class IdentityProviderService {
 
     private Uni<Void> withoutProvider(SqlClient tx, List<AppClient> using, String name) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         for (AppClient client : using) {
             ObjectNode settings = client.settings().deepCopy();
             ArrayNode remaining = settings.putArray("SupportedIdentityProviders");
-            client.list("SupportedIdentityProviders").stream().filter(provider -> !provider.equals(name)).forEach(remaining::add);
+            client.config().supportedIdentityProviders().stream().filter(provider -> !provider.equals(name)).forEach(remaining::add);
             AppClient changed = new AppClient(client.clientId(), client.userPoolId(), client.clientName(), settings, client.creationDate(), now);
             chain = chain.call(() -> clients.update(tx, changed))
                     .call(() -> UserPoolEventOutbox.publish(tx, changed.userPoolId(), UserPoolEvents.CLIENT_UPDATED,

@@ -23,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -53,12 +54,13 @@ public class PoolExportService {
     private final GroupRepository groups;
     private final UserRepository users;
     private final GroupMembershipRepository memberships;
+    private final Clock clock;
 
     public PoolExportService(Pool db, UserPoolRepository pools, UserPoolMfaRepository mfa, AppClientRepository clients,
                              AppClientService clientService, ResourceServerRepository resourceServers,
                              IdentityProviderRepository identityProviders, IdentityProviderService identityProviderService,
                              UserPoolDomainRepository domains, GroupRepository groups, UserRepository users,
-                             GroupMembershipRepository memberships) {
+                             GroupMembershipRepository memberships, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.mfa = mfa;
@@ -71,6 +73,7 @@ public class PoolExportService {
         this.groups = groups;
         this.users = users;
         this.memberships = memberships;
+        this.clock = clock;
     }
 
     /** One page of the export: the configuration lines first (no token), then up to {@code maxUsers} users. */
@@ -89,7 +92,7 @@ public class PoolExportService {
 
     private Uni<List<ObjectNode>> configuration(UserPool pool, boolean includeSecrets) {
         List<ObjectNode> lines = new ArrayList<>();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return mfa.find(db, pool.id())
                 .invoke(config -> lines.add(PoolFile.pool(pool, config.orElseGet(JsonNodeFactory.instance::objectNode), now)))
                 .chain(() -> all((after, limit) -> resourceServers.page(db, pool.id(), after, limit), server -> server.identifier()))

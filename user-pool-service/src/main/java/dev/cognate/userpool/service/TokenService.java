@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -40,10 +41,11 @@ public class TokenService {
     private final AppClientService appClients;
     private final SigningKeys keys;
     private final AuthEventRepository authEvents;
+    private final Clock clock;
 
     public TokenService(Pool db, UserPoolRepository pools, UserRepository users, UserStore store, AccessTokenVerifier verifier,
                         RefreshTokenRepository tokens, RefreshTokens refreshTokens, ClientAuthenticator clients, AppClientService appClients,
-                        SigningKeys keys, AuthEventRepository authEvents) {
+                        SigningKeys keys, AuthEventRepository authEvents, Clock clock) {
         this.authEvents = authEvents;
         this.db = db;
         this.pools = pools;
@@ -55,6 +57,7 @@ public class TokenService {
         this.clients = clients;
         this.appClients = appClients;
         this.keys = keys;
+        this.clock = clock;
     }
 
     /** GetUser: the access token's user; a deleted user is "User does not exist.", a disabled one "User is disabled.". */
@@ -72,13 +75,13 @@ public class TokenService {
     /** GlobalSignOut: every refresh token of the user revoked, its access tokens refused from now on. */
     public Uni<Void> globalSignOut(String accessToken, String sourceIp) {
         return verifier.verify(accessToken)
-                .chain(token -> db.withTransaction(tx -> tokens.signOutEverywhere(tx, token.userPoolId(), token.sub(), Instant.now())
+                .chain(token -> db.withTransaction(tx -> tokens.signOutEverywhere(tx, token.userPoolId(), token.sub(), clock.instant())
                         .chain(() -> recordEvent(tx, token.userPoolId(), token.sub(), AuthEvent.SIGN_OUT, token.clientId(), sourceIp))));
     }
 
     public Uni<Void> adminUserGlobalSignOut(String poolId, String username, String sourceIp) {
         return pools.require(db, poolId).chain(pool -> db.withTransaction(tx -> store.require(tx, pool, username, false)
-                .chain(user -> tokens.signOutEverywhere(tx, poolId, user.sub(), Instant.now())
+                .chain(user -> tokens.signOutEverywhere(tx, poolId, user.sub(), clock.instant())
                         .chain(() -> recordEvent(tx, poolId, user.sub(), AuthEvent.SIGN_OUT, null, sourceIp)))));
     }
 
@@ -96,7 +99,7 @@ public class TokenService {
                 .call(client -> appClients.secretValues(clientId)
                         .invoke(secrets -> ClientAuthenticator.checkSecret(clientId, secrets, clientSecret)))
                 .invoke(client -> {
-                    if (!client.settings().path("EnableTokenRevocation").asBoolean(true)) {
+                    if (!client.config().tokenRevocationEnabled()) {
                         throw new CognitoException("UnsupportedOperationException", "Token revocation is not enabled for this client.");
                     }
                 })
@@ -109,13 +112,13 @@ public class TokenService {
      * A token unknown or of another client fails with "Invalid Refresh Token" and revokes nothing.
      */
     public Uni<Void> revokeRefreshToken(AppClient client, String token, String sourceIp) {
-        return db.withTransaction(tx -> refreshTokens.revoke(tx, client, token, Instant.now())
+        return db.withTransaction(tx -> refreshTokens.revoke(tx, client, token, clock.instant())
                 .chain(sub -> recordEvent(tx, client.userPoolId(), sub, AuthEvent.TOKEN_REVOCATION, client.clientId(), sourceIp)));
     }
 
     private Uni<Void> recordEvent(SqlClient tx, String poolId, UUID sub, String eventType, String clientId,
                                   String sourceIp) {
-        return authEvents.insert(tx, AuthEvent.of(poolId, sub, eventType, true, null, null, clientId, null, sourceIp));
+        return authEvents.insert(tx, AuthEvent.at(clock.instant(), poolId, sub, eventType, true, null, null, clientId, null, sourceIp));
     }
 
     public Uni<SigningKey> rotateSigningKey(String poolId) {

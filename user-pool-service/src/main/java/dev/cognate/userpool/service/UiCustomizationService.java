@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -29,12 +30,14 @@ public class UiCustomizationService {
     private final UserPoolRepository pools;
     private final AppClientRepository clients;
     private final UiCustomizationRepository customizations;
+    private final Clock clock;
 
-    public UiCustomizationService(Pool db, UserPoolRepository pools, AppClientRepository clients, UiCustomizationRepository customizations) {
+    public UiCustomizationService(Pool db, UserPoolRepository pools, AppClientRepository clients, UiCustomizationRepository customizations, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.clients = clients;
         this.customizations = customizations;
+        this.clock = clock;
     }
 
     /**
@@ -46,7 +49,7 @@ public class UiCustomizationService {
             if (css == null && image == null) {
                 return customizations.delete(tx, userPoolId, clientId).replaceWith(empty(userPoolId, clientId));
             }
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             return customizations.upsert(tx, new UiCustomization(userPoolId, clientId, css, newVersion(), image, imageContentType, now, now));
         }));
     }

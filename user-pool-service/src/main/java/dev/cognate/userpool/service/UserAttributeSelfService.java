@@ -7,14 +7,17 @@ import dev.cognate.userpool.domain.CodeDeliveryDetails;
 import dev.cognate.userpool.domain.CodePurpose;
 import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.User;
-import dev.cognate.userpool.domain.UserAttributeRules;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.repository.PendingAttributeRepository;
+import dev.cognate.userpool.validation.UserAttributeRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -39,13 +42,15 @@ public class UserAttributeSelfService {
     private final UserStore store;
     private final VerificationCodes codes;
     private final PendingAttributeRepository pending;
+    private final Clock clock;
 
-    public UserAttributeSelfService(Pool db, SignedInUsers signedIn, UserStore store, VerificationCodes codes, PendingAttributeRepository pending) {
+    public UserAttributeSelfService(Pool db, SignedInUsers signedIn, UserStore store, VerificationCodes codes, PendingAttributeRepository pending, Clock clock) {
         this.db = db;
         this.signedIn = signedIn;
         this.store = store;
         this.codes = codes;
         this.pending = pending;
+        this.clock = clock;
     }
 
     /** UpdateUserAttributes: the attributes written; the codes sent to changed, auto-verified email / phone number. */
@@ -65,7 +70,7 @@ public class UserAttributeSelfService {
                     keepCurrent(updated, user, name);
                 }
             }
-            return store.save(tx, pool, user.withAttributes(updated, UserService.now()), UserPoolEvents.USER_UPDATED,
+            return store.save(tx, pool, user.withAttributes(updated, now()), UserPoolEvents.USER_UPDATED,
                             UserService.changedNames(user.attributes(), updated))
                     .call(saved -> recordPending(tx, saved, changes.keySet(), waiting))
                     .chain(saved -> sendCodes(tx, pool, saved, changedContacts.stream().filter(settings::sendsCodeFor).toList(), waiting));
@@ -78,7 +83,7 @@ public class UserAttributeSelfService {
             caller.client().checkWritable(names);
             User user = caller.user();
             Map<String, String> remaining = rules(caller.pool()).forDelete(user.attributes(), names);
-            return store.save(tx, caller.pool(), user.withAttributes(remaining, UserService.now()), UserPoolEvents.USER_UPDATED,
+            return store.save(tx, caller.pool(), user.withAttributes(remaining, now()), UserPoolEvents.USER_UPDATED,
                             UserService.changedNames(user.attributes(), remaining))
                     .call(saved -> forgetPending(tx, saved, names));
         }))).replaceWithVoid();
@@ -119,7 +124,7 @@ public class UserAttributeSelfService {
         Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
         waiting.ifPresent(value -> attributes.put(attribute, value));
         attributes.put(attribute + "_verified", "true");
-        return store.save(tx, pool, user.withAttributes(attributes, UserService.now()), UserPoolEvents.USER_UPDATED,
+        return store.save(tx, pool, user.withAttributes(attributes, now()), UserPoolEvents.USER_UPDATED,
                         UserService.changedNames(user.attributes(), attributes))
                 .chain(() -> pending.delete(tx, user.userPoolId(), user.sub(), attribute));
     }
@@ -129,7 +134,7 @@ public class UserAttributeSelfService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String name : AttributeUpdateSettings.VERIFIABLE) {
             if (waiting.containsKey(name)) {
-                chain = chain.chain(() -> pending.put(tx, user.userPoolId(), user.sub(), name, waiting.get(name), UserService.now()));
+                chain = chain.chain(() -> pending.put(tx, user.userPoolId(), user.sub(), name, waiting.get(name), now()));
             } else if (written.contains(name)) {
                 chain = chain.chain(() -> pending.delete(tx, user.userPoolId(), user.sub(), name));
             }
@@ -177,5 +182,10 @@ public class UserAttributeSelfService {
 
     private static UserAttributeRules rules(UserPool pool) {
         return new UserAttributeRules(PoolSchema.of(pool.settings()));
+    }
+
+    /** Now, at the millisecond precision rows are written with. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

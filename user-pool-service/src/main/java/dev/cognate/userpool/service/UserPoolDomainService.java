@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -35,14 +36,16 @@ public class UserPoolDomainService {
     private final UserPoolDomainRepository domains;
     private final HostedUiConfig hostedUi;
     private final String region;
+    private final Clock clock;
 
     public UserPoolDomainService(Pool db, UserPoolRepository pools, UserPoolDomainRepository domains,
-                                 HostedUiConfig hostedUi, CognateConfig config) {
+                                 HostedUiConfig hostedUi, CognateConfig config, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.domains = domains;
         this.hostedUi = hostedUi;
         this.region = config.region();
+        this.clock = clock;
     }
 
     /** A malformed {@code cognate.hosted-ui.prefix-domain-template} fails startup rather than a later DescribeUserPoolDomain. */
@@ -51,7 +54,7 @@ public class UserPoolDomainService {
     }
 
     public Uni<UserPoolDomain> createUserPoolDomain(String userPoolId, String domain, String certificateArn, int managedLoginVersion) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         UserPoolDomain created = new UserPoolDomain(domain, userPoolId, certificateArn, managedLoginVersion, now, now);
         return db.withTransaction(tx -> pools.requireForUpdate(tx, userPoolId)
                 .chain(pool -> domains.find(tx, domain))
@@ -89,7 +92,7 @@ public class UserPoolDomainService {
                         throw CognitoException.invalidParameter("CustomDomainConfig can only be set for a custom domain.");
                     }
                 })
-                .map(existing -> existing.updatedWith(certificateArn, managedLoginVersion, Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+                .map(existing -> existing.updatedWith(certificateArn, managedLoginVersion, clock.instant().truncatedTo(ChronoUnit.MILLIS)))
                 .call(updated -> domains.update(tx, updated))
                 .call(updated -> publish(tx, UserPoolEvents.DOMAIN_UPDATED, updated)));
     }

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -33,11 +34,13 @@ public class UserPoolMfaService {
     private final Pool db;
     private final UserPoolRepository pools;
     private final UserPoolMfaRepository mfa;
+    private final Clock clock;
 
-    public UserPoolMfaService(Pool db, UserPoolRepository pools, UserPoolMfaRepository mfa) {
+    public UserPoolMfaService(Pool db, UserPoolRepository pools, UserPoolMfaRepository mfa, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.mfa = mfa;
+        this.clock = clock;
     }
 
     /** The GetUserPoolMfaConfig response members. */
@@ -53,7 +56,7 @@ public class UserPoolMfaService {
     public Uni<ObjectNode> set(String poolId, String mfaConfiguration, JsonNode sms, JsonNode softwareToken, JsonNode email, JsonNode webAuthn) {
         return db.withTransaction(tx -> pools.requireForUpdate(tx, poolId)
                 .invoke(pool -> {
-                    if (email != null && "LITE".equals(pool.settings().path("UserPoolTier").asText())) {
+                    if (email != null && "LITE".equals(pool.config().tier())) {
                         throw new CognitoException("FeatureUnavailableInTierException",
                                 "Email MFA is not available in the LITE tier. Set UserPoolTier to ESSENTIALS or PLUS.");
                     }
@@ -72,7 +75,7 @@ public class UserPoolMfaService {
                         putIfPresent(settings, "SmsConfiguration", sms.get("SmsConfiguration"));
                     }
                     UserPool updated = new UserPool(pool.id(), pool.name(), settings, pool.tags(), pool.creationDate(),
-                            Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                            clock.instant().truncatedTo(ChronoUnit.MILLIS));
                     return new Change(updated, next);
                 }))
                 .call(change -> pools.update(tx, change.pool()))
@@ -90,7 +93,7 @@ public class UserPoolMfaService {
         putIfPresent(view, SMS_MFA, stored.get(SMS_MFA));
         putIfPresent(view, SOFTWARE_TOKEN_MFA, stored.get(SOFTWARE_TOKEN_MFA));
         putIfPresent(view, EMAIL_MFA, stored.get(EMAIL_MFA));
-        view.put(MFA_CONFIGURATION, pool.settings().path(MFA_CONFIGURATION).asText("OFF"));
+        view.put(MFA_CONFIGURATION, pool.config().mfaConfiguration());
         JsonNode webAuthn = stored.get(WEB_AUTHN);
         view.set(WEB_AUTHN, webAuthn != null ? webAuthn : view.objectNode().put("UserVerification", "preferred"));
         return view;

@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -31,11 +32,13 @@ public class UserPoolSchemaService {
     private final Pool db;
     private final UserPoolRepository pools;
     private final SchemaMigrationRepository migrations;
+    private final Clock clock;
 
-    public UserPoolSchemaService(Pool db, UserPoolRepository pools, SchemaMigrationRepository migrations) {
+    public UserPoolSchemaService(Pool db, UserPoolRepository pools, SchemaMigrationRepository migrations, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.migrations = migrations;
+        this.clock = clock;
     }
 
     /** @param attributes validated custom attributes, already named {@code custom:<name>} */
@@ -122,9 +125,9 @@ public class UserPoolSchemaService {
         }
     }
 
-    static UserPool withSchema(UserPool pool, PoolSchema schema) {
+    private UserPool withSchema(UserPool pool, PoolSchema schema) {
         ObjectNode settings = pool.settings().deepCopy();
         settings.set("SchemaAttributes", schema.toWire());
-        return new UserPool(pool.id(), pool.name(), settings, pool.tags(), pool.creationDate(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return new UserPool(pool.id(), pool.name(), settings, pool.tags(), pool.creationDate(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 }

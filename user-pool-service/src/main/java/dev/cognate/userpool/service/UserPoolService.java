@@ -9,15 +9,16 @@ import dev.cognate.userpool.config.CognateConfig;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserPoolIds;
 import dev.cognate.userpool.domain.UserPoolSettings;
-import dev.cognate.userpool.domain.UserPoolSettingsRules;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserPoolMfaRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.validation.UserPoolSettingsRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -34,17 +35,19 @@ public class UserPoolService {
     private final UserPoolMfaRepository mfa;
     private final CognateConfig config;
     private final UserPoolSettingsRules rules;
+    private final Clock clock;
 
-    public UserPoolService(Pool db, UserPoolRepository pools, UserPoolMfaRepository mfa, CognateConfig config, UserPoolSettingsRules rules) {
+    public UserPoolService(Pool db, UserPoolRepository pools, UserPoolMfaRepository mfa, CognateConfig config, UserPoolSettingsRules rules, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.mfa = mfa;
         this.config = config;
         this.rules = rules;
+        this.clock = clock;
     }
 
     public Uni<UserPool> createUserPool(String name, JsonNode request) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         UserPool pool = new UserPool(UserPoolIds.newId(config.region()), name,
                 UserPoolSettings.forCreate(request, rules), UserPoolSettings.tags(request), now, now);
         return db.withTransaction(tx -> pools.insert(tx, pool)
@@ -87,7 +90,7 @@ public class UserPoolService {
         JsonNode tags = request.get("UserPoolTags");
         return new UserPool(current.id(), newName, UserPoolSettings.forUpdate(request, current.settings(), rules, otherMfaFactorOn),
                 tags == null || tags.isNull() ? current.tags() : UserPoolSettings.tags(request),
-                current.creationDate(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                current.creationDate(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** TOTP or email MFA, set by SetUserPoolMfaConfig, lets MFA be ON or OPTIONAL without SMS. */

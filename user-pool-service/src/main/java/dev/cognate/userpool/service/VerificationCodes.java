@@ -16,7 +16,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +43,13 @@ public class VerificationCodes {
     private final VerificationCodeRepository codes;
     private final VerificationCodeHasher hasher;
     private final SecretCipher cipher;
+    private final Clock clock;
 
-    public VerificationCodes(VerificationCodeRepository codes, VerificationCodeHasher hasher, SecretCipher cipher) {
+    public VerificationCodes(VerificationCodeRepository codes, VerificationCodeHasher hasher, SecretCipher cipher, Clock clock) {
         this.codes = codes;
         this.hasher = hasher;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
     /**
@@ -63,7 +67,7 @@ public class VerificationCodes {
      */
     public Uni<CodeDeliveryDetails> send(SqlClient tx, UserPool pool, User user, CodePurpose purpose, String attribute, String destination,
                                          String triggerSource) {
-        Instant now = UserService.now();
+        Instant now = now();
         String code = VerificationCodeHasher.newCode();
         byte[] salt = VerificationCodeHasher.newSalt();
         VerificationCode stored = new VerificationCode(user.userPoolId(), user.sub(), purpose, attribute, salt,
@@ -97,7 +101,7 @@ public class VerificationCodes {
             VerificationCode live = found.get();
             String destination = String.valueOf(destinationOf.apply(live.attributeName()));
             boolean matches = hasher.matches(live.codeHash(), live.salt(), user.userPoolId(), user.sub(), purpose, destination, code);
-            VerificationCode.Outcome outcome = live.outcome(matches, UserService.now());
+            VerificationCode.Outcome outcome = live.outcome(matches, now());
             Check check = new Check(outcome, live.attributeName());
             return switch (outcome) {
                 case MATCH -> codes.delete(tx, user.userPoolId(), user.sub(), purpose).replaceWith(check);
@@ -142,5 +146,10 @@ public class VerificationCodes {
 
     private static String letter(byte value) {
         return String.valueOf((char) ('a' + Math.floorMod(value, 26)));
+    }
+
+    /** Now, at the millisecond precision rows are written with. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidOAuthFlowException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
@@ -98,12 +99,32 @@ class AppClientBadInputTest extends CognitoIdpTest {
         refused(r -> r.allowedOAuthFlowsUserPoolClient(true), InvalidParameterException.class,
                 "AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.");
         refused(r -> r.allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthScopes("openid").allowedOAuthFlowsUserPoolClient(true),
-                InvalidParameterException.class, "CallbackURLs are required for the code and implicit flows.");
+                InvalidOAuthFlowException.class, "CallbackUrls can not be empty when code flow or implicit flow is selected");
+        refused(r -> r.allowedOAuthFlows(OAuthFlowType.IMPLICIT).allowedOAuthScopes("openid").callbackURLs(Collections.emptyList())
+                        .allowedOAuthFlowsUserPoolClient(true),
+                InvalidOAuthFlowException.class, "CallbackUrls can not be empty when code flow or implicit flow is selected");
 
         String m2m = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("m2m").generateSecret(true)
                 .allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS).allowedOAuthScopes("api/read").allowedOAuthFlowsUserPoolClient(true))
                 .userPoolClient().clientId();
         assertThat(m2m).isNotBlank();
+    }
+
+    @Test
+    void updateWithTheCodeFlowAndNoCallbackUrlsIsRefusedAndChangesNothing() {
+        String clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web").allowedOAuthFlows(OAuthFlowType.CODE)
+                .allowedOAuthScopes("openid").callbackURLs("https://app.example.com/cb").allowedOAuthFlowsUserPoolClient(true))
+                .userPoolClient().clientId();
+
+        assertThatThrownBy(() -> cognito.updateUserPoolClient(r -> r.userPoolId(poolId).clientId(clientId).clientName("web")
+                .allowedOAuthFlows(OAuthFlowType.CODE, OAuthFlowType.IMPLICIT).allowedOAuthScopes("openid")
+                .allowedOAuthFlowsUserPoolClient(true)))
+                .isInstanceOf(InvalidOAuthFlowException.class)
+                .hasMessageContaining("CallbackUrls can not be empty when code flow or implicit flow is selected");
+
+        var stored = cognito.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(clientId)).userPoolClient();
+        assertThat(stored.callbackURLs()).containsExactly("https://app.example.com/cb");
+        assertThat(stored.allowedOAuthFlows()).containsExactly(OAuthFlowType.CODE);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.cognate.userpool.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.validation.UserAttributeRules;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -39,15 +40,17 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private final RefreshTokens refreshTokens;
     private final RefreshTokenRepository families;
     private final TokenIssuer issuer;
+    private final Clock clock;
 
     public AuthorizationCodeGrant(Pool db, AuthorizationCodes codes, CodeRedemption redemption, RefreshTokens refreshTokens,
-                                  RefreshTokenRepository families, TokenIssuer issuer) {
+                                  RefreshTokenRepository families, TokenIssuer issuer, Clock clock) {
         this.db = db;
         this.codes = codes;
         this.redemption = redemption;
         this.refreshTokens = refreshTokens;
         this.families = families;
         this.issuer = issuer;
+        this.clock = clock;
     }
 
     @Override
@@ -73,7 +76,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private Uni<TokenResponse> redeem(OAuthClient client, CodeRedemption.Redeemable redeemable, String code) {
         UUID family = UUID.randomUUID();
         return db.withTransaction(tx -> refreshTokens.openFamily(tx, client.client(), redeemable.user().sub(), family,
-                        redeemable.authTime(), Instant.now(), redeemable.scopes()))
+                        redeemable.authTime(), clock.instant(), redeemable.scopes()))
                 // marked before the tokens leave: from then on a replay finds the family to revoke
                 .call(() -> codes.markRedeemed(code, family))
                 .chain(refreshToken -> issuer.mint(client.client(), redeemable.user(), family, redeemable.authTime(),
@@ -89,13 +92,13 @@ public class AuthorizationCodeGrant implements GrantHandler {
                 return Uni.createFrom().failure(invalid);
             }
             LOG.warnf("authorization code presented again: refresh-token family %s revoked", family.get());
-            return db.withTransaction(tx -> families.revokeFamily(tx, family.get(), Instant.now()))
+            return db.withTransaction(tx -> families.revokeFamily(tx, family.get(), clock.instant()))
                     .chain(() -> Uni.createFrom().failure(invalid));
         });
     }
 
-    private static void check(AuthorizationCode grant, OAuthClient client, String redirectUri, String verifier) {
-        CodeRedemption.checkIssuedTo(grant, client.client());
+    private void check(AuthorizationCode grant, OAuthClient client, String redirectUri, String verifier) {
+        CodeRedemption.checkIssuedTo(grant, client.client(), clock.instant());
         if (!redirectUri.equals(grant.redirectUri())) {
             throw OAuthException.invalidGrant("The redirect_uri does not match the authorization request's.");
         }

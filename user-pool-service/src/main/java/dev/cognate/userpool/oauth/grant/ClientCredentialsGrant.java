@@ -38,7 +38,7 @@ public class ClientCredentialsGrant implements GrantHandler {
         if (!client.confidential() || !client.allowsFlow("client_credentials")) {
             return Uni.createFrom().failure(OAuthException.unauthorizedClient("The client is not allowed the client credentials grant."));
         }
-        List<String> scopes = granted(client.client().list("AllowedOAuthScopes"), form.get("scope"));
+        List<String> scopes = granted(client.client().config().allowedOAuthScopes(), form.get("scope"));
         return issuer.mintForClient(client.client(), scopes).map(minted -> TokenResponse.of(minted, null));
     }
 

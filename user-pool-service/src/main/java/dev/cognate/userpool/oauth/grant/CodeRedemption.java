@@ -45,12 +45,12 @@ public class CodeRedemption {
         this.users = users;
     }
 
-    /** The grant was issued to {@code client} (and its pool), and has not outlived a code's lifetime. */
-    public static void checkIssuedTo(AuthorizationCode grant, AppClient client) {
+    /** The grant was issued to {@code client} (and its pool), and has not outlived a code's lifetime at {@code now}. */
+    public static void checkIssuedTo(AuthorizationCode grant, AppClient client, Instant now) {
         if (!client.clientId().equals(grant.clientId()) || !client.userPoolId().equals(grant.userPoolId())) {
             throw OAuthException.invalidGrant("The authorization code was issued to another client.");
         }
-        if (Instant.ofEpochSecond(grant.issuedAt()).plus(AuthorizationCode.MAX_TTL).isBefore(Instant.now())) {
+        if (Instant.ofEpochSecond(grant.issuedAt()).plus(AuthorizationCode.MAX_TTL).isBefore(now)) {
             throw OAuthException.invalidGrant(INVALID_CODE);
         }
     }
@@ -66,7 +66,7 @@ public class CodeRedemption {
 
     /** The client's scopes may have shrunk since the code was issued: grant no more than it allows now. */
     private static List<String> stillAllowed(AuthorizationCode grant, AppClient client) {
-        List<String> allowed = client.list("AllowedOAuthScopes");
+        List<String> allowed = client.config().allowedOAuthScopes();
         return grant.scopes().stream().filter(allowed::contains).toList();
     }
 

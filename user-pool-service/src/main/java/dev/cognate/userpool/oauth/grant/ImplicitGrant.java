@@ -9,6 +9,7 @@ import dev.cognate.userpool.token.TokenIssuer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -29,11 +30,13 @@ public class ImplicitGrant {
     private final AuthorizationCodes codes;
     private final CodeRedemption redemption;
     private final TokenIssuer issuer;
+    private final Clock clock;
 
-    public ImplicitGrant(AuthorizationCodes codes, CodeRedemption redemption, TokenIssuer issuer) {
+    public ImplicitGrant(AuthorizationCodes codes, CodeRedemption redemption, TokenIssuer issuer, Clock clock) {
         this.codes = codes;
         this.redemption = redemption;
         this.issuer = issuer;
+        this.clock = clock;
     }
 
     /** The tokens of {@code code}'s grant for {@code client}, or a failure with an {@link OAuthException}. */
@@ -44,7 +47,7 @@ public class ImplicitGrant {
         return codes.take(code)
                 .map(taken -> taken.orElseThrow(() -> OAuthException.invalidGrant(CodeRedemption.INVALID_CODE)))
                 .invoke(grant -> {
-                    CodeRedemption.checkIssuedTo(grant, client);
+                    CodeRedemption.checkIssuedTo(grant, client, clock.instant());
                     if (grant.codeChallenge() != null) {
                         // bound to a PKCE verifier: such a code is the code flow's, redeemed only at /oauth2/token
                         throw OAuthException.invalidGrant("A code with a code_challenge is redeemed at the token endpoint.");

@@ -1,6 +1,9 @@
-package dev.cognate.userpool.domain;
+package dev.cognate.userpool.validation;
 
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.domain.AttributeDefinition;
+import dev.cognate.userpool.domain.PoolSchema;
+import dev.cognate.userpool.domain.SignInIdentifiers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

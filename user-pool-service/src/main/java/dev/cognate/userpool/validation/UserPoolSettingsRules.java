@@ -1,4 +1,4 @@
-package dev.cognate.userpool.domain;
+package dev.cognate.userpool.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -52,7 +52,7 @@ public final class UserPoolSettingsRules {
     }
 
     /** The checked value of one configuration member given in a request (its JSON type already checked). */
-    JsonNode member(String name, JsonNode value, Validation validation) {
+    public JsonNode member(String name, JsonNode value, Validation validation) {
         String path = WireObject.lowerCamel(name);
         return switch (name) {
             case "Policies" -> policies(WireObject.of(name, value), validation);
@@ -89,7 +89,7 @@ public final class UserPoolSettingsRules {
      * @param otherMfaFactorOn whether the pool already has TOTP or email MFA on (SetUserPoolMfaConfig), which lets
      *                         MFA be ON or OPTIONAL without SMS
      */
-    void crossMember(ObjectNode settings, JsonNode request, boolean otherMfaFactorOn) {
+    public void crossMember(ObjectNode settings, JsonNode request, boolean otherMfaFactorOn) {
         String tier = settings.path("UserPoolTier").asText("ESSENTIALS");
         temporaryPasswordValidity(settings, request);
         passwordPolicyTier(settings.path("Policies"), tier);
@@ -157,7 +157,7 @@ public final class UserPoolSettingsRules {
         return policies.copy();
     }
 
-    static ObjectNode defaultPolicies() {
+    public static ObjectNode defaultPolicies() {
         ObjectNode policies = JSON.objectNode();
         policies.set("PasswordPolicy", defaultPasswordPolicy());
         policies.set("SignInPolicy", defaultSignInPolicy());

@@ -1,4 +1,4 @@
-package dev.cognate.userpool.service;
+package dev.cognate.userpool.validation;
 
 import dev.cognate.awsprotocol.CognitoException;
 
@@ -12,7 +12,7 @@ import java.util.Set;
  * given is stored: Cognito derives endpoints (authorize_url, token_url, attributes_url, jwks_uri) by OIDC
  * discovery, Cognate makes no network call when a provider is created.
  */
-final class ProviderDetailsRules {
+public final class ProviderDetailsRules {
 
     private static final List<String> SOCIAL = List.of("client_id", "client_secret", "authorize_scopes");
     private static final Map<String, List<String>> REQUIRED = Map.of(
@@ -26,7 +26,7 @@ final class ProviderDetailsRules {
     private ProviderDetailsRules() {
     }
 
-    static void check(String providerType, Map<String, String> details) {
+    public static void check(String providerType, Map<String, String> details) {
         if ("SAML".equals(providerType)) {
             checkSaml(details);
             return;

@@ -1,9 +1,10 @@
-package dev.cognate.userpool.domain;
+package dev.cognate.userpool.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.domain.UserPoolSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cognate.userpool.domain;
+package dev.cognate.userpool.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

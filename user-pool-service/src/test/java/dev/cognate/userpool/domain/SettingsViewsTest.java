@@ -1,0 +1,71 @@
+package dev.cognate.userpool.domain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The typed views read stored settings with Cognito's defaults for members a stored row does not have. */
+class SettingsViewsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void clientSettingsOfAnEmptyRowAreCognitosDefaults() throws Exception {
+        ClientSettings settings = ClientSettings.of(JSON.readTree("{}"));
+
+        assertThat(settings.oauthEnabled()).isFalse();
+        assertThat(settings.allowsOAuthFlow("code")).isFalse();
+        assertThat(settings.preventsUserExistenceErrors()).isTrue();
+        assertThat(settings.tokenRevocationEnabled()).isTrue();
+        assertThat(settings.authSessionValidityMinutes()).isEqualTo(3);
+        assertThat(settings.refreshTokenRotation()).isFalse();
+        assertThat(settings.allowedOAuthScopes()).isEmpty();
+    }
+
+    @Test
+    void clientSettingsReadEveryStoredMember() throws Exception {
+        ClientSettings settings = ClientSettings.of(JSON.readTree("""
+                {"ExplicitAuthFlows":["ALLOW_USER_SRP_AUTH"],"AllowedOAuthFlowsUserPoolClient":true,"AllowedOAuthFlows":["code"],
+                 "AllowedOAuthScopes":["openid","api/read"],"CallbackURLs":["https://a.example.com/cb"],"LogoutURLs":["https://a.example.com"],
+                 "SupportedIdentityProviders":["COGNITO"],"ReadAttributes":["email"],"WriteAttributes":["name"],
+                 "PreventUserExistenceErrors":"LEGACY","EnableTokenRevocation":false,"AuthSessionValidity":15,
+                 "RefreshTokenRotation":{"Feature":"ENABLED","RetryGracePeriodSeconds":10}}"""));
+
+        assertThat(settings.explicitAuthFlows()).containsExactly("ALLOW_USER_SRP_AUTH");
+        assertThat(settings.allowsOAuthFlow("code")).isTrue();
+        assertThat(settings.allowsOAuthFlow("implicit")).isFalse();
+        assertThat(settings.allowedOAuthScopes()).containsExactly("openid", "api/read");
+        assertThat(settings.callbackUrls()).containsExactly("https://a.example.com/cb");
+        assertThat(settings.logoutUrls()).containsExactly("https://a.example.com");
+        assertThat(settings.supportedIdentityProviders()).containsExactly("COGNITO");
+        assertThat(settings.readAttributes()).containsExactly("email");
+        assertThat(settings.writeAttributes()).containsExactly("name");
+        assertThat(settings.preventsUserExistenceErrors()).isFalse();
+        assertThat(settings.tokenRevocationEnabled()).isFalse();
+        assertThat(settings.authSessionValidityMinutes()).isEqualTo(15);
+        assertThat(settings.refreshTokenRotation()).isTrue();
+        assertThat(settings.rotationGracePeriodSeconds()).isEqualTo(10);
+    }
+
+    @Test
+    void poolSettingsReadTheTopLevelMembersWithDefaults() throws Exception {
+        PoolSettings empty = PoolSettings.of(JSON.readTree("{}"));
+        assertThat(empty).isEqualTo(new PoolSettings("OFF", "ESSENTIALS", false, java.util.List.of(), false, JSON.createObjectNode()));
+
+        ObjectNode stored = (ObjectNode) JSON.readTree("""
+                {"MfaConfiguration":"ON","UserPoolTier":"LITE","DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],
+                 "AdminCreateUserConfig":{"AllowAdminCreateUserOnly":true},"LambdaConfig":{"PreSignUp":"https://hooks.example.com/pre"}}""");
+        PoolSettings settings = PoolSettings.of(stored);
+        assertThat(settings.mfaConfiguration()).isEqualTo("ON");
+        assertThat(settings.tier()).isEqualTo("LITE");
+        assertThat(settings.deletionProtected()).isTrue();
+        assertThat(settings.autoVerifiedAttributes()).containsExactly("email");
+        assertThat(settings.adminCreateUserOnly()).isTrue();
+        assertThat(settings.lambdaConfig().path("PreSignUp").asText()).isEqualTo("https://hooks.example.com/pre");
+
+        settings.lambdaConfig().put("PreSignUp", "changed");
+        assertThat(stored.path("LambdaConfig").path("PreSignUp").asText()).as("a copy: the stored row is untouched").isEqualTo("https://hooks.example.com/pre");
+    }
+}
