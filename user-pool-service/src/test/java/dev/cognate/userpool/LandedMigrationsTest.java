@@ -21,12 +21,12 @@ class LandedMigrationsTest {
     }
 
     /**
-     * The outbox migration of libs/events runs in user-pool-service, identity-pool-service and trigger-runner (their
-     * {@code db/events} location): it is checked once, here.
+     * The outbox migration of libs/outbox runs in user-pool-service, identity-pool-service and trigger-runner (their
+     * {@code db/outbox} location): it is checked once, here.
      */
     @Test
     void sharedOutboxMigrationIsUnchanged() {
-        assertEquals(List.of(), LandedMigrations.problems(Path.of("../libs/events/src/main/resources/db/events"),
+        assertEquals(List.of(), LandedMigrations.problems(Path.of("../libs/outbox/src/main/resources/db/outbox"),
                 Path.of("src/test/resources/db/landed-event-migrations.sha256")));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.cognate.testkit.EmbeddedInfrastructure;
 import dev.cognate.testkit.Ports;
 
-/** The environment variables every service is configured by, pointed at the local infrastructure. */
+/** The environment variables every service is configured by, pointed at the local infrastructure it uses. */
 final class ServiceEnvironment {
 
     private ServiceEnvironment() {
@@ -18,13 +18,16 @@ final class ServiceEnvironment {
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
         // A laptop stack answers only on this machine, like its infrastructure.
         environment.put("QUARKUS_HTTP_HOST", Ports.LOOPBACK);
-        environment.put("COGNATE_DB_HOST", Ports.LOOPBACK);
-        environment.put("COGNATE_DB_PORT", Integer.toString(infra.postgres()));
-        environment.put("COGNATE_DB_NAME", EmbeddedInfrastructure.DB_NAME);
-        environment.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedInfrastructure.DB_USER);
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedInfrastructure.DB_PASSWORD);
+        // hosted-ui-service keeps its state in Redis and asks user-pool-service for the rest: no database, no Kafka.
+        if (usesDatabaseAndKafka(service)) {
+            environment.put("COGNATE_DB_HOST", Ports.LOOPBACK);
+            environment.put("COGNATE_DB_PORT", Integer.toString(infra.postgres()));
+            environment.put("COGNATE_DB_NAME", EmbeddedInfrastructure.DB_NAME);
+            environment.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedInfrastructure.DB_USER);
+            environment.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedInfrastructure.DB_PASSWORD);
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", Ports.LOOPBACK + ":" + infra.kafka());
+        }
         environment.put("QUARKUS_REDIS_HOSTS", "redis://" + Ports.LOOPBACK + ":" + infra.redis());
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", Ports.LOOPBACK + ":" + infra.kafka());
         environment.put("COGNATE_REGION", region);
         environment.put("COGNATE_OPERATOR_ACCESS_KEYS",
                 credentials.operatorAccessKeyId() + ":" + credentials.operatorSecretAccessKey());
@@ -41,5 +44,9 @@ final class ServiceEnvironment {
         }
         environment.putAll(service.ownEnvironment());
         return environment;
+    }
+
+    static boolean usesDatabaseAndKafka(CognateService service) {
+        return !service.name().equals(CognateService.HOSTED_UI.name());
     }
 }

@@ -14,21 +14,28 @@ class ServiceEnvironmentTests {
     private final LocalCredentials credentials = new LocalCredentials("LOCALKEY", "s3cret", "Demo-pass1", "bWFzdGVyLWtleS1vZi10aGlydHktdHdvLWJ5dGVzISE=");
 
     @Test
-    void pointsEveryServiceAtTheLocalInfrastructure() {
+    void pointsEveryServiceAtTheLocalInfrastructureItUses() {
         for (CognateService service : CognateService.ALL) {
             Map<String, String> environment = ServiceEnvironment.of(service, InfraPorts.LOCAL, "eu-west-1", credentials, layout);
 
             assertThat(environment).containsEntry("QUARKUS_HTTP_PORT", Integer.toString(service.port()))
                     .containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1")
-                    .containsEntry("COGNATE_DB_HOST", "127.0.0.1")
-                    .containsEntry("COGNATE_DB_PORT", "15432")
-                    .containsEntry("COGNATE_DB_NAME", "cognate")
-                    .containsEntry("QUARKUS_DATASOURCE_USERNAME", "cognate")
-                    .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "cognate")
                     .containsEntry("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:16379")
-                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
                     .containsEntry("COGNATE_REGION", "eu-west-1")
                     .containsEntry("COGNATE_OPERATOR_ACCESS_KEYS", "LOCALKEY:s3cret");
+            if (service.equals(CognateService.HOSTED_UI)) {
+                assertThat(environment).as("hosted-ui-service has no database and no Kafka")
+                        .doesNotContainKeys("COGNATE_DB_HOST", "COGNATE_DB_PORT", "COGNATE_DB_NAME",
+                                "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS");
+            } else {
+                assertThat(environment).as(service.name())
+                        .containsEntry("COGNATE_DB_HOST", "127.0.0.1")
+                        .containsEntry("COGNATE_DB_PORT", "15432")
+                        .containsEntry("COGNATE_DB_NAME", "cognate")
+                        .containsEntry("QUARKUS_DATASOURCE_USERNAME", "cognate")
+                        .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "cognate")
+                        .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
+            }
         }
     }
 

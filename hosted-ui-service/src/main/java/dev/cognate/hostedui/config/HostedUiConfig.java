@@ -13,9 +13,6 @@ import java.util.List;
 @ConfigMapping(prefix = "cognate")
 public interface HostedUiConfig {
 
-    /** Where PostgreSQL is; the JDBC (Flyway) and reactive URLs in application.properties are built from these. */
-    Db db();
-
     Pages pages();
 
     UserPool userPool();
@@ -88,21 +85,5 @@ public interface HostedUiConfig {
          */
         @WithDefault("200")
         int logoCacheSize();
-    }
-
-    interface Db {
-        @WithDefault("localhost")
-        String host();
-
-        @WithDefault("5432")
-        int port();
-
-        /** The database, shared by the services; each keeps to its own schema. */
-        @WithDefault("cognate")
-        String name();
-
-        /** This service's schema, created by Flyway; no other service reads it. */
-        @WithDefault("hosted_ui")
-        String schema();
     }
 }

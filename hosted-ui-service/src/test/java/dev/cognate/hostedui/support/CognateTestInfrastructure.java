@@ -4,7 +4,10 @@ import dev.cognate.testkit.CognateInfraResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
-/** Real PostgreSQL, Redis and Kafka (libs/testkit) for every @QuarkusTest of this module, started once per JVM. */
+/**
+ * Real Redis (libs/testkit) for every @QuarkusTest of this module, started once per JVM. The testkit starts PostgreSQL
+ * and Kafka too, which this service does not use: HealthAndMetricsTest stops them to prove its readiness ignores them.
+ */
 @WithTestResource(value = CognateInfraResource.class, scope = TestResourceScope.GLOBAL)
 public class CognateTestInfrastructure {
 }

@@ -5,7 +5,7 @@ import dev.cognate.events.CloudEvent;
 import dev.cognate.events.EventType;
 import dev.cognate.events.IdentityPoolEvents;
 import dev.cognate.events.Topics;
-import dev.cognate.events.outbox.Outbox;
+import dev.cognate.outbox.Outbox;
 import dev.cognate.identitypool.config.CognateConfig;
 import dev.cognate.identitypool.domain.IdentityPool;
 import dev.cognate.identitypool.domain.IdentityPoolConfiguration;

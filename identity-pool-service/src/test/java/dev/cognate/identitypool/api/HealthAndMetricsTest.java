@@ -32,7 +32,6 @@ class HealthAndMetricsTest {
         assertThat(checks).anySatisfy(check -> assertThat(check).containsIgnoringCase("PostgreSQL"));
         assertThat(checks).anySatisfy(check -> assertThat(check).containsIgnoringCase("Redis"));
         assertThat(checks).anySatisfy(check -> assertThat(check).containsIgnoringCase("Kafka"));
-        assertThat(checks).anySatisfy(check -> assertThat(check).containsIgnoringCase("messaging"));
     }
 
     @Test

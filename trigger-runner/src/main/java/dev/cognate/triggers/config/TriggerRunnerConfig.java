@@ -9,17 +9,15 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * trigger-runner configuration, prefix {@code cognate}. Defaults are documented in the README. The Kafka channel
- * channels themselves are configured under {@code mp.messaging.incoming.userpool-events.*} and
- * {@code mp.messaging.incoming.messages.*}; SMTP under {@code quarkus.mailer.*}.
+ * trigger-runner configuration, prefix {@code cognate}. Defaults are documented in the README. The Kafka channel is
+ * configured under {@code mp.messaging.incoming.messages.*} and its retries under {@code cognate.consumers.messages.*}
+ * (libs/outbox); SMTP under {@code quarkus.mailer.*}.
  */
 @ConfigMapping(prefix = "cognate")
 public interface TriggerRunnerConfig {
 
     /** Where PostgreSQL is; the JDBC (Flyway) and reactive URLs in application.properties are built from these. */
     Db db();
-
-    Consumer consumer();
 
     /**
      * base64 of the 32-byte AES-256-GCM key that user-pool-service seals the secrets of {@code cognate.messages}
@@ -30,18 +28,11 @@ public interface TriggerRunnerConfig {
 
     Delivery delivery();
 
+    /**
+     * How messages are sent. How often a failing delivery is tried again is the consumer's setting
+     * ({@code cognate.consumers.messages.*}, libs/outbox).
+     */
     interface Delivery {
-        /** Attempts of a delivery that fails transiently (SMTP down, gateway 5xx or timeout) before it is dead-lettered. */
-        @WithDefault("5")
-        int maxAttempts();
-
-        /** Wait after the first failed attempt; it doubles after each further one, up to {@link #maxBackoff()}. */
-        @WithDefault("1s")
-        Duration initialBackoff();
-
-        @WithDefault("30s")
-        Duration maxBackoff();
-
         Email email();
 
         Sms sms();
@@ -76,22 +67,6 @@ public interface TriggerRunnerConfig {
         /** Bounds both connecting to the gateway and waiting for its answer. */
         @WithDefault("5s")
         Duration timeout();
-    }
-
-    interface Consumer {
-        /**
-         * This consumer's name in {@code processed_events}. Keep it stable: a new name applies again every event
-         * still on the topic.
-         */
-        @WithDefault("trigger-runner")
-        String name();
-
-        /** First back-off between retries; it doubles up to {@link #maxBackoff()}. */
-        @WithDefault("200ms")
-        Duration initialBackoff();
-
-        @WithDefault("5s")
-        Duration maxBackoff();
     }
 
     interface Db {

@@ -2,7 +2,7 @@ package dev.cognate.triggers.service;
 
 import dev.cognate.events.MessageEvents;
 import dev.cognate.events.MessageEvents.DeliveryRequested;
-import dev.cognate.events.crypto.MasterKeyCipher;
+import dev.cognate.secrets.MasterKeyCipher;
 import dev.cognate.triggers.config.TriggerRunnerConfig;
 import dev.cognate.triggers.domain.DeliveryRequest;
 import dev.cognate.triggers.domain.MalformedEventException;

@@ -7,6 +7,11 @@ import dev.cognate.events.CloudEvent;
 import dev.cognate.events.EventJson;
 import dev.cognate.events.MessageEvents;
 import dev.cognate.events.Topics;
+import dev.cognate.outbox.consumer.IdempotentConsumer;
+import dev.cognate.outbox.consumer.RetriesExhaustedException;
+import dev.cognate.outbox.consumer.UnprocessableEventException;
+import dev.cognate.testkit.TestInfrastructure;
+import dev.cognate.triggers.domain.DeliveryFailedException;
 import dev.cognate.triggers.support.MessageEventsClient;
 import dev.cognate.triggers.support.RecordingSmsGateway;
 import io.quarkus.test.junit.QuarkusTest;
@@ -168,15 +173,48 @@ class MessagesConsumerTest {
         assertThat(deadLetters).hasSize(4);
         for (ConsumerRecord<String, String> record : deadLetters) {
             assertThat(header(record, "dead-letter-topic")).isEqualTo(Topics.MESSAGES);
+            assertThat(header(record, "dead-letter-partition")).isNotBlank();
+            assertThat(header(record, "dead-letter-offset")).isNotBlank();
             assertThat(header(record, "dead-letter-reason")).isNotBlank();
-            assertThat(header(record, MessagesConsumer.ATTEMPTS_HEADER)).isEqualTo("0");
+            assertThat(header(record, "dead-letter-exception-class-name")).endsWith("Exception");
         }
+        // Never applied (unreadable) or applied once and refused for good: no retry either way.
+        assertThat(attemptsOf(deadLetters, unknownType.id())).isEqualTo("0");
+        assertThat(attemptsOf(deadLetters, notJson)).isEqualTo("0");
+        assertThat(attemptsOf(deadLetters, otherUser.id())).isEqualTo("1");
+        assertThat(attemptsOf(deadLetters, tampered.id())).isEqualTo("1");
+        assertThat(deadLetters).filteredOn(record -> record.value().equals(notJson)).singleElement()
+                .satisfies(record -> assertThat(header(record, "dead-letter-exception-class-name"))
+                        .isEqualTo(UnprocessableEventException.class.getName()));
         assertThat(reasonOf(deadLetters, otherUser.id())).contains("does not open");
         assertThat(reasonOf(deadLetters, unknownType.id())).contains("unknown type");
         assertThat(delivery(otherUser.id()).getString("status")).isEqualTo("REJECTED");
         assertThat(delivery(tampered.id()).getString("status")).isEqualTo("REJECTED");
         assertThat(delivery(tampered.id()).getString("last_error")).doesNotContain("222222");
         assertThat(mailsTo(to)).isEmpty();
+    }
+
+    @Test
+    void waitsForPostgresWithoutCountingAnAttemptAndDeliversOnceItIsBack() throws Exception {
+        String to = recipient();
+        CloudEvent event = events.emailCode(MessageEventsClient.newPoolId(), to, "606060", null, null);
+
+        TestInfrastructure.stopPostgres();
+        try {
+            events.send(event);
+            // Longer than the test profile's 4 attempts with their back-off (0.5 + 1 + 2 s): an outage of our own
+            // database must not use them up and dead-letter the request.
+            TimeUnit.SECONDS.sleep(5);
+        } finally {
+            TestInfrastructure.startPostgres();
+        }
+
+        MimeMessage mail = awaitOneMail(to);
+        assertThat(GreenMailUtil.getBody(mail)).contains("606060");
+        Row row = awaitDelivery(event.id(), "DELIVERED");
+        assertThat(row.getInteger("attempts")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM processed_events WHERE consumer = 'trigger-runner' AND event_id = $1", event.id()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -213,8 +251,10 @@ class MessagesConsumerTest {
             smtp.start();
         }
 
-        assertThat(header(deadLetters.get(0), MessagesConsumer.ATTEMPTS_HEADER)).isEqualTo("4");
+        assertThat(header(deadLetters.get(0), IdempotentConsumer.ATTEMPTS_HEADER)).isEqualTo("4");
         assertThat(header(deadLetters.get(0), "dead-letter-reason")).contains("after 4 attempts");
+        assertThat(header(deadLetters.get(0), "dead-letter-exception-class-name")).isEqualTo(RetriesExhaustedException.class.getName());
+        assertThat(header(deadLetters.get(0), "dead-letter-cause-class-name")).isEqualTo(DeliveryFailedException.class.getName());
         Row row = delivery(event.id());
         assertThat(row.getString("status")).isEqualTo("FAILED");
         assertThat(row.getInteger("attempts")).isEqualTo(4);
@@ -253,7 +293,7 @@ class MessagesConsumerTest {
         events.send(event);
 
         List<ConsumerRecord<String, String>> deadLetters = events.awaitDeadLetters(List.of(event.id()), WAIT);
-        assertThat(header(deadLetters.get(0), MessagesConsumer.ATTEMPTS_HEADER)).isEqualTo("1");
+        assertThat(header(deadLetters.get(0), IdempotentConsumer.ATTEMPTS_HEADER)).isEqualTo("1");
         Row row = delivery(event.id());
         assertThat(row.getString("status")).isEqualTo("REJECTED");
         assertThat(row.getString("last_error")).isEqualTo("SMS gateway answered HTTP 400");
@@ -316,6 +356,11 @@ class MessagesConsumerTest {
     private static String header(ConsumerRecord<String, String> record, String name) {
         return record.headers().lastHeader(name) == null ? null
                 : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static String attemptsOf(List<ConsumerRecord<String, String>> records, String marker) {
+        return records.stream().filter(record -> record.value().contains(marker)).findFirst()
+                .map(record -> header(record, IdempotentConsumer.ATTEMPTS_HEADER)).orElseThrow();
     }
 
     private static String reasonOf(List<ConsumerRecord<String, String>> records, String marker) {

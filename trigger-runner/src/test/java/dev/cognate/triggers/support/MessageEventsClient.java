@@ -5,7 +5,7 @@ import dev.cognate.events.EventJson;
 import dev.cognate.events.EventType;
 import dev.cognate.events.MessageEvents;
 import dev.cognate.events.Topics;
-import dev.cognate.events.crypto.MasterKeyCipher;
+import dev.cognate.secrets.MasterKeyCipher;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,7 +1,7 @@
 package dev.cognate.userpool.crypto;
 
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.events.crypto.MasterKeyCipher;
+import dev.cognate.secrets.MasterKeyCipher;
 import dev.cognate.userpool.config.CognateConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Secrets at rest (client secrets, identity provider secrets, signing keys) and the secrets this service
- * puts on {@code cognate.messages}: {@link MasterKeyCipher} (AES-256-GCM, libs/events) under
+ * puts on {@code cognate.messages}: {@link MasterKeyCipher} (AES-256-GCM, libs/secrets) under
  * {@code cognate.master-key}.
  *
  * <p>A malformed key fails startup. A missing key does not (pools and public clients work without one): the

@@ -3,7 +3,7 @@ package dev.cognate.userpool.event;
 import dev.cognate.events.CloudEvent;
 import dev.cognate.events.EventType;
 import dev.cognate.events.Topics;
-import dev.cognate.events.outbox.Outbox;
+import dev.cognate.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 

@@ -3,7 +3,7 @@ package dev.cognate.userpool.compat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.events.MessageEvents;
-import dev.cognate.events.crypto.MasterKeyCipher;
+import dev.cognate.secrets.MasterKeyCipher;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.eclipse.microprofile.config.ConfigProvider;
