@@ -14,12 +14,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.Volume;
 
 /** What every render must hold, for the chart's defaults and for a production-shaped values file. */
 class ChartManifestsTest {
@@ -49,27 +46,7 @@ class ChartManifestsTest {
     @MethodSource("renders")
     void runsEveryPodAsNonRootOnAReadOnlyRootWithAWritableTmpAndNoPrivileges(String values, Rendered rendered) {
         for (String service : Rendered.SERVICES.keySet()) {
-            PodSpec pod = rendered.deployment(service).getSpec().getTemplate().getSpec();
-            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(service).isTrue();
-            assertThat(pod.getSecurityContext().getRunAsUser()).as(service).isNotZero();
-            assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-            assertThat(pod.getAutomountServiceAccountToken()).as(service).isFalse();
-
-            Container container = rendered.container(service);
-            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).as(service).isTrue();
-            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).as(service).isFalse();
-            assertThat(container.getSecurityContext().getPrivileged()).as(service).isFalse();
-            assertThat(container.getSecurityContext().getCapabilities().getDrop()).as(service).containsExactly("ALL");
-            assertThat(container.getVolumeMounts()).anySatisfy(mount -> {
-                assertThat(mount.getMountPath()).isEqualTo("/tmp");
-                Volume volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
-                assertThat(volume.getEmptyDir()).isNotNull();
-            });
-            assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
-            assertThat(container.getResources().getLimits()).containsKey("memory");
-            assertThat(container.getLifecycle().getPreStop()).as("%s drains before stopping", service).isNotNull();
-            assertThat(pod.getTopologySpreadConstraints()).extracting("topologyKey")
-                    .contains("topology.kubernetes.io/zone", "kubernetes.io/hostname");
+            HardenedPods.assertHardened(rendered.deployment(service));
         }
         assertThat(rendered.all(ServiceAccount.class)).singleElement()
                 .satisfies(account -> assertThat(account.getAutomountServiceAccountToken()).isFalse());
@@ -79,17 +56,8 @@ class ChartManifestsTest {
     @MethodSource("renders")
     void probesEveryServiceOnQuarkusHealthEndpointsOfItsOwnPort(String values, Rendered rendered) {
         for (String service : Rendered.SERVICES.keySet()) {
-            Container container = rendered.container(service);
-            assertHttpProbe(container.getStartupProbe(), "/q/health/started");
-            assertHttpProbe(container.getLivenessProbe(), "/q/health/live");
-            assertHttpProbe(container.getReadinessProbe(), "/q/health/ready");
+            HardenedPods.assertProbed(rendered.container(service));
         }
-    }
-
-    private static void assertHttpProbe(Probe probe, String path) {
-        assertThat(probe).isNotNull();
-        assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
     }
 
     @ParameterizedTest(name = "{0}")
