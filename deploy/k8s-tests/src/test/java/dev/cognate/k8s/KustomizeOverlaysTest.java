@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +35,9 @@ class KustomizeOverlaysTest {
 
     @BeforeAll
     static void findKubectl() {
-        kubectl = Kustomize.kubectl().orElse(null);
-        assumeTrue(kubectl != null, "kubectl is not on PATH (Debian package kubectl): the kustomize checks are skipped");
+        Optional<String> unusable = Kustomize.unusableBecause();
+        assumeTrue(unusable.isEmpty(), unusable::orElseThrow);
+        kubectl = Kustomize.kubectl().orElseThrow();
     }
 
     @ParameterizedTest
