@@ -1,0 +1,154 @@
+{{/*
+The environment of each service: exactly the configuration keys its application.properties and config classes read
+(see each service's README). Secrets are referenced, never copied: the chart holds no password or key.
+*/}}
+
+{{- define "cognate.env.database" -}}
+- name: COGNATE_DB_HOST
+  value: {{ .Values.postgresql.host | quote }}
+- name: COGNATE_DB_PORT
+  value: {{ .Values.postgresql.port | quote }}
+- name: COGNATE_DB_NAME
+  value: {{ .Values.postgresql.database | quote }}
+- name: QUARKUS_DATASOURCE_USERNAME
+  value: {{ .Values.postgresql.username | quote }}
+- name: QUARKUS_DATASOURCE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.postgresql.existingSecret | quote }}
+      key: {{ .Values.postgresql.passwordKey | quote }}
+{{- end -}}
+
+{{- define "cognate.env.redis" -}}
+- name: QUARKUS_REDIS_HOSTS
+  value: {{ .Values.redis.url | quote }}
+{{- if .Values.redis.existingSecret }}
+- name: QUARKUS_REDIS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.redis.existingSecret | quote }}
+      key: {{ .Values.redis.passwordKey | quote }}
+{{- end }}
+{{- end -}}
+
+{{- define "cognate.env.kafka" -}}
+- name: KAFKA_BOOTSTRAP_SERVERS
+  value: {{ .Values.kafka.bootstrapServers | quote }}
+{{- end -}}
+
+{{- define "cognate.env.masterKey" -}}
+- name: COGNATE_MASTER_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.masterKey.existingSecret | quote }}
+      key: {{ .Values.masterKey.key | quote }}
+{{- end -}}
+
+{{- define "cognate.env.operatorKeys" -}}
+- name: COGNATE_OPERATOR_ACCESS_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.operatorKeys.existingSecret | quote }}
+      key: {{ .Values.operatorKeys.key | quote }}
+{{- end -}}
+
+{{- define "cognate.env.internalApiCredential" -}}
+{{- if .Values.internalApi.existingSecret }}
+- name: COGNATE_INTERNAL_API_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.internalApi.existingSecret | quote }}
+      key: {{ .Values.internalApi.key | quote }}
+{{- end }}
+{{- end -}}
+
+{{- define "cognate.env.region" -}}
+- name: COGNATE_REGION
+  value: {{ .Values.region | quote }}
+- name: COGNATE_ACCOUNT_ID
+  value: {{ .Values.accountId | quote }}
+{{- end -}}
+
+{{/* Environment shared by every service: its port, the proxies it believes, how long it drains on shutdown. */}}
+{{- define "cognate.env.common" -}}
+{{- $root := index . 0 -}}
+{{- $component := index . 1 -}}
+- name: QUARKUS_HTTP_PORT
+  value: {{ $component.port | quote }}
+- name: QUARKUS_HTTP_PROXY_TRUSTED_PROXIES
+  value: {{ join "," $root.Values.trustedProxies | quote }}
+- name: QUARKUS_SHUTDOWN_TIMEOUT
+  value: {{ printf "%ds" (sub (int $root.Values.terminationGracePeriodSeconds) 10 | int) | quote }}
+{{- end -}}
+
+{{- define "cognate.env.userPool" -}}
+{{ include "cognate.env.database" . }}
+{{ include "cognate.env.redis" . }}
+{{ include "cognate.env.kafka" . }}
+{{ include "cognate.env.region" . }}
+{{ include "cognate.env.masterKey" . }}
+{{ include "cognate.env.operatorKeys" . }}
+- name: COGNATE_PUBLIC_BASE_URL
+  value: {{ include "cognate.idpUrl" . | quote }}
+- name: COGNATE_IMPORT_PUBLIC_BASE_URL
+  value: {{ include "cognate.idpUrl" . | quote }}
+- name: COGNATE_HOSTED_UI_BASE_URL
+  value: {{ include "cognate.loginUrl" . | quote }}
+- name: COGNATE_HOSTED_UI_PREFIX_DOMAIN_TEMPLATE
+  value: {{ include "cognate.poolDomainTemplate" . | quote }}
+- name: COGNATE_HOSTED_UI_CUSTOM_DOMAIN_TARGET
+  value: {{ .Values.ingress.hosts.login | quote }}
+- name: COGNATE_INTERNAL_API_PORT
+  value: {{ .Values.userPool.internalApi.port | quote }}
+{{- with .Values.userPool.triggerHttpHosts }}
+- name: COGNATE_TRIGGERS_ALLOWED_HTTP_HOSTS
+  value: {{ join "," . | quote }}
+{{- end }}
+{{- include "cognate.env.internalApiCredential" . }}
+{{- end -}}
+
+{{/* hosted-ui-service keeps its sessions in Redis and asks user-pool-service (internal port) for everything else. */}}
+{{- define "cognate.env.hostedUi" -}}
+{{ include "cognate.env.redis" . }}
+- name: QUARKUS_REST_CLIENT_USER_POOL_URL
+  value: {{ printf "http://%s:%d" (include "cognate.componentName" (list . (dict "name" "user-pool-service"))) (int .Values.userPool.internalApi.port) | quote }}
+- name: COGNATE_ISSUER_BASE_URL
+  value: {{ include "cognate.idpUrl" . | quote }}
+- name: COGNATE_PAGES_HSTS_ENABLED
+  value: {{ and .Values.hostedUi.hsts .Values.ingress.tls.enabled | quote }}
+{{- include "cognate.env.internalApiCredential" . }}
+{{- end -}}
+
+{{- define "cognate.env.identityPool" -}}
+{{ include "cognate.env.database" . }}
+{{ include "cognate.env.redis" . }}
+{{ include "cognate.env.kafka" . }}
+{{ include "cognate.env.region" . }}
+{{ include "cognate.env.operatorKeys" . }}
+{{- end -}}
+
+{{- define "cognate.env.triggerRunner" -}}
+{{ include "cognate.env.database" . }}
+{{ include "cognate.env.redis" . }}
+{{ include "cognate.env.kafka" . }}
+{{ include "cognate.env.masterKey" . }}
+- name: COGNATE_DELIVERY_EMAIL_MODE
+  value: smtp
+- name: COGNATE_DELIVERY_EMAIL_FROM
+  value: {{ .Values.smtp.from | quote }}
+- name: QUARKUS_MAILER_HOST
+  value: {{ .Values.smtp.host | quote }}
+- name: QUARKUS_MAILER_PORT
+  value: {{ .Values.smtp.port | quote }}
+{{- if .Values.smtp.username }}
+- name: QUARKUS_MAILER_USERNAME
+  value: {{ .Values.smtp.username | quote }}
+{{- end }}
+{{- if .Values.smtp.existingSecret }}
+- name: QUARKUS_MAILER_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.smtp.existingSecret | quote }}
+      key: {{ .Values.smtp.passwordKey | quote }}
+{{- end }}
+{{- end -}}
