@@ -58,6 +58,13 @@ class ChartValuesTest {
     }
 
     @Test
+    void refusesAClusterOlderThanTheSleepActionOfItsPreStopHooks() {
+        assertThatThrownBy(() -> HelmChart.render("1.29.4", null, Map.of()))
+                .hasMessageContaining("kubeVersion");
+        assertThat(HelmChart.render("1.30.0", null, Map.of())).contains("kind: Deployment");
+    }
+
+    @Test
     void refusesTlsWithoutACertificateSecret() {
         assertThatThrownBy(() -> HelmChart.render(null, Map.of("ingress.tls.enabled", "true")))
                 .hasMessageContaining("values don't meet the specifications of the schema")

@@ -11,7 +11,7 @@ import com.marcnuri.helm.TemplateCommand;
 /** deploy/helm/cognate, linted and rendered by the Helm library helm-java embeds (no cluster, no helm binary). */
 final class HelmChart {
 
-    /** The Kubernetes version templates render for: the chart requires 1.27 or later. */
+    /** The Kubernetes version templates render for: the chart requires 1.30 or later (preStop sleep). */
     static final String KUBE_VERSION = "1.31.0";
     static final String RELEASE = "cognate";
     static final String NAMESPACE = "identity";
@@ -28,10 +28,14 @@ final class HelmChart {
 
     /** Renders with the chart's defaults plus {@code valuesFile} (may be null) and then {@code sets}, in that order. */
     static String render(Path valuesFile, Map<String, Object> sets) {
+        return render(KUBE_VERSION, valuesFile, sets);
+    }
+
+    static String render(String kubeVersion, Path valuesFile, Map<String, Object> sets) {
         TemplateCommand template = new Helm(DIRECTORY).template()
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
-                .withKubeVersion(KUBE_VERSION);
+                .withKubeVersion(kubeVersion);
         if (valuesFile != null) {
             if (!Files.isRegularFile(valuesFile)) {
                 throw new IllegalArgumentException("no values file " + valuesFile);
