@@ -85,7 +85,9 @@ class RequestBodyLimitsTest extends CognitoIdpTest {
 
     @Test
     void theInternalApiRefusesADeclaredOversizeBodyWithAnAwsError() throws Exception {
-        RawResponse response = declared("POST", "/internal/v1/hosted-ui/clients/abc/sign-in", "application/json", ONE_MIB + 1L);
+        // The internal API listens on its own port (the public one answers 404 to /internal/*); the limit holds there too.
+        RawResponse response = declared(InternalApi.port(), "POST", "/internal/v1/hosted-ui/clients/abc/sign-in", "application/json",
+                ONE_MIB + 1L);
 
         assertAwsTooLarge(response.status, response.headers.get("x-amzn-errortype"), response.headers.get("x-amzn-requestid"),
                 response.body, ONE_MIB);
@@ -125,10 +127,14 @@ class RequestBodyLimitsTest extends CognitoIdpTest {
 
     /** Sends only the head of a request declaring {@code length} bytes (no JDK client lets a test set Content-Length). */
     private RawResponse declared(String method, String path, String contentType, long length) throws IOException {
-        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+        return declared(endpoint.getPort(), method, path, contentType, length);
+    }
+
+    private RawResponse declared(int port, String method, String path, String contentType, long length) throws IOException {
+        try (Socket socket = new Socket(endpoint.getHost(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + endpoint.getHost() + ":" + endpoint.getPort()
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + endpoint.getHost() + ":" + port
                     + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return read(socket.getInputStream());
