@@ -1,12 +1,6 @@
 package dev.cognate.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,30 +22,21 @@ final class ChartIngressRoutes {
     }
 
     static List<Route> render(Path repoRoot, Map<String, String> values) throws IOException {
-        TemplateCommand template = new Helm(repoRoot.resolve("deploy/helm/cognate")).template()
-                .withName(ChartEnvironment.RELEASE).withNamespace("identity").withKubeVersion("1.31.0");
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            template = template.set(value.getKey(), value.getValue());
-        }
-        String yaml = template.call();
-        ObjectMapper mapper = JsonMapper.builder().build();
         List<Route> routes = new ArrayList<>();
         String releasePrefix = ChartEnvironment.RELEASE + "-";
-        try (YAMLParser parser = new YAMLFactory().createParser(yaml)) {
-            for (JsonNode document : mapper.readValues(parser, JsonNode.class).readAll()) {
-                if (document == null || !"Ingress".equals(document.path("kind").asText())) {
-                    continue;
-                }
-                for (JsonNode rule : document.path("spec").path("rules")) {
-                    for (JsonNode path : rule.path("http").path("paths")) {
-                        JsonNode service = path.path("backend").path("service");
-                        String name = service.path("name").asText();
-                        if (!name.startsWith(releasePrefix)) {
-                            throw new AssertionError("an Ingress backend outside the release: " + name);
-                        }
-                        routes.add(new Route(rule.path("host").asText(), path.path("path").asText(), path.path("pathType").asText(),
-                                name.substring(releasePrefix.length()), service.path("port").path("number").asInt()));
+        for (JsonNode document : ChartEnvironment.manifests(repoRoot, values)) {
+            if (!"Ingress".equals(document.path("kind").asText())) {
+                continue;
+            }
+            for (JsonNode rule : document.path("spec").path("rules")) {
+                for (JsonNode path : rule.path("http").path("paths")) {
+                    JsonNode service = path.path("backend").path("service");
+                    String name = service.path("name").asText();
+                    if (!name.startsWith(releasePrefix)) {
+                        throw new AssertionError("an Ingress backend outside the release: " + name);
                     }
+                    routes.add(new Route(rule.path("host").asText(), path.path("path").asText(), path.path("pathType").asText(),
+                            name.substring(releasePrefix.length()), service.path("port").path("number").asInt()));
                 }
             }
         }

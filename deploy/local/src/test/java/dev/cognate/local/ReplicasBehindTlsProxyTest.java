@@ -255,6 +255,9 @@ class ReplicasBehindTlsProxyTest {
             page.locator("#password").fill(PASSWORD);
             page.locator("button[type=submit]").click();
             page.waitForURL(url -> url.startsWith("http://localhost:"), new Page.WaitForURLOptions().setTimeout(30_000));
+            // hosted-ui-service believed the proxy's X-Forwarded-Proto: its session cookies are Secure.
+            assertThat(context.cookies(poolLoginUrl)).as("the hosted UI's cookies").isNotEmpty()
+                    .allSatisfy(cookie -> assertThat(cookie.secure).as(cookie.name).isTrue());
         }
     }
 
