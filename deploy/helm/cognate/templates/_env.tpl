@@ -52,16 +52,6 @@ The environment of each service: exactly the configuration keys its application.
       key: {{ .Values.operatorKeys.key | quote }}
 {{- end -}}
 
-{{- define "cognate.env.internalApiCredential" -}}
-{{- if .Values.internalApi.existingSecret }}
-- name: COGNATE_INTERNAL_API_TOKEN
-  valueFrom:
-    secretKeyRef:
-      name: {{ .Values.internalApi.existingSecret | quote }}
-      key: {{ .Values.internalApi.key | quote }}
-{{- end }}
-{{- end -}}
-
 {{- define "cognate.env.region" -}}
 - name: COGNATE_REGION
   value: {{ .Values.region | quote }}
@@ -104,19 +94,25 @@ The environment of each service: exactly the configuration keys its application.
 - name: COGNATE_TRIGGERS_ALLOWED_HTTP_HOSTS
   value: {{ join "," . | quote }}
 {{- end }}
-{{- include "cognate.env.internalApiCredential" . }}
 {{- end -}}
 
-{{/* hosted-ui-service keeps its sessions in Redis and asks user-pool-service (internal port) for everything else. */}}
+{{/*
+hosted-ui-service keeps its sessions in Redis (no database, no Kafka) and asks user-pool-service for everything else: the
+internal API (clients, branding, the sign-in engine) on its internal port, the pools' signing keys (JWKS) on the public
+port. No credential guards the internal API: its own port, never in the Ingress, and the NetworkPolicy that lets only
+hosted-ui-service reach it do.
+*/}}
 {{- define "cognate.env.hostedUi" -}}
+{{- $userPool := include "cognate.componentName" (list . (dict "name" "user-pool-service")) -}}
 {{ include "cognate.env.redis" . }}
+- name: QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL
+  value: {{ printf "http://%s:%d" $userPool (int .Values.userPool.internalApi.port) | quote }}
 - name: QUARKUS_REST_CLIENT_USER_POOL_URL
-  value: {{ printf "http://%s:%d" (include "cognate.componentName" (list . (dict "name" "user-pool-service"))) (int .Values.userPool.internalApi.port) | quote }}
+  value: {{ printf "http://%s:8081" $userPool | quote }}
 - name: COGNATE_ISSUER_BASE_URL
   value: {{ include "cognate.idpUrl" . | quote }}
 - name: COGNATE_PAGES_HSTS_ENABLED
   value: {{ and .Values.hostedUi.hsts .Values.ingress.tls.enabled | quote }}
-{{- include "cognate.env.internalApiCredential" . }}
 {{- end -}}
 
 {{- define "cognate.env.identityPool" -}}

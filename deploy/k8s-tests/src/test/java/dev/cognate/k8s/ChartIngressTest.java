@@ -1,6 +1,7 @@
 package dev.cognate.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,8 +89,10 @@ class ChartIngressTest {
 
     @Test
     void hostedUiCallsTheInternalPortOfUserPoolServiceWhichOnlyItMayReach() {
-        assertThat(production.envValue("hosted-ui-service", "QUARKUS_REST_CLIENT_USER_POOL_URL"))
+        assertThat(production.envValue("hosted-ui-service", "QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL"))
                 .isEqualTo("http://cognate-user-pool-service:8091");
+        assertThat(production.envValue("hosted-ui-service", "QUARKUS_REST_CLIENT_USER_POOL_URL"))
+                .as("the signing keys (JWKS) come from the public port").isEqualTo("http://cognate-user-pool-service:8081");
         assertThat(production.envValue("user-pool-service", "COGNATE_INTERNAL_API_PORT")).isEqualTo("8091");
 
         NetworkPolicy userPool = production.named(NetworkPolicy.class, "cognate-user-pool-service");
@@ -108,16 +111,15 @@ class ChartIngressTest {
     }
 
     @Test
-    void shareTheInternalCredentialFromASecretWithBothSidesOnly() {
-        for (String service : List.of("user-pool-service", "hosted-ui-service")) {
-            assertThat(production.env(service).get("COGNATE_INTERNAL_API_TOKEN").getValueFrom().getSecretKeyRef())
-                    .satisfies(ref -> {
-                        assertThat(ref.getName()).isEqualTo("cognate-keys");
-                        assertThat(ref.getKey()).isEqualTo("internal-api-token");
-                    });
+    void theInternalApiTakesNoCredentialItsPortAndNetworkPolicyGuardIt() {
+        for (Rendered rendered : List.of(production, Rendered.of(HelmChart.renderDefaults()))) {
+            for (String service : List.of("user-pool-service", "hosted-ui-service", "identity-pool-service", "trigger-runner")) {
+                assertThat(rendered.env(service)).doesNotContainKey("COGNATE_INTERNAL_API_TOKEN");
+            }
         }
-        assertThat(production.env("identity-pool-service")).doesNotContainKey("COGNATE_INTERNAL_API_TOKEN");
-        assertThat(Rendered.of(HelmChart.renderDefaults()).env("user-pool-service")).doesNotContainKey("COGNATE_INTERNAL_API_TOKEN");
+        assertThatThrownBy(() -> HelmChart.render(null, Map.of("internalApi.existingSecret", "cognate-keys")))
+                .as("a credential nothing would check is refused, not silently ignored")
+                .hasMessageContaining("values don't meet the specifications of the schema");
     }
 
     @Test

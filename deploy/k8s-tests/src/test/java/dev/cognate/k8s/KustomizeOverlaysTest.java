@@ -86,8 +86,11 @@ class KustomizeOverlaysTest {
         assertThat(userPool.get("COGNATE_HOSTED_UI_BASE_URL")).isEqualTo(scheme + "://" + hosts.get(2));
         assertThat(userPool.get("COGNATE_HOSTED_UI_PREFIX_DOMAIN_TEMPLATE"))
                 .isEqualTo(scheme + "://" + hosts.get(3).replace("*", "{domain}"));
-        assertThat(URI.create(hostedUi.get("QUARKUS_REST_CLIENT_USER_POOL_URL")).getPort())
+        assertThat(URI.create(hostedUi.get("QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL")).getPort())
                 .isEqualTo(Integer.parseInt(userPool.get("COGNATE_INTERNAL_API_PORT")));
+        assertThat(URI.create(hostedUi.get("QUARKUS_REST_CLIENT_USER_POOL_URL")).getPort())
+                .as("the signing keys (JWKS) come from the public port").isEqualTo(8081);
+        assertThat(hostedUi).doesNotContainKeys("COGNATE_INTERNAL_API_TOKEN", "COGNATE_DB_HOST", "KAFKA_BOOTSTRAP_SERVERS");
         if (scheme.equals("https")) {
             assertThat(ingress.getSpec().getTls()).singleElement()
                     .satisfies(tls -> assertThat(tls.getHosts()).containsExactlyInAnyOrderElementsOf(hosts));

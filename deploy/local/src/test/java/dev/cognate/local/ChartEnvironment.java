@@ -26,6 +26,18 @@ record ChartEnvironment(String service, int port, Map<String, String> environmen
     /** Renders the chart with {@code values} (helm --set) and reads each Deployment's single container. */
     static Map<String, ChartEnvironment> render(Path repoRoot, Map<String, String> values,
             Map<String, Map<String, String>> secrets) throws IOException {
+        Map<String, ChartEnvironment> services = new LinkedHashMap<>();
+        for (JsonNode document : manifests(repoRoot, values)) {
+            if ("Deployment".equals(document.path("kind").asText())) {
+                ChartEnvironment container = of(document, secrets);
+                services.put(container.service(), container);
+            }
+        }
+        return services;
+    }
+
+    /** Every manifest the chart renders with {@code values} (helm --set), release {@value #RELEASE}. */
+    static List<JsonNode> manifests(Path repoRoot, Map<String, String> values) throws IOException {
         TemplateCommand template = new Helm(repoRoot.resolve("deploy/helm/cognate")).template()
                 .withName(RELEASE).withNamespace("identity").withKubeVersion("1.31.0");
         for (Map.Entry<String, String> value : values.entrySet()) {
@@ -33,16 +45,15 @@ record ChartEnvironment(String service, int port, Map<String, String> environmen
         }
         String yaml = template.call();
         ObjectMapper mapper = JsonMapper.builder().build();
-        Map<String, ChartEnvironment> services = new LinkedHashMap<>();
+        List<JsonNode> manifests = new ArrayList<>();
         try (YAMLParser parser = new YAMLFactory().createParser(yaml)) {
             for (JsonNode document : mapper.readValues(parser, JsonNode.class).readAll()) {
-                if (document != null && "Deployment".equals(document.path("kind").asText())) {
-                    ChartEnvironment container = of(document, secrets);
-                    services.put(container.service(), container);
+                if (document != null) {
+                    manifests.add(document);
                 }
             }
         }
-        return services;
+        return manifests;
     }
 
     private static ChartEnvironment of(JsonNode deployment, Map<String, Map<String, String>> secrets) {

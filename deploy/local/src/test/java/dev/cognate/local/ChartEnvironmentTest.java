@@ -13,13 +13,17 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -33,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Secrets' values where the chart refers to them, the public URLs derived from the ingress hosts — against real
  * PostgreSQL, Redis and Kafka: the wiring is proven, not guessed. Two things are changed, and checked before they are:
  * the ports (the chart's fixed 8081–8084 and 8091 may be taken by a developer's stack, so free ones replace them) and
- * the in-cluster address of user-pool-service's internal API in hosted-ui-service's environment (there is no cluster
- * DNS here). Needs the services packaged first, like {@link WholeStackTest}.
+ * the in-cluster addresses of user-pool-service (its internal API and its public port) in hosted-ui-service's
+ * environment (there is no cluster DNS here). Needs the services packaged first, like {@link WholeStackTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChartEnvironmentTest {
@@ -80,23 +84,18 @@ class ChartEnvironmentTest {
                 "ingress.hosts.poolDomains", "auth.cognate.test");
         rendered = new LinkedHashMap<>(ChartEnvironment.render(layout.repoRoot(), values, secrets));
         assertThat(rendered).containsOnlyKeys(CHART_PORTS.keySet());
-        if (hostedUiStillNeedsPostgres(layout)) {
-            // The chart gives hosted-ui-service only Redis and user-pool-service (its sessions and codes are in Redis);
-            // until its PostgreSQL and Kafka clients are removed, it would wait for a database the chart does not name.
-            Console.info("hosted-ui-service still configures a datasource: not started with the chart's environment");
-            rendered.remove("hosted-ui-service");
-        }
 
         Files.createDirectories(layout.logsDir());
         InfrastructureProcess infrastructure = InfrastructureProcess.start(layout, infra);
         processes.adoptInfrastructure(infrastructure.process());
         infrastructure.awaitReady(START_TIMEOUT);
 
+        Map<String, Integer> freePorts = Map.of("user-pool-service", ports[3], "hosted-ui-service", ports[4],
+                "identity-pool-service", ports[5], "trigger-runner", ports[6]);
         int internalPort = ports[7];
         Map<CognateService, ManagedProcess> running = new LinkedHashMap<>();
-        int next = 3;
         for (ChartEnvironment chart : rendered.values()) {
-            int port = ports[next++];
+            int port = freePorts.get(chart.service());
             Map<String, String> environment = new LinkedHashMap<>(chart.environment());
             assertThat(chart.port()).isEqualTo(CHART_PORTS.get(chart.service()));
             assertThat(environment).containsEntry("QUARKUS_HTTP_PORT", Integer.toString(chart.port()));
@@ -106,8 +105,14 @@ class ChartEnvironmentTest {
                 environment.put("COGNATE_INTERNAL_API_PORT", Integer.toString(internalPort));
             }
             if (chart.service().equals("hosted-ui-service")) {
-                assertThat(environment).containsEntry("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://cognate-user-pool-service:8091");
-                environment.put("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://" + Ports.LOOPBACK + ":" + internalPort);
+                // Only Redis and user-pool-service: no database, no Kafka, and no credential for the internal API.
+                assertThat(environment).doesNotContainKeys("COGNATE_DB_HOST", "QUARKUS_DATASOURCE_PASSWORD",
+                        "KAFKA_BOOTSTRAP_SERVERS", "COGNATE_INTERNAL_API_TOKEN");
+                assertThat(environment)
+                        .containsEntry("QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://cognate-user-pool-service:8091")
+                        .containsEntry("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://cognate-user-pool-service:8081");
+                environment.put("QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://" + Ports.LOOPBACK + ":" + internalPort);
+                environment.put("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://" + Ports.LOOPBACK + ":" + freePorts.get("user-pool-service"));
             }
             CognateService service = new CognateService(chart.service(), chart.service(), port, Map.of());
             services.put(chart.service(), service);
@@ -116,11 +121,6 @@ class ChartEnvironmentTest {
             running.put(service, process);
         }
         new ServiceReadiness().awaitAll(running, START_TIMEOUT);
-    }
-
-    private static boolean hostedUiStillNeedsPostgres(StackLayout layout) throws java.io.IOException {
-        return Files.readString(layout.repoRoot().resolve("hosted-ui-service/src/main/resources/application.properties"))
-                .contains("quarkus.datasource.db-kind");
     }
 
     @AfterAll
@@ -142,9 +142,7 @@ class ChartEnvironmentTest {
     @Test
     void userPoolServiceTakesItsIssuerFromTheIngressHostAndItsKeysFromTheSecrets() throws Exception {
         String poolId;
-        try (CognitoIdentityProviderClient idp = CognitoIdentityProviderClient.builder()
-                .endpointOverride(URI.create(services.get("user-pool-service").baseUrl())).region(Region.US_EAST_1)
-                .credentialsProvider(operator()).httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (CognitoIdentityProviderClient idp = userPoolClient()) {
             poolId = idp.createUserPool(r -> r.poolName("chart-environment")).userPool().id();
         }
         String base = services.get("user-pool-service").baseUrl() + "/" + poolId;
@@ -159,6 +157,34 @@ class ChartEnvironmentTest {
     }
 
     @Test
+    void hostedUiServiceRendersTheSignInPageOfAClientCreatedThroughTheApi() throws Exception {
+        String poolId;
+        String clientId;
+        String callback = "https://app.cognate.test/callback";
+        try (CognitoIdentityProviderClient idp = userPoolClient()) {
+            poolId = idp.createUserPool(r -> r.poolName("chart-environment-login")).userPool().id();
+            clientId = idp.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app").generateSecret(false)
+                    .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthScopes("openid")
+                    .callbackURLs(callback).supportedIdentityProviders("COGNITO")).userPoolClient().clientId();
+        }
+        // A public client must send PKCE: the S256 challenge of a fixed verifier.
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest("a-verifier-of-forty-three-characters-or-more-1234".getBytes(StandardCharsets.US_ASCII)));
+        String query = "client_id=" + clientId + "&response_type=code&scope=openid&redirect_uri="
+                + URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+        String hostedUi = services.get("hosted-ui-service").baseUrl();
+
+        // The authorization endpoint looks the client up through the internal API and sends the browser to the form.
+        HttpResponse<String> authorize = get(hostedUi + "/oauth2/authorize?" + query);
+        assertThat(authorize.statusCode()).as(authorize.body()).isEqualTo(302);
+        assertThat(authorize.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).contains("/login?"));
+
+        HttpResponse<String> login = get(hostedUi + "/login?" + query);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(login.body()).contains("<form", "name=\"password\"");
+    }
+
+    @Test
     void identityPoolServiceAcceptsTheOperatorKeysFromTheSecret() {
         try (CognitoIdentityClient identity = CognitoIdentityClient.builder()
                 .endpointOverride(URI.create(services.get("identity-pool-service").baseUrl())).region(Region.US_EAST_1)
@@ -166,6 +192,12 @@ class ChartEnvironmentTest {
             assertThat(identity.createIdentityPool(r -> r.identityPoolName("chart_environment").allowUnauthenticatedIdentities(false))
                     .identityPoolId()).startsWith("us-east-1:");
         }
+    }
+
+    private CognitoIdentityProviderClient userPoolClient() {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(URI.create(services.get("user-pool-service").baseUrl())).region(Region.US_EAST_1)
+                .credentialsProvider(operator()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     private StaticCredentialsProvider operator() {
