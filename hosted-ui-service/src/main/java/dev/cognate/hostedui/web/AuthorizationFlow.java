@@ -118,7 +118,7 @@ public class AuthorizationFlow {
     }
 
     /** A session of the same pool, no forced login, and a sign-in recent enough for {@code max_age}. */
-    public static boolean allowsSingleSignOn(HostedSession session, AuthorizationRequest request) {
+    public boolean allowsSingleSignOn(HostedSession session, AuthorizationRequest request) {
         if (!session.poolId().equals(request.userPoolId()) || request.forcesLogin()) {
             return false;
         }
