@@ -46,12 +46,13 @@ public class IdTokenHintVerifier {
     private final JwksClient jwks;
     private final HostedUiConfig config;
     private final String issuerPrefix;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, CachingJwksSource> keysByPool = new ConcurrentHashMap<>();
 
-    public IdTokenHintVerifier(@RestClient JwksClient jwks, HostedUiConfig config) {
+    public IdTokenHintVerifier(@RestClient JwksClient jwks, HostedUiConfig config, Clock clock) {
         this.jwks = jwks;
         this.config = config;
+        this.clock = clock;
         this.issuerPrefix = IssuerUrls.trimmed(config.issuerBaseUrl()) + "/";
     }
 

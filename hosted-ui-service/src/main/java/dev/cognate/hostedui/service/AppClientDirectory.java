@@ -30,11 +30,11 @@ public class AppClientDirectory {
     private final HostedUiConfig config;
     private final ExpiringCache<String, AppClientConfig> cache;
 
-    public AppClientDirectory(@RestClient UserPoolClient userPool, HostedUiConfig config) {
+    public AppClientDirectory(@RestClient UserPoolClient userPool, HostedUiConfig config, Clock clock) {
         this.userPool = userPool;
         this.config = config;
         this.cache = new ExpiringCache<>(config.userPool().clientCacheTtl(), config.userPool().clientCacheSize(),
-                Clock.systemUTC());
+                clock);
     }
 
     /**

@@ -8,7 +8,7 @@ import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * Issues authorization codes: {@code SET cognate:oauth-code:<sha256(code)> <grant JSON> EX 300}
@@ -19,10 +19,12 @@ public class AuthorizationCodes {
 
     private final ReactiveValueCommands<String, String> values;
     private final HostedUiConfig.Session config;
+    private final Clock clock;
 
-    public AuthorizationCodes(ReactiveRedisDataSource redis, HostedUiConfig config) {
+    public AuthorizationCodes(ReactiveRedisDataSource redis, HostedUiConfig config, Clock clock) {
         this.values = redis.value(String.class, String.class);
         this.config = config.session();
+        this.clock = clock;
     }
 
     /**
@@ -34,7 +36,7 @@ public class AuthorizationCodes {
         String code = AuthorizationCode.newCode();
         AuthorizationCode grant = new AuthorizationCode(request.userPoolId(), request.clientId(), sub, username,
                 request.scopes(), request.redirectUri(), request.nonce(), request.codeChallenge(),
-                request.codeChallengeMethod(), authTime, Instant.now().getEpochSecond(), sessionHandle);
+                request.codeChallengeMethod(), authTime, clock.instant().getEpochSecond(), sessionHandle);
         return values.setex(AuthorizationCode.redisKey(code), AuthorizationCode.MAX_TTL.toSeconds(), grant.toJson())
                 .ifNoItem().after(config.storeTimeout()).fail()
                 .onFailure().transform(failure -> new SessionStoreUnavailableException("cannot store the code", failure))

@@ -37,10 +37,9 @@ public class BrandingDirectory {
     private final ExpiringCache<String, Optional<Branding>> brandings;
     private final ExpiringCache<String, Optional<Logo>> logos;
 
-    public BrandingDirectory(@RestClient UserPoolClient userPool, HostedUiConfig config) {
+    public BrandingDirectory(@RestClient UserPoolClient userPool, HostedUiConfig config, Clock clock) {
         this.userPool = userPool;
         this.config = config;
-        Clock clock = Clock.systemUTC();
         this.brandings = new ExpiringCache<>(config.userPool().clientCacheTtl(), config.userPool().clientCacheSize(), clock);
         this.logos = new ExpiringCache<>(config.userPool().clientCacheTtl(), config.userPool().logoCacheSize(), clock);
     }

@@ -33,11 +33,11 @@ public class HostedSessions {
     private final HostedUiConfig.Session config;
     private final Clock clock;
 
-    public HostedSessions(ReactiveRedisDataSource redis, HostedUiConfig config) {
+    public HostedSessions(ReactiveRedisDataSource redis, HostedUiConfig config, Clock clock) {
         this.values = redis.value(String.class, String.class);
         this.keys = redis.key(String.class);
         this.config = config.session();
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** The Redis key of a session id (its SHA-256: the handle named in authorization codes, never the cookie). */

@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -38,16 +38,18 @@ public class AuthorizationFlow {
     private final AuthorizationCodes codes;
     private final ImplicitGrants implicitGrants;
     private final HostedUiConfig config;
+    private final Clock clock;
 
     public AuthorizationFlow(AppClientDirectory clients, AuthorizationRequestValidator validator,
                              HostedSessions sessions, AuthorizationCodes codes, ImplicitGrants implicitGrants,
-                             HostedUiConfig config) {
+                             HostedUiConfig config, Clock clock) {
         this.clients = clients;
         this.validator = validator;
         this.sessions = sessions;
         this.codes = codes;
         this.implicitGrants = implicitGrants;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Looks the client up and validates the request; fails with the error page or the error redirect. */
@@ -116,14 +118,14 @@ public class AuthorizationFlow {
     }
 
     /** A session of the same pool, no forced login, and a sign-in recent enough for {@code max_age}. */
-    public static boolean allowsSingleSignOn(HostedSession session, AuthorizationRequest request) {
+    public boolean allowsSingleSignOn(HostedSession session, AuthorizationRequest request) {
         if (!session.poolId().equals(request.userPoolId()) || request.forcesLogin()) {
             return false;
         }
         if (request.maxAge() == null) {
             return true;
         }
-        long elapsed = Instant.now().getEpochSecond() - session.authTime();
+        long elapsed = clock.instant().getEpochSecond() - session.authTime();
         // max_age=0 always asks for the password again (OIDC Core: equivalent to prompt=login).
         return request.maxAge() > 0 && elapsed <= request.maxAge();
     }

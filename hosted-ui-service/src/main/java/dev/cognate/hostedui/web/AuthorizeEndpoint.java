@@ -54,7 +54,7 @@ public class AuthorizeEndpoint {
         return flow.validate(parameters).chain(validated -> {
             AuthorizationRequest request = validated.request();
             return sessions.find(sessionId).chain(session -> {
-                if (session.isPresent() && AuthorizationFlow.allowsSingleSignOn(session.get(), request)) {
+                if (session.isPresent() && flow.allowsSingleSignOn(session.get(), request)) {
                     return flow.issueFromSession(request, session.get(), sessionId);
                 }
                 if (request.forbidsInteraction()) {

@@ -53,7 +53,7 @@ public class LoginPage {
                               @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                               @CookieParam(HostedSessions.COOKIE) String sessionId) {
         return flow.validate(uri.getQueryParameters()).chain(validated -> sessions.find(sessionId).chain(session -> {
-            if (session.isPresent() && AuthorizationFlow.allowsSingleSignOn(session.get(), validated.request())) {
+            if (session.isPresent() && flow.allowsSingleSignOn(session.get(), validated.request())) {
                 return flow.issueFromSession(validated.request(), session.get(), sessionId);
             }
             var query = uri.getQueryParameters();

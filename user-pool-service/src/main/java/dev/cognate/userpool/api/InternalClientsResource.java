@@ -4,6 +4,7 @@ import dev.cognate.internalapi.AppClientConfig;
 import dev.cognate.internalapi.InternalRoutes;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.AttributeDefinition;
+import dev.cognate.userpool.domain.ClientSettings;
 import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.SignInIdentifiers;
 import dev.cognate.userpool.domain.UserPool;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,15 +36,14 @@ public class InternalClientsResource {
     static AppClientConfig config(AppClientService.ClientOfPool found) {
         AppClient client = found.client();
         UserPool pool = found.pool();
-        List<String> autoVerified = new ArrayList<>();
-        pool.settings().path("AutoVerifiedAttributes").forEach(attribute -> autoVerified.add(attribute.asText()));
+        ClientSettings settings = client.config();
         List<String> required = PoolSchema.of(pool.settings()).required().stream().map(AttributeDefinition::name)
                 .filter(name -> !"sub".equals(name)).toList();
-        return new AppClientConfig(client.clientId(), client.userPoolId(), client.clientName(), client.list("CallbackURLs"),
-                client.list("LogoutURLs"), client.list("AllowedOAuthFlows"), client.list("AllowedOAuthScopes"),
-                client.list("SupportedIdentityProviders"), client.settings().path("AllowedOAuthFlowsUserPoolClient").asBoolean(false),
-                found.hasSecret(), client.preventsUserExistenceErrors(), pool.name(),
-                SignInIdentifiers.of(pool.settings()).usernameAttributes(), autoVerified, required);
+        return new AppClientConfig(client.clientId(), client.userPoolId(), client.clientName(), settings.callbackUrls(),
+                settings.logoutUrls(), settings.allowedOAuthFlows(), settings.allowedOAuthScopes(),
+                settings.supportedIdentityProviders(), settings.oauthEnabled(),
+                found.hasSecret(), settings.preventsUserExistenceErrors(), pool.name(),
+                SignInIdentifiers.of(pool.settings()).usernameAttributes(), pool.config().autoVerifiedAttributes(), required);
     }
 
     private final AppClientService clients;

@@ -1,6 +1,6 @@
 package dev.cognate.userpool.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,21 +32,33 @@ final class InternalJson {
     private InternalJson() {
     }
 
-    /** The body as {@code type}; an absent, non-object or malformed body, or a member of the wrong type → InvalidParameterException. */
+    /**
+     * The body as {@code type}; an absent, non-object or malformed body, or a member of the wrong type → InvalidParameterException.
+     * Every string member and member name is checked as the JSON API checks them ({@link AwsJson#textCheckingParser}): NUL,
+     * other control characters and unpaired surrogates are refused with the same InvalidParameterException, so such text
+     * never reaches the database from this edge either.
+     */
     static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw CognitoException.invalidParameter("The request body must be a JSON object.");
         }
-        try {
-            T value = READER.readValue(body, type);
+        try (JsonParser parser = AwsJson.textCheckingParser(READER, body.getBytes(StandardCharsets.UTF_8))) {
+            T value = READER.readValue(parser, type);
             if (value == null) {
                 throw CognitoException.invalidParameter("The request body must be a JSON object.");
             }
             return value;
-        } catch (MismatchedInputException e) {
-            String member = e.getPath().isEmpty() ? "request" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-            throw CognitoException.invalidParameter("Unexpected value type for member '" + member + "'.");
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
+            // Jackson wraps what the text check throws inside a nested member: that refusal is the answer.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof CognitoException refused) {
+                    throw refused;
+                }
+            }
+            if (e instanceof MismatchedInputException mismatch) {
+                String member = mismatch.getPath().isEmpty() ? "request" : mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
+                throw CognitoException.invalidParameter("Unexpected value type for member '" + member + "'.");
+            }
             throw CognitoException.invalidParameter("The request body is not valid JSON.");
         }
     }

@@ -31,7 +31,8 @@ import jakarta.enterprise.event.Observes;
  * response at once with an empty 413 (it cannot be given a body from here). Every client we know declares the length
  * of a form or JSON body, which gets the full answer; the JSON API reads streamed bodies itself and always answers.
  *
- * <p>The internal API is meant to move to a port of its own: its router needs {@link #install(Router)} as well.
+ * <p>The internal API's own port ({@link InternalPort}) hands its requests to this same router, so its routes have these
+ * limits too (1 MiB).
  */
 @ApplicationScoped
 public class RequestBodyLimits {

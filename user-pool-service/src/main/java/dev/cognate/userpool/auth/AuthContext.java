@@ -28,6 +28,6 @@ public record AuthContext(UserPool pool, AppClient client, boolean admin, String
 
     /** {@code PreventUserExistenceErrors} LEGACY: an unknown user is told apart ({@code UserNotFoundException}). */
     public boolean revealsUnknownUsers() {
-        return "LEGACY".equals(client.settings().path("PreventUserExistenceErrors").asText("ENABLED"));
+        return !client.preventsUserExistenceErrors();
     }
 }

@@ -158,7 +158,7 @@ public class AuthenticationService {
 
     /** ExplicitAuthFlows names the flow; a client with only legacy values (or none) also allows SRP and refresh. */
     static boolean allows(AppClient client, AuthFlowHandler handler) {
-        List<String> explicit = client.list("ExplicitAuthFlows");
+        List<String> explicit = client.config().explicitAuthFlows();
         if (handler.allowedBy().stream().anyMatch(explicit::contains)) {
             return true;
         }

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,15 +38,17 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
     private final SignInCompletion completion;
     private final AuthEventRepository authEvents;
     private final UnsupportedMfaGuard mfa;
+    private final Clock clock;
 
     public NewPasswordRequiredChallenge(Pool db, UserRepository users, UserPasswords passwords, SignInCompletion completion,
-                                        AuthEventRepository authEvents, UnsupportedMfaGuard mfa) {
+                                        AuthEventRepository authEvents, UnsupportedMfaGuard mfa, Clock clock) {
         this.mfa = mfa;
         this.authEvents = authEvents;
         this.db = db;
         this.users = users;
         this.passwords = passwords;
         this.completion = completion;
+        this.clock = clock;
     }
 
     @Override
@@ -95,7 +98,7 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
                     User changed = user.withAttributes(attributes, user.lastModifiedDate());
                     return passwords.set(tx, context.pool(), changed, password, UserPasswords.Reason.NEW_PASSWORD_CHALLENGE,
                                     List.copyOf(changes.keySet()))
-                            .call(saved -> authEvents.insert(tx, AuthEvent.of(saved.userPoolId(), saved.sub(), AuthEvent.PASSWORD_CHANGE, true,
+                            .call(saved -> authEvents.insert(tx, AuthEvent.at(clock.instant(), saved.userPoolId(), saved.sub(), AuthEvent.PASSWORD_CHANGE, true,
                                     null, null, context.client().clientId(), context.authFlow(), context.sourceIp())))
                             .chain(saved -> completion.signedIn(tx, context, saved, saved.passwordChangedAt()));
                 })));

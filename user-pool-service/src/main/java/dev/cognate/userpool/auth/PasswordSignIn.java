@@ -9,7 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * The first factor of the password flows: find the user by username, alias or sub; refuse while locked; verify the
@@ -23,12 +23,14 @@ public class PasswordSignIn {
     private final UserStore store;
     private final PasswordHashing hashing;
     private final SignInAudit audit;
+    private final Clock clock;
 
-    public PasswordSignIn(Pool db, UserStore store, PasswordHashing hashing, SignInAudit audit) {
+    public PasswordSignIn(Pool db, UserStore store, PasswordHashing hashing, SignInAudit audit, Clock clock) {
         this.db = db;
         this.store = store;
         this.hashing = hashing;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The user whose password this is, ready for the next step; every refusal recorded. */
@@ -64,7 +66,7 @@ public class PasswordSignIn {
                     new CognitoException("PasswordResetRequiredException", "Password reset required for the user"));
         }
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD && user.temporaryPasswordExpiresAt() != null
-                && user.temporaryPasswordExpiresAt().isBefore(Instant.now())) {
+                && user.temporaryPasswordExpiresAt().isBefore(clock.instant())) {
             return audit.refuse(context, user, user.username(), "temporary_password_expired", new CognitoException("NotAuthorizedException",
                     "Temporary password has expired and must be reset by an administrator."));
         }

@@ -9,7 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +28,14 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
     private final RefreshTokens refreshTokens;
     private final UserRepository users;
     private final TokenIssuer issuer;
+    private final Clock clock;
 
-    public RefreshTokenAuthFlow(Pool db, RefreshTokens refreshTokens, UserRepository users, TokenIssuer issuer) {
+    public RefreshTokenAuthFlow(Pool db, RefreshTokens refreshTokens, UserRepository users, TokenIssuer issuer, Clock clock) {
         this.db = db;
         this.refreshTokens = refreshTokens;
         this.users = users;
         this.issuer = issuer;
+        this.clock = clock;
     }
 
     @Override
@@ -84,7 +86,7 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
 
     /** The one refresh of this service: REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken both come here. */
     public Uni<AuthResponse> refresh(AuthContext context, String token) {
-        return db.withTransaction(tx -> refreshTokens.redeem(tx, context.client(), token, Instant.now()))
+        return db.withTransaction(tx -> refreshTokens.redeem(tx, context.client(), token, clock.instant()))
                 .chain(redeemed -> {
                     if (redeemed.reused()) {
                         return Uni.createFrom().failure(RefreshTokens.revoked());

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -32,11 +33,13 @@ public class SignInAudit {
     private final Pool db;
     private final SignInFailureRepository failures;
     private final AuthEventRepository authEvents;
+    private final Clock clock;
 
-    public SignInAudit(Pool db, SignInFailureRepository failures, AuthEventRepository authEvents) {
+    public SignInAudit(Pool db, SignInFailureRepository failures, AuthEventRepository authEvents, Clock clock) {
         this.db = db;
         this.failures = failures;
         this.authEvents = authEvents;
+        this.clock = clock;
     }
 
     public static CognitoException incorrect() {
@@ -46,7 +49,7 @@ public class SignInAudit {
     /** Fails with "Password attempts exceeded" (recording the refusal) while the user is locked. */
     public Uni<Void> checkNotLocked(AuthContext context, User user) {
         return failures.lockedUntil(db, user.userPoolId(), user.sub()).chain(until -> {
-            if (until.isPresent() && until.get().isAfter(Instant.now())) {
+            if (until.isPresent() && until.get().isAfter(clock.instant())) {
                 return refuse(context, user, user.username(), "locked",
                         new CognitoException("NotAuthorizedException", "Password attempts exceeded"));
             }
@@ -56,7 +59,7 @@ public class SignInAudit {
 
     /** A wrong password: counted, locked when over the free attempts, recorded; fails with "Incorrect username or password.". */
     public <T> Uni<T> wrongPassword(AuthContext context, User user) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return db.withTransaction(tx -> failures.recordFailure(tx, user.userPoolId(), user.sub(), now, IDLE_RESET)
                         .chain(count -> count < FREE_ATTEMPTS ? Uni.createFrom().voidItem()
                                 : failures.lockUntil(tx, user.userPoolId(), user.sub(), now.plus(lockFor(count))))
@@ -83,14 +86,14 @@ public class SignInAudit {
     /** After a success: the lockout counter starts again, and the {@code SignIn} authentication event says {@code Pass}. */
     public Uni<Void> succeeded(SqlClient tx, AuthContext context, User user) {
         return failures.reset(tx, user.userPoolId(), user.sub())
-                .chain(() -> authEvents.insert(tx, AuthEvent.of(user.userPoolId(), user.sub(), AuthEvent.SIGN_IN, true, "Success", null,
+                .chain(() -> authEvents.insert(tx, AuthEvent.at(clock.instant(), user.userPoolId(), user.sub(), AuthEvent.SIGN_IN, true, "Success", null,
                         context.client().clientId(), context.authFlow(), context.sourceIp())));
     }
 
     /** After ChangePassword: the lockout counter starts again, and a {@code PasswordChange} authentication event says {@code Pass}. */
     public Uni<Void> passwordChanged(SqlClient tx, AuthContext context, User user) {
         return failures.reset(tx, user.userPoolId(), user.sub())
-                .chain(() -> authEvents.insert(tx, AuthEvent.of(user.userPoolId(), user.sub(), AuthEvent.PASSWORD_CHANGE, true, "Success", null,
+                .chain(() -> authEvents.insert(tx, AuthEvent.at(clock.instant(), user.userPoolId(), user.sub(), AuthEvent.PASSWORD_CHANGE, true, "Success", null,
                         context.client().clientId(), context.authFlow(), context.sourceIp())));
     }
 
@@ -101,7 +104,7 @@ public class SignInAudit {
             return UserPoolEventOutbox.publish(tx, context.pool().id(), UserPoolEvents.USER_SIGN_IN_FAILED, event);
         }
         return UserPoolEventOutbox.publishForUser(tx, context.pool().id(), user.sub(), UserPoolEvents.USER_SIGN_IN_FAILED, event)
-                .chain(() -> authEvents.insert(tx, AuthEvent.of(user.userPoolId(), user.sub(), AuthEvent.SIGN_IN, false,
+                .chain(() -> authEvents.insert(tx, AuthEvent.at(clock.instant(), user.userPoolId(), user.sub(), AuthEvent.SIGN_IN, false,
                         passwordChecked(reason), reason, context.client().clientId(), context.authFlow(), context.sourceIp())));
     }
 

@@ -81,7 +81,7 @@ public class SignInCompletion {
         }
         UUID family = UUID.randomUUID();
         return recordSignIn(tx, context, user)
-                .chain(() -> refreshTokens.openFamily(tx, context.client(), user.sub(), family, authTime, Instant.now()))
+                .chain(() -> refreshTokens.openFamily(tx, context.client(), user.sub(), family, authTime, clock.instant()))
                 .map(refresh -> new Opened(user, family, refresh, authTime));
     }
 

@@ -56,7 +56,7 @@ public class UnsupportedMfaGuard {
      * method, the only enabled one, or SELECT_MFA_TYPE among several; with none enabled, MFA_SETUP when MFA is ON.
      */
     static Optional<String> mfaStep(UserPool pool, User user) {
-        String configuration = pool.settings().path("MfaConfiguration").asText("OFF");
+        String configuration = pool.config().mfaConfiguration();
         if (!"ON".equals(configuration) && !"OPTIONAL".equals(configuration)) {
             return Optional.empty();
         }

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +36,10 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
     private final PasswordSignIn passwords;
     private final AuthSessionStore sessions;
     private final SecretCipher cipher;
+    private final Clock clock;
 
     public UserSrpAuthFlow(Pool db, UserStore store, SrpVerifierStore verifiers, SignInAudit audit, PasswordSignIn passwords,
-                           AuthSessionStore sessions, SecretCipher cipher) {
+                           AuthSessionStore sessions, SecretCipher cipher, Clock clock) {
         this.cipher = cipher;
         this.db = db;
         this.store = store;
@@ -46,6 +47,7 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
         this.audit = audit;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     @Override
@@ -106,7 +108,7 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
         RANDOM.nextBytes(secretBlock);
         String block = Base64.getEncoder().encodeToString(secretBlock);
         AuthSession session = new AuthSession(context.pool().id(), context.client().clientId(), user == null ? null : user.sub(), username,
-                context.authFlow(), PASSWORD_VERIFIER, Instant.now().getEpochSecond(), Map.of(
+                context.authFlow(), PASSWORD_VERIFIER, clock.instant().getEpochSecond(), Map.of(
                 "A", a.toString(16), "b", sealPrivate(context.pool().id(), b), "B", bPublic.toString(16), "secretBlock", block, "userIdForSrp", userIdForSrp));
         return sessions.create(context.client(), session).map(id -> AuthResponse.challenge(PASSWORD_VERIFIER, id, Map.of(
                 "SALT", salt.toString(16),

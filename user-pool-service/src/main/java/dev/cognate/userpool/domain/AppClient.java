@@ -1,11 +1,9 @@
 package dev.cognate.userpool.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -42,16 +40,5 @@ public record AppClient(String clientId, String userPoolId, String clientName, O
                 throw new CognitoException("NotAuthorizedException", "A client attempted to write unauthorized attribute");
             }
         }
-    }
-
-    /**
-     * A list member by its wire name. Superseded by {@link #config()}; kept while code other pieces are rewriting still
-     * calls it.
-     */
-    public List<String> list(String member) {
-        List<String> values = new ArrayList<>();
-        JsonNode node = settings.path(member);
-        node.forEach(value -> values.add(value.asText()));
-        return values;
     }
 }

@@ -22,15 +22,6 @@ public record AuthEvent(UUID eventId, String userPoolId, UUID sub, String eventT
     public static final String SIGN_OUT = "SignOut";
     public static final String TOKEN_REVOCATION = "TokenRevocation";
 
-    /**
-     * A new event now, by the system clock. Prefer {@link #at} with the injected {@code Clock}'s instant; the callers
-     * left on this one are listed for conversion.
-     */
-    public static AuthEvent of(String userPoolId, UUID sub, String eventType, boolean passed, String challengeResponse, String reason,
-                               String clientId, String authFlow, String ipAddress) {
-        return at(Instant.now(), userPoolId, sub, eventType, passed, challengeResponse, reason, clientId, authFlow, ipAddress);
-    }
-
     /** A new event at {@code time} (kept to microseconds, PostgreSQL's precision, so the page key read back is the one written). */
     public static AuthEvent at(Instant time, String userPoolId, UUID sub, String eventType, boolean passed, String challengeResponse,
                                String reason, String clientId, String authFlow, String ipAddress) {

@@ -3,6 +3,7 @@ package dev.cognate.userpool.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.userpool.password.PasswordPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,7 @@ import java.util.List;
  * A user pool's top-level settings, read once from their stored wire form ({@link UserPool#settings()}, JSONB,
  * unchanged) into typed members with Cognito's defaults, so that no code reads them by string path. The structured
  * members have views of their own, built from the same settings: {@link PoolSchema}, {@link SignInIdentifiers},
- * {@link AccountRecovery}, {@link AttributeUpdateSettings}, {@link MessageTemplates}, {@link AutoVerification} and
- * {@code password/PasswordPolicy}.
+ * {@link AccountRecovery}, {@link AttributeUpdateSettings}, {@link MessageTemplates} and {@link AutoVerification}.
  *
  * @param mfaConfiguration       {@code MfaConfiguration}: OFF (default), ON or OPTIONAL
  * @param tier                   {@code UserPoolTier}: LITE, ESSENTIALS (default) or PLUS
@@ -20,9 +20,10 @@ import java.util.List;
  * @param autoVerifiedAttributes {@code AutoVerifiedAttributes} ({@code email}, {@code phone_number})
  * @param adminCreateUserOnly    {@code AdminCreateUserConfig.AllowAdminCreateUserOnly} (default false)
  * @param lambdaConfig           {@code LambdaConfig} in its wire form (a copy; empty when none)
+ * @param passwordPolicy         {@code Policies.PasswordPolicy} with Cognito's defaults
  */
 public record PoolSettings(String mfaConfiguration, String tier, boolean deletionProtected, List<String> autoVerifiedAttributes,
-                           boolean adminCreateUserOnly, ObjectNode lambdaConfig) {
+                           boolean adminCreateUserOnly, ObjectNode lambdaConfig, PasswordPolicy passwordPolicy) {
 
     public static PoolSettings of(JsonNode settings) {
         JsonNode lambda = settings.path("LambdaConfig");
@@ -34,6 +35,7 @@ public record PoolSettings(String mfaConfiguration, String tier, boolean deletio
                 "ACTIVE".equals(settings.path(UserPool.DELETION_PROTECTION).asText()),
                 List.copyOf(autoVerified),
                 settings.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(false),
-                lambda.isObject() ? ((ObjectNode) lambda).deepCopy() : JsonNodeFactory.instance.objectNode());
+                lambda.isObject() ? ((ObjectNode) lambda).deepCopy() : JsonNodeFactory.instance.objectNode(),
+                PasswordPolicy.of(settings));
     }
 }

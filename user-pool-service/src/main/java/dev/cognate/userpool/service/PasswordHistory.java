@@ -4,7 +4,6 @@ import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.password.PasswordHashing;
-import dev.cognate.userpool.password.PasswordPolicy;
 import dev.cognate.userpool.repository.PasswordHistoryRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -40,7 +39,7 @@ public class PasswordHistory {
 
     /** Fails with {@code PasswordHistoryPolicyViolationException} when {@code password} is one of the user's last N. */
     Uni<Void> checkNotReused(SqlClient sql, UserPool pool, User user, String password) {
-        int size = PasswordPolicy.of(pool.settings()).passwordHistorySize();
+        int size = pool.config().passwordPolicy().passwordHistorySize();
         if (size <= 0) {
             return Uni.createFrom().voidItem();
         }
@@ -64,7 +63,7 @@ public class PasswordHistory {
 
     /** Records the password {@code user} now has (its hash), keeping the newest N; nothing is kept when N is 0. */
     Uni<Void> record(SqlClient tx, UserPool pool, User user) {
-        int size = PasswordPolicy.of(pool.settings()).passwordHistorySize();
+        int size = pool.config().passwordPolicy().passwordHistorySize();
         if (size <= 0 || user.passwordHash() == null) {
             return history.clear(tx, pool.id(), user.sub());
         }
@@ -73,7 +72,7 @@ public class PasswordHistory {
 
     /** Records a new user's first password; with no history kept there is nothing to write (or to clear). */
     Uni<Void> recordFirst(SqlClient tx, UserPool pool, User user) {
-        int size = PasswordPolicy.of(pool.settings()).passwordHistorySize();
+        int size = pool.config().passwordPolicy().passwordHistorySize();
         if (size <= 0 || user.passwordHash() == null) {
             return Uni.createFrom().voidItem();
         }

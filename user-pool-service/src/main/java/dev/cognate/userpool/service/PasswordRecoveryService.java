@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -29,15 +30,17 @@ public class PasswordRecoveryService {
     private final VerificationCodes codes;
     private final UserPasswords passwords;
     private final AuthEventRepository authEvents;
+    private final Clock clock;
 
     public PasswordRecoveryService(Pool db, ClientAuthenticator clients, UserStore store, VerificationCodes codes, UserPasswords passwords,
-                                   AuthEventRepository authEvents) {
+                                   AuthEventRepository authEvents, Clock clock) {
         this.authEvents = authEvents;
         this.db = db;
         this.clients = clients;
         this.store = store;
         this.codes = codes;
         this.passwords = passwords;
+        this.clock = clock;
     }
 
     /** ForgotPassword of the JSON API: the client proves itself with SECRET_HASH first. */
@@ -86,7 +89,7 @@ public class PasswordRecoveryService {
                     return codes.check(tx, user, CodePurpose.PASSWORD_RESET, code)
                             .call(check -> check.matched()
                                     ? passwords.set(tx, pool, user, newPassword, UserPasswords.Reason.FORGOT_PASSWORD, List.of())
-                                    .call(saved -> authEvents.insert(tx, AuthEvent.of(pool.id(), saved.sub(), AuthEvent.FORGOT_PASSWORD, true,
+                                    .call(saved -> authEvents.insert(tx, AuthEvent.at(clock.instant(), pool.id(), saved.sub(), AuthEvent.FORGOT_PASSWORD, true,
                                             null, null, clientId, null, sourceIp)))
                                     : Uni.createFrom().voidItem());
                 }))))

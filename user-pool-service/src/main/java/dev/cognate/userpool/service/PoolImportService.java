@@ -42,6 +42,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -90,12 +91,13 @@ public class PoolImportService {
     private final UserCreation creation;
     private final GroupMembershipRepository memberships;
     private final UserPoolSettingsRules settingsRules;
+    private final Clock clock;
 
     public PoolImportService(Pool db, CognateConfig config, UserPoolRepository pools, UserPoolMfaRepository mfa,
                              AppClientRepository clients, AppClientService clientService, ResourceServerRepository resourceServers,
                              IdentityProviderRepository identityProviders, IdentityProviderService identityProviderService,
                              UserPoolDomainRepository domains, GroupRepository groups, UserCreation creation,
-                             GroupMembershipRepository memberships, UserPoolSettingsRules settingsRules) {
+                             GroupMembershipRepository memberships, UserPoolSettingsRules settingsRules, Clock clock) {
         this.db = db;
         this.config = config;
         this.pools = pools;
@@ -110,6 +112,7 @@ public class PoolImportService {
         this.creation = creation;
         this.memberships = memberships;
         this.settingsRules = settingsRules;
+        this.clock = clock;
     }
 
     /** @param poolName the new pool's name, or {@code null} to keep the file's */
@@ -133,7 +136,7 @@ public class PoolImportService {
 
         private final SqlClient tx;
         private final String poolNameOverride;
-        private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        private final Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         private UserPool pool;
         private UserAttributeRules attributeRules;
         private SignInIdentifiers identifiers;

@@ -75,7 +75,7 @@ public class SignUpService {
                                 String sourceIp) {
         return Uni.createFrom().deferred(() -> {
             UserPool pool = authenticated.pool();
-            if (pool.settings().path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(false)) {
+            if (pool.config().adminCreateUserOnly()) {
                 throw new CognitoException("NotAuthorizedException", "SignUp is not permitted for this user pool");
             }
             authenticated.client().checkWritable(attributes.keySet());
@@ -148,7 +148,7 @@ public class SignUpService {
 
     /** A passed authentication event of a self-service step (no password checked, no auth flow). */
     private Uni<Void> passed(SqlClient tx, User user, String eventType, AuthenticatedClient authenticated, String sourceIp) {
-        return authEvents.insert(tx, AuthEvent.of(user.userPoolId(), user.sub(), eventType, true, null, null,
+        return authEvents.insert(tx, AuthEvent.at(clock.instant(), user.userPoolId(), user.sub(), eventType, true, null, null,
                 authenticated.client().clientId(), null, sourceIp));
     }
 

@@ -14,6 +14,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,15 +33,17 @@ public class UserAccountService {
     private final VerificationCodes codes;
     private final UserPasswords passwords;
     private final UserConfirmation confirmation;
+    private final Clock clock;
 
     public UserAccountService(Pool db, UserPoolRepository pools, UserStore store, VerificationCodes codes, UserPasswords passwords,
-                              UserConfirmation confirmation) {
+                              UserConfirmation confirmation, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.store = store;
         this.codes = codes;
         this.passwords = passwords;
         this.confirmation = confirmation;
+        this.clock = clock;
     }
 
     /** AdminSetUserPassword: permanent → CONFIRMED; temporary → FORCE_CHANGE_PASSWORD until the policy's validity ends. */
@@ -77,7 +81,7 @@ public class UserAccountService {
     /** AdminSetUserSettings (legacy SMS MFA options) and AdminSetUserMFAPreference: the user's MFA choices, stored. */
     public Uni<Void> setMfa(String poolId, String username, Function<User, ArrayNode> options, Function<User, ObjectNode> preference) {
         return pools.require(db, poolId).chain(pool -> change(pool, username, UserPoolEvents.USER_MFA_UPDATED,
-                user -> user.withMfa(options.apply(user), preference.apply(user), UserService.now())));
+                user -> user.withMfa(options.apply(user), preference.apply(user), clock.instant().truncatedTo(ChronoUnit.MILLIS))));
     }
 
     private Uni<Void> change(UserPool pool, String username, EventType<UserPoolEvents.UserChanged> type,

@@ -15,6 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,19 +62,21 @@ public class UserImportJobRunner {
     private final UserPoolRepository pools;
     private final UserImportJobRepository jobs;
     private final UserCreation creation;
+    private final Clock clock;
 
-    public UserImportJobRunner(Pool db, UserPoolRepository pools, UserImportJobRepository jobs, UserCreation creation) {
+    public UserImportJobRunner(Pool db, UserPoolRepository pools, UserImportJobRepository jobs, UserCreation creation, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.jobs = jobs;
         this.creation = creation;
+        this.clock = clock;
     }
 
     /** Imports the job's CSV; the returned Uni ends when the job has ended (Succeeded, Failed or Stopped). */
     public Uni<Void> run(UserImportJob started) {
         String jobId = started.jobId();
         return transition(started, job -> job.status() == UserImportJob.Status.Stopping
-                        ? job.withStatus(UserImportJob.Status.Stopped, UserImportJobService.STOPPED, job.startDate(), UserImportJobService.now())
+                        ? job.withStatus(UserImportJob.Status.Stopped, UserImportJobService.STOPPED, job.startDate(), now())
                         : job.withStatus(UserImportJob.Status.InProgress, null, job.startDate(), null))
                 .chain(job -> job.isEmpty() || job.get().ended() ? Uni.createFrom().voidItem()
                         : pools.find(db, started.userPoolId()).chain(pool -> pool.isEmpty() ? Uni.createFrom().voidItem()
@@ -79,7 +84,7 @@ public class UserImportJobRunner {
                 .onFailure().call(failure -> {
                     LOG.errorf(failure, "user import job %s failed unexpectedly", jobId);
                     return transition(started, job -> job.withStatus(UserImportJob.Status.Failed,
-                            "The import job failed: an internal error occurred.", job.startDate(), UserImportJobService.now()))
+                            "The import job failed: an internal error occurred.", job.startDate(), now()))
                             .onFailure().recoverWithNull();
                 })
                 .onFailure().recoverWithNull().replaceWithVoid();
@@ -142,7 +147,7 @@ public class UserImportJobRunner {
     private Uni<Outcome> importRow(String jobId, Progress progress, CsvReader.Record row) {
         User user;
         try {
-            user = progress.csv.user(progress.header, row.fields(), UserImportJobService.now());
+            user = progress.csv.user(progress.header, row.fields(), now());
         } catch (CognitoException e) {
             LOG.infof("user import job %s: line %d failed: %s", jobId, row.line(), e.getMessage());
             return Uni.createFrom().item(Outcome.FAILED);
@@ -161,7 +166,7 @@ public class UserImportJobRunner {
                 : jobs.update(tx, found.get().withCounts(imported, skipped, failed)
                         .withStatus(found.get().status() == UserImportJob.Status.Stopping ? UserImportJob.Status.Stopped : status,
                                 found.get().status() == UserImportJob.Status.Stopping ? UserImportJobService.STOPPED : message,
-                                found.get().startDate(), UserImportJobService.now()), true)));
+                                found.get().startDate(), now()), true)));
     }
 
     /** Applies {@code change} to the job as it is now (locked), unless it has ended; answers the job saved. */
@@ -173,5 +178,10 @@ public class UserImportJobRunner {
             UserImportJob changed = change.apply(found.get());
             return jobs.update(tx, changed, changed.ended()).replaceWith(Optional.of(changed));
         }));
+    }
+
+    /** The injected clock's time, truncated to the milliseconds the rows keep. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,12 +43,14 @@ public class UserImportJobService {
     private final UserPoolRepository pools;
     private final UserImportJobRepository jobs;
     private final UserImportJobRunner runner;
+    private final Clock clock;
 
-    public UserImportJobService(Pool db, UserPoolRepository pools, UserImportJobRepository jobs, UserImportJobRunner runner) {
+    public UserImportJobService(Pool db, UserPoolRepository pools, UserImportJobRepository jobs, UserImportJobRunner runner, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.jobs = jobs;
         this.runner = runner;
+        this.clock = clock;
     }
 
     public Uni<List<String>> csvHeader(String poolId) {
@@ -135,7 +138,8 @@ public class UserImportJobService {
         return new CognitoException("PreconditionNotMetException", message);
     }
 
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    /** The injected clock's time, truncated to the milliseconds the rows keep. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -5,7 +5,6 @@ import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.password.PasswordHashing;
-import dev.cognate.userpool.password.PasswordPolicy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,7 +96,7 @@ public class UserPasswords {
      *                there is no such user
      */
     public Uni<NewPassword> prepare(SqlClient sql, UserPool pool, Uni<Optional<User>> current, String password, Reason reason) {
-        PasswordPolicy.of(pool.settings()).check(password);
+        pool.config().passwordPolicy().check(password);
         return current.chain(user -> reason.enforcesHistory && user.isPresent()
                         ? history.checkNotReused(sql, pool, user.get(), password) : Uni.createFrom().voidItem())
                 .chain(() -> hashing.hash(password))
@@ -141,7 +140,7 @@ public class UserPasswords {
 
     /** When a temporary password set now stops working: the pool's {@code TemporaryPasswordValidityDays}. */
     public Instant temporaryPasswordExpiry(UserPool pool, Instant now) {
-        return now.plus(Duration.ofDays(PasswordPolicy.of(pool.settings()).temporaryPasswordValidityDays()));
+        return now.plus(Duration.ofDays(pool.config().passwordPolicy().temporaryPasswordValidityDays()));
     }
 
     /** Derived secrets of a password a new user gets ({@link UserCreation}): its SRP verifier and first history entry. */

@@ -15,7 +15,6 @@ import dev.cognate.userpool.domain.UserFilter;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
-import dev.cognate.userpool.password.PasswordPolicy;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.validation.UserAttributeRules;
@@ -80,7 +79,7 @@ public class UserService {
     public Uni<User> adminCreateUser(String poolId, String username, Map<String, String> attributes, Invitation invitation) {
         return pools.require(db, poolId).chain(pool -> {
             String temporaryPassword = invitation.temporaryPassword() != null ? invitation.temporaryPassword()
-                    : PasswordPolicy.of(pool.settings()).generateTemporaryPassword();
+                    : pool.config().passwordPolicy().generateTemporaryPassword();
             if ("RESEND".equals(invitation.messageAction())) {
                 return passwords.prepare(pool, temporaryPassword, UserPasswords.Reason.INVITATION_RESENT)
                         .chain(newPassword -> db.withTransaction(tx -> resendInvitation(tx, pool, username, newPassword, invitation)));
@@ -159,12 +158,12 @@ public class UserService {
      */
     public Uni<Long> estimatedNumberOfUsers(String poolId) {
         CachedCount cached = largePoolCounts.get(poolId);
-        if (cached != null && cached.countedAt().plus(LARGE_POOL_COUNT_TTL).isAfter(Instant.now())) {
+        if (cached != null && cached.countedAt().plus(LARGE_POOL_COUNT_TTL).isAfter(clock.instant())) {
             return Uni.createFrom().item(cached.count());
         }
         return users.count(db, poolId).invoke(count -> {
             if (count > EXACT_COUNT_LIMIT) {
-                largePoolCounts.put(poolId, new CachedCount(count, Instant.now()));
+                largePoolCounts.put(poolId, new CachedCount(count, clock.instant()));
             } else {
                 largePoolCounts.remove(poolId);
             }
@@ -214,8 +213,9 @@ public class UserService {
         return names;
     }
 
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    /** The injected clock's time, truncated to the milliseconds the rows keep. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static UUID asUuid(String value) {

@@ -13,6 +13,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +31,11 @@ import java.util.UUID;
 public class UserStore {
 
     private final UserRepository users;
+    private final Clock clock;
 
-    public UserStore(UserRepository users) {
+    public UserStore(UserRepository users, Clock clock) {
         this.users = users;
+        this.clock = clock;
     }
 
     /** Cognito's answer for a name that finds no user. */
@@ -117,7 +121,7 @@ public class UserStore {
                     } else {
                         attributes.put(kind + "_verified", "false");
                     }
-                    return save(tx, pool, previous.withAttributes(attributes, UserService.now()), UserPoolEvents.USER_UPDATED,
+                    return save(tx, pool, previous.withAttributes(attributes, clock.instant().truncatedTo(ChronoUnit.MILLIS)), UserPoolEvents.USER_UPDATED,
                             List.of(SignInIdentifiers.PREFERRED_USERNAME.equals(kind) ? kind : kind + "_verified")).replaceWithVoid();
                 });
             });

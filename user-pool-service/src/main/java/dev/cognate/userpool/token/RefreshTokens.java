@@ -2,6 +2,7 @@ package dev.cognate.userpool.token;
 
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.domain.ClientSettings;
 import dev.cognate.userpool.repository.RefreshTokenRepository;
 import dev.cognate.userpool.repository.RefreshTokenRepository.StoredToken;
 import io.smallrye.mutiny.Uni;
@@ -73,9 +74,10 @@ public class RefreshTokens {
             if (token.expiresAt().isBefore(now)) {
                 return Uni.createFrom().failure(new CognitoException("NotAuthorizedException", "Refresh Token has expired"));
             }
-            boolean rotates = "ENABLED".equals(client.settings().path("RefreshTokenRotation").path("Feature").asText());
+            ClientSettings settings = client.config();
+            boolean rotates = settings.refreshTokenRotation();
             if (token.replacedAt() != null) {
-                long grace = client.settings().path("RefreshTokenRotation").path("RetryGracePeriodSeconds").asLong(0);
+                long grace = settings.rotationGracePeriodSeconds();
                 if (token.replacedAt().plusSeconds(grace).isBefore(now)) {
                     return tokens.revokeFamily(tx, token.familyId(), now)
                             .replaceWith(new Redeemed(token.familyId(), token.sub(), token.authTime(), null, true, token.scopes()));

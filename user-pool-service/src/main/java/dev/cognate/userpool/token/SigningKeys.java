@@ -11,6 +11,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -41,8 +42,8 @@ public class SigningKeys {
     }
 
     private record Cached<T>(T value, Instant loadedAt) {
-        boolean fresh() {
-            return loadedAt.plus(CACHE_TTL).isAfter(Instant.now());
+        boolean freshAt(Instant now) {
+            return loadedAt.plus(CACHE_TTL).isAfter(now);
         }
     }
 
@@ -50,27 +51,29 @@ public class SigningKeys {
     private final UserPoolRepository pools;
     private final SigningKeyRepository keys;
     private final SecretCipher cipher;
+    private final Clock clock;
     private final Map<String, Cached<SigningKey>> active = new ConcurrentHashMap<>();
     private final Map<String, Cached<Published>> published = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastReload = new ConcurrentHashMap<>();
 
-    public SigningKeys(Pool db, UserPoolRepository pools, SigningKeyRepository keys, SecretCipher cipher) {
+    public SigningKeys(Pool db, UserPoolRepository pools, SigningKeyRepository keys, SecretCipher cipher, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.keys = keys;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
     /** The key that signs the pool's tokens now, created when the pool has none yet. */
     public Uni<SigningKey> activeKey(String poolId) {
         Cached<SigningKey> cached = active.get(poolId);
-        if (cached != null && cached.fresh()) {
+        if (cached != null && cached.freshAt(clock.instant())) {
             return Uni.createFrom().item(cached.value());
         }
         return keys.findActive(db, poolId)
                 .chain(found -> found.isPresent() ? Uni.createFrom().item(found.get()) : createFirstKey(poolId))
                 .map(this::open)
-                .invoke(key -> active.put(poolId, new Cached<>(key, Instant.now())));
+                .invoke(key -> active.put(poolId, new Cached<>(key, clock.instant())));
     }
 
     /** What the JWKS lists: the active key and the keys retired less than {@link #RETENTION} ago; the pool must exist. */
@@ -92,7 +95,7 @@ public class SigningKeys {
         if (cached != null && cached.value().verificationKeys().contains(kid)) {
             return Uni.createFrom().item(cached.value().verificationKeys());
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant last = lastReload.get(poolId);
         if (last != null && last.plus(MIN_RELOAD_INTERVAL).isAfter(now)) {
             return verificationKeys(poolId);
@@ -109,17 +112,17 @@ public class SigningKeys {
 
     private Uni<Published> published(String poolId) {
         Cached<Published> cached = published.get(poolId);
-        if (cached != null && cached.fresh()) {
+        if (cached != null && cached.freshAt(clock.instant())) {
             return Uni.createFrom().item(cached.value());
         }
         return pools.require(db, poolId)
                 .chain(() -> activeKey(poolId))
-                .chain(() -> keys.findPublished(db, poolId, Instant.now().minus(RETENTION)))
+                .chain(() -> keys.findPublished(db, poolId, clock.instant().minus(RETENTION)))
                 .map(stored -> {
                     List<SigningKey> list = stored.stream().map(SigningKeys::publicOnly).toList();
                     return new Published(list, PublicKeys.ofJwks(list.stream().map(SigningKey::jwk).toList()));
                 })
-                .invoke(loaded -> published.put(poolId, new Cached<>(loaded, Instant.now())));
+                .invoke(loaded -> published.put(poolId, new Cached<>(loaded, clock.instant())));
     }
 
     /**
@@ -132,7 +135,7 @@ public class SigningKeys {
                         .chain(() -> keys.retireActive(tx, poolId, fresh.createdAt()))
                         .chain(() -> keys.insertActiveIfNone(tx, seal(fresh))))
                 .invoke(() -> {
-                    active.put(poolId, new Cached<>(fresh, Instant.now()));
+                    active.put(poolId, new Cached<>(fresh, clock.instant()));
                     published.remove(poolId);
                 })
                 .replaceWith(fresh));
@@ -146,8 +149,8 @@ public class SigningKeys {
     }
 
     /** RSA key generation costs tens of milliseconds: never on the event loop. */
-    private static Uni<SigningKey> generate(String poolId) {
-        return Uni.createFrom().item(() -> SigningKey.generate(poolId, Instant.now()))
+    private Uni<SigningKey> generate(String poolId) {
+        return Uni.createFrom().item(() -> SigningKey.generate(poolId, clock.instant()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -85,12 +86,14 @@ public class TokenIssuer {
     private final SigningKeys keys;
     private final GroupMembershipRepository memberships;
     private final CognateConfig config;
+    private final Clock clock;
 
-    public TokenIssuer(Pool db, SigningKeys keys, GroupMembershipRepository memberships, CognateConfig config) {
+    public TokenIssuer(Pool db, SigningKeys keys, GroupMembershipRepository memberships, CognateConfig config, Clock clock) {
         this.db = db;
         this.keys = keys;
         this.memberships = memberships;
         this.config = config;
+        this.clock = clock;
     }
 
     /** The pool's issuer: {@code <cognate.public-base-url>/<poolId>}. */
@@ -112,7 +115,7 @@ public class TokenIssuer {
         return memberships.groupsByPrecedence(db, user.userPoolId(), user.sub())
                 .chain(groups -> keys.activeKey(user.userPoolId()).map(key -> {
                     Grant grant = new Grant(issuer(user.userPoolId()), client, user, groups, originJti, UUID.randomUUID(),
-                            authTime, Instant.now(), authorization);
+                            authTime, clock.instant(), authorization);
                     TokenLifetimes lifetimes = TokenLifetimes.of(client);
                     JwtSigner signer = key.signer();
                     String accessToken = signer.sign(accessTokenClaims(grant, lifetimes));
@@ -129,7 +132,7 @@ public class TokenIssuer {
     public Uni<Minted> mintForClient(AppClient client, List<String> scopes) {
         return keys.activeKey(client.userPoolId()).map(key -> {
             long lifetime = TokenLifetimes.of(client).accessToken().toSeconds();
-            long iat = Instant.now().getEpochSecond();
+            long iat = clock.instant().getEpochSecond();
             ObjectNode claims = JsonNodeFactory.instance.objectNode();
             claims.put("sub", client.clientId());
             claims.put("token_use", "access");
@@ -177,7 +180,7 @@ public class TokenIssuer {
         claims.put("event_id", grant.eventId().toString());
         claims.put("token_use", "id");
         times(claims, grant, lifetimes.idToken().toSeconds());
-        List<String> readable = grant.client().list("ReadAttributes");
+        List<String> readable = grant.client().config().readAttributes();
         attributeClaims(claims, grant.user(), name -> readable.isEmpty() || readable.contains(name));
         return claims;
     }

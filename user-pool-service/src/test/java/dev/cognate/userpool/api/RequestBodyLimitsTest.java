@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each route has its own body limit (the import upload 100 MiB, everything else 1 MiB) and a body above it gets 413 with
  * the JSON its clients parse: {@code {"__type","message"}} on the JSON API and the internal API, OAuth's
- * {@code {"error","error_description"}} on {@code /oauth2/*}. Declared sizes are refused before the body is sent;
- * streamed (chunked) bodies are cut off at the limit.
+ * {@code {"error","error_description"}} on {@code /oauth2/*}; the internal API keeps its 1 MiB on its own port.
+ * Declared sizes are refused before the body is sent; streamed (chunked) bodies are cut off at the limit.
  */
 @QuarkusTest
 class RequestBodyLimitsTest extends CognitoIdpTest {
@@ -84,13 +85,37 @@ class RequestBodyLimitsTest extends CognitoIdpTest {
     }
 
     @Test
-    void theInternalApiRefusesADeclaredOversizeBodyWithAnAwsError() throws Exception {
-        // The internal API listens on its own port (the public one answers 404 to /internal/*); the limit holds there too.
+    void theInternalPortRefusesADeclaredOversizeBodyWithAnAwsError() throws Exception {
         RawResponse response = declared(InternalApi.port(), "POST", "/internal/v1/hosted-ui/clients/abc/sign-in", "application/json",
                 ONE_MIB + 1L);
 
         assertAwsTooLarge(response.status, response.headers.get("x-amzn-errortype"), response.headers.get("x-amzn-requestid"),
                 response.body, ONE_MIB);
+    }
+
+    @Test
+    void theInternalPortRefusesABodyAboveOneMibWithAnAwsError() throws Exception {
+        byte[] body = ("{\"username\":\"" + "x".repeat(ONE_MIB) + "\",\"password\":\"p\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(internalEndpoint().resolve("/internal/v1/hosted-ui/clients/abc/sign-in"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertAwsTooLarge(response.statusCode(), response.headers().firstValue("x-amzn-ErrorType").orElse(null),
+                response.headers().firstValue("x-amzn-RequestId").orElse(null), response.body(), ONE_MIB);
+    }
+
+    /** As on the public port's JAX-RS routes, a streamed body is cut off at 1 MiB, not the server-wide 100 MiB. */
+    @Test
+    void theInternalPortCutsOffAStreamedBodyAtOneMib() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(internalEndpoint().resolve("/internal/v1/hosted-ui/clients/abc/sign-in"))
+                .header("Content-Type", "application/json")
+                .POST(streamed(2 * ONE_MIB)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    private URI internalEndpoint() {
+        return URI.create("http://" + endpoint.getHost() + ":" + InternalApi.port() + "/");
     }
 
     @Test

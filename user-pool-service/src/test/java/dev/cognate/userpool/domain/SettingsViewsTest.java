@@ -2,7 +2,10 @@ package dev.cognate.userpool.domain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.userpool.password.PasswordPolicy;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +25,25 @@ class SettingsViewsTest {
         assertThat(settings.authSessionValidityMinutes()).isEqualTo(3);
         assertThat(settings.refreshTokenRotation()).isFalse();
         assertThat(settings.allowedOAuthScopes()).isEmpty();
+        assertThat(settings.accessTokenValidity()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(settings.idTokenValidity()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(settings.refreshTokenValidity()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void tokenValiditiesAreReadInTheirUnits() throws Exception {
+        ClientSettings settings = ClientSettings.of(JSON.readTree("""
+                {"AccessTokenValidity":5,"IdTokenValidity":2,"RefreshTokenValidity":90,
+                 "TokenValidityUnits":{"AccessToken":"hours","IdToken":"hours","RefreshToken":"minutes"}}"""));
+        assertThat(settings.accessTokenValidity()).isEqualTo(Duration.ofHours(5));
+        assertThat(settings.idTokenValidity()).isEqualTo(Duration.ofHours(2));
+        assertThat(settings.refreshTokenValidity()).isEqualTo(Duration.ofMinutes(90));
+
+        ClientSettings secondsWithoutUnits = ClientSettings.of(JSON.readTree("""
+                {"AccessTokenValidity":300,"TokenValidityUnits":{"AccessToken":"seconds"},"IdTokenValidity":10}"""));
+        assertThat(secondsWithoutUnits.accessTokenValidity()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(secondsWithoutUnits.idTokenValidity()).as("no unit given: Cognito's default unit").isEqualTo(Duration.ofMinutes(10));
+        assertThat(secondsWithoutUnits.refreshTokenValidity()).as("no value given: the default in the default unit").isEqualTo(Duration.ofDays(30));
     }
 
     @Test
@@ -52,11 +74,13 @@ class SettingsViewsTest {
     @Test
     void poolSettingsReadTheTopLevelMembersWithDefaults() throws Exception {
         PoolSettings empty = PoolSettings.of(JSON.readTree("{}"));
-        assertThat(empty).isEqualTo(new PoolSettings("OFF", "ESSENTIALS", false, java.util.List.of(), false, JSON.createObjectNode()));
+        assertThat(empty).isEqualTo(new PoolSettings("OFF", "ESSENTIALS", false, java.util.List.of(), false, JSON.createObjectNode(),
+                new PasswordPolicy(8, false, false, false, false, 7, 0)));
 
         ObjectNode stored = (ObjectNode) JSON.readTree("""
                 {"MfaConfiguration":"ON","UserPoolTier":"LITE","DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],
-                 "AdminCreateUserConfig":{"AllowAdminCreateUserOnly":true},"LambdaConfig":{"PreSignUp":"https://hooks.example.com/pre"}}""");
+                 "AdminCreateUserConfig":{"AllowAdminCreateUserOnly":true},"LambdaConfig":{"PreSignUp":"https://hooks.example.com/pre"},
+                 "Policies":{"PasswordPolicy":{"MinimumLength":12,"RequireSymbols":true,"TemporaryPasswordValidityDays":3,"PasswordHistorySize":5}}}""");
         PoolSettings settings = PoolSettings.of(stored);
         assertThat(settings.mfaConfiguration()).isEqualTo("ON");
         assertThat(settings.tier()).isEqualTo("LITE");
@@ -64,6 +88,7 @@ class SettingsViewsTest {
         assertThat(settings.autoVerifiedAttributes()).containsExactly("email");
         assertThat(settings.adminCreateUserOnly()).isTrue();
         assertThat(settings.lambdaConfig().path("PreSignUp").asText()).isEqualTo("https://hooks.example.com/pre");
+        assertThat(settings.passwordPolicy()).isEqualTo(new PasswordPolicy(12, false, false, false, true, 3, 5));
 
         settings.lambdaConfig().put("PreSignUp", "changed");
         assertThat(stored.path("LambdaConfig").path("PreSignUp").asText()).as("a copy: the stored row is untouched").isEqualTo("https://hooks.example.com/pre");
