@@ -33,6 +33,8 @@ public interface CognateConfig {
 
     Credentials credentials();
 
+    IdentityTokens identityTokens();
+
     /** How logins (the {@code Logins} map of GetId and GetCredentialsForIdentity) are verified. */
     interface Logins {
         /**
@@ -54,6 +56,17 @@ public interface CognateConfig {
         /** At most one fetch per issuer this often, also for tokens with an unknown {@code kid}. */
         @WithDefault("PT10S")
         Duration jwksRefetchMinimumInterval();
+    }
+
+    /** The OpenID tokens of identities (GetOpenIdToken), which STS AssumeRoleWithWebIdentity accepts (the classic flow). */
+    interface IdentityTokens {
+        /** Their {@code iss}; {@code <issuer>/.well-known/openid-configuration} must reach this service. */
+        @WithDefault("http://localhost:8083")
+        String issuer();
+
+        /** Their lifetime (Cognito's GetOpenIdToken: 10 minutes). */
+        @WithDefault("PT10M")
+        Duration duration();
     }
 
     /** The credentials GetCredentialsForIdentity vends (Cognate's own STS). */

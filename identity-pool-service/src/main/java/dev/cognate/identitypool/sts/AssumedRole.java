@@ -5,7 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * How a role session of vended credentials is named, as AWS names Cognito's:
+ * How a role session of vended credentials is named, as AWS names Cognito's (enhanced flow; the classic flow names
+ * the session after AssumeRoleWithWebIdentity's {@code RoleSessionName}):
  * {@code arn:aws:sts::<account>:assumed-role/<role name>/CognitoIdentityCredentials}, user id
  * {@code AROA…:CognitoIdentityCredentials}.
  */
@@ -23,12 +24,12 @@ public record AssumedRole(String account, String roleName, String roleId) {
         return new AssumedRole(account, roleName, "AROA" + base32(sha256(roleArn), 17));
     }
 
-    public String arn() {
-        return "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + SESSION_NAME;
+    public String arn(String sessionName) {
+        return "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName;
     }
 
-    public String userId() {
-        return roleId + ":" + SESSION_NAME;
+    public String userId(String sessionName) {
+        return roleId + ":" + sessionName;
     }
 
     private static byte[] sha256(String text) {

@@ -33,9 +33,15 @@ public class CredentialVendor {
         this.clock = clock;
     }
 
+    /** Credentials of the enhanced flow (GetCredentialsForIdentity): session {@code CognitoIdentityCredentials}, the configured lifetime. */
     public VendedCredentials vend(String identityId, String roleArn) {
-        Instant expiration = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(config.credentials().duration());
-        SessionCredentials credentials = new SessionCredentials(accessKeyId(), secretAccessKey(), identityId, roleArn, expiration);
+        return vend(identityId, roleArn, AssumedRole.SESSION_NAME, config.credentials().duration());
+    }
+
+    public VendedCredentials vend(String identityId, String roleArn, String sessionName, java.time.Duration lifetime) {
+        Instant expiration = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(lifetime);
+        SessionCredentials credentials = new SessionCredentials(accessKeyId(), secretAccessKey(), identityId, roleArn, sessionName,
+                expiration);
         return new VendedCredentials(credentials, tokens.seal(credentials));
     }
 

@@ -35,6 +35,7 @@ public class SessionTokens {
                 .put("secret", credentials.secretAccessKey())
                 .put("identityId", credentials.identityId())
                 .put("roleArn", credentials.roleArn())
+                .put("session", credentials.sessionName())
                 .put("exp", credentials.expiration().getEpochSecond());
         try {
             return Base64.getEncoder().encodeToString(cipher.encrypt(JSON.writeValueAsString(payload), CONTEXT));
@@ -51,7 +52,7 @@ public class SessionTokens {
         try {
             JsonNode payload = JSON.readTree(cipher.decrypt(Base64.getDecoder().decode(token), CONTEXT));
             return Optional.of(new SessionCredentials(payload.path("akid").asText(), payload.path("secret").asText(),
-                    payload.path("identityId").asText(), payload.path("roleArn").asText(),
+                    payload.path("identityId").asText(), payload.path("roleArn").asText(), payload.path("session").asText(),
                     Instant.ofEpochSecond(payload.path("exp").asLong())));
         } catch (IllegalArgumentException | IllegalStateException | JsonProcessingException e) {
             // not base64, too short, wrong tag, another key or context: not ours

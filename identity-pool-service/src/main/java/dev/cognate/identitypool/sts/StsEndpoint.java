@@ -2,6 +2,7 @@ package dev.cognate.identitypool.sts;
 
 import dev.cognate.awsprotocol.AwsJsonRequest;
 import dev.cognate.awsprotocol.AwsJsonRoute;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -27,6 +28,7 @@ import java.util.UUID;
  * {@code POST /sts}, and on {@code POST /} for form posts (the JSON API there takes every other content type), so an
  * SDK's STS client works with the service's root URL as its endpoint too.
  * <p>{@code GetCallerIdentity}: who holds the vended credentials the request is signed with.
+ * {@code AssumeRoleWithWebIdentity} (unsigned, as in AWS): credentials for an identity OpenID token (the classic flow).
  */
 @ApplicationScoped
 public class StsEndpoint {
@@ -37,9 +39,11 @@ public class StsEndpoint {
     private static final Logger LOG = Logger.getLogger(StsEndpoint.class);
 
     private final SessionCallerAuthenticator authenticator;
+    private final AssumeRoleWithWebIdentity assumeRoleWithWebIdentity;
 
-    public StsEndpoint(SessionCallerAuthenticator authenticator) {
+    public StsEndpoint(SessionCallerAuthenticator authenticator, AssumeRoleWithWebIdentity assumeRoleWithWebIdentity) {
         this.authenticator = authenticator;
+        this.assumeRoleWithWebIdentity = assumeRoleWithWebIdentity;
     }
 
     void mount(@Observes Router router) {
@@ -51,26 +55,27 @@ public class StsEndpoint {
 
     private void handle(RoutingContext context) {
         String requestId = UUID.randomUUID().toString();
-        int status = 200;
-        String xml;
-        try {
-            xml = dispatch(context.request(), context.body().buffer(), requestId);
-        } catch (StsException error) {
-            status = error.status();
-            xml = StsXml.error(error, requestId);
-        } catch (RuntimeException unexpected) {
-            LOG.errorf(unexpected, "STS request %s failed", requestId);
-            StsException error = new StsException("InternalFailure", "The request processing has failed because of an unknown error.", 500);
-            status = error.status();
-            xml = StsXml.error(error, requestId);
-        }
+        Uni.createFrom().deferred(() -> dispatch(context.request(), context.body().buffer(), requestId))
+                .subscribe().with(xml -> respond(context, 200, xml, requestId), failure -> {
+                    StsException error;
+                    if (failure instanceof StsException sts) {
+                        error = sts;
+                    } else {
+                        LOG.errorf(failure, "STS request %s failed", requestId);
+                        error = new StsException("InternalFailure", "The request processing has failed because of an unknown error.", 500);
+                    }
+                    respond(context, error.status(), StsXml.error(error, requestId), requestId);
+                });
+    }
+
+    private static void respond(RoutingContext context, int status, String xml, String requestId) {
         context.response().setStatusCode(status)
                 .putHeader("Content-Type", StsXml.CONTENT_TYPE)
                 .putHeader("x-amzn-RequestId", requestId)
                 .end(xml);
     }
 
-    private String dispatch(HttpServerRequest http, Buffer buffer, String requestId) {
+    private Uni<String> dispatch(HttpServerRequest http, Buffer buffer, String requestId) {
         byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
         Map<String, String> parameters = form(new String(body, StandardCharsets.UTF_8));
         String action = parameters.get("Action");
@@ -83,12 +88,16 @@ public class StsEndpoint {
         }
         AwsJsonRequest request = new AwsJsonRequest(http.method().name(), http.path(), http.query(), headers(http), body,
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
-        if (!"GetCallerIdentity".equals(action)) {
-            throw new StsException("InvalidAction", "Could not find operation " + action + " for version " + VERSION, 400);
-        }
-        SessionCredentials caller = authenticator.authenticate(request);
-        AssumedRole role = AssumedRole.of(caller.roleArn());
-        return StsXml.getCallerIdentity(role.arn(), role.userId(), role.account(), requestId);
+        return switch (action) {
+            case "GetCallerIdentity" -> {
+                SessionCredentials caller = authenticator.authenticate(request);
+                AssumedRole role = AssumedRole.of(caller.roleArn());
+                yield Uni.createFrom().item(StsXml.getCallerIdentity(role.arn(caller.sessionName()), role.userId(caller.sessionName()),
+                        role.account(), requestId));
+            }
+            case "AssumeRoleWithWebIdentity" -> assumeRoleWithWebIdentity.execute(parameters, requestId);
+            default -> throw new StsException("InvalidAction", "Could not find operation " + action + " for version " + VERSION, 400);
+        };
     }
 
     /** The form's parameters; a repeated name keeps its first value. */

@@ -22,6 +22,32 @@ final class StsXml {
                 + "</GetCallerIdentityResponse>\n";
     }
 
+    static String assumeRoleWithWebIdentity(CredentialVendor.VendedCredentials vended, String subject, String audience,
+                                            String provider, String requestId) {
+        SessionCredentials credentials = vended.credentials();
+        AssumedRole role = AssumedRole.of(credentials.roleArn());
+        return "<AssumeRoleWithWebIdentityResponse xmlns=\"" + NAMESPACE + "\">\n"
+                + "  <AssumeRoleWithWebIdentityResult>\n"
+                + "    <SubjectFromWebIdentityToken>" + escape(subject) + "</SubjectFromWebIdentityToken>\n"
+                + "    <Audience>" + escape(audience) + "</Audience>\n"
+                + "    <AssumedRoleUser>\n"
+                + "      <Arn>" + escape(role.arn(credentials.sessionName())) + "</Arn>\n"
+                + "      <AssumedRoleId>" + escape(role.userId(credentials.sessionName())) + "</AssumedRoleId>\n"
+                + "    </AssumedRoleUser>\n"
+                + "    <Credentials>\n"
+                + "      <SessionToken>" + escape(vended.sessionToken()) + "</SessionToken>\n"
+                + "      <SecretAccessKey>" + escape(credentials.secretAccessKey()) + "</SecretAccessKey>\n"
+                + "      <Expiration>" + credentials.expiration() + "</Expiration>\n"
+                + "      <AccessKeyId>" + credentials.accessKeyId() + "</AccessKeyId>\n"
+                + "    </Credentials>\n"
+                + "    <Provider>" + escape(provider) + "</Provider>\n"
+                + "  </AssumeRoleWithWebIdentityResult>\n"
+                + "  <ResponseMetadata>\n"
+                + "    <RequestId>" + requestId + "</RequestId>\n"
+                + "  </ResponseMetadata>\n"
+                + "</AssumeRoleWithWebIdentityResponse>\n";
+    }
+
     static String error(StsException error, String requestId) {
         return "<ErrorResponse xmlns=\"" + NAMESPACE + "\">\n"
                 + "  <Error>\n"

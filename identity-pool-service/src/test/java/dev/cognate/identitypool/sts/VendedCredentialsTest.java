@@ -200,7 +200,7 @@ class VendedCredentialsTest {
                 "The security token included in the request is invalid.");
 
         SessionCredentials expired = new SessionCredentials("ASIAEXPIREDEXPIRED22", "expired-secret-expired-secret-expired-00",
-                guest, GUEST, Instant.now().minusSeconds(1));
+                guest, GUEST, "CognitoIdentityCredentials", Instant.now().minusSeconds(1));
         assertRefused(sts("/sts", expired.accessKeyId(), expired.secretAccessKey(), sessionTokens.seal(expired)), "ExpiredToken", 400,
                 "The security token included in the request is expired");
     }
