@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -38,7 +39,7 @@ public class CredentialVendor {
         return vend(identityId, roleArn, AssumedRole.SESSION_NAME, config.credentials().duration());
     }
 
-    public VendedCredentials vend(String identityId, String roleArn, String sessionName, java.time.Duration lifetime) {
+    public VendedCredentials vend(String identityId, String roleArn, String sessionName, Duration lifetime) {
         Instant expiration = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(lifetime);
         SessionCredentials credentials = new SessionCredentials(accessKeyId(), secretAccessKey(), identityId, roleArn, sessionName,
                 expiration);

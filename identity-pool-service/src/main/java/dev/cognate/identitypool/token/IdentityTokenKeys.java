@@ -1,5 +1,7 @@
 package dev.cognate.identitypool.token;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.secrets.MasterKeyCipher;
 import dev.cognate.tokens.CachingJwksSource;
@@ -9,12 +11,14 @@ import dev.cognate.tokens.PublicJwk;
 import dev.cognate.tokens.PublicKeys;
 import dev.cognate.tokens.SigningAlgorithm;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -38,6 +42,7 @@ public class IdentityTokenKeys {
 
     static final SigningAlgorithm ALGORITHM = SigningAlgorithm.RS512;
     private static final String CONTEXT = "identity-token-signing-key";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Pool db;
     private final MasterKeyCipher cipher;
@@ -89,7 +94,7 @@ public class IdentityTokenKeys {
         try {
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             return JwtSigner.of(ALGORITHM, kid, key);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("identity token key " + kid + " is unreadable", e);
         }
     }
@@ -100,22 +105,22 @@ public class IdentityTokenKeys {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             pair = generator.generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             return Uni.createFrom().failure(new IllegalStateException(e));
         }
         String kid = UUID.randomUUID().toString();
         byte[] sealed = cipher.encrypt(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()), CONTEXT + ":" + kid);
         ObjectNode jwk = PublicJwk.of(kid, ALGORITHM, pair.getPublic());
         return db.preparedQuery("INSERT INTO identity_token_keys (kid, private_key, public_jwk, created_at) VALUES ($1, $2, $3, $4)")
-                .execute(Tuple.of(kid, io.vertx.core.buffer.Buffer.buffer(sealed), new JsonObject(jwk.toString()),
+                .execute(Tuple.of(kid, Buffer.buffer(sealed), new JsonObject(jwk.toString()),
                         clock.instant().atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
 
     private static ObjectNode json(JsonObject object) {
         try {
-            return (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(object.encode());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return (ObjectNode) JSON.readTree(object.encode());
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
