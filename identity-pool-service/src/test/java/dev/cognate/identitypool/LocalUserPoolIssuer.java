@@ -1,6 +1,7 @@
 package dev.cognate.identitypool;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,6 +19,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -36,6 +39,8 @@ public final class LocalUserPoolIssuer {
     private final KeyPair key = rsa();
     private final String kid = "local-issuer-key-1";
     private final AtomicInteger jwksFetches = new AtomicInteger();
+    /** Keys a pool rotated to ({@link #rotate}); its JWKS then publishes both, its tokens are signed with the new one. */
+    private final Map<String, KeyPair> rotated = new ConcurrentHashMap<>();
 
     private LocalUserPoolIssuer(int port) throws IOException {
         this.baseUrl = "http://" + Ports.LOOPBACK + ":" + port;
@@ -95,7 +100,24 @@ public final class LocalUserPoolIssuer {
     }
 
     public String sign(ObjectNode claims) {
-        return JwtSigner.of(SigningAlgorithm.RS256, kid, key.getPrivate()).sign(claims);
+        String pool = poolOf(claims);
+        KeyPair newer = rotated.get(pool);
+        return newer == null ? JwtSigner.of(SigningAlgorithm.RS256, kid, key.getPrivate()).sign(claims)
+                : JwtSigner.of(SigningAlgorithm.RS256, rotatedKid(pool), newer.getPrivate()).sign(claims);
+    }
+
+    /** The pool's issuer starts signing with a new key, published next to the old one, as user pools rotate. */
+    public void rotate(String userPoolId) {
+        rotated.put(userPoolId, rsa());
+    }
+
+    private String poolOf(ObjectNode claims) {
+        String iss = claims.path("iss").asText();
+        return iss.substring(iss.lastIndexOf('/') + 1);
+    }
+
+    private static String rotatedKid(String pool) {
+        return "rotated-" + pool;
     }
 
     /** A token with this issuer's kid but signed by another key: what a forger without the private key can make. */
@@ -116,6 +138,10 @@ public final class LocalUserPoolIssuer {
             jwksFetches.incrementAndGet();
             ObjectNode jwks = JSON.createObjectNode();
             jwks.putArray("keys").add(PublicJwk.of(kid, SigningAlgorithm.RS256, key.getPublic()));
+            KeyPair newer = rotated.get(parts[1]);
+            if (newer != null) {
+                ((ArrayNode) jwks.get("keys")).add(PublicJwk.of(rotatedKid(parts[1]), SigningAlgorithm.RS256, newer.getPublic()));
+            }
             body = JSON.writeValueAsBytes(jwks);
         } else {
             status = 404;

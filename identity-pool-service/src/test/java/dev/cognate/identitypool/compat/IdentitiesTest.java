@@ -141,6 +141,27 @@ class IdentitiesTest {
         assertThat(Rows.count(dataSource, "SELECT 1 FROM outbox WHERE message_key = ?", pool)).isEqualTo(1);
     }
 
+    @Test
+    void rotatedIssuerKeyIsFetchedAgainButAtMostOncePerMinimumInterval() throws InterruptedException {
+        String rotatingPool = "us-east-1_Rotating1";
+        String provider = issuer.providerName(rotatingPool);
+        String pool = operator.createIdentityPool(r -> r.identityPoolName("rotation").allowUnauthenticatedIdentities(false)
+                .cognitoIdentityProviders(p -> p.providerName(provider).clientId(CLIENT))).identityPoolId();
+        int before = issuer.jwksFetches();
+        String id = anonymous.getId(r -> r.identityPoolId(pool).logins(Map.of(provider, issuer.idToken(rotatingPool, CLIENT, "rita")))).identityId();
+        assertThat(issuer.jwksFetches()).isEqualTo(before + 1);
+
+        issuer.rotate(rotatingPool);
+        // within the minimum interval (10 s) the unknown kid does not make the service fetch again: refused
+        assertThat(refusal(pool, provider, issuer.idToken(rotatingPool, CLIENT, "rita"))).isEqualTo("Invalid login token. Couldn't verify signed token.");
+        assertThat(issuer.jwksFetches()).isEqualTo(before + 1);
+
+        Thread.sleep(10_500);
+        assertThat(anonymous.getId(r -> r.identityPoolId(pool).logins(Map.of(provider, issuer.idToken(rotatingPool, CLIENT, "rita")))).identityId())
+                .isEqualTo(id);
+        assertThat(issuer.jwksFetches()).isEqualTo(before + 2);
+    }
+
     private String refusal(String pool, String provider, String token) {
         Map<String, String> logins = provider == null ? Map.of() : Map.of(provider, token);
         return catchThrowableOfType(NotAuthorizedException.class,
