@@ -4,7 +4,11 @@ import dev.cognate.testkit.CognateInfraResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
-/** Real PostgreSQL, Redis and Kafka (libs/testkit) for every {@code @QuarkusTest} of this module. */
+/**
+ * Real PostgreSQL, Redis and Kafka (libs/testkit) for every {@code @QuarkusTest} of this module, and the port of the
+ * local user pool issuer whose ID tokens the identity tests log in with.
+ */
 @WithTestResource(value = CognateInfraResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = LocalIssuerPortResource.class, scope = TestResourceScope.GLOBAL)
 public class CognateTestInfrastructure {
 }

@@ -22,7 +22,9 @@ record CognateService(String name, String displayName, int port, Map<String, Str
             Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", USER_POOL.baseUrl(),
                     "QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:" + USER_POOL_INTERNAL_PORT));
     static final CognateService IDENTITY_POOL = new CognateService("identity-pool-service",
-            "Identity pools (Cognito Identity API)", 8083, Map.of());
+            "Identity pools (Cognito Identity API)", 8083,
+            // the issuer of the user pools whose ID tokens identity pools accept as logins
+            Map.of("COGNATE_LOGINS_USER_POOL_ISSUER_BASE_URL", USER_POOL.baseUrl()));
     static final CognateService TRIGGER_RUNNER = new CognateService("trigger-runner", "Trigger runner", 8084, Map.of());
 
     static final List<CognateService> ALL = List.of(USER_POOL, HOSTED_UI, IDENTITY_POOL, TRIGGER_RUNNER);

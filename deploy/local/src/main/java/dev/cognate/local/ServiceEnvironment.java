@@ -32,9 +32,11 @@ final class ServiceEnvironment {
         environment.put("COGNATE_OPERATOR_ACCESS_KEYS",
                 credentials.operatorAccessKeyId() + ":" + credentials.operatorSecretAccessKey());
         // user-pool-service seals the codes and temporary passwords it puts on cognate.messages; trigger-runner
-        // opens them to deliver them. No other service holds the key.
+        // opens them to deliver them; identity-pool-service seals the session tokens of the credentials it vends.
+        // hosted-ui-service does not hold the key.
         if (service.name().equals(CognateService.USER_POOL.name())
-                || service.name().equals(CognateService.TRIGGER_RUNNER.name())) {
+                || service.name().equals(CognateService.TRIGGER_RUNNER.name())
+                || service.name().equals(CognateService.IDENTITY_POOL.name())) {
             environment.put("COGNATE_MASTER_KEY", credentials.masterKey());
         }
         if (service.name().equals(CognateService.TRIGGER_RUNNER.name())) {

@@ -51,9 +51,11 @@ class ServiceEnvironmentTests {
                 .containsEntry("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://localhost:8081")
                 .as("the internal API is on its own port").containsEntry("QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:8091")
                 .doesNotContainKey("COGNATE_PUBLIC_BASE_URL")
-                .as("only user-pool-service and trigger-runner hold the master key").doesNotContainKey("COGNATE_MASTER_KEY");
+                .as("hosted-ui-service does not hold the master key").doesNotContainKey("COGNATE_MASTER_KEY");
         assertThat(ServiceEnvironment.of(CognateService.IDENTITY_POOL, InfraPorts.LOCAL, "us-east-1", credentials, layout))
-                .doesNotContainKey("COGNATE_MASTER_KEY").doesNotContainKey("COGNATE_DELIVERY_EMAIL_MODE");
+                .as("it seals the session tokens of vended credentials").containsEntry("COGNATE_MASTER_KEY", credentials.masterKey())
+                .as("user pool ID tokens are logins").containsEntry("COGNATE_LOGINS_USER_POOL_ISSUER_BASE_URL", "http://localhost:8081")
+                .doesNotContainKey("COGNATE_DELIVERY_EMAIL_MODE");
     }
 
     @Test

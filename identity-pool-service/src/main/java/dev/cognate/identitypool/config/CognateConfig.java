@@ -3,6 +3,7 @@ package dev.cognate.identitypool.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,59 @@ public interface CognateConfig {
     Db db();
 
     Operator operator();
+
+    /**
+     * The installation's master key (env {@code COGNATE_MASTER_KEY}, base64 of 32 bytes): it seals the session tokens of
+     * vended credentials. Without it, GetCredentialsForIdentity answers InternalErrorException and STS refuses every token.
+     */
+    Optional<String> masterKey();
+
+    Logins logins();
+
+    Credentials credentials();
+
+    IdentityTokens identityTokens();
+
+    /** How logins (the {@code Logins} map of GetId and GetCredentialsForIdentity) are verified. */
+    interface Logins {
+        /**
+         * The issuer base URL of Cognate's user pools (user-pool-service's {@code cognate.public-base-url}): a provider
+         * named {@code cognito-idp.<region>.amazonaws.com/<poolId>} or {@code <this URL without scheme>/<poolId>}
+         * accepts ID tokens whose {@code iss} is {@code <this URL>/<poolId>}.
+         */
+        @WithDefault("http://localhost:8081")
+        String userPoolIssuerBaseUrl();
+
+        /** Time limit of one fetch of an issuer's discovery document or JWKS. */
+        @WithDefault("PT5S")
+        Duration jwksFetchTimeout();
+
+        /** How long an issuer's keys are used before they are fetched again. */
+        @WithDefault("PT1H")
+        Duration jwksCacheTtl();
+
+        /** At most one fetch per issuer this often, also for tokens with an unknown {@code kid}. */
+        @WithDefault("PT10S")
+        Duration jwksRefetchMinimumInterval();
+    }
+
+    /** The OpenID tokens of identities (GetOpenIdToken), which STS AssumeRoleWithWebIdentity accepts (the classic flow). */
+    interface IdentityTokens {
+        /** Their {@code iss}; {@code <issuer>/.well-known/openid-configuration} must reach this service. */
+        @WithDefault("http://localhost:8083")
+        String issuer();
+
+        /** Their lifetime (Cognito's GetOpenIdToken: 10 minutes). */
+        @WithDefault("PT10M")
+        Duration duration();
+    }
+
+    /** The credentials GetCredentialsForIdentity vends (Cognate's own STS). */
+    interface Credentials {
+        /** Their lifetime (Cognito's is one hour). */
+        @WithDefault("PT1H")
+        Duration duration();
+    }
 
 
     /**

@@ -10,7 +10,9 @@ import dev.cognate.identitypool.config.CognateConfig;
 import dev.cognate.identitypool.domain.IdentityPool;
 import dev.cognate.identitypool.domain.IdentityPoolConfiguration;
 import dev.cognate.identitypool.domain.IdentityPoolIds;
+import dev.cognate.identitypool.domain.IdentityPoolRoles;
 import dev.cognate.identitypool.repository.IdentityPoolRepository;
+import dev.cognate.identitypool.repository.IdentityPoolRolesRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -30,11 +32,13 @@ public class IdentityPoolService {
 
     private final Pool db;
     private final IdentityPoolRepository pools;
+    private final IdentityPoolRolesRepository roles;
     private final CognateConfig config;
 
-    public IdentityPoolService(Pool db, IdentityPoolRepository pools, CognateConfig config) {
+    public IdentityPoolService(Pool db, IdentityPoolRepository pools, IdentityPoolRolesRepository roles, CognateConfig config) {
         this.db = db;
         this.pools = pools;
+        this.roles = roles;
         this.config = config;
     }
 
@@ -70,6 +74,19 @@ public class IdentityPoolService {
                 .call(pool -> pools.delete(tx, id))
                 .call(pool -> publish(tx, IdentityPoolEvents.POOL_DELETED, pool))
                 .replaceWithVoid());
+    }
+
+    /** SetIdentityPoolRoles: replaces the pool's roles and role mappings; published as a pool update. */
+    public Uni<Void> setRoles(String id, IdentityPoolRoles newRoles) {
+        return db.withTransaction(tx -> pools.findForUpdate(tx, id)
+                .map(found -> found.orElseThrow(() -> notFound(id)))
+                .call(pool -> roles.upsert(tx, id, newRoles))
+                .call(pool -> publish(tx, IdentityPoolEvents.POOL_UPDATED, pool))
+                .replaceWithVoid());
+    }
+
+    public Uni<IdentityPoolRoles> getRoles(String id) {
+        return describeIdentityPool(id).chain(pool -> roles.find(db, id));
     }
 
     /** A page of pools in id order after {@code afterId}, with one extra row when more follow. */

@@ -312,12 +312,12 @@ class IdentityPoolActionsTest {
 
     @Test
     void answersUnknownActionWithUnknownOperationException() {
-        HttpResponse<String> response = CognitoIdentityClients.signedPost(endpoint, "GetCredentialsForIdentity",
-                "{\"IdentityId\":\"us-east-1:" + UUID.randomUUID() + "\"}");
+        HttpResponse<String> response = CognitoIdentityClients.signedPost(endpoint, "DeleteIdentities",
+                "{\"IdentityIdsToDelete\":[\"us-east-1:" + UUID.randomUUID() + "\"]}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
-        assertThat(response.body()).contains("AWSCognitoIdentityService.GetCredentialsForIdentity");
+        assertThat(response.body()).contains("AWSCognitoIdentityService.DeleteIdentities");
     }
 
     private static void assertSerializationError(HttpResponse<String> response, String message) {

@@ -1,5 +1,7 @@
 package dev.cognate.events;
 
+import java.util.List;
+
 /**
  * The events identity-pool-service publishes on {@link Topics#IDENTITY_EVENTS}, with their payloads.
  */
@@ -12,10 +14,25 @@ public final class IdentityPoolEvents {
     public static final EventType<PoolChanged> POOL_DELETED =
             new EventType<>("cognate.identity.pool.deleted.v1", PoolChanged.class);
 
+    /** GetId created an identity (a guest, or one with its first logins). */
+    public static final EventType<IdentityChanged> IDENTITY_CREATED =
+            new EventType<>("cognate.identity.identity.created.v1", IdentityChanged.class);
+    /** Logins were linked to an existing identity (GetId, GetCredentialsForIdentity): a guest became authenticated. */
+    public static final EventType<IdentityChanged> IDENTITY_LOGINS_LINKED =
+            new EventType<>("cognate.identity.identity.logins-linked.v1", IdentityChanged.class);
+
     private IdentityPoolEvents() {
     }
 
     /** An identity pool was created, updated or deleted. */
     public record PoolChanged(String identityPoolId, String identityPoolName) {
+    }
+
+    /**
+     * An identity was created or gained logins.
+     *
+     * @param logins the provider names linked to the identity after the change (empty for a guest)
+     */
+    public record IdentityChanged(String identityPoolId, String identityId, List<String> logins) {
     }
 }

@@ -1,0 +1,65 @@
+package dev.cognate.identitypool.action;
+
+import dev.cognate.awsprotocol.ActionAuthorization;
+import dev.cognate.awsprotocol.ActionContext;
+import dev.cognate.awsprotocol.AwsAction;
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.awsprotocol.Validation;
+import dev.cognate.identitypool.service.IdentityService;
+import dev.cognate.identitypool.token.IdentityTokenIssuer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+
+/**
+ * GetOpenIdToken (unsigned, as in AWS): the identity's OpenID token, for STS AssumeRoleWithWebIdentity (the basic,
+ * "classic" flow, which the pool must allow with {@code AllowClassicFlow}). The logins are checked as for
+ * GetCredentialsForIdentity.
+ */
+@ApplicationScoped
+public class GetOpenIdTokenAction implements AwsAction<GetOpenIdTokenAction.Request, GetOpenIdTokenAction.Response> {
+
+    public record Request(String identityId, Map<String, String> logins) {
+    }
+
+    public record Response(String identityId, String token) {
+    }
+
+    private final IdentityService identities;
+    private final IdentityTokenIssuer tokens;
+
+    public GetOpenIdTokenAction(IdentityService identities, IdentityTokenIssuer tokens) {
+        this.identities = identities;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public String name() {
+        return "GetOpenIdToken";
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public ActionAuthorization authorization() {
+        return ActionAuthorization.NONE;
+    }
+
+    @Override
+    public Uni<Response> execute(Request request, ActionContext context) {
+        Validation validation = IdentityRequests.identityId(Validation.of(), request.identityId());
+        IdentityRequests.logins(validation, request.logins()).throwIfInvalid();
+        return identities.authenticate(request.identityId(), request.logins() == null ? Map.of() : request.logins())
+                .chain(caller -> {
+                    if (!caller.pool().configuration().allowClassicFlow()) {
+                        throw CognitoException.invalidParameter("Basic (classic) flow is not enabled, please use enhanced flow.");
+                    }
+                    return tokens.issue(caller.pool(), caller.identity().id(), caller.logins());
+                })
+                .map(token -> new Response(request.identityId(), token));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.cognate.identitypool.sts;
+
+/** The XML bodies of the STS Query API (version 2011-06-15), in AWS's namespace and element names. */
+final class StsXml {
+
+    static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+    static final String CONTENT_TYPE = "text/xml";
+
+    private StsXml() {
+    }
+
+    static String getCallerIdentity(String arn, String userId, String account, String requestId) {
+        return "<GetCallerIdentityResponse xmlns=\"" + NAMESPACE + "\">\n"
+                + "  <GetCallerIdentityResult>\n"
+                + "    <Arn>" + escape(arn) + "</Arn>\n"
+                + "    <UserId>" + escape(userId) + "</UserId>\n"
+                + "    <Account>" + escape(account) + "</Account>\n"
+                + "  </GetCallerIdentityResult>\n"
+                + "  <ResponseMetadata>\n"
+                + "    <RequestId>" + requestId + "</RequestId>\n"
+                + "  </ResponseMetadata>\n"
+                + "</GetCallerIdentityResponse>\n";
+    }
+
+    static String assumeRoleWithWebIdentity(CredentialVendor.VendedCredentials vended, String subject, String audience,
+                                            String provider, String requestId) {
+        SessionCredentials credentials = vended.credentials();
+        AssumedRole role = AssumedRole.of(credentials.roleArn());
+        return "<AssumeRoleWithWebIdentityResponse xmlns=\"" + NAMESPACE + "\">\n"
+                + "  <AssumeRoleWithWebIdentityResult>\n"
+                + "    <SubjectFromWebIdentityToken>" + escape(subject) + "</SubjectFromWebIdentityToken>\n"
+                + "    <Audience>" + escape(audience) + "</Audience>\n"
+                + "    <AssumedRoleUser>\n"
+                + "      <Arn>" + escape(role.arn(credentials.sessionName())) + "</Arn>\n"
+                + "      <AssumedRoleId>" + escape(role.userId(credentials.sessionName())) + "</AssumedRoleId>\n"
+                + "    </AssumedRoleUser>\n"
+                + "    <Credentials>\n"
+                + "      <SessionToken>" + escape(vended.sessionToken()) + "</SessionToken>\n"
+                + "      <SecretAccessKey>" + escape(credentials.secretAccessKey()) + "</SecretAccessKey>\n"
+                + "      <Expiration>" + credentials.expiration() + "</Expiration>\n"
+                + "      <AccessKeyId>" + credentials.accessKeyId() + "</AccessKeyId>\n"
+                + "    </Credentials>\n"
+                + "    <Provider>" + escape(provider) + "</Provider>\n"
+                + "  </AssumeRoleWithWebIdentityResult>\n"
+                + "  <ResponseMetadata>\n"
+                + "    <RequestId>" + requestId + "</RequestId>\n"
+                + "  </ResponseMetadata>\n"
+                + "</AssumeRoleWithWebIdentityResponse>\n";
+    }
+
+    static String error(StsException error, String requestId) {
+        return "<ErrorResponse xmlns=\"" + NAMESPACE + "\">\n"
+                + "  <Error>\n"
+                + "    <Type>" + error.type() + "</Type>\n"
+                + "    <Code>" + escape(error.code()) + "</Code>\n"
+                + "    <Message>" + escape(error.getMessage()) + "</Message>\n"
+                + "  </Error>\n"
+                + "  <RequestId>" + requestId + "</RequestId>\n"
+                + "</ErrorResponse>\n";
+    }
+
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&apos;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}
