@@ -115,12 +115,22 @@ hosted-ui-service reach it do.
   value: {{ and .Values.hostedUi.hsts .Values.ingress.tls.enabled | quote }}
 {{- end -}}
 
+{{/*
+identity-pool-service verifies user-pool ID tokens against the user pools' public issuer (discovery and JWKS at the idp
+host), seals vended session tokens and its identity-token signing keys under the master key, and names its own public
+URL as the identity tokens' issuer.
+*/}}
 {{- define "cognate.env.identityPool" -}}
 {{ include "cognate.env.database" . }}
 {{ include "cognate.env.redis" . }}
 {{ include "cognate.env.kafka" . }}
 {{ include "cognate.env.region" . }}
+{{ include "cognate.env.masterKey" . }}
 {{ include "cognate.env.operatorKeys" . }}
+- name: COGNATE_LOGINS_USER_POOL_ISSUER_BASE_URL
+  value: {{ include "cognate.idpUrl" . | quote }}
+- name: COGNATE_IDENTITY_TOKENS_ISSUER
+  value: {{ include "cognate.identityUrl" . | quote }}
 {{- end -}}
 
 {{- define "cognate.env.triggerRunner" -}}
