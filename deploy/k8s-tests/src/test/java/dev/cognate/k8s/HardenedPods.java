@@ -11,6 +11,15 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 /** What every Cognate pod must look like, whether Helm or kustomize rendered it. */
 final class HardenedPods {
 
+    /**
+     * True for an environment variable or config key that names a secret (a password, key, token or secret by its last
+     * word), which must come from a Secret: {@code COGNATE_MASTER_KEY}, {@code QUARKUS_DATASOURCE_PASSWORD}, ... but not
+     * {@code COGNATE_IDENTITY_TOKENS_ISSUER}, a URL that merely mentions tokens.
+     */
+    static boolean namesASecret(String name) {
+        return name.matches(".*(PASSWORD|_KEY|_KEYS|_TOKEN|_SECRET)");
+    }
+
     private HardenedPods() {
     }
 
