@@ -3,11 +3,13 @@ package dev.cognate.userpool.auth;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.repository.UserRepository;
+import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.token.RefreshTokens;
 import dev.cognate.userpool.token.TokenIssuer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
     private final RefreshTokens refreshTokens;
     private final UserRepository users;
     private final TokenIssuer issuer;
+    @Inject
+    AuthMetrics metrics;
 
     public RefreshTokenAuthFlow(Pool db, RefreshTokens refreshTokens, UserRepository users, TokenIssuer issuer) {
         this.db = db;
@@ -94,6 +98,7 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
                             .invoke(RefreshTokenAuthFlow::checkEnabled)
                             .chain(user -> issuer.mint(context.client(), user, redeemed.familyId(), redeemed.authTime(),
                                     TokenIssuer.Authorization.ofFamily(redeemed.scopes())))
+                            .invoke(() -> metrics.tokensIssued(context.authFlow()))
                             .map(minted -> AuthResponse.tokens(minted, redeemed.replacement()));
                 });
     }

@@ -9,12 +9,14 @@ import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.token.RefreshTokens;
 import dev.cognate.userpool.token.TokenIssuer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,6 +45,8 @@ public class SignInCompletion {
     private final SignInAudit audit;
     private final UnsupportedMfaGuard mfa;
     private final Clock clock;
+    @Inject
+    AuthMetrics metrics;
 
     public SignInCompletion(Pool db, AuthSessionStore sessions, RefreshTokens refreshTokens, TokenIssuer issuer, SignInAudit audit,
                             UnsupportedMfaGuard mfa, Clock clock) {
@@ -110,6 +114,7 @@ public class SignInCompletion {
             return Uni.createFrom().item(AuthResponse.signedIn(opened.user(), opened.authTime()));
         }
         return issuer.mint(context.client(), opened.user(), opened.family(), opened.authTime())
+                .invoke(() -> metrics.tokensIssued(context.authFlow()))
                 .map(minted -> AuthResponse.tokens(minted, opened.refreshToken()));
     }
 

@@ -1,6 +1,7 @@
 package dev.cognate.userpool.oauth.grant;
 
 import dev.cognate.events.oauth.AuthorizationCode;
+import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.oauth.AuthorizationCodes;
 import dev.cognate.userpool.oauth.FormParameters;
 import dev.cognate.userpool.oauth.OAuthClient;
@@ -13,6 +14,7 @@ import dev.cognate.userpool.token.TokenIssuer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -41,6 +43,8 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private final RefreshTokenRepository families;
     private final TokenIssuer issuer;
     private final Clock clock;
+    @Inject
+    AuthMetrics metrics;
 
     public AuthorizationCodeGrant(Pool db, AuthorizationCodes codes, CodeRedemption redemption, RefreshTokens refreshTokens,
                                   RefreshTokenRepository families, TokenIssuer issuer, Clock clock) {
@@ -81,6 +85,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
                 .call(() -> codes.markRedeemed(code, family))
                 .chain(refreshToken -> issuer.mint(client.client(), redeemable.user(), family, redeemable.authTime(),
                                 redeemable.authorization())
+                        .invoke(() -> metrics.tokensIssued("authorization_code"))
                         .map(minted -> TokenResponse.of(minted, refreshToken)));
     }
 

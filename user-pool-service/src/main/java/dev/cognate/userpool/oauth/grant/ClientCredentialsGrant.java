@@ -1,5 +1,6 @@
 package dev.cognate.userpool.oauth.grant;
 
+import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.oauth.FormParameters;
 import dev.cognate.userpool.oauth.OAuthClient;
 import dev.cognate.userpool.oauth.OAuthException;
@@ -7,6 +8,7 @@ import dev.cognate.userpool.oauth.TokenResponse;
 import dev.cognate.userpool.token.TokenIssuer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -23,6 +25,8 @@ import java.util.List;
 public class ClientCredentialsGrant implements GrantHandler {
 
     private final TokenIssuer issuer;
+    @Inject
+    AuthMetrics metrics;
 
     public ClientCredentialsGrant(TokenIssuer issuer) {
         this.issuer = issuer;
@@ -39,7 +43,9 @@ public class ClientCredentialsGrant implements GrantHandler {
             return Uni.createFrom().failure(OAuthException.unauthorizedClient("The client is not allowed the client credentials grant."));
         }
         List<String> scopes = granted(client.client().config().allowedOAuthScopes(), form.get("scope"));
-        return issuer.mintForClient(client.client(), scopes).map(minted -> TokenResponse.of(minted, null));
+        return issuer.mintForClient(client.client(), scopes)
+                .invoke(() -> metrics.tokensIssued("client_credentials"))
+                .map(minted -> TokenResponse.of(minted, null));
     }
 
     static List<String> granted(List<String> allowed, String requested) {

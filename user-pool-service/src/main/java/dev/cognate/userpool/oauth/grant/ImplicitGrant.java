@@ -1,6 +1,7 @@
 package dev.cognate.userpool.oauth.grant;
 
 import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.oauth.AuthorizationCodes;
 import dev.cognate.userpool.oauth.OAuthClient;
 import dev.cognate.userpool.oauth.OAuthException;
@@ -8,6 +9,7 @@ import dev.cognate.userpool.oauth.TokenResponse;
 import dev.cognate.userpool.token.TokenIssuer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -31,6 +33,8 @@ public class ImplicitGrant {
     private final CodeRedemption redemption;
     private final TokenIssuer issuer;
     private final Clock clock;
+    @Inject
+    AuthMetrics metrics;
 
     public ImplicitGrant(AuthorizationCodes codes, CodeRedemption redemption, TokenIssuer issuer, Clock clock) {
         this.codes = codes;
@@ -56,6 +60,7 @@ public class ImplicitGrant {
                 .chain(grant -> redemption.redeemable(grant, client))
                 .chain(redeemable -> issuer.mint(client, redeemable.user(), UUID.randomUUID(), redeemable.authTime(),
                         redeemable.authorization()))
+                .invoke(() -> metrics.tokensIssued("implicit"))
                 .map(minted -> TokenResponse.of(minted, null));
     }
 }
