@@ -2,8 +2,8 @@ package dev.cognate.userpool.auth;
 
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.domain.User;
-import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.metrics.AuthMetrics;
+import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.token.RefreshTokens;
 import dev.cognate.userpool.token.TokenIssuer;
 import io.smallrye.mutiny.Uni;
