@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The outbox as an operator watches it: {@code cognate_outbox_pending} (unsent rows),
  * {@code cognate_outbox_oldest_pending_age_seconds} (how long the oldest unsent row has waited: the lag between a
  * commit and its event on Kafka) and {@code cognate_outbox_published_total} (rows this replica relayed). The gauges
- * show the last measurement the relay took, once per poll, so a scrape never queries the database.
+ * show the last measurement, taken once per poll interval, so a scrape never queries the database.
  */
 final class OutboxMetrics {
 

@@ -36,6 +36,14 @@ public class OutboxRelayJob {
             published = relay.publishPending();
             metrics.published(published);
         } while (published > 0);
+    }
+
+    /**
+     * A job of its own, not a step of {@link #relayPending}: while Kafka is down a relay run waits for acks (up to the
+     * producer's timeouts), and the backlog must keep being measured exactly then.
+     */
+    @Scheduled(every = "${cognate.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void measureBacklog() {
         relay.backlog().ifPresent(metrics::backlog);
     }
 
