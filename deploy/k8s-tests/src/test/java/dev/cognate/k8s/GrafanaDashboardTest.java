@@ -29,7 +29,13 @@ class GrafanaDashboardTest {
             "redis_commands_success_total", "redis_commands_failure_total", "redis_pool_queue_size", "redis_pool_rejected_total",
             "worker_pool_active", "worker_pool_queue_size",
             "kafka_consumer_fetch_manager_records_lag_max",
-            "jvm_memory_used_bytes", "process_cpu_usage", "jvm_gc_pause_seconds_sum", "jvm_threads_live_threads");
+            "jvm_memory_used_bytes", "process_cpu_usage", "jvm_gc_pause_seconds_sum", "jvm_threads_live_threads",
+            // Cognate's own, each read from /q/metrics by a test that drives it: OperatorMetricsTest (user-pool-service),
+            // MessagesConsumerTest (trigger-runner)
+            "cognate_sign_ins_total", "cognate_tokens_issued_total",
+            "cognate_outbox_pending", "cognate_outbox_oldest_pending_age_seconds",
+            "cognate_events_consumed_total",
+            "cognate_message_deliveries_total", "cognate_message_delivery_seconds_sum", "cognate_message_delivery_seconds_count");
 
     private static final Pattern METRIC = Pattern.compile("\\b([a-z_]+)\\{");
 

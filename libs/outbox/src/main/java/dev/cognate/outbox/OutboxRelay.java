@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,8 @@ public final class OutboxRelay implements AutoCloseable {
     private static final String PENDING =
             "SELECT id, topic, message_key, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?";
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY(?)";
+    private static final String BACKLOG =
+            "SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) FROM outbox WHERE sent_at IS NULL";
     private static final String PURGE = "DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => ?)";
     private static final String PURGE_PROCESSED = "DELETE FROM processed_events WHERE processed_at < now() - make_interval(secs => ?)";
 
@@ -100,6 +103,25 @@ public final class OutboxRelay implements AutoCloseable {
             LOG.warnf("outbox relay: database unavailable (%s); will retry", e.getMessage());
             return 0;
         }
+    }
+
+    /**
+     * The unsent rows: how many, and how long the oldest has waited (0 when none). Empty while the database is
+     * unreachable. Rows another replica is sending count too: it is the table's backlog, not this relay's.
+     */
+    public Optional<Backlog> backlog() {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(BACKLOG);
+             ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return Optional.of(new Backlog(rs.getLong(1), Duration.ofMillis(Math.round(rs.getDouble(2) * 1000))));
+        } catch (SQLException e) {
+            LOG.debugf("outbox backlog unknown (%s)", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The outbox's unsent rows: their number and the age of the oldest. */
+    public record Backlog(long pending, Duration oldestAge) {
     }
 
     /** Deletes outbox rows sent longer ago than {@code retention}; returns how many. */

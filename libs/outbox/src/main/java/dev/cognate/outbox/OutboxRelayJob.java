@@ -1,5 +1,6 @@
 package dev.cognate.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +19,14 @@ public class OutboxRelayJob {
 
     private final OutboxRelay relay;
     private final OutboxConfig config;
+    private final OutboxMetrics metrics;
 
-    public OutboxRelayJob(DataSource dataSource, OutboxConfig config,
+    public OutboxRelayJob(DataSource dataSource, OutboxConfig config, MeterRegistry registry,
                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                           @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.relay = OutboxRelay.create(dataSource, bootstrapServers, applicationName + "-outbox");
         this.config = config;
+        this.metrics = new OutboxMetrics(registry);
     }
 
     @Scheduled(every = "${cognate.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -31,7 +34,17 @@ public class OutboxRelayJob {
         int published;
         do {
             published = relay.publishPending();
+            metrics.published(published);
         } while (published > 0);
+    }
+
+    /**
+     * A job of its own, not a step of {@link #relayPending}: while Kafka is down a relay run waits for acks (up to the
+     * producer's timeouts), and the backlog must keep being measured exactly then.
+     */
+    @Scheduled(every = "${cognate.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void measureBacklog() {
+        relay.backlog().ifPresent(metrics::backlog);
     }
 
     @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -6,6 +6,7 @@ import dev.cognate.triggers.domain.DeliveryFailedException;
 import dev.cognate.triggers.domain.DeliveryRequest;
 import dev.cognate.triggers.domain.DeliveryStatus;
 import dev.cognate.triggers.repository.DeliveryRepository;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -33,22 +34,27 @@ public class MessageDeliveryService {
     private final DeliveryRepository deliveries;
     private final MessageOpener opener;
     private final MessageSenders senders;
+    private final DeliveryMetrics metrics;
 
-    public MessageDeliveryService(Pool db, DeliveryRepository deliveries, MessageOpener opener, MessageSenders senders) {
+    public MessageDeliveryService(Pool db, DeliveryRepository deliveries, MessageOpener opener, MessageSenders senders,
+                                  DeliveryMetrics metrics) {
         this.db = db;
         this.deliveries = deliveries;
         this.opener = opener;
         this.senders = senders;
+        this.metrics = metrics;
     }
 
     /** Attempt {@code attempt} (1 for the first) to deliver {@code request}, inside {@code transaction}. */
     public Uni<Void> deliver(SqlClient transaction, DeliveryRequest request, int attempt) {
+        Timer.Sample started = metrics.start();
         return Uni.createFrom().item(() -> opener.open(request))
                 .chain(message -> senders.send(message))
                 .onFailure(DeliveryFailedException.class).transform(failure -> ((DeliveryFailedException) failure).isTransient()
                         ? failure
                         : new UnprocessableEventException(failure.getMessage(), failure))
                 .chain(() -> deliveries.recordDelivered(transaction, request, attempt))
+                .invoke(() -> metrics.delivered(request.medium(), started))
                 .invoke(() -> LOG.infof("Delivered %s (attempt %d)", request, attempt));
     }
 
@@ -59,6 +65,7 @@ public class MessageDeliveryService {
     public Uni<Void> recordFailure(DeliveryRequest request, int attempt, Throwable failure, boolean retrying) {
         DeliveryStatus status = failure instanceof UnprocessableEventException ? DeliveryStatus.REJECTED
                 : retrying ? DeliveryStatus.RETRYING : DeliveryStatus.FAILED;
+        metrics.outcome(request.medium(), status);
         return deliveries.recordFailure(db, request, status, attempt, failure.getMessage());
     }
 }

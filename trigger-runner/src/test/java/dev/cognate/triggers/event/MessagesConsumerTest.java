@@ -10,11 +10,13 @@ import dev.cognate.events.Topics;
 import dev.cognate.outbox.consumer.IdempotentConsumer;
 import dev.cognate.outbox.consumer.RetriesExhaustedException;
 import dev.cognate.outbox.consumer.UnprocessableEventException;
+import dev.cognate.testkit.PrometheusText;
 import dev.cognate.testkit.TestInfrastructure;
 import dev.cognate.triggers.domain.DeliveryFailedException;
 import dev.cognate.triggers.support.MessageEventsClient;
 import dev.cognate.triggers.support.RecordingSmsGateway;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -98,6 +100,7 @@ class MessagesConsumerTest {
         String to = recipient();
         CloudEvent event = events.emailCode(MessageEventsClient.newPoolId(), to, "731942", "Acme <accounts@acme.test>",
                 "help@acme.test");
+        PrometheusText before = metrics();
 
         events.send(event);
         events.send(event);
@@ -122,6 +125,11 @@ class MessagesConsumerTest {
         assertThat(row.getString("medium")).isEqualTo("EMAIL");
         assertThat(row.getString("masked_destination")).isEqualTo(to.charAt(0) + "***@example.test").doesNotContain(to);
         assertThat(count("SELECT count(*) FROM processed_events WHERE event_id = $1", event.id())).isEqualTo(1);
+        PrometheusText after = metrics();
+        assertThat(after.increase(before, "cognate_message_deliveries_total", "medium=\"EMAIL\",status=\"delivered\"")).isEqualTo(1);
+        assertThat(after.increase(before, "cognate_message_delivery_seconds_count", "medium=\"EMAIL\"")).isEqualTo(1);
+        assertThat(after.increase(before, "cognate_events_consumed_total", "channel=\"messages\",outcome=\"applied\"")).isEqualTo(1);
+        assertThat(after.increase(before, "cognate_events_consumed_total", "channel=\"messages\",outcome=\"duplicate\"")).isEqualTo(1);
     }
 
     @Test
@@ -289,6 +297,7 @@ class MessagesConsumerTest {
         String phone = phoneNumber();
         smsGateway.answerFirst(phone, 400);
         CloudEvent event = events.smsCode(MessageEventsClient.newPoolId(), phone, "123123");
+        PrometheusText before = metrics();
 
         events.send(event);
 
@@ -298,6 +307,9 @@ class MessagesConsumerTest {
         assertThat(row.getString("status")).isEqualTo("REJECTED");
         assertThat(row.getString("last_error")).isEqualTo("SMS gateway answered HTTP 400");
         assertThat(smsGateway.receivedFor(phone)).isEmpty();
+        PrometheusText after = metrics();
+        assertThat(after.increase(before, "cognate_message_deliveries_total", "medium=\"SMS\",status=\"rejected\"")).isEqualTo(1);
+        assertThat(after.increase(before, "cognate_events_consumed_total", "channel=\"messages\",outcome=\"dead_lettered\"")).isEqualTo(1);
     }
 
     private static String recipient() {
@@ -366,5 +378,9 @@ class MessagesConsumerTest {
     private static String reasonOf(List<ConsumerRecord<String, String>> records, String marker) {
         return records.stream().filter(record -> record.value().contains(marker)).findFirst()
                 .map(record -> header(record, "dead-letter-reason")).orElseThrow();
+    }
+
+    private static PrometheusText metrics() {
+        return new PrometheusText(RestAssured.get("/q/metrics").then().statusCode(200).extract().asString());
     }
 }

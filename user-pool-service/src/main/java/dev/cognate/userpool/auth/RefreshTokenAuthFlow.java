@@ -2,6 +2,7 @@ package dev.cognate.userpool.auth;
 
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.token.RefreshTokens;
 import dev.cognate.userpool.token.TokenIssuer;
@@ -29,8 +30,10 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
     private final UserRepository users;
     private final TokenIssuer issuer;
     private final Clock clock;
+    private final AuthMetrics metrics;
 
-    public RefreshTokenAuthFlow(Pool db, RefreshTokens refreshTokens, UserRepository users, TokenIssuer issuer, Clock clock) {
+    public RefreshTokenAuthFlow(Pool db, RefreshTokens refreshTokens, UserRepository users, TokenIssuer issuer, Clock clock, AuthMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.refreshTokens = refreshTokens;
         this.users = users;
@@ -96,6 +99,7 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
                             .invoke(RefreshTokenAuthFlow::checkEnabled)
                             .chain(user -> issuer.mint(context.client(), user, redeemed.familyId(), redeemed.authTime(),
                                     TokenIssuer.Authorization.ofFamily(redeemed.scopes())))
+                            .invoke(() -> metrics.tokensIssued(context.authFlow()))
                             .map(minted -> AuthResponse.tokens(minted, redeemed.replacement()));
                 });
     }

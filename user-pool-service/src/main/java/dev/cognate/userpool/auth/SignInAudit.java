@@ -5,6 +5,7 @@ import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.domain.AuthEvent;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.repository.SignInFailureRepository;
 import io.smallrye.mutiny.Uni;
@@ -34,8 +35,10 @@ public class SignInAudit {
     private final SignInFailureRepository failures;
     private final AuthEventRepository authEvents;
     private final Clock clock;
+    private final AuthMetrics metrics;
 
-    public SignInAudit(Pool db, SignInFailureRepository failures, AuthEventRepository authEvents, Clock clock) {
+    public SignInAudit(Pool db, SignInFailureRepository failures, AuthEventRepository authEvents, Clock clock, AuthMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.failures = failures;
         this.authEvents = authEvents;
@@ -64,6 +67,7 @@ public class SignInAudit {
                         .chain(count -> count < FREE_ATTEMPTS ? Uni.createFrom().voidItem()
                                 : failures.lockUntil(tx, user.userPoolId(), user.sub(), now.plus(lockFor(count))))
                         .chain(() -> publish(tx, context, user, user.username(), "wrong_password")))
+                .invoke(() -> metrics.signIn(context.authFlow(), "wrong_password"))
                 .chain(() -> Uni.createFrom().failure(incorrect()));
     }
 
@@ -80,6 +84,7 @@ public class SignInAudit {
     /** Records the refusal ({@code user} null for an unknown name) and fails with {@code error}. */
     public <T> Uni<T> refuse(AuthContext context, User user, String username, String reason, CognitoException error) {
         return db.withTransaction(tx -> publish(tx, context, user, username, reason))
+                .invoke(() -> metrics.signIn(context.authFlow(), reason))
                 .chain(() -> Uni.createFrom().failure(error));
     }
 
@@ -87,7 +92,9 @@ public class SignInAudit {
     public Uni<Void> succeeded(SqlClient tx, AuthContext context, User user) {
         return failures.reset(tx, user.userPoolId(), user.sub())
                 .chain(() -> authEvents.insert(tx, AuthEvent.at(clock.instant(), user.userPoolId(), user.sub(), AuthEvent.SIGN_IN, true, "Success", null,
-                        context.client().clientId(), context.authFlow(), context.sourceIp())));
+                        context.client().clientId(), context.authFlow(), context.sourceIp())))
+                // counted once the success is written in the caller's transaction, before it commits
+                .invoke(() -> metrics.signIn(context.authFlow(), AuthMetrics.SUCCESS));
     }
 
     /** After ChangePassword: the lockout counter starts again, and a {@code PasswordChange} authentication event says {@code Pass}. */

@@ -9,6 +9,7 @@ import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.token.RefreshTokens;
 import dev.cognate.userpool.token.TokenIssuer;
 import io.smallrye.mutiny.Uni;
@@ -43,9 +44,11 @@ public class SignInCompletion {
     private final SignInAudit audit;
     private final UnsupportedMfaGuard mfa;
     private final Clock clock;
+    private final AuthMetrics metrics;
 
     public SignInCompletion(Pool db, AuthSessionStore sessions, RefreshTokens refreshTokens, TokenIssuer issuer, SignInAudit audit,
-                            UnsupportedMfaGuard mfa, Clock clock) {
+                            UnsupportedMfaGuard mfa, Clock clock, AuthMetrics metrics) {
+        this.metrics = metrics;
         this.mfa = mfa;
         this.clock = clock;
         this.db = db;
@@ -110,6 +113,7 @@ public class SignInCompletion {
             return Uni.createFrom().item(AuthResponse.signedIn(opened.user(), opened.authTime()));
         }
         return issuer.mint(context.client(), opened.user(), opened.family(), opened.authTime())
+                .invoke(() -> metrics.tokensIssued(context.authFlow()))
                 .map(minted -> AuthResponse.tokens(minted, opened.refreshToken()));
     }
 

@@ -3,6 +3,7 @@ package dev.cognate.outbox.consumer;
 import dev.cognate.events.CloudEvent;
 import dev.cognate.events.EventJson;
 import dev.cognate.outbox.ProcessedEvents;
+import io.micrometer.core.instrument.Metrics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -62,12 +63,15 @@ public final class IdempotentConsumer<T> {
     private final String channel;
     private final EventHandler<T> handler;
     private final ConsumerSettings settings;
+    private final ConsumerMetrics metrics;
 
     public IdempotentConsumer(Pool db, String channel, EventHandler<T> handler, ConsumerSettings settings) {
         this.db = db;
         this.channel = channel;
         this.handler = handler;
         this.settings = settings;
+        // Quarkus adds its Prometheus registry to Micrometer's global one; a consumer is built by its service, not by CDI.
+        this.metrics = new ConsumerMetrics(Metrics.globalRegistry, channel);
     }
 
     /**
@@ -109,7 +113,10 @@ public final class IdempotentConsumer<T> {
                         }))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure == null) {
-                        if (!applied) {
+                        if (applied) {
+                            metrics.applied();
+                        } else {
+                            metrics.duplicate();
                             LOG.debugf("%s: skipped %s, applied before (%s)", channel, handler.describe(envelope, event), position(message));
                         }
                         return Uni.createFrom().completionStage(message.ack());
@@ -140,6 +147,7 @@ public final class IdempotentConsumer<T> {
         Duration wait = settings.backoff(attempt);
         LOG.warnf("%s: attempt %d of %d for %s failed (%s), next in %d ms: %s", channel, attempt, settings.maxAttempts(),
                 described, position(message), wait.toMillis(), failure.toString());
+        metrics.retried();
         return failed(event, attempt, failure, true)
                 .onItem().delayIt().by(wait)
                 .chain(() -> attempt(message, envelope, event, attempt + 1, 0));
@@ -153,7 +161,8 @@ public final class IdempotentConsumer<T> {
                 });
     }
 
-    private static Uni<Void> deadLetter(Message<String> message, Throwable reason, int attempts) {
+    private Uni<Void> deadLetter(Message<String> message, Throwable reason, int attempts) {
+        metrics.deadLettered();
         RecordHeaders headers = new RecordHeaders();
         headers.add(ATTEMPTS_HEADER, Integer.toString(attempts).getBytes(StandardCharsets.UTF_8));
         return Uni.createFrom().completionStage(message.nack(reason,

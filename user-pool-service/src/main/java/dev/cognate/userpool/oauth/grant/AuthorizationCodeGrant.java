@@ -1,6 +1,7 @@
 package dev.cognate.userpool.oauth.grant;
 
 import dev.cognate.events.oauth.AuthorizationCode;
+import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.oauth.AuthorizationCodes;
 import dev.cognate.userpool.oauth.FormParameters;
 import dev.cognate.userpool.oauth.OAuthClient;
@@ -41,9 +42,11 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private final RefreshTokenRepository families;
     private final TokenIssuer issuer;
     private final Clock clock;
+    private final AuthMetrics metrics;
 
     public AuthorizationCodeGrant(Pool db, AuthorizationCodes codes, CodeRedemption redemption, RefreshTokens refreshTokens,
-                                  RefreshTokenRepository families, TokenIssuer issuer, Clock clock) {
+                                  RefreshTokenRepository families, TokenIssuer issuer, Clock clock, AuthMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.codes = codes;
         this.redemption = redemption;
@@ -81,6 +84,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
                 .call(() -> codes.markRedeemed(code, family))
                 .chain(refreshToken -> issuer.mint(client.client(), redeemable.user(), family, redeemable.authTime(),
                                 redeemable.authorization())
+                        .invoke(() -> metrics.tokensIssued("authorization_code"))
                         .map(minted -> TokenResponse.of(minted, refreshToken)));
     }
 

@@ -1,5 +1,6 @@
 package dev.cognate.userpool.oauth.grant;
 
+import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.oauth.FormParameters;
 import dev.cognate.userpool.oauth.OAuthClient;
 import dev.cognate.userpool.oauth.OAuthException;
@@ -23,8 +24,10 @@ import java.util.List;
 public class ClientCredentialsGrant implements GrantHandler {
 
     private final TokenIssuer issuer;
+    private final AuthMetrics metrics;
 
-    public ClientCredentialsGrant(TokenIssuer issuer) {
+    public ClientCredentialsGrant(TokenIssuer issuer, AuthMetrics metrics) {
+        this.metrics = metrics;
         this.issuer = issuer;
     }
 
@@ -39,7 +42,9 @@ public class ClientCredentialsGrant implements GrantHandler {
             return Uni.createFrom().failure(OAuthException.unauthorizedClient("The client is not allowed the client credentials grant."));
         }
         List<String> scopes = granted(client.client().config().allowedOAuthScopes(), form.get("scope"));
-        return issuer.mintForClient(client.client(), scopes).map(minted -> TokenResponse.of(minted, null));
+        return issuer.mintForClient(client.client(), scopes)
+                .invoke(() -> metrics.tokensIssued("client_credentials"))
+                .map(minted -> TokenResponse.of(minted, null));
     }
 
     static List<String> granted(List<String> allowed, String requested) {

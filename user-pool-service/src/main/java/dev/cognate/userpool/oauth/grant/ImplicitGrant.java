@@ -1,6 +1,7 @@
 package dev.cognate.userpool.oauth.grant;
 
 import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.oauth.AuthorizationCodes;
 import dev.cognate.userpool.oauth.OAuthClient;
 import dev.cognate.userpool.oauth.OAuthException;
@@ -31,8 +32,10 @@ public class ImplicitGrant {
     private final CodeRedemption redemption;
     private final TokenIssuer issuer;
     private final Clock clock;
+    private final AuthMetrics metrics;
 
-    public ImplicitGrant(AuthorizationCodes codes, CodeRedemption redemption, TokenIssuer issuer, Clock clock) {
+    public ImplicitGrant(AuthorizationCodes codes, CodeRedemption redemption, TokenIssuer issuer, Clock clock, AuthMetrics metrics) {
+        this.metrics = metrics;
         this.codes = codes;
         this.redemption = redemption;
         this.issuer = issuer;
@@ -56,6 +59,7 @@ public class ImplicitGrant {
                 .chain(grant -> redemption.redeemable(grant, client))
                 .chain(redeemable -> issuer.mint(client, redeemable.user(), UUID.randomUUID(), redeemable.authTime(),
                         redeemable.authorization()))
+                .invoke(() -> metrics.tokensIssued("implicit"))
                 .map(minted -> TokenResponse.of(minted, null));
     }
 }
