@@ -69,6 +69,8 @@ The environment of each service: exactly the configuration keys its application.
   value: {{ join "," $root.Values.trustedProxies | quote }}
 - name: QUARKUS_SHUTDOWN_TIMEOUT
   value: {{ printf "%ds" (sub (int $root.Values.terminationGracePeriodSeconds) 10 | int) | quote }}
+- name: COGNATE_LOG_JSON
+  value: {{ $root.Values.jsonLogs | quote }}
 {{- end -}}
 
 {{- define "cognate.env.userPool" -}}
