@@ -6,7 +6,7 @@ import io.quarkus.test.junit.TestProfile;
 import org.jboss.logmanager.ExtHandler;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.LogContext;
-import org.jboss.logmanager.formatters.JsonFormatter;
+import dev.cognate.observability.JsonLineFormatter;
 import org.jboss.logmanager.handlers.ConsoleHandler;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class JsonLogSwitchTest {
 
         assertThat(consoles).isNotEmpty();
         for (ConsoleHandler console : consoles) {
-            assertThat(console.getFormatter()).isInstanceOf(JsonFormatter.class);
+            assertThat(console.getFormatter()).isInstanceOf(JsonLineFormatter.class);
             ExtLogRecord record = new ExtLogRecord(org.jboss.logmanager.Level.INFO, "user pools started", JsonLogSwitchTest.class.getName());
             record.setLoggerName("dev.cognate.userpool");
             String line = console.getFormatter().format(record);

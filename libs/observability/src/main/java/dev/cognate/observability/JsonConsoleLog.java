@@ -2,12 +2,9 @@ package dev.cognate.observability;
 
 import org.jboss.logmanager.ExtHandler;
 import org.jboss.logmanager.LogContext;
-import org.jboss.logmanager.formatters.JsonFormatter;
-import org.jboss.logmanager.formatters.StructuredFormatter;
 import org.jboss.logmanager.handlers.ConsoleHandler;
 
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
 
 /**
@@ -17,9 +14,9 @@ import java.util.logging.Handler;
  * one string, so a log collector keeps it with its line). Caller details (source class, file, line) are not
  * computed: they cost a stack walk per record.
  *
- * <p>The Quarkus logging-json extension is not available to this build; jboss-logmanager's own
- * {@link JsonFormatter} is, and Quarkus nests its console handler inside other handlers (the delayed
- * start-up handler, possibly an async one), so the installer walks the handler tree from the root logger.
+ * <p>The Quarkus logging-json extension is not available to this build, so {@link JsonLineFormatter} writes the lines;
+ * Quarkus nests its console handler inside other handlers (the delayed start-up handler, possibly an async one), so the
+ * installer walks the handler tree from the root logger.
  */
 public final class JsonConsoleLog {
 
@@ -27,21 +24,13 @@ public final class JsonConsoleLog {
     }
 
     /** The formatter installed on console handlers. */
-    public static JsonFormatter formatter() {
-        Map<StructuredFormatter.Key, String> keys = new EnumMap<>(StructuredFormatter.Key.class);
-        keys.put(StructuredFormatter.Key.STACK_TRACE, "exception");
-        JsonFormatter json = new JsonFormatter(keys);
-        json.setPrettyPrint(false);
-        json.setPrintDetails(false);
-        json.setZoneId("UTC");
-        json.setExceptionOutputType(StructuredFormatter.ExceptionOutputType.FORMATTED);
-        json.setRecordDelimiter("\n");
-        return json;
+    public static Formatter formatter() {
+        return new JsonLineFormatter();
     }
 
     /** Installs the JSON formatter on every console handler of the log context's root logger; returns how many. */
     public static int install(LogContext context) {
-        JsonFormatter json = formatter();
+        Formatter json = formatter();
         int installed = 0;
         for (Handler handler : context.getLogger("").getHandlers()) {
             installed += install(handler, json);
@@ -49,7 +38,7 @@ public final class JsonConsoleLog {
         return installed;
     }
 
-    private static int install(Handler handler, JsonFormatter json) {
+    private static int install(Handler handler, Formatter json) {
         if (handler instanceof ConsoleHandler console) {
             console.setFormatter(json);
             return 1;
