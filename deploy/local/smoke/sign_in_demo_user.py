@@ -5,7 +5,10 @@ Usage: deploy/local/smoke/sign_in_demo_user.py [deploy/local/.state/stack.json]
 
 Reads stack.json (written by `deploy/local/run up` once the stack is ready), checks /q/health/ready on every service,
 signs the demo user in with boto3 (USER_PASSWORD_AUTH, as an app would), reads the user back with the access token, and
-checks the pool's discovery document names the issuer. Exits non-zero with a message on the first failure. .ci/run runs it.
+checks the pool's discovery document names the issuer. Then the user's ID token gets AWS-style credentials: an identity
+pool trusting the demo pool is created, GetId and GetCredentialsForIdentity vend credentials for its authenticated role,
+and STS GetCallerIdentity, signed with them, names that role; the identity pool is deleted again. Exits non-zero with a
+message on the first failure. .ci/run runs it.
 """
 import json
 import sys
@@ -66,8 +69,43 @@ def main():
     if not discovery.get("issuer", "").endswith("/" + demo["userPoolId"]):
         fail(f"discovery names issuer {discovery.get('issuer')!r}")
 
+    caller_arn = credentials_for(stack, demo, tokens["IdToken"])
+
     print(f"local stack smoke test: every service ready; demo user {demo['username']!r} signed in "
-          f"(USER_PASSWORD_AUTH, GetUser) in pool {demo['userPoolId']}")
+          f"(USER_PASSWORD_AUTH, GetUser) in pool {demo['userPoolId']}; its ID token got credentials from an identity "
+          f"pool, and STS GetCallerIdentity signed with them answered {caller_arn}")
+
+
+def credentials_for(stack, demo, id_token):
+    """GetId, GetCredentialsForIdentity and STS GetCallerIdentity for the demo user, in a throwaway identity pool."""
+    operator = stack["operatorCredentials"]
+    endpoint = stack["endpoints"]["identityPool"]
+    config = Config(retries={"max_attempts": 1}, connect_timeout=10, read_timeout=30)
+    identity = boto3.client("cognito-identity", endpoint_url=endpoint, region_name=stack["region"],
+                            aws_access_key_id=operator["accessKeyId"],
+                            aws_secret_access_key=operator["secretAccessKey"], config=config)
+    provider = stack["endpoints"]["userPool"].split("://", 1)[1] + "/" + demo["userPoolId"]
+    role = "arn:aws:iam::000000000000:role/cognate-smoke-authenticated"
+    pool_id = identity.create_identity_pool(
+        IdentityPoolName="cognate_smoke", AllowUnauthenticatedIdentities=False,
+        CognitoIdentityProviders=[{"ProviderName": provider, "ClientId": demo["clientId"]}])["IdentityPoolId"]
+    try:
+        identity.set_identity_pool_roles(IdentityPoolId=pool_id, Roles={"authenticated": role})
+        logins = {provider: id_token}
+        identity_id = identity.get_id(IdentityPoolId=pool_id, Logins=logins)["IdentityId"]
+        vended = identity.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)["Credentials"]
+        if not vended["AccessKeyId"].startswith("ASIA"):
+            fail(f"GetCredentialsForIdentity vended access key {vended['AccessKeyId']!r}, expected ASIA...")
+        sts = boto3.client("sts", endpoint_url=endpoint + "/sts", region_name=stack["region"],
+                           aws_access_key_id=vended["AccessKeyId"], aws_secret_access_key=vended["SecretKey"],
+                           aws_session_token=vended["SessionToken"], config=config)
+        arn = sts.get_caller_identity()["Arn"]
+        expected = "arn:aws:sts::000000000000:assumed-role/cognate-smoke-authenticated/CognitoIdentityCredentials"
+        if arn != expected:
+            fail(f"GetCallerIdentity answered {arn!r}, expected {expected!r}")
+        return arn
+    finally:
+        identity.delete_identity_pool(IdentityPoolId=pool_id)
 
 
 if __name__ == "__main__":
