@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packages that must not form a cycle: {@code auth/} (sign-in flows and challenges) uses {@code service/} (the
- * directory and its write paths), so {@code service/} must never name anything of {@code auth/} — neither by import nor
- * by a fully qualified name. Read from the sources, so it needs no bytecode tool.
+ * directory and its write paths), so {@code service/} must never name anything of {@code auth/}; {@code api/} (routes)
+ * mounts {@code action/} (one class per action), so {@code action/} must never name anything of {@code api/} — neither
+ * by import nor by a fully qualified name. Read from the sources, so it needs no bytecode tool.
  */
 class PackageDependencyTest {
 
@@ -23,6 +24,11 @@ class PackageDependencyTest {
     @Test
     void serviceNamesNothingOfAuth() throws IOException {
         assertThat(references(MAIN.resolve("service"), "dev.cognate.userpool.auth.")).isEmpty();
+    }
+
+    @Test
+    void actionNamesNothingOfApi() throws IOException {
+        assertThat(references(MAIN.resolve("action"), "dev.cognate.userpool.api.")).isEmpty();
     }
 
     @Test

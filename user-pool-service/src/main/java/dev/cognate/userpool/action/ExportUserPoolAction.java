@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.ActionContext;
-import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.Validation;
-import dev.cognate.userpool.api.CognitoIdpApi;
 import dev.cognate.userpool.service.PoolExportService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * clear only with {@code IncludeClientSecrets: true}.
  */
 @ApplicationScoped
-public class ExportUserPoolAction implements AwsAction<ExportUserPoolAction.Request, ExportUserPoolAction.Response> {
+public class ExportUserPoolAction implements CognateAdminAction<ExportUserPoolAction.Request, ExportUserPoolAction.Response> {
 
     public record Request(String userPoolId, Boolean includeClientSecrets, String nextToken, Integer maxUsers) {
     }
@@ -35,11 +33,6 @@ public class ExportUserPoolAction implements AwsAction<ExportUserPoolAction.Requ
 
     public ExportUserPoolAction(PoolExportService service) {
         this.service = service;
-    }
-
-    @Override
-    public String targetPrefix() {
-        return CognitoIdpApi.COGNATE_ADMIN;
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.cognate.userpool.action;
 
 import dev.cognate.awsprotocol.ActionContext;
-import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.Validation;
-import dev.cognate.userpool.api.CognitoIdpApi;
 import dev.cognate.userpool.service.PoolImportService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +15,7 @@ import java.util.Map;
  * A bad line is refused with {@code InvalidParameterException} "Line N: ..." and nothing is created.
  */
 @ApplicationScoped
-public class ImportUserPoolAction implements AwsAction<ImportUserPoolAction.Request, ImportUserPoolAction.Response> {
+public class ImportUserPoolAction implements CognateAdminAction<ImportUserPoolAction.Request, ImportUserPoolAction.Response> {
 
     /** @param poolName the new pool's name; the file's when omitted */
     public record Request(String lines, String poolName) {
@@ -34,11 +32,6 @@ public class ImportUserPoolAction implements AwsAction<ImportUserPoolAction.Requ
 
     public ImportUserPoolAction(PoolImportService service) {
         this.service = service;
-    }
-
-    @Override
-    public String targetPrefix() {
-        return CognitoIdpApi.COGNATE_ADMIN;
     }
 
     @Override

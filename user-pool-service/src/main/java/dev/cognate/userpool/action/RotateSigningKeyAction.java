@@ -1,8 +1,6 @@
 package dev.cognate.userpool.action;
 
 import dev.cognate.awsprotocol.ActionContext;
-import dev.cognate.awsprotocol.AwsAction;
-import dev.cognate.userpool.api.CognitoIdpApi;
 import dev.cognate.userpool.service.TokenService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * keep verifying. Answers the new key's {@code Kid}.
  */
 @ApplicationScoped
-public class RotateSigningKeyAction implements AwsAction<RotateSigningKeyAction.Request, RotateSigningKeyAction.Response> {
+public class RotateSigningKeyAction implements CognateAdminAction<RotateSigningKeyAction.Request, RotateSigningKeyAction.Response> {
 
     public record Request(String userPoolId) {
     }
@@ -30,11 +28,6 @@ public class RotateSigningKeyAction implements AwsAction<RotateSigningKeyAction.
     @Override
     public String name() {
         return "RotateSigningKey";
-    }
-
-    @Override
-    public String targetPrefix() {
-        return CognitoIdpApi.COGNATE_ADMIN;
     }
 
     @Override

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.ActionContext;
-import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.Validation;
-import dev.cognate.userpool.api.CognitoIdpApi;
 import dev.cognate.userpool.service.UserPoolSchemaService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +22,7 @@ import java.util.Set;
  * all; answers the new {@code SchemaAttributes} and {@code UsersChanged}.
  */
 @ApplicationScoped
-public class UpdateUserPoolSchemaAction implements AwsAction<ObjectNode, ObjectNode> {
+public class UpdateUserPoolSchemaAction implements CognateAdminAction<ObjectNode, ObjectNode> {
 
     private final UserPoolSchemaService service;
 
@@ -35,11 +33,6 @@ public class UpdateUserPoolSchemaAction implements AwsAction<ObjectNode, ObjectN
     @Override
     public String name() {
         return "UpdateUserPoolSchema";
-    }
-
-    @Override
-    public String targetPrefix() {
-        return CognitoIdpApi.COGNATE_ADMIN;
     }
 
     @Override

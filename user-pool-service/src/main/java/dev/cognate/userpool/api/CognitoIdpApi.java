@@ -15,13 +15,10 @@ import java.util.List;
 /**
  * The Cognito IdP JSON API on {@code POST /}: every {@link AwsAction} bean of this service, dispatched by X-Amz-Target —
  * Cognito's actions ({@code AWSCognitoIdentityProviderService.*}) and Cognate's operator extensions
- * ({@code CognateAdmin.*}, same SigV4 authorization, larger body limit for whole pool files).
+ * ({@code CognateAdmin.*}, see {@code action.CognateAdminAction}; same SigV4 authorization, larger body limit for whole pool files).
  */
 @ApplicationScoped
 public class CognitoIdpApi {
-
-    /** The {@code X-Amz-Target} prefix of Cognate's operator actions beyond Cognito. */
-    public static final String COGNATE_ADMIN = "CognateAdmin";
 
     private final List<AwsAction<?, ?>> actions;
     private final CognateConfig config;
