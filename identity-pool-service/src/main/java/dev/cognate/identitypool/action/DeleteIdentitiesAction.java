@@ -8,9 +8,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Map;
 
-/** DeleteIdentities: deletes 1–60 identities with their logins; the ones that could not be deleted come back in {@code UnprocessedIdentityIds}. */
+/**
+ * DeleteIdentities: deletes 1–60 identities with their logins; the ones that could not be deleted come back in
+ * {@code UnprocessedIdentityIds}.
+ */
 @ApplicationScoped
 public class DeleteIdentitiesAction implements AwsAction<DeleteIdentitiesAction.Request, DeleteIdentitiesAction.Response> {
 

@@ -4,15 +4,18 @@ import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.Validation;
 import dev.cognate.identitypool.service.DeveloperIdentityService;
-
-import java.time.Duration;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
-/** GetOpenIdTokenForDeveloperIdentity (signed): the identity of a developer user identifier (the {@code Logins} entry of the pool's {@code DeveloperProviderName}) and other logins, created or found, or the given {@code IdentityId} they are linked to; and its identity token, valid {@code TokenDuration} (1–86400 s, default 15 minutes), with {@code PrincipalTags}. */
+/**
+ * GetOpenIdTokenForDeveloperIdentity (signed): the identity of a developer user identifier (the {@code Logins} entry
+ * of the pool's {@code DeveloperProviderName}) and other logins, created or found, or the given {@code IdentityId}
+ * they are linked to; and its identity token, valid {@code TokenDuration} (1–86400 s, default 15 minutes), with
+ * {@code PrincipalTags}.
+ */
 @ApplicationScoped
 public class GetOpenIdTokenForDeveloperIdentityAction implements AwsAction<GetOpenIdTokenForDeveloperIdentityAction.Request, GetOpenIdTokenForDeveloperIdentityAction.Response> {
 

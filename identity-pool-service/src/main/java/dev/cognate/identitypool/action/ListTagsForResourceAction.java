@@ -7,7 +7,6 @@ import dev.cognate.identitypool.service.IdentityPoolTagsService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
 import java.util.Map;
 
 /** ListTagsForResource (signed): the tags of an identity pool, by its ARN. */

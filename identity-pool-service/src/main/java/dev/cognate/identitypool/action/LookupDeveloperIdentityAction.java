@@ -11,9 +11,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Map;
 
-/** LookupDeveloperIdentity (signed): the identity of a developer user identifier, or the developer user identifiers of an identity, {@code MaxResults} (1–60) at a time. */
+/**
+ * LookupDeveloperIdentity (signed): the identity of a developer user identifier, or the developer user identifiers
+ * of an identity, {@code MaxResults} (1–60) at a time.
+ */
 @ApplicationScoped
 public class LookupDeveloperIdentityAction implements AwsAction<LookupDeveloperIdentityAction.Request, LookupDeveloperIdentityAction.Response> {
 

@@ -7,10 +7,10 @@ import dev.cognate.identitypool.service.DeveloperIdentityService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
-import java.util.Map;
-
-/** MergeDeveloperIdentities (signed): the identity of the source developer user is merged into the destination's (its logins move to it, it is disabled); answers the destination's identity id. */
+/**
+ * MergeDeveloperIdentities (signed): the identity of the source developer user is merged into the destination's (its
+ * logins move to it, it is disabled); answers the destination's identity id.
+ */
 @ApplicationScoped
 public class MergeDeveloperIdentitiesAction implements AwsAction<MergeDeveloperIdentitiesAction.Request, MergeDeveloperIdentitiesAction.Response> {
 

@@ -7,10 +7,12 @@ import dev.cognate.identitypool.service.DeveloperIdentityService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
 import java.util.Map;
 
-/** UnlinkDeveloperIdentity (signed): unlinks a developer user identifier from its identity; left without logins, the identity is disabled. */
+/**
+ * UnlinkDeveloperIdentity (signed): unlinks a developer user identifier from its identity; left without logins, the
+ * identity is disabled.
+ */
 @ApplicationScoped
 public class UnlinkDeveloperIdentityAction implements AwsAction<UnlinkDeveloperIdentityAction.Request, Map<String, Object>> {
 

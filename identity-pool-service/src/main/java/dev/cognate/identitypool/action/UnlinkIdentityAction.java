@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 
-/** UnlinkIdentity (unsigned, as in AWS): the caller proves the identity with one of its {@code Logins}, and the providers of {@code LoginsToRemove} are unlinked from it. */
+/**
+ * UnlinkIdentity (unsigned, as in AWS): the caller proves the identity with one of its {@code Logins}, and the
+ * providers of {@code LoginsToRemove} are unlinked from it.
+ */
 @ApplicationScoped
 public class UnlinkIdentityAction implements AwsAction<UnlinkIdentityAction.Request, Map<String, Object>> {
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.events.IdentityPoolEvents;
 import dev.cognate.identitypool.CognitoIdentityClients;
+import dev.cognate.identitypool.LocalUserPoolIssuer;
 import dev.cognate.identitypool.Rows;
 import dev.cognate.tokens.ClaimChecks;
 import dev.cognate.tokens.JwtVerifier;
@@ -230,6 +231,51 @@ class DeveloperIdentitiesTest {
                 .extracting(IdentityDescription::identityId).doesNotContain(identity);
         assertThat(Rows.strings(dataSource, "SELECT payload::jsonb ->> 'type' FROM outbox WHERE message_key = ? ORDER BY id", pool))
                 .filteredOn(IdentityPoolEvents.IDENTITY_LOGINS_UNLINKED.name()::equals).hasSize(2);
+    }
+
+    @Test
+    void developerUserAndUserPoolLoginInOneCallShareOneIdentity() throws Exception {
+        LocalUserPoolIssuer issuer = LocalUserPoolIssuer.get();
+        String userPool = "us-east-1_DevMixed1";
+        String provider = issuer.providerName(userPool);
+        String pool = operator.createIdentityPool(r -> r.identityPoolName("developer-mixed").allowUnauthenticatedIdentities(false)
+                .developerProviderName(DEVELOPER).cognitoIdentityProviders(p -> p.providerName(provider).clientId("devmixedclient1"))).identityPoolId();
+
+        var response = operator.getOpenIdTokenForDeveloperIdentity(r -> r.identityPoolId(pool)
+                .logins(Map.of(DEVELOPER, "mixed-user", provider, issuer.idToken(userPool, "devmixedclient1", "mixed-sub"))));
+
+        assertThat(operator.describeIdentity(r -> r.identityId(response.identityId())).logins()).containsExactlyInAnyOrder(DEVELOPER, provider);
+        assertThat(verify(response.token(), pool).claims().path("amr")).extracting(JsonNode::asText).containsExactlyInAnyOrder("authenticated",
+                DEVELOPER, provider, DEVELOPER + ":" + pool + ":mixed-user", provider + ":CognitoSignIn:mixed-sub");
+        try (CognitoIdentityClient anonymous = IdentitiesTest.anonymous(endpoint)) {
+            assertThat(anonymous.getId(r -> r.identityPoolId(pool).logins(Map.of(provider, issuer.idToken(userPool, "devmixedclient1", "mixed-sub"))))
+                    .identityId()).isEqualTo(response.identityId());
+        }
+        assertThat(catchThrowableOfType(NotAuthorizedException.class, () -> operator.getOpenIdTokenForDeveloperIdentity(r -> r.identityPoolId(pool)
+                .logins(Map.of(DEVELOPER, "forger", provider, issuer.forged(issuer.claims(userPool, "devmixedclient1", "victim", c -> { })))))))
+                .extracting(e -> e.awsErrorDetails().errorMessage()).isEqualTo("Invalid login token. Couldn't verify signed token.");
+        assertThat(lookup(pool, null, "forger")).isNull();
+    }
+
+    @Test
+    void mergingBeyondTwentyLoginsIsRefused() {
+        String pool = pool();
+        String destination = identityOf(pool, "limit-0");
+        for (int i = 1; i < 20; i++) {
+            identityOf(pool, "limit-" + i);
+            String source = "limit-" + i;
+            operator.mergeDeveloperIdentities(r -> r.identityPoolId(pool).developerProviderName(DEVELOPER)
+                    .sourceUserIdentifier(source).destinationUserIdentifier("limit-0"));
+        }
+        String twentyFirst = identityOf(pool, "limit-20");
+
+        CognitoIdentityException refused = catchThrowableOfType(CognitoIdentityException.class, () -> operator.mergeDeveloperIdentities(r -> r
+                .identityPoolId(pool).developerProviderName(DEVELOPER).sourceUserIdentifier("limit-20").destinationUserIdentifier("limit-0")));
+
+        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("LimitExceededException");
+        assertThat(refused.awsErrorDetails().errorMessage()).isEqualTo("Merged identities can have at most 20 logins.");
+        assertThat(lookup(pool, destination, null)).hasSize(20);
+        assertThat(identityOf(pool, "limit-20")).isEqualTo(twentyFirst);
     }
 
     @Test
