@@ -87,6 +87,10 @@ public class IdentityMerger {
         ids.addAll(mergedIds);
         List<Login> all = new ArrayList<>();
         Uni<Void> read = Uni.createFrom().voidItem();
+        // locked in id order, so concurrent merges of the same identities wait for each other instead of deadlocking
+        for (String id : new TreeSet<>(ids)) {
+            read = read.chain(() -> identities.findForUpdate(tx, id).replaceWithVoid());
+        }
         for (String id : ids) {
             read = read.chain(() -> lifecycle.logins(tx, id).invoke(all::addAll).replaceWithVoid());
         }

@@ -29,8 +29,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one write path of identities: GetId creates them and links logins, GetCredentialsForIdentity links new logins
- * to a guest. Every change and its event on {@code cognate.identity.events} commit in one transaction (the outbox).
+ * The one write path of identities gaining logins: GetId creates them and links logins, GetCredentialsForIdentity links
+ * new logins to a guest, and both merge identities whose logins one caller proves ({@link IdentityMerger}); the
+ * developer identity actions link through the same two methods. Every change and its event on
+ * {@code cognate.identity.events} commit in one transaction (the outbox).
  */
 @ApplicationScoped
 public class IdentityService {
