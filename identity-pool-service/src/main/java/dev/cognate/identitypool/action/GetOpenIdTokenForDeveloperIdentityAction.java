@@ -2,6 +2,7 @@ package dev.cognate.identitypool.action;
 
 import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
+import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.awsprotocol.Validation;
 import dev.cognate.identitypool.service.DeveloperIdentityService;
 import io.smallrye.mutiny.Uni;
@@ -49,14 +50,16 @@ public class GetOpenIdTokenForDeveloperIdentityAction implements AwsAction<GetOp
     public Uni<GetOpenIdTokenForDeveloperIdentityAction.Response> execute(Request request, ActionContext context) {
         Validation validation = IdentityPoolRequests.identityPoolId(Validation.of(), request.identityPoolId())
                 .required("logins", request.logins())
-                .check(request.logins() == null || !request.logins().isEmpty(),
-                        "Value '{}' at 'logins' failed to satisfy constraint: Member must have length greater than or equal to 1")
                 .range("tokenDuration", request.tokenDuration(), 1, 86400);
         if (request.identityId() != null) {
             IdentityRequests.identityId(validation, request.identityId());
         }
         DeveloperIdentityRequests.tags(validation, "principalTags", request.principalTags(), DeveloperIdentityRequests.MAX_PRINCIPAL_TAGS, 1);
         IdentityRequests.logins(validation, request.logins()).throwIfInvalid();
+        if (request.logins().isEmpty()) {
+            // the API reference sets no minimum; an identity token for nobody is refused (Cognate's wording)
+            throw CognitoException.invalidParameter("Logins must hold the developer provider's user identifier or a login token.");
+        }
         Duration duration = Duration.ofSeconds(request.tokenDuration() == null ? DEFAULT_TOKEN_DURATION_SECONDS : request.tokenDuration());
         return developerIdentities.openIdToken(request.identityPoolId(), request.identityId(), request.logins(), request.principalTags(), duration)
                 .map(token -> new Response(token.identityId(), token.token()));

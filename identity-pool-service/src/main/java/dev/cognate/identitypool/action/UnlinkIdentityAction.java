@@ -46,8 +46,7 @@ public class UnlinkIdentityAction implements AwsAction<UnlinkIdentityAction.Requ
     public Uni<Map<String, Object>> execute(Request request, ActionContext context) {
         Validation validation = IdentityRequests.identityId(Validation.of(), request.identityId())
                 .required("logins", request.logins())
-                .required("loginsToRemove", request.loginsToRemove())
-                .size("loginsToRemove", request.loginsToRemove(), 0, IdentityRequests.MAX_LOGINS);
+                .required("loginsToRemove", request.loginsToRemove());
         if (request.loginsToRemove() != null) {
             for (int i = 0; i < request.loginsToRemove().size(); i++) {
                 String path = "loginsToRemove." + (i + 1) + ".member";

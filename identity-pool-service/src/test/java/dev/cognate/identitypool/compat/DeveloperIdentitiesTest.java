@@ -299,6 +299,9 @@ class DeveloperIdentitiesTest {
         assertThat(catchThrowableOfType(InvalidParameterException.class, () -> operator.getOpenIdTokenForDeveloperIdentity(r -> r
                 .identityPoolId(pool).logins(Map.of(DEVELOPER, "user")).principalTags(Map.of("team", "")))).awsErrorDetails().errorMessage())
                 .contains("at 'principalTags' failed to satisfy constraint");
+        assertThat(catchThrowableOfType(InvalidParameterException.class, () -> operator.getOpenIdTokenForDeveloperIdentity(r -> r
+                .identityPoolId(pool).logins(Map.of()))).awsErrorDetails().errorMessage())
+                .isEqualTo("Logins must hold the developer provider's user identifier or a login token.");
         assertThat(catchThrowableOfType(NotAuthorizedException.class, () -> operator.getOpenIdTokenForDeveloperIdentity(r -> r
                 .identityPoolId(pool).logins(Map.of("other.provider", "user")))).awsErrorDetails().errorMessage())
                 .isEqualTo("Token is not from a supported provider of this identity pool.");
