@@ -58,8 +58,9 @@ public class GetOpenIdTokenAction implements AwsAction<GetOpenIdTokenAction.Requ
                     if (!caller.pool().configuration().allowClassicFlow()) {
                         throw CognitoException.invalidParameter("Basic (classic) flow is not enabled, please use enhanced flow.");
                     }
-                    return tokens.issue(caller.pool(), caller.identity().id(), caller.logins());
-                })
-                .map(token -> new Response(request.identityId(), token));
+                    // a guest's logins may have merged it into another identity: the token is that identity's
+                    return tokens.issue(caller.pool(), caller.identity().id(), caller.logins())
+                            .map(token -> new Response(caller.identity().id(), token));
+                });
     }
 }

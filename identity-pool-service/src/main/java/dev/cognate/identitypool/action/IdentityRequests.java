@@ -16,9 +16,13 @@ final class IdentityRequests {
     }
 
     static Validation identityId(Validation validation, String identityId) {
-        return validation.required("identityId", identityId)
-                .length("identityId", identityId, 1, 55)
-                .pattern("identityId", identityId, IdentityIds.PATTERN);
+        return identityId(validation, "identityId", identityId);
+    }
+
+    static Validation identityId(Validation validation, String member, String identityId) {
+        return validation.required(member, identityId)
+                .length(member, identityId, 1, 55)
+                .pattern(member, identityId, IdentityIds.PATTERN);
     }
 
     /** {@code Logins}: at most 10 entries, provider names of 1–128 and tokens of 1–50000 characters. */

@@ -19,7 +19,7 @@ import java.util.Optional;
 public class IdentityRepository {
 
     private static final String SELECT = "SELECT i.id, i.identity_pool_id, i.disabled, i.created_at, i.last_modified_at,"
-            + " coalesce((SELECT array_agg(l.provider_name ORDER BY l.provider_name) FROM identity_logins l WHERE l.identity_id = i.id),"
+            + " coalesce((SELECT array_agg(DISTINCT l.provider_name ORDER BY l.provider_name) FROM identity_logins l WHERE l.identity_id = i.id),"
             + " '{}') AS logins FROM identities i ";
 
     public Uni<Void> insert(SqlClient sql, Identity identity) {

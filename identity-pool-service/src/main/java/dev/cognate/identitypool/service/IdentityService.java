@@ -29,8 +29,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one write path of identities: GetId creates them and links logins, GetCredentialsForIdentity links new logins
- * to a guest. Every change and its event on {@code cognate.identity.events} commit in one transaction (the outbox).
+ * The one write path of identities gaining logins: GetId creates them and links logins, GetCredentialsForIdentity links
+ * new logins to a guest, and both merge identities whose logins one caller proves ({@link IdentityMerger}); the
+ * developer identity actions link through the same two methods. Every change and its event on
+ * {@code cognate.identity.events} commit in one transaction (the outbox).
  */
 @ApplicationScoped
 public class IdentityService {
@@ -43,15 +45,17 @@ public class IdentityService {
     private final IdentityPoolRepository pools;
     private final IdentityRepository identities;
     private final LoginVerifier verifier;
+    private final IdentityMerger merger;
     private final CognateConfig config;
     private final Clock clock;
 
     public IdentityService(Pool db, IdentityPoolRepository pools, IdentityRepository identities, LoginVerifier verifier,
-                           CognateConfig config, Clock clock) {
+                           IdentityMerger merger, CognateConfig config, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.identities = identities;
         this.verifier = verifier;
+        this.merger = merger;
         this.config = config;
         this.clock = clock;
     }
@@ -94,7 +98,7 @@ public class IdentityService {
                         requireGuestsAllowed(pool);
                         return Uni.createFrom().item(new AuthenticatedCaller(pool, identity, List.of()));
                     }
-                    return verifier.verify(pool, logins).chain(verified -> linkTo(pool, identityId, verified)
+                    return verifier.verify(pool, logins).chain(verified -> db.withTransaction(tx -> linkTo(tx, pool, identityId, verified))
                             .map(updated -> new AuthenticatedCaller(pool, updated, verified)))
                             .onFailure(LoginTaken.class).transform(taken -> LoginVerifier.notAuthorized(LOGINS_DONT_MATCH));
                 }));
@@ -110,31 +114,43 @@ public class IdentityService {
     }
 
     private Uni<String> identityOf(IdentityPool pool, List<VerifiedLogin> logins) {
-        return db.withTransaction(tx -> linkedIdentities(tx, pool, logins).chain(linked -> {
-            if (linked.isEmpty()) {
-                return newIdentity(tx, pool, logins).map(Identity::id);
-            }
-            if (linked.size() > 1) {
-                throw new CognitoException("ResourceConflictException", "The logins are linked to different identities ("
-                        + String.join(", ", linked) + "); merging identities is not supported by Cognate yet.");
-            }
-            return link(tx, pool, linked.iterator().next(), logins).map(Identity::id);
-        }));
+        return db.withTransaction(tx -> identityOf(tx, pool, logins)).map(Identity::id);
     }
 
-    private Uni<Identity> linkTo(IdentityPool pool, String identityId, List<VerifiedLogin> logins) {
-        return db.withTransaction(tx -> linkedIdentities(tx, pool, logins).chain(linked -> {
-            if (linked.size() > 1 || (linked.size() == 1 && !linked.contains(identityId))) {
-                throw LoginVerifier.notAuthorized(LOGINS_DONT_MATCH);
-            }
-            return identities.findForUpdate(tx, identityId).map(Optional::orElseThrow).chain(identity -> {
-                if (identity.authenticated() && linked.isEmpty()) {
-                    // none of the identity's own logins was presented
-                    throw LoginVerifier.notAuthorized(LOGINS_DONT_MATCH);
-                }
-                return link(tx, pool, identityId, logins);
-            });
-        }));
+    /**
+     * The identity of verified logins, in the caller's transaction: a new one when none is linked yet; when they are
+     * linked to several identities, those are merged (as Cognito merges them) into the oldest; then every login not
+     * linked yet is linked to it.
+     */
+    Uni<Identity> identityOf(SqlClient tx, IdentityPool pool, List<VerifiedLogin> logins) {
+        return linkedIdentities(tx, pool, logins).chain(linked -> linked.isEmpty() ? newIdentity(tx, pool, logins)
+                : merger.mergeIntoOldest(tx, pool, linked).chain(survivor -> link(tx, pool, survivor, logins)));
+    }
+
+    /**
+     * Checks verified logins against the identity {@code identityId} and links them, in the caller's transaction. The
+     * identity's own login merges the identities of the caller's other logins into it. A guest presenting logins of
+     * another identity is merged into that one, which is returned (Cognito answers with the identity id it merged
+     * into). An authenticated identity without one of its own logins: {@code Logins don't match}.
+     */
+    Uni<Identity> linkTo(SqlClient tx, IdentityPool pool, String identityId, List<VerifiedLogin> logins) {
+        return linkedIdentities(tx, pool, logins).chain(linked -> identities.findForUpdate(tx, identityId).map(Optional::orElseThrow)
+                .chain(identity -> {
+                    if (linked.contains(identityId)) {
+                        List<String> others = linked.stream().filter(id -> !id.equals(identityId)).toList();
+                        return merger.merge(tx, pool, identityId, others).chain(() -> link(tx, pool, identityId, logins));
+                    }
+                    if (identity.authenticated()) {
+                        // none of the identity's own logins was presented
+                        throw LoginVerifier.notAuthorized(LOGINS_DONT_MATCH);
+                    }
+                    if (linked.isEmpty()) {
+                        return link(tx, pool, identityId, logins);
+                    }
+                    return merger.mergeIntoOldest(tx, pool, linked)
+                            .call(survivor -> merger.merge(tx, pool, survivor, List.of(identityId)))
+                            .chain(survivor -> link(tx, pool, survivor, logins));
+                }));
     }
 
     private Uni<Set<String>> linkedIdentities(SqlClient tx, IdentityPool pool, List<VerifiedLogin> logins) {
@@ -203,7 +219,7 @@ public class IdentityService {
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<IdentityPool> pool(String poolId) {
+    Uni<IdentityPool> pool(String poolId) {
         return pools.find(db, poolId).map(found -> found.orElseThrow(() -> IdentityPoolService.notFound(poolId)));
     }
 

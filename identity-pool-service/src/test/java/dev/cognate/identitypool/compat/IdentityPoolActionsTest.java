@@ -312,12 +312,13 @@ class IdentityPoolActionsTest {
 
     @Test
     void answersUnknownActionWithUnknownOperationException() {
-        HttpResponse<String> response = CognitoIdentityClients.signedPost(endpoint, "DeleteIdentities",
-                "{\"IdentityIdsToDelete\":[\"us-east-1:" + UUID.randomUUID() + "\"]}");
+        // an action Cognito Identity does not have (every action of the API is served now)
+        HttpResponse<String> response = CognitoIdentityClients.signedPost(endpoint, "DeleteEverything",
+                "{\"IdentityPoolId\":\"us-east-1:" + UUID.randomUUID() + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
-        assertThat(response.body()).contains("AWSCognitoIdentityService.DeleteIdentities");
+        assertThat(response.body()).contains("AWSCognitoIdentityService.DeleteEverything");
     }
 
     private static void assertSerializationError(HttpResponse<String> response, String message) {

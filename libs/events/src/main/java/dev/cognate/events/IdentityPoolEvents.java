@@ -20,6 +20,15 @@ public final class IdentityPoolEvents {
     /** Logins were linked to an existing identity (GetId, GetCredentialsForIdentity): a guest became authenticated. */
     public static final EventType<IdentityChanged> IDENTITY_LOGINS_LINKED =
             new EventType<>("cognate.identity.identity.logins-linked.v1", IdentityChanged.class);
+    /** Logins were unlinked from an identity (UnlinkIdentity, UnlinkDeveloperIdentity); without logins left it is disabled. */
+    public static final EventType<IdentityChanged> IDENTITY_LOGINS_UNLINKED =
+            new EventType<>("cognate.identity.identity.logins-unlinked.v1", IdentityChanged.class);
+    /** An identity was deleted (DeleteIdentities); {@code logins} are those it had. */
+    public static final EventType<IdentityChanged> IDENTITY_DELETED =
+            new EventType<>("cognate.identity.identity.deleted.v1", IdentityChanged.class);
+    /** Identities were merged into one (GetId, GetCredentialsForIdentity, MergeDeveloperIdentities, ...): the others are disabled. */
+    public static final EventType<IdentitiesMerged> IDENTITIES_MERGED =
+            new EventType<>("cognate.identity.identity.merged.v1", IdentitiesMerged.class);
 
     private IdentityPoolEvents() {
     }
@@ -34,5 +43,14 @@ public final class IdentityPoolEvents {
      * @param logins the provider names linked to the identity after the change (empty for a guest)
      */
     public record IdentityChanged(String identityPoolId, String identityId, List<String> logins) {
+    }
+
+    /**
+     * Identities were merged into {@code identityId}, which now holds their logins; the merged ones are disabled.
+     *
+     * @param mergedIdentityIds the identities merged into it (now disabled)
+     * @param logins            the provider names linked to {@code identityId} after the merge
+     */
+    public record IdentitiesMerged(String identityPoolId, String identityId, List<String> mergedIdentityIds, List<String> logins) {
     }
 }
