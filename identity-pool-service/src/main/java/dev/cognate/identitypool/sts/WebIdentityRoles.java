@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 
@@ -28,7 +29,8 @@ import java.util.concurrent.CompletionException;
  * key of its JWKS, {@code iss} the configured issuer, unexpired), its pool must exist and allow the classic flow. There
  * is no IAM to hold trust policies, so the pool's configuration stands in for them, as the trust policy Cognito's
  * console writes would: an authenticated identity may assume the pool's authenticated role or a role its mappings
- * name, a guest only the unauthenticated role.
+ * name, a guest only the unauthenticated role. The token's principal tags ({@code https://aws.amazon.com/tags}) become
+ * the session's tags, as AWS STS takes them.
  */
 @ApplicationScoped
 public class WebIdentityRoles {
@@ -36,8 +38,8 @@ public class WebIdentityRoles {
     static final String ACCESS_DENIED = "Not authorized to perform sts:AssumeRoleWithWebIdentity";
     private static final JwtVerifier IDENTITY_TOKENS = JwtVerifier.allowing(SigningAlgorithm.RS512);
 
-    /** The verified token's subject (identity id) and audience (pool id). */
-    public record WebIdentity(String identityId, String identityPoolId, String issuer) {
+    /** The verified token's subject (identity id), audience (pool id) and principal tags (its session tags). */
+    public record WebIdentity(String identityId, String identityPoolId, String issuer, Map<String, String> principalTags) {
     }
 
     private final Pool db;
@@ -78,7 +80,8 @@ public class WebIdentityRoles {
                             if (!assumable(pool.get(), poolRoles, verified).contains(roleArn)) {
                                 throw new StsException("AccessDenied", ACCESS_DENIED, 403);
                             }
-                            return new WebIdentity(verified.string("sub"), poolId, issuer.issuer());
+                            return new WebIdentity(verified.string("sub"), poolId, issuer.issuer(),
+                                    IdentityTokenIssuer.principalTags(verified.claims()));
                         });
                     });
                 });
