@@ -2,7 +2,9 @@ package dev.cognate.identitypool.action;
 
 import dev.cognate.awsprotocol.Validation;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Constraints of Get/SetPrincipalTagAttributeMap, as the API reference gives them. */
 final class PrincipalTagRequests {
@@ -25,13 +27,22 @@ final class PrincipalTagRequests {
         }
         validation.check(tags.size() <= MAX_PRINCIPAL_TAGS, "Value '" + tags + "' at 'principalTags' failed to satisfy constraint:"
                 + " Member must have length less than or equal to " + MAX_PRINCIPAL_TAGS);
+        Set<String> keyViolations = new LinkedHashSet<>();
+        Set<String> valueViolations = new LinkedHashSet<>();
         tags.forEach((key, value) -> {
-            validation.check(!key.isEmpty() && key.length() <= 128, "Value '" + tags + "' at 'principalTags' failed to satisfy constraint:"
-                    + " Map keys must satisfy constraint: [Member must have length " + (key.isEmpty() ? "greater than or equal to 1]" : "less than or equal to 128]"));
-            validation.check(value != null && !value.isEmpty() && value.length() <= 256, "Value '" + tags + "' at 'principalTags' failed to"
-                    + " satisfy constraint: Map value must satisfy constraint: [Member must "
-                    + (value == null ? "not be null]" : "have length " + (value.isEmpty() ? "greater than or equal to 1]" : "less than or equal to 256]")));
+            if (key.isEmpty() || key.length() > 128) {
+                keyViolations.add("Member must have length " + (key.isEmpty() ? "greater than or equal to 1" : "less than or equal to 128"));
+            }
+            if (value == null) {
+                valueViolations.add("Member must not be null");
+            } else if (value.isEmpty() || value.length() > 256) {
+                valueViolations.add("Member must have length " + (value.isEmpty() ? "greater than or equal to 1" : "less than or equal to 256"));
+            }
         });
+        validation.check(keyViolations.isEmpty(), "Value '" + tags + "' at 'principalTags' failed to satisfy constraint:"
+                + " Map keys must satisfy constraint: " + keyViolations);
+        validation.check(valueViolations.isEmpty(), "Value '" + tags + "' at 'principalTags' failed to satisfy constraint:"
+                + " Map value must satisfy constraint: " + valueViolations);
         return validation;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognate.identitypool.domain.IdentityPool;
 import dev.cognate.identitypool.domain.IdentityPoolRoles;
 import dev.cognate.identitypool.repository.IdentityPoolRepository;
+import dev.cognate.identitypool.repository.CredentialRevocationRepository;
 import dev.cognate.identitypool.repository.IdentityPoolRolesRepository;
 import dev.cognate.identitypool.token.IdentityTokenIssuer;
 import dev.cognate.identitypool.token.IdentityTokenKeys;
@@ -30,7 +31,8 @@ import java.util.concurrent.CompletionException;
  * is no IAM to hold trust policies, so the pool's configuration stands in for them, as the trust policy Cognito's
  * console writes would: an authenticated identity may assume the pool's authenticated role or a role its mappings
  * name, a guest only the unauthenticated role. The token's principal tags ({@code https://aws.amazon.com/tags}) become
- * the session's tags, as AWS STS takes them.
+ * the session's tags, as AWS STS takes them. The token's identity must still stand (not deleted, disabled or revoked since
+ * the token was issued).
  */
 @ApplicationScoped
 public class WebIdentityRoles {
@@ -47,15 +49,17 @@ public class WebIdentityRoles {
     private final IdentityTokenIssuer issuer;
     private final IdentityPoolRepository pools;
     private final IdentityPoolRolesRepository roles;
+    private final CredentialRevocationRepository revocations;
     private final Clock clock;
 
     public WebIdentityRoles(Pool db, IdentityTokenKeys keys, IdentityTokenIssuer issuer, IdentityPoolRepository pools,
-                            IdentityPoolRolesRepository roles, Clock clock) {
+                            IdentityPoolRolesRepository roles, CredentialRevocationRepository revocations, Clock clock) {
         this.db = db;
         this.keys = keys;
         this.issuer = issuer;
         this.pools = pools;
         this.roles = roles;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -76,7 +80,7 @@ public class WebIdentityRoles {
                         if (pool.isEmpty() || !pool.get().configuration().allowClassicFlow()) {
                             throw new StsException("AccessDenied", ACCESS_DENIED, 403);
                         }
-                        return roles.find(db, poolId).map(poolRoles -> {
+                        return roles.find(db, poolId).call(() -> requireStanding(verified)).map(poolRoles -> {
                             if (!assumable(pool.get(), poolRoles, verified).contains(roleArn)) {
                                 throw new StsException("AccessDenied", ACCESS_DENIED, 403);
                             }
@@ -85,6 +89,22 @@ public class WebIdentityRoles {
                         });
                     });
                 });
+    }
+
+    /**
+     * The token's identity must still stand, as for the credentials it would give (revocation): it exists, is not
+     * disabled, and its credentials were not revoked after the token was issued — else a revoked identity's unexpired
+     * token would mint credentials that pass the check.
+     */
+    private Uni<Void> requireStanding(VerifiedJwt token) {
+        String identityId = token.string("sub");
+        Instant issuedAt = Instant.ofEpochSecond(token.claims().path("iat").asLong());
+        return revocations.standing(db, identityId == null ? "" : identityId).invoke(standing -> {
+            if (standing.isEmpty() || standing.get().disabled() || (standing.get().credentialsRevokedBefore() != null
+                    && !issuedAt.isAfter(standing.get().credentialsRevokedBefore()))) {
+                throw new StsException("AccessDenied", ACCESS_DENIED, 403);
+            }
+        }).replaceWithVoid();
     }
 
     private static Set<String> assumable(IdentityPool pool, IdentityPoolRoles poolRoles, VerifiedJwt token) {

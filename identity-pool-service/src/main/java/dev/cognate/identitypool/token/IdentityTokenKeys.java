@@ -212,7 +212,8 @@ public class IdentityTokenKeys {
 
     private Uni<List<StoredKey>> reload(Object ignored) {
         Instant now = clock.instant();
-        return load(db).invoke(keys -> cached = new Cached(keys, now));
+        // no key yet is not cached: the first key may be created by another replica any moment
+        return load(db).invoke(keys -> cached = keys.isEmpty() ? null : new Cached(keys, now));
     }
 
     private static Uni<List<StoredKey>> load(SqlClient sql) {

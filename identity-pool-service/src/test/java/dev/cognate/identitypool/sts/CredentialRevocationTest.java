@@ -2,6 +2,7 @@ package dev.cognate.identitypool.sts;
 
 import dev.cognate.identitypool.CognitoIdentityClients;
 import dev.cognate.identitypool.LocalUserPoolIssuer;
+import dev.cognate.identitypool.MovableClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,7 +36,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Vended credentials stop working when their identity no longer stands: an operator revokes them
  * ({@code CognateAdmin.RevokeIdentityCredentials}), or the identity is gone or disabled. STS answers what AWS answers for
- * credentials that are no longer valid, {@code InvalidClientTokenId}; credentials vended after a revocation work.
+ * credentials that are no longer valid, {@code InvalidClientTokenId}; credentials vended after a revocation work. A
+ * revoked identity's unexpired OpenID token no longer buys credentials from STS AssumeRoleWithWebIdentity.
  */
 @QuarkusTest
 class CredentialRevocationTest {
@@ -48,6 +51,9 @@ class CredentialRevocationTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    MovableClock clock;
 
     LocalUserPoolIssuer issuer;
     CognitoIdentityClient operator;
@@ -142,6 +148,45 @@ class CredentialRevocationTest {
 
         assertRefused(goneCredentials);
         assertRefused(disabledCredentials);
+    }
+
+    @Test
+    void aRevokedIdentitysUnexpiredOpenIdTokenNoLongerBuysCredentials() {
+        String pool = operator.createIdentityPool(r -> r.identityPoolName("revoke-classic-" + UUID.randomUUID().toString().substring(0, 8))
+                .allowUnauthenticatedIdentities(false).allowClassicFlow(true)
+                .cognitoIdentityProviders(p -> p.providerName(provider).clientId(CLIENT))).identityPoolId();
+        operator.setIdentityPoolRoles(r -> r.identityPoolId(pool).roles(Map.of("authenticated", AUTH)));
+        Map<String, String> logins = Map.of(provider, issuer.idToken(USER_POOL, CLIENT, "olga"));
+        String identityId = anonymous.getId(r -> r.identityPoolId(pool).logins(logins)).identityId();
+        String before = anonymous.getOpenIdToken(r -> r.identityId(identityId).logins(logins)).token();
+        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(endpoint.toString()).resolve("/sts")).region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+            assertThat(sts.assumeRoleWithWebIdentity(r -> r.roleArn(AUTH).roleSessionName("before").webIdentityToken(before))
+                    .credentials().accessKeyId()).startsWith("ASIA");
+
+            assertThat(CognitoIdentityClients.signedPostToTarget(endpoint, "CognateAdmin.RevokeIdentityCredentials",
+                    "{\"IdentityId\":\"" + identityId + "\"}").statusCode()).isEqualTo(200);
+
+            StsException refused = catchThrowableOfType(StsException.class, () -> sts.assumeRoleWithWebIdentity(r -> r.roleArn(AUTH)
+                    .roleSessionName("after").webIdentityToken(before)));
+            assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+            assertThat(refused.statusCode()).isEqualTo(403);
+
+            // identity tokens carry their issue time in seconds: one issued a second later is after the revocation
+            clock.advance(Duration.ofSeconds(2));
+            String later = anonymous.getOpenIdToken(r -> r.identityId(identityId).logins(logins)).token();
+            var credentials = sts.assumeRoleWithWebIdentity(r -> r.roleArn(AUTH).roleSessionName("later").webIdentityToken(later)).credentials();
+            try (StsClient signed = StsClient.builder().endpointOverride(URI.create(endpoint.toString()).resolve("/sts")).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
+                            credentials.secretAccessKey(), credentials.sessionToken())))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+                assertThat(signed.getCallerIdentity().arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/Revocable/later");
+            }
+        } finally {
+            clock.reset();
+        }
     }
 
     private void execute(String sql, String id) throws Exception {
