@@ -34,7 +34,7 @@ public class CredentialVendors {
     }
 
     /** Refuses to start with an external vendor that has nowhere to go, rather than failing the first request. */
-    void check(@Observes StartupEvent started) {
+    public void check(@Observes StartupEvent started) {
         if (config.credentials().vendor() == CognateConfig.Credentials.Vendor.EXTERNAL
                 && config.credentials().external().endpoint().filter(endpoint -> !endpoint.isBlank()).isEmpty()) {
             throw new IllegalStateException(MISSING_ENDPOINT);

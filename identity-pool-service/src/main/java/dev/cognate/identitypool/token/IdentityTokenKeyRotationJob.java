@@ -29,7 +29,7 @@ public class IdentityTokenKeyRotationJob {
         this.config = config;
     }
 
-    void check(@Observes StartupEvent started) {
+    public void check(@Observes StartupEvent started) {
         CognateConfig.IdentityTokens tokens = config.identityTokens();
         if (tokens.keyPublishAhead().isNegative() || tokens.keyRotationInterval().compareTo(tokens.keyPublishAhead()) <= 0) {
             throw new IllegalStateException("cognate.identity-tokens.key-rotation-interval (" + tokens.keyRotationInterval()
