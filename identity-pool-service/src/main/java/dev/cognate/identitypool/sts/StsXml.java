@@ -1,5 +1,7 @@
 package dev.cognate.identitypool.sts;
 
+import java.util.Map;
+
 /** The XML bodies of the STS Query API (version 2011-06-15), in AWS's namespace and element names. */
 final class StsXml {
 
@@ -56,7 +58,7 @@ final class StsXml {
      * (AWS's plaintext limit of session policies), rounded up; with at most 50 tags of 128 + 256 characters it can exceed
      * 100, where AWS would refuse with PackedPolicyTooLarge and Cognate does not.
      */
-    static int packedPolicySize(java.util.Map<String, String> tags) {
+    static int packedPolicySize(Map<String, String> tags) {
         int characters = tags.entrySet().stream().mapToInt(tag -> tag.getKey().length() + tag.getValue().length()).sum();
         return Math.max(1, (characters * 100 + 2047) / 2048);
     }
