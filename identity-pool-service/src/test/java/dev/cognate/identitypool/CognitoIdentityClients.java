@@ -54,11 +54,16 @@ public final class CognitoIdentityClients {
 
     /** POSTs {@code body} to {@code action}, signed with the operator key as the SDK would sign it. */
     public static HttpResponse<String> signedPost(URL endpoint, String action, String body) {
+        return signedPostToTarget(endpoint, TARGET_PREFIX + action, body);
+    }
+
+    /** POSTs {@code body} with {@code X-Amz-Target: target} (e.g. a {@code CognateAdmin.*} action), signed with the operator key. */
+    public static HttpResponse<String> signedPostToTarget(URL endpoint, String target, String body) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(URI.create(endpoint.toString()))
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", TARGET_PREFIX + action)
+                .putHeader("X-Amz-Target", target)
                 .build();
         SignedRequest signed = AwsV4HttpSigner.create().sign(sign -> sign
                 .identity(AwsCredentialsIdentity.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY))

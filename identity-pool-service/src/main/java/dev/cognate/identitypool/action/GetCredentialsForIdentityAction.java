@@ -5,7 +5,7 @@ import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.Validation;
 import dev.cognate.identitypool.service.CredentialsService;
-import dev.cognate.identitypool.sts.CredentialVendor;
+import dev.cognate.identitypool.sts.VendedCredentials;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * GetCredentialsForIdentity (unsigned, as in AWS): temporary credentials of the role the pool chooses for the
- * identity, vended by Cognate's STS; the logins are verified again, as Cognito does.
+ * identity, with the principal tags of its login, vended by the configured vendor (Cognate's STS or an external one); the
+ * logins are verified again, as Cognito does.
  */
 @ApplicationScoped
 public class GetCredentialsForIdentityAction implements AwsAction<GetCredentialsForIdentityAction.Request, GetCredentialsForIdentityAction.Response> {
@@ -56,11 +57,10 @@ public class GetCredentialsForIdentityAction implements AwsAction<GetCredentials
         IdentityRequests.logins(validation, request.logins()).throwIfInvalid();
         return credentials.credentialsForIdentity(request.identityId(), request.logins() == null ? Map.of() : request.logins(),
                         request.customRoleArn())
-                .map(vended -> new Response(vended.credentials().identityId(), credentials(vended)));
+                .map(vended -> new Response(vended.identityId(), credentials(vended)));
     }
 
-    private static Credentials credentials(CredentialVendor.VendedCredentials vended) {
-        return new Credentials(vended.credentials().accessKeyId(), vended.credentials().secretAccessKey(), vended.sessionToken(),
-                vended.credentials().expiration());
+    private static Credentials credentials(VendedCredentials vended) {
+        return new Credentials(vended.accessKeyId(), vended.secretAccessKey(), vended.sessionToken(), vended.expiration());
     }
 }

@@ -6,6 +6,7 @@ import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.awsprotocol.Validation;
 import dev.cognate.identitypool.service.IdentityService;
+import dev.cognate.identitypool.service.PrincipalTagService;
 import dev.cognate.identitypool.token.IdentityTokenIssuer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * GetOpenIdToken (unsigned, as in AWS): the identity's OpenID token, for STS AssumeRoleWithWebIdentity (the basic,
  * "classic" flow, which the pool must allow with {@code AllowClassicFlow}). The logins are checked as for
- * GetCredentialsForIdentity.
+ * GetCredentialsForIdentity; the token carries the principal tags of the login (as credentials would).
  */
 @ApplicationScoped
 public class GetOpenIdTokenAction implements AwsAction<GetOpenIdTokenAction.Request, GetOpenIdTokenAction.Response> {
@@ -27,10 +28,12 @@ public class GetOpenIdTokenAction implements AwsAction<GetOpenIdTokenAction.Requ
     }
 
     private final IdentityService identities;
+    private final PrincipalTagService principalTags;
     private final IdentityTokenIssuer tokens;
 
-    public GetOpenIdTokenAction(IdentityService identities, IdentityTokenIssuer tokens) {
+    public GetOpenIdTokenAction(IdentityService identities, PrincipalTagService principalTags, IdentityTokenIssuer tokens) {
         this.identities = identities;
+        this.principalTags = principalTags;
         this.tokens = tokens;
     }
 
@@ -59,8 +62,10 @@ public class GetOpenIdTokenAction implements AwsAction<GetOpenIdTokenAction.Requ
                         throw CognitoException.invalidParameter("Basic (classic) flow is not enabled, please use enhanced flow.");
                     }
                     // a guest's logins may have merged it into another identity: the token is that identity's
-                    return tokens.issue(caller.pool(), caller.identity().id(), caller.logins())
-                            .map(token -> new Response(caller.identity().id(), token));
+                    String identityId = caller.identity().id();
+                    return principalTags.tagsFor(caller.pool(), PrincipalTagService.primary(caller.logins()))
+                            .chain(tags -> tokens.issue(caller.pool(), identityId, caller.logins(), tags))
+                            .map(token -> new Response(identityId, token));
                 });
     }
 }

@@ -67,13 +67,61 @@ public interface CognateConfig {
         /** Their lifetime (Cognito's GetOpenIdToken: 10 minutes). */
         @WithDefault("PT10M")
         Duration duration();
+
+        /** How long one signing key signs before the next one takes over. */
+        @WithDefault("P30D")
+        Duration keyRotationInterval();
+
+        /** How long before it signs the next key is published in the JWKS, so verifiers that cache the JWKS know it. */
+        @WithDefault("PT1H")
+        Duration keyPublishAhead();
+
+        /**
+         * How long a key stays published after its successor took over: the longest identity token lifetime (developer
+         * identities' {@code TokenDuration}: one day) plus clock skew, so every token it signed still verifies.
+         */
+        @WithDefault("P1DT5M")
+        Duration keyRetention();
+
+        /** How often a replica checks whether a key is due (the check runs under a database lock: one replica acts). */
+        @WithDefault("PT1M")
+        Duration keyRotationCheck();
     }
 
-    /** The credentials GetCredentialsForIdentity vends (Cognate's own STS). */
+    /** The credentials GetCredentialsForIdentity vends. */
     interface Credentials {
-        /** Their lifetime (Cognito's is one hour). */
+        /** Their lifetime when Cognate's own STS vends them (Cognito's is one hour). */
         @WithDefault("PT1H")
         Duration duration();
+
+        /** Who vends them: Cognate's own STS ({@code built-in}) or an external STS ({@code external}). */
+        @WithDefault("built-in")
+        Vendor vendor();
+
+        External external();
+
+        enum Vendor {
+            /** {@code built-in}: Cognate's own STS. */
+            BUILT_IN,
+            /** {@code external}: AssumeRoleWithWebIdentity on {@code cognate.credentials.external.endpoint}. */
+            EXTERNAL
+        }
+
+        /** The external STS ({@code cognate.credentials.vendor=external}): AWS STS, MinIO, Ceph RGW, ... */
+        interface External {
+            /** Its endpoint URL (for AWS: the regional STS endpoint); required with the external vendor. */
+            Optional<String> endpoint();
+
+            /** The region its requests are made for; default {@code cognate.region}. */
+            Optional<String> region();
+
+            /** {@code DurationSeconds} of AssumeRoleWithWebIdentity; left out, the STS's default (AWS: one hour). */
+            Optional<Integer> durationSeconds();
+
+            /** Time limit of connecting and of reading an answer. */
+            @WithDefault("PT10S")
+            Duration timeout();
+        }
     }
 
 

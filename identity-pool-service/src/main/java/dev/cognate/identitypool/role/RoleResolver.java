@@ -24,7 +24,7 @@ import java.util.List;
  */
 public final class RoleResolver {
 
-    static final String INVALID_CONFIGURATION = "Invalid identity pool configuration. Check assigned IAM roles for this pool.";
+    public static final String INVALID_CONFIGURATION = "Invalid identity pool configuration. Check assigned IAM roles for this pool.";
 
     private RoleResolver() {
     }

@@ -8,7 +8,7 @@ import dev.cognate.identitypool.domain.VerifiedLogin;
 import dev.cognate.identitypool.login.LoginVerifier;
 import dev.cognate.identitypool.repository.IdentityLifecycleRepository;
 import dev.cognate.identitypool.repository.IdentityRepository;
-import dev.cognate.identitypool.token.DeveloperIdentityTokenIssuer;
+import dev.cognate.identitypool.token.IdentityTokenIssuer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -43,11 +43,11 @@ public class DeveloperIdentityService {
     private final IdentityLifecycleRepository lifecycle;
     private final IdentityMerger merger;
     private final LoginVerifier verifier;
-    private final DeveloperIdentityTokenIssuer tokens;
+    private final IdentityTokenIssuer tokens;
 
     public DeveloperIdentityService(Pool db, IdentityService identityService, IdentityLifecycleService lifecycleService,
                                     IdentityRepository identities, IdentityLifecycleRepository lifecycle, IdentityMerger merger,
-                                    LoginVerifier verifier, DeveloperIdentityTokenIssuer tokens) {
+                                    LoginVerifier verifier, IdentityTokenIssuer tokens) {
         this.db = db;
         this.identityService = identityService;
         this.lifecycleService = lifecycleService;
@@ -82,7 +82,7 @@ public class DeveloperIdentityService {
                 return identityOf(pool, identityId, all)
                         // two first uses of one login at once: the loser's link conflicted, the winner's identity is the one
                         .onFailure(IdentityService.LoginTaken.class).recoverWithUni(() -> identityOf(pool, identityId, all))
-                        .chain(identity -> tokens.issue(pool, identity.id(), all, duration, principalTags)
+                        .chain(identity -> tokens.issue(pool, identity.id(), all, principalTags == null ? Map.of() : principalTags, duration)
                                 .map(token -> new DeveloperToken(identity.id(), token)));
             });
         });

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * STS AssumeRoleWithWebIdentity (unsigned, as in AWS) for identity OpenID tokens: the parameters as the STS API
  * reference constrains them, the token and role through {@link WebIdentityRoles}, then credentials of the role for
- * {@code DurationSeconds} (900–43200, default 3600) named after {@code RoleSessionName}. Session policies
+ * {@code DurationSeconds} (900–43200, default 3600) named after {@code RoleSessionName}, tagged with the token's principal
+ * tags. Session policies
  * ({@code Policy}, {@code PolicyArns}) and {@code ProviderId} cannot be honoured without IAM and are refused, not ignored.
  */
 @ApplicationScoped
@@ -21,11 +22,11 @@ public class AssumeRoleWithWebIdentity {
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
 
     private final WebIdentityRoles roles;
-    private final CredentialVendor vendor;
+    private final SessionMint mint;
 
-    public AssumeRoleWithWebIdentity(WebIdentityRoles roles, CredentialVendor vendor) {
+    public AssumeRoleWithWebIdentity(WebIdentityRoles roles, SessionMint mint) {
         this.roles = roles;
-        this.vendor = vendor;
+        this.mint = mint;
     }
 
     Uni<String> execute(Map<String, String> parameters, String requestId) {
@@ -50,8 +51,8 @@ public class AssumeRoleWithWebIdentity {
         }
         Duration lifetime = Duration.ofSeconds(duration == null ? 3600 : duration);
         return roles.authorize(token, roleArn).map(identity -> {
-            CredentialVendor.VendedCredentials vended = vendor.vend(identity.identityId(), roleArn, sessionName, lifetime);
-            return StsXml.assumeRoleWithWebIdentity(vended, identity.identityId(), identity.identityPoolId(),
+            SessionMint.Minted minted = mint.mint(identity.identityId(), roleArn, sessionName, lifetime, identity.principalTags());
+            return StsXml.assumeRoleWithWebIdentity(minted, identity.identityId(), identity.identityPoolId(),
                     identity.issuer().replaceFirst("^https?://", ""), requestId);
         });
     }

@@ -3,6 +3,9 @@ package dev.cognate.identitypool.sts;
 import dev.cognate.awsprotocol.AwsJsonRequest;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.awsprotocol.SigV4Verifier;
+import dev.cognate.identitypool.repository.CredentialRevocationRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -12,7 +15,7 @@ import java.util.Optional;
  * Who signed an STS request: the holder of credentials Cognate vended. The {@code X-Amz-Security-Token} is opened
  * ({@link SessionTokens}); its access key id must be the one in the signature's credential scope, it must not have
  * expired, and the SigV4 signature must verify with the secret sealed in it (libs/aws-protocol's verifier, which signs
- * with the AWS SDK's own signer). Failures are AWS STS's errors.
+ * with the AWS SDK's own signer). Then the identity must still stand (revocation). Failures are AWS STS's errors.
  */
 @ApplicationScoped
 public class SessionCallerAuthenticator {
@@ -20,15 +23,36 @@ public class SessionCallerAuthenticator {
     static final String SIGNING_NAME = "sts";
 
     private final SessionTokens tokens;
+    private final Pool db;
+    private final CredentialRevocationRepository revocations;
     private final Clock clock;
 
-    public SessionCallerAuthenticator(SessionTokens tokens, Clock clock) {
+    public SessionCallerAuthenticator(SessionTokens tokens, Pool db, CredentialRevocationRepository revocations, Clock clock) {
         this.tokens = tokens;
+        this.db = db;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
+    /**
+     * The caller, once the signature verified and the identity the credentials belong to still stands: it exists, is not
+     * disabled, and its credentials were not revoked after these were issued (one read by primary key).
+     *
+     * @return the credentials, or a failure with {@link StsException} ({@code InvalidClientTokenId} for standing that is gone)
+     */
+    public Uni<SessionCredentials> authenticate(AwsJsonRequest request) {
+        SessionCredentials session = verifySignature(request);
+        return revocations.standing(db, session.identityId()).map(standing -> {
+            if (standing.isEmpty() || standing.get().disabled() || (standing.get().credentialsRevokedBefore() != null
+                    && !session.issuedAt().isAfter(standing.get().credentialsRevokedBefore()))) {
+                throw StsException.invalidToken();
+            }
+            return session;
+        });
+    }
+
     /** @throws StsException when the request is not signed with valid, unexpired vended credentials */
-    public SessionCredentials authenticate(AwsJsonRequest request) {
+    private SessionCredentials verifySignature(AwsJsonRequest request) {
         if (request.header("authorization").isEmpty()) {
             throw new StsException("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
         }

@@ -89,12 +89,10 @@ public class StsEndpoint {
         AwsJsonRequest request = new AwsJsonRequest(http.method().name(), http.path(), http.query(), headers(http), body,
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
         return switch (action) {
-            case "GetCallerIdentity" -> {
-                SessionCredentials caller = authenticator.authenticate(request);
+            case "GetCallerIdentity" -> authenticator.authenticate(request).map(caller -> {
                 AssumedRole role = AssumedRole.of(caller.roleArn());
-                yield Uni.createFrom().item(StsXml.getCallerIdentity(role.arn(caller.sessionName()), role.userId(caller.sessionName()),
-                        role.account(), requestId));
-            }
+                return StsXml.getCallerIdentity(role.arn(caller.sessionName()), role.userId(caller.sessionName()), role.account(), requestId);
+            });
             case "AssumeRoleWithWebIdentity" -> assumeRoleWithWebIdentity.execute(parameters, requestId);
             default -> throw new StsException("InvalidAction", "Could not find operation " + action + " for version " + VERSION, 400);
         };

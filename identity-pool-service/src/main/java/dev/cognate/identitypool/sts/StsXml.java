@@ -1,5 +1,7 @@
 package dev.cognate.identitypool.sts;
 
+import java.util.Map;
+
 /** The XML bodies of the STS Query API (version 2011-06-15), in AWS's namespace and element names. */
 final class StsXml {
 
@@ -22,7 +24,7 @@ final class StsXml {
                 + "</GetCallerIdentityResponse>\n";
     }
 
-    static String assumeRoleWithWebIdentity(CredentialVendor.VendedCredentials vended, String subject, String audience,
+    static String assumeRoleWithWebIdentity(SessionMint.Minted vended, String subject, String audience,
                                             String provider, String requestId) {
         SessionCredentials credentials = vended.credentials();
         AssumedRole role = AssumedRole.of(credentials.roleArn());
@@ -41,11 +43,24 @@ final class StsXml {
                 + "      <AccessKeyId>" + credentials.accessKeyId() + "</AccessKeyId>\n"
                 + "    </Credentials>\n"
                 + "    <Provider>" + escape(provider) + "</Provider>\n"
+                + (credentials.principalTags().isEmpty() ? ""
+                : "    <PackedPolicySize>" + packedPolicySize(credentials.principalTags()) + "</PackedPolicySize>\n")
                 + "  </AssumeRoleWithWebIdentityResult>\n"
                 + "  <ResponseMetadata>\n"
                 + "    <RequestId>" + requestId + "</RequestId>\n"
                 + "  </ResponseMetadata>\n"
                 + "</AssumeRoleWithWebIdentityResponse>\n";
+    }
+
+    /**
+     * AWS answers {@code PackedPolicySize} when session tags (or policies) were passed: the percentage of its limit their
+     * packed (compressed, undocumented) form takes. Cognate approximates it from the tags' text against 2048 characters
+     * (AWS's plaintext limit of session policies), rounded up; with at most 50 tags of 128 + 256 characters it can exceed
+     * 100, where AWS would refuse with PackedPolicyTooLarge and Cognate does not.
+     */
+    static int packedPolicySize(Map<String, String> tags) {
+        int characters = tags.entrySet().stream().mapToInt(tag -> tag.getKey().length() + tag.getValue().length()).sum();
+        return Math.max(1, (characters * 100 + 2047) / 2048);
     }
 
     static String error(StsException error, String requestId) {

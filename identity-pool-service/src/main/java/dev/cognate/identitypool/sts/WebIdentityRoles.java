@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognate.identitypool.domain.IdentityPool;
 import dev.cognate.identitypool.domain.IdentityPoolRoles;
 import dev.cognate.identitypool.repository.IdentityPoolRepository;
+import dev.cognate.identitypool.repository.CredentialRevocationRepository;
 import dev.cognate.identitypool.repository.IdentityPoolRolesRepository;
 import dev.cognate.identitypool.token.IdentityTokenIssuer;
 import dev.cognate.identitypool.token.IdentityTokenKeys;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 
@@ -28,7 +30,9 @@ import java.util.concurrent.CompletionException;
  * key of its JWKS, {@code iss} the configured issuer, unexpired), its pool must exist and allow the classic flow. There
  * is no IAM to hold trust policies, so the pool's configuration stands in for them, as the trust policy Cognito's
  * console writes would: an authenticated identity may assume the pool's authenticated role or a role its mappings
- * name, a guest only the unauthenticated role.
+ * name, a guest only the unauthenticated role. The token's principal tags ({@code https://aws.amazon.com/tags}) become
+ * the session's tags, as AWS STS takes them. The token's identity must still stand (not deleted, disabled or revoked since
+ * the token was issued).
  */
 @ApplicationScoped
 public class WebIdentityRoles {
@@ -36,8 +40,8 @@ public class WebIdentityRoles {
     static final String ACCESS_DENIED = "Not authorized to perform sts:AssumeRoleWithWebIdentity";
     private static final JwtVerifier IDENTITY_TOKENS = JwtVerifier.allowing(SigningAlgorithm.RS512);
 
-    /** The verified token's subject (identity id) and audience (pool id). */
-    public record WebIdentity(String identityId, String identityPoolId, String issuer) {
+    /** The verified token's subject (identity id), audience (pool id) and principal tags (its session tags). */
+    public record WebIdentity(String identityId, String identityPoolId, String issuer, Map<String, String> principalTags) {
     }
 
     private final Pool db;
@@ -45,15 +49,17 @@ public class WebIdentityRoles {
     private final IdentityTokenIssuer issuer;
     private final IdentityPoolRepository pools;
     private final IdentityPoolRolesRepository roles;
+    private final CredentialRevocationRepository revocations;
     private final Clock clock;
 
     public WebIdentityRoles(Pool db, IdentityTokenKeys keys, IdentityTokenIssuer issuer, IdentityPoolRepository pools,
-                            IdentityPoolRolesRepository roles, Clock clock) {
+                            IdentityPoolRolesRepository roles, CredentialRevocationRepository revocations, Clock clock) {
         this.db = db;
         this.keys = keys;
         this.issuer = issuer;
         this.pools = pools;
         this.roles = roles;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -74,14 +80,31 @@ public class WebIdentityRoles {
                         if (pool.isEmpty() || !pool.get().configuration().allowClassicFlow()) {
                             throw new StsException("AccessDenied", ACCESS_DENIED, 403);
                         }
-                        return roles.find(db, poolId).map(poolRoles -> {
+                        return roles.find(db, poolId).call(() -> requireStanding(verified)).map(poolRoles -> {
                             if (!assumable(pool.get(), poolRoles, verified).contains(roleArn)) {
                                 throw new StsException("AccessDenied", ACCESS_DENIED, 403);
                             }
-                            return new WebIdentity(verified.string("sub"), poolId, issuer.issuer());
+                            return new WebIdentity(verified.string("sub"), poolId, issuer.issuer(),
+                                    IdentityTokenIssuer.principalTags(verified.claims()));
                         });
                     });
                 });
+    }
+
+    /**
+     * The token's identity must still stand, as for the credentials it would give (revocation): it exists, is not
+     * disabled, and its credentials were not revoked after the token was issued — else a revoked identity's unexpired
+     * token would mint credentials that pass the check.
+     */
+    private Uni<Void> requireStanding(VerifiedJwt token) {
+        String identityId = token.string("sub");
+        Instant issuedAt = Instant.ofEpochSecond(token.claims().path("iat").asLong());
+        return revocations.standing(db, identityId == null ? "" : identityId).invoke(standing -> {
+            if (standing.isEmpty() || standing.get().disabled() || (standing.get().credentialsRevokedBefore() != null
+                    && !issuedAt.isAfter(standing.get().credentialsRevokedBefore()))) {
+                throw new StsException("AccessDenied", ACCESS_DENIED, 403);
+            }
+        }).replaceWithVoid();
     }
 
     private static Set<String> assumable(IdentityPool pool, IdentityPoolRoles poolRoles, VerifiedJwt token) {
