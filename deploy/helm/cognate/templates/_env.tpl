@@ -119,7 +119,7 @@ hosted-ui-service reach it do.
 
 {{/*
 identity-pool-service verifies user-pool ID tokens against the user pools' public issuer (discovery and JWKS at the idp
-host), seals vended session tokens and its identity-token signing keys under the master key, and names its own public
+host) and, for providers with ServerSideTokenCheck, asks user-pool-service's internal API (its internal port), seals vended session tokens and its identity-token signing keys under the master key, and names its own public
 URL as the identity tokens' issuer.
 */}}
 {{- define "cognate.env.identityPool" -}}
@@ -131,6 +131,8 @@ URL as the identity tokens' issuer.
 {{ include "cognate.env.operatorKeys" . }}
 - name: COGNATE_LOGINS_USER_POOL_ISSUER_BASE_URL
   value: {{ include "cognate.idpUrl" . | quote }}
+- name: QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL
+  value: {{ printf "http://%s:%d" (include "cognate.componentName" (list . (dict "name" "user-pool-service"))) (int .Values.userPool.internalApi.port) | quote }}
 - name: COGNATE_IDENTITY_TOKENS_ISSUER
   value: {{ include "cognate.identityUrl" . | quote }}
 {{- end -}}

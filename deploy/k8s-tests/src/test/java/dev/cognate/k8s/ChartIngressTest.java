@@ -101,13 +101,24 @@ class ChartIngressTest {
             if (ports.contains(8091)) {
                 assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
                     assertThat(peer.getNamespaceSelector()).isNull();
-                    assertThat(peer.getPodSelector().getMatchLabels())
-                            .containsEntry("app.kubernetes.io/component", "hosted-ui-service");
+                    assertThat(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component"))
+                            .isIn("hosted-ui-service", "identity-pool-service");
                 });
             }
         }
         assertThat(userPool.getSpec().getIngress()).anySatisfy(rule -> assertThat(rule.getPorts())
                 .anySatisfy(port -> assertThat(port.getPort().getIntVal()).isEqualTo(8091)));
+    }
+
+    @Test
+    void identityPoolServiceReachesOnlyTheInternalPortForServerSideTokenCheck() {
+        assertThat(production.envValue("identity-pool-service", "QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL"))
+                .isEqualTo("http://cognate-user-pool-service:8091");
+        NetworkPolicy userPool = production.named(NetworkPolicy.class, "cognate-user-pool-service");
+        assertThat(userPool.getSpec().getIngress()).filteredOn(rule -> rule.getFrom().stream().anyMatch(peer -> peer.getPodSelector() != null
+                        && "identity-pool-service".equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component"))))
+                .singleElement().satisfies(rule -> assertThat(rule.getPorts()).singleElement()
+                        .satisfies(port -> assertThat(port.getPort().getIntVal()).isEqualTo(8091)));
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * One of the four Quarkus services: its module (which is also its name), its port and the settings only it needs
- * (user-pool-service also listens on {@link #USER_POOL_INTERNAL_PORT} for hosted-ui-service).
+ * (user-pool-service also listens on {@link #USER_POOL_INTERNAL_PORT} for hosted-ui-service and identity-pool-service).
  */
 record CognateService(String name, String displayName, int port, Map<String, String> ownEnvironment) {
 
@@ -23,8 +23,10 @@ record CognateService(String name, String displayName, int port, Map<String, Str
                     "QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:" + USER_POOL_INTERNAL_PORT));
     static final CognateService IDENTITY_POOL = new CognateService("identity-pool-service",
             "Identity pools (Cognito Identity API)", 8083,
-            // the issuer of the user pools whose ID tokens identity pools accept as logins
-            Map.of("COGNATE_LOGINS_USER_POOL_ISSUER_BASE_URL", USER_POOL.baseUrl()));
+            // the issuer of the user pools whose ID tokens identity pools accept as logins; the internal API for their
+            // ServerSideTokenCheck
+            Map.of("COGNATE_LOGINS_USER_POOL_ISSUER_BASE_URL", USER_POOL.baseUrl(),
+                    "QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:" + USER_POOL_INTERNAL_PORT));
     static final CognateService TRIGGER_RUNNER = new CognateService("trigger-runner", "Trigger runner", 8084, Map.of());
 
     static final List<CognateService> ALL = List.of(USER_POOL, HOSTED_UI, IDENTITY_POOL, TRIGGER_RUNNER);

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Secrets' values where the chart refers to them, the public URLs derived from the ingress hosts — against real
  * PostgreSQL, Redis and Kafka: the wiring is proven, not guessed. Two things are changed, and checked before they are:
  * the ports (the chart's fixed 8081–8084 and 8091 may be taken by a developer's stack, so free ones replace them) and
- * the in-cluster addresses of user-pool-service (its internal API and its public port) in hosted-ui-service's
- * environment (there is no cluster DNS here). Needs the services packaged first, like {@link WholeStackTest}.
+ * the in-cluster addresses of user-pool-service (its internal API and its public port) in hosted-ui-service's and
+ * identity-pool-service's environment (there is no cluster DNS here). Needs the services packaged first, like {@link WholeStackTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChartEnvironmentTest {
@@ -113,6 +113,11 @@ class ChartEnvironmentTest {
                         .containsEntry("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://cognate-user-pool-service:8081");
                 environment.put("QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://" + Ports.LOOPBACK + ":" + internalPort);
                 environment.put("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://" + Ports.LOOPBACK + ":" + freePorts.get("user-pool-service"));
+            }
+            if (chart.service().equals("identity-pool-service")) {
+                // ServerSideTokenCheck: the internal API, as hosted-ui-service reaches it
+                assertThat(environment).containsEntry("QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://cognate-user-pool-service:8091");
+                environment.put("QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://" + Ports.LOOPBACK + ":" + internalPort);
             }
             CognateService service = new CognateService(chart.service(), chart.service(), port, Map.of());
             services.put(chart.service(), service);

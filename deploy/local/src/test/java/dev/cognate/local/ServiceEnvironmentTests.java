@@ -55,6 +55,7 @@ class ServiceEnvironmentTests {
         assertThat(ServiceEnvironment.of(CognateService.IDENTITY_POOL, InfraPorts.LOCAL, "us-east-1", credentials, layout))
                 .as("it seals the session tokens of vended credentials").containsEntry("COGNATE_MASTER_KEY", credentials.masterKey())
                 .as("user pool ID tokens are logins").containsEntry("COGNATE_LOGINS_USER_POOL_ISSUER_BASE_URL", "http://localhost:8081")
+                .as("ServerSideTokenCheck asks the internal API").containsEntry("QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:8091")
                 .doesNotContainKey("COGNATE_DELIVERY_EMAIL_MODE");
     }
 

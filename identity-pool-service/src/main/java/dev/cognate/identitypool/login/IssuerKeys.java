@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The signing keys of an issuer, found as a relying party finds them: its
  * {@code /.well-known/openid-configuration} names the {@code jwks_uri} (and must name the same {@code issuer}), whose
  * keys are cached ({@link CachingJwksSource}: refetched after the TTL or on an unknown {@code kid}, at most once per
- * minimum interval). Issuers come only from {@link UserPoolProviders}, so the map holds one entry per trusted user pool.
+ * minimum interval). Issuers come only from configuration ({@link UserPoolProviders}) and from pools' OpenID Connect
+ * provider ARNs (set by operators, {@link OidcProviders}), never from a token, so the map holds one entry per trusted issuer.
  */
 @ApplicationScoped
 public class IssuerKeys {

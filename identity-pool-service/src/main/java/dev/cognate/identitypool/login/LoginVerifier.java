@@ -3,127 +3,149 @@ package dev.cognate.identitypool.login;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.identitypool.domain.CognitoIdentityProvider;
 import dev.cognate.identitypool.domain.IdentityPool;
+import dev.cognate.identitypool.domain.IdentityPoolConfiguration;
 import dev.cognate.identitypool.domain.VerifiedLogin;
-import dev.cognate.tokens.ClaimChecks;
 import dev.cognate.tokens.JwtVerifier;
 import dev.cognate.tokens.SigningAlgorithm;
-import dev.cognate.tokens.TokenRejectedException;
-import dev.cognate.tokens.UnverifiedJwt;
-import dev.cognate.tokens.VerifiedJwt;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionException;
 
 /**
- * Verifies the tokens of a {@code Logins} map as Cognito does, never trusting them: each key must be a provider of the
- * pool, each token an ID token of that provider's issuer ({@code iss}), signed by a key of the issuer's JWKS (RS256, as
- * user pools sign), for one of the provider's app clients ({@code aud}), with {@code token_use} {@code id}, unexpired.
- * Any failure refuses the whole request with {@code NotAuthorizedException}.
+ * Verifies the tokens of a {@code Logins} map as Cognito does, never trusting them. Each key must be a provider of the
+ * pool, and its token verifies as that kind of provider's:
+ * <ul>
+ * <li>a user pool of {@code CognitoIdentityProviders}: an ID token of its issuer ({@link UserPoolProviders}), RS256,
+ *     {@code aud} one of the provider's app clients, {@code token_use} {@code id}; with {@code ServerSideTokenCheck},
+ *     then asked of user-pool-service ({@link ServerSideTokenCheck});</li>
+ * <li>{@code accounts.google.com}, {@code appleid.apple.com} of {@code SupportedLoginProviders}: ID tokens (RS256) of
+ *     Google's or Apple's JWKS, {@code aud} the id the map names;</li>
+ * <li>{@code graph.facebook.com}, {@code www.amazon.com}: access tokens, asked of the provider's API
+ *     ({@link FacebookLogins}, {@link AmazonLogins});</li>
+ * <li>the {@code host/path} of an {@code OpenIdConnectProviderARNs} entry: an ID token of that issuer, keys from its
+ *     discovery document ({@link IssuerKeys}), {@code aud} one of IAM's client ids ({@link OidcProviders}).</li>
+ * </ul>
+ * Any failure refuses the whole request ({@code NotAuthorizedException}, or {@code ExternalServiceException} when a
+ * provider does not answer).
  */
 @ApplicationScoped
 public class LoginVerifier {
 
-    private static final Logger LOG = Logger.getLogger(LoginVerifier.class);
-    private static final JwtVerifier ID_TOKENS = JwtVerifier.allowing(SigningAlgorithm.RS256);
+    static final String GOOGLE = "accounts.google.com";
+    static final String APPLE = "appleid.apple.com";
+    private static final Set<String> GOOGLE_ISSUERS = Set.of("https://accounts.google.com", "accounts.google.com");
+    private static final Set<String> APPLE_ISSUERS = Set.of("https://appleid.apple.com");
 
-    private final UserPoolProviders providers;
-    private final IssuerKeys keys;
-    private final Clock clock;
+    /** User pools, Google and Apple sign with RS256 only. */
+    private static final JwtVerifier RS256_ID_TOKENS = JwtVerifier.allowing(SigningAlgorithm.RS256);
+    /** An OIDC provider may sign with any asymmetric algorithm of OpenID Connect Discovery's list; never HS* or none. */
+    private static final JwtVerifier OIDC_ID_TOKENS = JwtVerifier.allowing(SigningAlgorithm.RS256,
+            Arrays.stream(SigningAlgorithm.values()).filter(alg -> alg != SigningAlgorithm.RS256).toArray(SigningAlgorithm[]::new));
 
-    public LoginVerifier(UserPoolProviders providers, IssuerKeys keys, Clock clock) {
-        this.providers = providers;
-        this.keys = keys;
-        this.clock = clock;
+    private final UserPoolProviders userPools;
+    private final IssuerKeys issuerKeys;
+    private final PublicProviderKeys publicKeys;
+    private final OidcProviders oidc;
+    private final IdTokenLogins idTokens;
+    private final FacebookLogins facebook;
+    private final AmazonLogins amazon;
+    private final ServerSideTokenCheck serverSideCheck;
+
+    public LoginVerifier(UserPoolProviders userPools, IssuerKeys issuerKeys, PublicProviderKeys publicKeys, OidcProviders oidc,
+                         IdTokenLogins idTokens, FacebookLogins facebook, AmazonLogins amazon, ServerSideTokenCheck serverSideCheck) {
+        this.userPools = userPools;
+        this.issuerKeys = issuerKeys;
+        this.publicKeys = publicKeys;
+        this.oidc = oidc;
+        this.idTokens = idTokens;
+        this.facebook = facebook;
+        this.amazon = amazon;
+        this.serverSideCheck = serverSideCheck;
     }
 
     /** The verified logins, in provider-name order; fails with {@code NotAuthorizedException} if any is not valid. */
     public Uni<List<VerifiedLogin>> verify(IdentityPool pool, Map<String, String> logins) {
         List<Uni<VerifiedLogin>> checks = new ArrayList<>();
-        new TreeMap<>(logins).forEach((providerName, token) -> checks.add(verifyOne(pool, providerName, token)));
+        new TreeMap<>(logins).forEach((providerName, token) -> checks.add(verifyOne(pool.configuration(), providerName, token)));
         if (checks.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Uni.join().all(checks).andFailFast();
     }
 
-    private Uni<VerifiedLogin> verifyOne(IdentityPool pool, String providerName, String token) {
-        List<String> clientIds = pool.configuration().cognitoIdentityProviders().stream()
-                .filter(provider -> provider.providerName().equals(providerName))
-                .map(CognitoIdentityProvider::clientId)
-                .toList();
-        if (clientIds.isEmpty()) {
-            return Uni.createFrom().failure(notAuthorized(supportedProviderMessage(pool, providerName)));
+    private Uni<VerifiedLogin> verifyOne(IdentityPoolConfiguration pool, String providerName, String token) {
+        List<CognitoIdentityProvider> userPoolProviders = pool.cognitoIdentityProviders().stream()
+                .filter(provider -> provider.providerName().equals(providerName)).toList();
+        if (!userPoolProviders.isEmpty()) {
+            return userPoolLogin(userPoolProviders, providerName, token);
         }
-        if (pool.configuration().cognitoIdentityProviders().stream()
-                .anyMatch(provider -> provider.providerName().equals(providerName) && provider.serverSideTokenCheck())) {
-            // Refused rather than ignored: the check (is the user still enabled and signed in?) would ask user-pool-service.
-            return Uni.createFrom().failure(notAuthorized("Invalid login token. ServerSideTokenCheck is not supported by Cognate yet"
-                    + " for provider '" + providerName + "'."));
+        String appId = pool.supportedLoginProviders().get(providerName);
+        if (appId != null) {
+            // one id: the API's pattern for the map's values ([\w.;_/-]+) has no list separator; Cognito's advice for
+            // several Google clients is an OpenID Connect provider, whose client ids are a list
+            return publicProviderLogin(providerName, token, List.of(appId));
         }
-        String issuer = providers.issuerOf(providerName).orElse(null);
+        if (pool.openIdConnectProviderARNs().stream().anyMatch(arn -> OidcProviders.providerNameOf(arn).filter(providerName::equals).isPresent())) {
+            return idTokens.verify(providerName, token, new IdTokenLogins.Rules(OIDC_ID_TOKENS, Set.of(oidc.issuerOf(providerName)),
+                    issuerKeys.of(oidc.issuerOf(providerName)), oidc.clientIdsOf(providerName), null));
+        }
+        if (providerName.equals(pool.developerProviderName())) {
+            return Uni.createFrom().failure(notAuthorized("Invalid login token. Logins of the developer provider '" + providerName
+                    + "' are not supported by Cognate yet."));
+        }
+        return Uni.createFrom().failure(notAuthorized("Token is not from a supported provider of this identity pool."));
+    }
+
+    private Uni<VerifiedLogin> userPoolLogin(List<CognitoIdentityProvider> providers, String providerName, String token) {
+        String issuer = userPools.issuerOf(providerName).orElse(null);
         if (issuer == null) {
-            return Uni.createFrom().failure(notAuthorized("Invalid login token. Issuer doesn't match providerName"));
+            return Uni.createFrom().failure(notAuthorized(LoginRefusals.WRONG_ISSUER));
         }
-        UnverifiedJwt jwt;
-        try {
-            jwt = ID_TOKENS.parse(token);
-        } catch (TokenRejectedException rejected) {
-            return Uni.createFrom().failure(notAuthorized("Invalid login token. Not a valid OpenId Connect identity token."));
-        }
-        ClaimChecks checks = ClaimChecks.issuedBy(issuer).tokenUse("id").audience(clientIds.toArray(String[]::new)).clock(clock);
-        return Uni.createFrom().completionStage(() -> ID_TOKENS.verify(jwt, keys.of(issuer), checks))
-                .onFailure().transform(failure -> refusal(jwt, failure))
-                .map(verified -> login(providerName, verified));
-    }
-
-    private static VerifiedLogin login(String providerName, VerifiedJwt verified) {
-        String subject = verified.string("sub");
-        if (subject == null || subject.isEmpty()) {
-            throw notAuthorized("Invalid login token. Not a valid OpenId Connect identity token.");
-        }
-        return new VerifiedLogin(providerName, subject, verified.claims());
-    }
-
-    /** Cognito's message for a key of {@code Logins} that is no configured provider (or one Cognate does not verify yet). */
-    private static String supportedProviderMessage(IdentityPool pool, String providerName) {
-        boolean configuredElsewhere = pool.configuration().supportedLoginProviders().containsKey(providerName)
-                || pool.configuration().openIdConnectProviderARNs().stream().anyMatch(arn -> arn.endsWith("/" + providerName))
-                || providerName.equals(pool.configuration().developerProviderName());
-        return configuredElsewhere
-                ? "Invalid login token. Logins of '" + providerName + "' are not supported by Cognate yet (only Cognito user pools)."
-                : "Token is not from a supported provider of this identity pool.";
-    }
-
-    private CognitoException refusal(UnverifiedJwt jwt, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof CognitoException cognito) {
-            return cognito;
-        }
-        if (!(cause instanceof TokenRejectedException rejected)) {
-            LOG.warnf(cause, "verifying a login token failed unexpectedly");
-            return notAuthorized("Invalid login token. Couldn't verify signed token.");
-        }
-        if (rejected.reason() == TokenRejectedException.Reason.KEYS_UNAVAILABLE) {
-            LOG.warnf("the keys of %s are unavailable: %s", jwt.untrustedIssuer(), rejected.getMessage());
-        }
-        return notAuthorized(switch (rejected.reason()) {
-            case EXPIRED -> "Invalid login token. Token expired: " + jwt.untrustedClaims().path("exp").asLong()
-                    + " >= " + clock.instant().getEpochSecond();
-            case WRONG_ISSUER -> "Invalid login token. Issuer doesn't match providerName";
-            case WRONG_AUDIENCE -> "Invalid login token. Incorrect token audience.";
-            case WRONG_TOKEN_USE, MALFORMED, MISSING_CLAIM -> "Invalid login token. Not a valid OpenId Connect identity token.";
-            default -> "Invalid login token. Couldn't verify signed token.";
+        List<String> clientIds = providers.stream().map(CognitoIdentityProvider::clientId).toList();
+        Uni<VerifiedLogin> verified = idTokens.verify(providerName, token,
+                new IdTokenLogins.Rules(RS256_ID_TOKENS, Set.of(issuer), issuerKeys.of(issuer), clientIds, "id"));
+        // a provider name may be configured once per app client; the check applies to the client the token is for
+        return verified.chain(login -> {
+            boolean check = providers.stream().anyMatch(provider -> provider.serverSideTokenCheck()
+                    && audienceContains(login, provider.clientId()));
+            return check ? serverSideCheck.check(issuer.substring(issuer.lastIndexOf('/') + 1), login) : Uni.createFrom().item(login);
         });
     }
 
+    private Uni<VerifiedLogin> publicProviderLogin(String providerName, String token, List<String> appIds) {
+        return switch (providerName) {
+            case GOOGLE -> idTokens.verify(providerName, token,
+                    new IdTokenLogins.Rules(RS256_ID_TOKENS, GOOGLE_ISSUERS, publicKeys.google(), appIds, null));
+            case APPLE -> idTokens.verify(providerName, token,
+                    new IdTokenLogins.Rules(RS256_ID_TOKENS, APPLE_ISSUERS, publicKeys.apple(), appIds, null));
+            case FacebookLogins.PROVIDER -> facebook.verify(token, appIds);
+            case AmazonLogins.PROVIDER -> amazon.verify(token, appIds);
+            // Twitter and Digits (OAuth 1.0a "token;secret" pairs) are retired by their providers; refused, never trusted
+            default -> Uni.createFrom().failure(notAuthorized("Invalid login token. Logins of '" + providerName
+                    + "' are not supported by Cognate."));
+        };
+    }
+
+    private static boolean audienceContains(VerifiedLogin login, String clientId) {
+        var aud = login.claims().path("aud");
+        if (aud.isTextual()) {
+            return aud.asText().equals(clientId);
+        }
+        for (var value : aud) {
+            if (value.asText().equals(clientId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static CognitoException notAuthorized(String message) {
-        return new CognitoException("NotAuthorizedException", message);
+        return LoginRefusals.notAuthorized(message);
     }
 }

@@ -1,7 +1,7 @@
 package dev.cognate.internalapi;
 
 /**
- * The paths of user-pool-service's internal API, which hosted-ui-service calls: JSON over HTTP on user-pool-service's
+ * The paths of user-pool-service's internal API, which hosted-ui-service (and identity-pool-service) call: JSON over HTTP on user-pool-service's
  * internal port (never its public one). Both sides name their JAX-RS {@code @Path}s with these constants, so a route
  * cannot be renamed on one side only.
  */
@@ -19,6 +19,12 @@ public final class InternalRoutes {
     public static final String BRANDING = "/branding/{clientId}";
     public static final String BRANDING_IMAGE = "/branding/{clientId}/image";
     public static final String LEVEL_IMAGE = "/user-pools/{poolId}/branding/{clientId}/image";
+
+    /**
+     * Under {@link #V1}, called by identity-pool-service for providers with {@code ServerSideTokenCheck}: whether a user
+     * pool ID token's user still exists, is enabled and was not signed out or revoked since ({@link IdTokenCheck}).
+     */
+    public static final String ID_TOKEN_CHECK = "/user-pools/{poolId}/id-token-check";
 
     /** The hosted login's flows for one client; the sub-paths below take {@link HostedLoginRequests}. */
     public static final String HOSTED_LOGIN = V1 + "/hosted-ui/clients/{clientId}";
