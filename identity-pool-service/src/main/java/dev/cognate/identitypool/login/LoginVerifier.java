@@ -96,8 +96,9 @@ public class LoginVerifier {
                     issuerKeys.of(oidc.issuerOf(providerName)), oidc.clientIdsOf(providerName), null));
         }
         if (providerName.equals(pool.developerProviderName())) {
-            return Uni.createFrom().failure(notAuthorized("Invalid login token. Logins of the developer provider '" + providerName
-                    + "' are not supported by Cognate yet."));
+            // the backend's provider: only GetOpenIdTokenForDeveloperIdentity (signed) names its users; apps present the token
+            return Uni.createFrom().failure(notAuthorized("Invalid login token. The developer provider '" + providerName
+                    + "' is given only to GetOpenIdTokenForDeveloperIdentity; present its token as '" + IdentityTokenLogins.PROVIDER + "'."));
         }
         return Uni.createFrom().failure(notAuthorized("Token is not from a supported provider of this identity pool."));
     }

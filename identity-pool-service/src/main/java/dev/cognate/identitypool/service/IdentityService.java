@@ -10,6 +10,7 @@ import dev.cognate.identitypool.domain.Identity;
 import dev.cognate.identitypool.domain.IdentityIds;
 import dev.cognate.identitypool.domain.IdentityPool;
 import dev.cognate.identitypool.domain.VerifiedLogin;
+import dev.cognate.identitypool.login.IdentityTokenLogins;
 import dev.cognate.identitypool.login.LoginVerifier;
 import dev.cognate.identitypool.repository.IdentityPoolRepository;
 import dev.cognate.identitypool.repository.IdentityRepository;
@@ -45,16 +46,18 @@ public class IdentityService {
     private final IdentityPoolRepository pools;
     private final IdentityRepository identities;
     private final LoginVerifier verifier;
+    private final IdentityTokenLogins identityTokens;
     private final IdentityMerger merger;
     private final CognateConfig config;
     private final Clock clock;
 
     public IdentityService(Pool db, IdentityPoolRepository pools, IdentityRepository identities, LoginVerifier verifier,
-                           IdentityMerger merger, CognateConfig config, Clock clock) {
+                           IdentityTokenLogins identityTokens, IdentityMerger merger, CognateConfig config, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.identities = identities;
         this.verifier = verifier;
+        this.identityTokens = identityTokens;
         this.merger = merger;
         this.config = config;
         this.clock = clock;
@@ -82,8 +85,9 @@ public class IdentityService {
 
     /**
      * The identity {@code identityId}, checked against the caller's logins as GetCredentialsForIdentity does: an
-     * authenticated identity needs at least one of its logins, verified; logins not linked yet are linked to it; a guest
-     * identity is let in without logins only while the pool allows guests.
+     * authenticated identity needs at least one of its logins, verified (or an identity token of its own, the login of
+     * developer authenticated identities); logins not linked yet are linked to it; a guest identity is let in without
+     * logins only while the pool allows guests.
      */
     public Uni<AuthenticatedCaller> authenticate(String identityId, Map<String, String> logins) {
         return identities.find(db, identityId).map(found -> found.orElseThrow(() -> identityNotFound(identityId)))
@@ -97,6 +101,16 @@ public class IdentityService {
                         }
                         requireGuestsAllowed(pool);
                         return Uni.createFrom().item(new AuthenticatedCaller(pool, identity, List.of()));
+                    }
+                    if (IdentityTokenLogins.isIdentityTokenLogin(logins)) {
+                        // a developer authenticated identity (or any) proving itself with an identity token of this service
+                        return identityTokens.verify(identity, logins, LOGINS_DONT_MATCH).map(login -> {
+                            if (!identity.authenticated()) {
+                                requireGuestsAllowed(pool);
+                                return new AuthenticatedCaller(pool, identity, List.of());
+                            }
+                            return new AuthenticatedCaller(pool, identity, List.of(login));
+                        });
                     }
                     return verifier.verify(pool, logins).chain(verified -> db.withTransaction(tx -> linkTo(tx, pool, identityId, verified))
                             .map(updated -> new AuthenticatedCaller(pool, updated, verified)))

@@ -9,9 +9,11 @@ import dev.cognate.identitypool.domain.IdentityPool;
 import dev.cognate.identitypool.domain.IdentityPoolConfiguration;
 import dev.cognate.identitypool.domain.PrincipalTagAttributeMap;
 import dev.cognate.identitypool.domain.VerifiedLogin;
+import dev.cognate.identitypool.login.IdentityTokenLogins;
 import dev.cognate.identitypool.repository.IdentityPoolRepository;
 import dev.cognate.identitypool.repository.PrincipalTagAttributeMapRepository;
 import dev.cognate.identitypool.role.PrincipalTags;
+import dev.cognate.identitypool.token.IdentityTokenIssuer;
 import dev.cognate.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -64,11 +66,14 @@ public class PrincipalTagService {
 
     /**
      * The principal tags of credentials for {@code login} (the login the role was chosen for): none for a guest or a
-     * provider without a map.
+     * provider without a map; an identity token's own tags for the identity-token login (the tags its issuer was given).
      */
     public Uni<Map<String, String>> tagsFor(IdentityPool pool, VerifiedLogin login) {
         if (login == null) {
             return Uni.createFrom().item(Map.of());
+        }
+        if (login.providerName().equals(IdentityTokenLogins.PROVIDER)) {
+            return Uni.createFrom().item(IdentityTokenIssuer.principalTags(login.claims()));
         }
         return maps.find(db, pool.id(), login.providerName()).map(map -> PrincipalTags.of(map.orElse(null), login.claims()));
     }

@@ -19,11 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityException;
+import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 import software.amazon.awssdk.services.cognitoidentity.model.IdentityDescription;
 import software.amazon.awssdk.services.cognitoidentity.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentity.model.LookupDeveloperIdentityResponse;
@@ -39,6 +42,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,6 +127,42 @@ class DeveloperIdentitiesTest {
         assertThat(assumed.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/Developer_Authenticated/developer");
         assertThat(Rows.strings(dataSource, "SELECT payload::jsonb ->> 'type' FROM outbox WHERE message_key = ? ORDER BY id", pool))
                 .filteredOn(IdentityPoolEvents.IDENTITY_CREATED.name()::equals).hasSize(2);
+    }
+
+    @Test
+    void theAppGetsCredentialsWithTheIdentityTokenItsBackendGot() {
+        String pool = pool();
+        var backend = operator.getOpenIdTokenForDeveloperIdentity(r -> r.identityPoolId(pool).logins(Map.of(DEVELOPER, "app-user"))
+                .principalTags(Map.of("team", "blue")));
+        var other = operator.getOpenIdTokenForDeveloperIdentity(r -> r.identityPoolId(pool).logins(Map.of(DEVELOPER, "app-other")));
+        String login = "cognito-identity.amazonaws.com";
+
+        try (CognitoIdentityClient app = IdentitiesTest.anonymous(endpoint)) {
+            Credentials credentials = app.getCredentialsForIdentity(r -> r.identityId(backend.identityId())
+                    .logins(Map.of(login, backend.token()))).credentials();
+            try (StsClient sts = StsClient.builder().endpointOverride(URI.create(endpoint.toString()).resolve("/sts")).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
+                            credentials.secretKey(), credentials.sessionToken())))
+                    .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+                assertThat(sts.getCallerIdentity().arn())
+                        .isEqualTo("arn:aws:sts::123456789012:assumed-role/Developer_Authenticated/CognitoIdentityCredentials");
+            }
+
+            // another identity's token, a token with an edited payload, and the token beside another login are refused
+            assertThat(catchThrowableOfType(NotAuthorizedException.class, () -> app.getCredentialsForIdentity(r -> r
+                    .identityId(backend.identityId()).logins(Map.of(login, other.token())))).awsErrorDetails().errorMessage())
+                    .isEqualTo("Logins don't match. Please include at least one valid login for this identity or identity pool.");
+            String[] parts = backend.token().split("\\.");
+            String edited = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    new String(Base64.getUrlDecoder().decode(parts[1])).replace(backend.identityId(), other.identityId()).getBytes())
+                    + "." + parts[2];
+            assertThat(catchThrowableOfType(NotAuthorizedException.class, () -> app.getCredentialsForIdentity(r -> r
+                    .identityId(other.identityId()).logins(Map.of(login, edited)))).awsErrorDetails().errorMessage())
+                    .isEqualTo("Invalid login token. Couldn't verify signed token.");
+            assertThat(catchThrowableOfType(NotAuthorizedException.class, () -> app.getCredentialsForIdentity(r -> r
+                    .identityId(backend.identityId()).logins(Map.of(login, backend.token(), DEVELOPER, "app-user")))).awsErrorDetails()
+                    .errorMessage()).isEqualTo("Invalid login token. A 'cognito-identity.amazonaws.com' token is the only entry of Logins.");
+        }
     }
 
     @Test
