@@ -50,6 +50,8 @@ class AwsCliTest {
     URL endpoint;
 
     Path home;
+    /** {@code aws --version}: shown with every failure, since v1 and v2 word their messages differently. */
+    String cliVersion;
     LocalUserPoolIssuer issuer;
     String provider;
 
@@ -61,6 +63,8 @@ class AwsCliTest {
         home = Files.createTempDirectory("aws-cli-test");
         Files.writeString(home.resolve("config"), "[default]\nregion = us-east-1\noutput = json\n");
         Files.writeString(home.resolve("credentials"), "");
+        CliRun version = run(Map.of(), "--version");
+        cliVersion = (version.stdout() + version.stderr()).strip(); // old v1 releases print it on stderr
     }
 
     @AfterEach
@@ -131,7 +135,7 @@ class AwsCliTest {
         assertThat(wrongSecret.stderr()).contains("SignatureDoesNotMatch");
     }
 
-    record CliRun(List<String> command, int exitCode, String stdout, String stderr) {
+    record CliRun(String version, List<String> command, int exitCode, String stdout, String stderr) {
 
         CliRun requireSuccess() {
             assertThat(exitCode).as("%s", this).isZero();
@@ -140,7 +144,7 @@ class AwsCliTest {
 
         @Override
         public String toString() {
-            return String.join(" ", command) + " exited " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr;
+            return version + ": " + String.join(" ", command) + " exited " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr;
         }
     }
 
@@ -173,7 +177,7 @@ class AwsCliTest {
                 process.destroyForcibly().waitFor();
                 throw new AssertionError(command + " did not finish within 60 s");
             }
-            return new CliRun(command, process.exitValue(), stdout.join(), stderr.join());
+            return new CliRun(cliVersion, command, process.exitValue(), stdout.join(), stderr.join());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
