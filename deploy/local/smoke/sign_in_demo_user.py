@@ -5,16 +5,17 @@ Usage: deploy/local/smoke/sign_in_demo_user.py [deploy/local/.state/stack.json]
 
 Reads stack.json (written by `deploy/local/run up` once the stack is ready), checks /q/health/ready on every service,
 signs the demo user in with boto3 (USER_PASSWORD_AUTH, as an app would), reads the user back with the access token, and
-checks the pool's discovery document names the issuer. Then the user's ID token gets AWS-style credentials: an identity
-pool trusting the demo pool is created, GetId and GetCredentialsForIdentity vend credentials for its authenticated role,
-and STS GetCallerIdentity, signed with them, names that role; the identity pool is deleted again. Exits non-zero with a
-message on the first failure. .ci/run runs it.
+checks the pool's discovery document names the issuer. Then the user's ID token gets AWS-style credentials from the
+seeded demo identity pool (demo.identityPoolId): GetId and GetCredentialsForIdentity, unsigned, vend credentials, and STS
+GetCallerIdentity (endpoints.sts), signed with them, names the role the pool's rules mapping chose for the demo user's
+email. Exits non-zero with a message on the first failure. .ci/run runs it.
 """
 import json
 import sys
 import urllib.request
 
 import boto3
+from botocore import UNSIGNED
 from botocore.config import Config
 
 
@@ -39,6 +40,8 @@ def main():
         fail(f"cannot read {stack_file}: {e}")
 
     for name, base in stack["endpoints"].items():
+        if name == "sts":
+            continue  # a path of identity-pool-service (checked as identityPool), not a service of its own
         try:
             health = get_json(f"{base}/q/health/ready")
         except OSError as e:
@@ -72,41 +75,36 @@ def main():
     caller_arn = credentials_for(stack, demo, tokens["IdToken"])
 
     print(f"local stack smoke test: every service ready; demo user {demo['username']!r} signed in "
-          f"(USER_PASSWORD_AUTH, GetUser) in pool {demo['userPoolId']}; its ID token got credentials from an identity "
-          f"pool, and STS GetCallerIdentity signed with them answered {caller_arn}")
+          f"(USER_PASSWORD_AUTH, GetUser) in pool {demo['userPoolId']}; its ID token got credentials from identity pool "
+          f"{demo['identityPoolId']}, and STS GetCallerIdentity signed with them answered {caller_arn}")
 
 
 def credentials_for(stack, demo, id_token):
-    """GetId, GetCredentialsForIdentity and STS GetCallerIdentity for the demo user, in a throwaway identity pool."""
-    operator = stack["operatorCredentials"]
-    endpoint = stack["endpoints"]["identityPool"]
-    config = Config(retries={"max_attempts": 1}, connect_timeout=10, read_timeout=30)
-    identity = boto3.client("cognito-identity", endpoint_url=endpoint, region_name=stack["region"],
-                            aws_access_key_id=operator["accessKeyId"],
-                            aws_secret_access_key=operator["secretAccessKey"], config=config)
-    provider = stack["endpoints"]["userPool"].split("://", 1)[1] + "/" + demo["userPoolId"]
-    role = "arn:aws:iam::000000000000:role/cognate-smoke-authenticated"
-    pool_id = identity.create_identity_pool(
-        IdentityPoolName="cognate_smoke", AllowUnauthenticatedIdentities=False,
-        CognitoIdentityProviders=[{"ProviderName": provider, "ClientId": demo["clientId"]}])["IdentityPoolId"]
-    try:
-        identity.set_identity_pool_roles(IdentityPoolId=pool_id, Roles={"authenticated": role})
-        logins = {provider: id_token}
-        identity_id = identity.get_id(IdentityPoolId=pool_id, Logins=logins)["IdentityId"]
-        vended = identity.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)["Credentials"]
-        if not vended["AccessKeyId"].startswith("ASIA"):
-            fail(f"GetCredentialsForIdentity vended access key {vended['AccessKeyId']!r}, expected ASIA...")
-        sts = boto3.client("sts", endpoint_url=endpoint + "/sts", region_name=stack["region"],
-                           aws_access_key_id=vended["AccessKeyId"], aws_secret_access_key=vended["SecretKey"],
-                           aws_session_token=vended["SessionToken"], config=config)
-        arn = sts.get_caller_identity()["Arn"]
-        expected = "arn:aws:sts::000000000000:assumed-role/cognate-smoke-authenticated/CognitoIdentityCredentials"
-        if arn != expected:
-            fail(f"GetCallerIdentity answered {arn!r}, expected {expected!r}")
-        return arn
-    finally:
-        identity.delete_identity_pool(IdentityPoolId=pool_id)
+    """GetId, GetCredentialsForIdentity and STS GetCallerIdentity for the demo user, in the seeded demo identity pool.
 
+    The pool's Rules mapping gives a user whose email claim equals demo@example.com the role cognate-demo-user and
+    anyone else cognate-demo-authenticated (deploy/local's DemoIdentityPoolSeeder): the demo user must get the first.
+    GetId and GetCredentialsForIdentity are unsigned, as an app calls them.
+    """
+    pool_id = demo.get("identityPoolId") or fail("stack.json has no demo.identityPoolId: the demo identity pool was not seeded")
+    config = Config(retries={"max_attempts": 1}, connect_timeout=10, read_timeout=30, signature_version=UNSIGNED)
+    identity = boto3.client("cognito-identity", endpoint_url=stack["endpoints"]["identityPool"],
+                            region_name=stack["region"], config=config)
+    provider = stack["endpoints"]["userPool"].split("://", 1)[1] + "/" + demo["userPoolId"]
+    logins = {provider: id_token}
+    identity_id = identity.get_id(IdentityPoolId=pool_id, Logins=logins)["IdentityId"]
+    vended = identity.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)["Credentials"]
+    if not vended["AccessKeyId"].startswith("ASIA"):
+        fail(f"GetCredentialsForIdentity vended access key {vended['AccessKeyId']!r}, expected ASIA...")
+    sts = boto3.client("sts", endpoint_url=stack["endpoints"]["sts"], region_name=stack["region"],
+                       aws_access_key_id=vended["AccessKeyId"], aws_secret_access_key=vended["SecretKey"],
+                       aws_session_token=vended["SessionToken"],
+                       config=Config(retries={"max_attempts": 1}, connect_timeout=10, read_timeout=30))
+    arn = sts.get_caller_identity()["Arn"]
+    expected = "arn:aws:sts::000000000000:assumed-role/cognate-demo-user/CognitoIdentityCredentials"
+    if arn != expected:
+        fail(f"GetCallerIdentity answered {arn!r}, expected {expected!r} (the rule email = demo@example.com)")
+    return arn
 
 if __name__ == "__main__":
     main()

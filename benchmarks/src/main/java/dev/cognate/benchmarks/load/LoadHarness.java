@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -52,6 +53,12 @@ public final class LoadHarness {
 
     /** User pools this run created and has not deleted yet. */
     private final ConcurrentLinkedQueue<String> createdPools = new ConcurrentLinkedQueue<>();
+    /** Identity pools this run created and has not deleted yet. */
+    private final ConcurrentLinkedQueue<String> createdIdentityPools = new ConcurrentLinkedQueue<>();
+    /** The identity scenarios' user, identity pool, identity and credentials. */
+    private volatile IdentityFlow identityFlow;
+    /** get-caller-identity: an STS client signing with the credentials vended at set-up. */
+    private volatile StsClient sts;
     private final AtomicBoolean cleanedUp = new AtomicBoolean();
     private final AtomicInteger poolSequence = new AtomicInteger();
     private final AtomicInteger userSequence = new AtomicInteger();
@@ -93,7 +100,10 @@ public final class LoadHarness {
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(options.accessKey(), options.secret()));
         if (options.scenario().identityPoolService()) {
-            this.idp = null;
+            // The identity scenarios sign a user in to a user pool first: user-pool-service is then the second endpoint.
+            this.idp = !options.scenario().identityFlow() ? null : CognitoIdentityProviderClient.builder()
+                    .endpointOverride(options.userPoolEndpoint()).region(Region.of(options.region())).credentialsProvider(credentials)
+                    .httpClient(http).overrideConfiguration(override).build();
             this.identity = CognitoIdentityClient.builder().endpointOverride(options.endpoint())
                     .region(Region.of(options.region())).credentialsProvider(credentials)
                     .httpClient(http).overrideConfiguration(override).build();
@@ -155,11 +165,17 @@ public final class LoadHarness {
             if (identity != null) {
                 identity.close();
             }
+            if (sts != null) {
+                sts.close();
+            }
             http.close();
         }
     }
 
     private void setUp() {
+        if (options.scenario().identityFlow()) {
+            setUpIdentityFlow();
+        }
         if (options.scenario() == Scenario.DESCRIBE_USER_POOL || options.scenario() == Scenario.ADMIN_CREATE_USER) {
             describedPoolId = createPool();
             System.out.println("created user pool " + describedPoolId + " for the run (deleted at the end)");
@@ -216,6 +232,25 @@ public final class LoadHarness {
             System.out.printf(Locale.ROOT, "wrote %d authorization codes to Redis at %s%n", count, options.redis());
         }
         System.out.println("created user pool " + poolId + " with a resource server, two clients and a user for the run (deleted at the end)");
+    }
+
+    /** A signed-in user, an identity pool trusting its user pool, its identity and, for get-caller-identity, an STS client. */
+    private void setUpIdentityFlow() {
+        IdentityFlow flow = IdentityFlow.setUp(idp, options.userPoolEndpoint(), identity, runId, createdPools::add,
+                createdIdentityPools::add);
+        identityFlow = flow;
+        System.out.printf(Locale.ROOT, "created user pool %s (one user signed in) and identity pool %s trusting it, identity %s"
+                + " (deleted at the end)%n", flow.userPoolId(), flow.identityPoolId(), flow.identityId());
+        if (options.scenario() == Scenario.GET_CALLER_IDENTITY) {
+            sts = StsClient.builder().endpointOverride(options.endpoint().resolve("/sts")).region(Region.of(options.region()))
+                    .credentialsProvider(StaticCredentialsProvider.create(software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+                            flow.credentials().accessKeyId(), flow.credentials().secretKey(), flow.credentials().sessionToken())))
+                    .httpClient(http)
+                    .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry())
+                            .apiCallTimeout(options.requestTimeout()).build())
+                    .build();
+            System.out.println("STS GetCallerIdentity with the vended credentials: " + sts.getCallerIdentity().arn());
+        }
     }
 
     private static String pkceChallenge(String verifier) {
@@ -284,6 +319,10 @@ public final class LoadHarness {
                     .username("load-" + userSequence.incrementAndGet()).temporaryPassword("Load-Test-Passw0rd")
                     .messageAction(software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType.SUPPRESS));
             case LIST_IDENTITY_POOLS -> identity.listIdentityPools(r -> r.maxResults(60));
+            case GET_ID -> identity.getId(r -> r.identityPoolId(identityFlow.identityPoolId()).logins(identityFlow.logins()));
+            case GET_CREDENTIALS_FOR_IDENTITY -> identity.getCredentialsForIdentity(r -> r.identityId(identityFlow.identityId())
+                    .logins(identityFlow.logins()));
+            case GET_CALLER_IDENTITY -> sts.getCallerIdentity();
             case LIST_USERS_EXACT -> idp.listUsers(r -> r.userPoolId(options.pool())
                     .filter("email = \"" + SeedUsers.email(randomUser()) + "\""));
             case LIST_USERS_PREFIX -> idp.listUsers(r -> r.userPoolId(options.pool()).limit(60)
@@ -356,13 +395,25 @@ public final class LoadHarness {
         }
         pool.shutdown();
         boolean finished;
+        ServerCpu serverCpu = options.serverPid() > 0 ? new ServerCpu(options.serverPid()) : null;
+        double cpuAtStart = 0;
+        long cpuWindowStart = 0;
         try {
             long bound = options.warmup().plus(options.duration()).plus(options.requestTimeout()).plusSeconds(10).toMillis();
+            if (serverCpu != null) {
+                // The server's CPU is counted over the measured time only, like the requests.
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, measureFrom - System.nanoTime()));
+                cpuAtStart = serverCpu.seconds();
+                cpuWindowStart = System.nanoTime();
+                bound -= TimeUnit.NANOSECONDS.toMillis(cpuWindowStart - start);
+            }
             finished = pool.awaitTermination(bound, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finished = false;
         }
+        ServerCpuUse cpuUse = serverCpu == null ? null
+                : new ServerCpuUse(serverCpu.pid(), serverCpu.seconds() - cpuAtStart, (System.nanoTime() - cpuWindowStart) / 1e9);
         if (!finished) {
             pool.shutdownNow();
             System.out.println("WARNING: some workers were still blocked in a request after the time limit; abandoned them");
@@ -371,12 +422,25 @@ public final class LoadHarness {
         Map<String, Long> errorCounts = new TreeMap<>();
         errors.forEach((type, count) -> errorCounts.put(type, count.sum()));
         // The workers are done (or abandoned, in which case their lists are read racily: good enough for a warning case).
-        return new Result(LatencySummary.of(LongList.concat(latencies)), errorCounts, new TreeMap<>(firstMessages), elapsed);
+        return new Result(LatencySummary.of(LongList.concat(latencies)), errorCounts, new TreeMap<>(firstMessages), elapsed, cpuUse);
     }
 
     /** Deletes what the run created; runs once, from the end of the run or from the shutdown hook on Ctrl-C. */
     private void cleanUp() {
-        if (idp == null || !cleanedUp.compareAndSet(false, true) || createdPools.isEmpty()) {
+        if (!cleanedUp.compareAndSet(false, true)) {
+            return;
+        }
+        String identityPoolId;
+        while ((identityPoolId = createdIdentityPools.poll()) != null) {
+            String id = identityPoolId;
+            try {
+                identity.deleteIdentityPool(r -> r.identityPoolId(id));
+                System.out.println("deleted identity pool " + id);
+            } catch (RuntimeException e) {
+                System.out.printf(Locale.ROOT, "WARNING: identity pool %s was not deleted: %s%n", id, describe(e));
+            }
+        }
+        if (idp == null || createdPools.isEmpty()) {
             return;
         }
         int total = createdPools.size();
@@ -458,8 +522,13 @@ public final class LoadHarness {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
-    /** What a run measured. */
-    record Result(LatencySummary latency, Map<String, Long> errors, Map<String, String> firstMessages, long elapsedNanos) {
+    /** The CPU seconds the server process ({@code --server-pid}) used during {@code wallSeconds} of the measured time. */
+    record ServerCpuUse(long pid, double cpuSeconds, double wallSeconds) {
+    }
+
+    /** What a run measured; {@code serverCpu} only with {@code --server-pid}. */
+    record Result(LatencySummary latency, Map<String, Long> errors, Map<String, String> firstMessages, long elapsedNanos,
+                  ServerCpuUse serverCpu) {
 
         long ok() {
             return latency.count();
@@ -486,6 +555,12 @@ public final class LoadHarness {
                         ms(latency.p50()), ms(latency.p90()), ms(latency.p99()), ms(latency.max()), ms((long) latency.mean()));
             } else {
                 out.println("latency (ok) no successful request");
+            }
+            if (serverCpu != null) {
+                out.printf(Locale.ROOT, "server CPU   %.2f s of CPU in %.2f s (%.2f cores busy, pid %d): %.0f ok requests per server"
+                                + " CPU-second (per core)%n", serverCpu.cpuSeconds(), serverCpu.wallSeconds(),
+                        serverCpu.cpuSeconds() / serverCpu.wallSeconds(), serverCpu.pid(),
+                        serverCpu.cpuSeconds() > 0 ? ok() / serverCpu.cpuSeconds() : Double.NaN);
             }
         }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /** The command line of {@link LoadHarness}, checked: every limit is finite and the endpoint is loopback unless allowed. */
 record LoadOptions(Scenario scenario, URI endpoint, String region, String accessKey, String secret,
                    Duration duration, Duration warmup, int concurrency, long maxRequests, Duration requestTimeout,
-                   boolean allowRemote, String pool, long users, String redis) {
+                   boolean allowRemote, String pool, long users, String redis, URI userPoolEndpoint, long serverPid) {
 
     static final Path DEFAULT_STACK = Path.of("deploy/local/.state/stack.json");
     static final Duration MAX_DURATION = Duration.ofHours(1);
@@ -28,7 +28,11 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
 
               --scenario S        %s  (default list-user-pools)
               --endpoint URL      service endpoint (default: from --stack, else http://localhost:8081, or
-                                  http://localhost:8083 for list-identity-pools)
+                                  http://localhost:8083 for list-identity-pools and the identity scenarios)
+              --user-pool-endpoint URL  get-id, get-credentials-for-identity, get-caller-identity: user-pool-service,
+                                  where the harness signs a user in (default: from --stack, else
+                                  http://localhost:8081); its host:port must be the identity pool service's
+                                  configured user pool issuer
               --access-key AK     operator access key id   } or both from --stack
               --secret SK         operator secret key      }
               --stack [FILE]      read region, endpoints and operator credentials from the local stack's
@@ -45,6 +49,8 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
               --redis HOST:PORT   token-authorization-code: the Redis the services share, where the codes are written
                                   (default localhost:16379, the local stack's)
               --allow-remote      allow an endpoint that is not a loopback address (refused by default)
+              --server-pid PID    also report the CPU time this process (the service under load, on this
+                                  machine) used during the measured time, and requests per server CPU-second
               --help
             """.formatted(Scenario.names(), MAX_CONCURRENCY);
 
@@ -64,6 +70,8 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         Duration timeout = Duration.ofSeconds(10);
         boolean allowRemote = false;
         String redis = "localhost:16379";
+        String userPoolEndpoint = null;
+        long serverPid = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -102,6 +110,8 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
                         case "--users" -> users = parseInt(arg, value);
                         case "--timeout" -> timeout = parseDuration(arg, value);
                         case "--redis" -> redis = value;
+                        case "--user-pool-endpoint" -> userPoolEndpoint = value;
+                        case "--server-pid" -> serverPid = parseInt(arg, value);
                         default -> throw new UsageException("unknown option " + arg);
                     }
                 }
@@ -113,6 +123,9 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
             if (endpoint == null) {
                 endpoint = text(json.path("endpoints"), scenario.identityPoolService() ? "identityPool" : "userPool");
             }
+            if (userPoolEndpoint == null) {
+                userPoolEndpoint = text(json.path("endpoints"), "userPool");
+            }
             JsonNode credentials = json.path("operatorCredentials");
             accessKey = accessKey != null ? accessKey : text(credentials, "accessKeyId");
             secret = secret != null ? secret : text(credentials, "secretAccessKey");
@@ -122,6 +135,12 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         }
         if (region == null) {
             region = "us-east-1";
+        }
+        if (userPoolEndpoint == null) {
+            userPoolEndpoint = "http://localhost:8081";
+        }
+        if (serverPid < 0) {
+            throw new UsageException("--server-pid must be a process id");
         }
         if (accessKey == null || secret == null) {
             throw new UsageException("operator credentials missing: give --access-key and --secret, or --stack");
@@ -148,8 +167,9 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
             throw new UsageException("token-authorization-code: --warmup plus --duration must stay under 4m (codes live 5 minutes)");
         }
         URI uri = checkEndpoint(endpoint, allowRemote);
+        URI userPoolUri = scenario.identityFlow() ? checkEndpoint(userPoolEndpoint, allowRemote) : URI.create(userPoolEndpoint);
         return new LoadOptions(scenario, uri, region, accessKey, secret, duration, warmup, concurrency, maxRequests,
-                timeout, allowRemote, pool, users, redis);
+                timeout, allowRemote, pool, users, redis, userPoolUri, serverPid);
     }
 
     /** An http(s) URL whose host resolves only to loopback addresses, unless remote endpoints are allowed. */

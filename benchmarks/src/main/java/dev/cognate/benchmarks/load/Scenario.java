@@ -18,6 +18,18 @@ public enum Scenario {
     CREATE_USER_POOL("create-user-pool", false),
     /** ListIdentityPools with MaxResults 60, against identity-pool-service. */
     LIST_IDENTITY_POOLS("list-identity-pools", true),
+    /**
+     * GetId (unsigned) with the ID token of one user signed in at set-up, in an identity pool trusting its user pool:
+     * the token's verification (RS256 against the issuer's cached JWKS) and the lookup of the user's identity.
+     */
+    GET_ID("get-id", true),
+    /**
+     * GetCredentialsForIdentity (unsigned) for that identity and token: the token's verification, role resolution
+     * through a Rules mapping, and minting (access key, secret, a session token sealed with AES-256-GCM).
+     */
+    GET_CREDENTIALS_FOR_IDENTITY("get-credentials-for-identity", true),
+    /** STS GetCallerIdentity signed with credentials vended at set-up: opening the session token and SigV4 verification. */
+    GET_CALLER_IDENTITY("get-caller-identity", true),
     /** ListUsers with {@code email = "user<random>@example.com"} in a pool filled by {@link SeedUsers} ({@code --pool}, {@code --users}). */
     LIST_USERS_EXACT("list-users-exact", false),
     /** ListUsers with {@code family_name ^= "Family<random>"}, Limit 60, in a pool filled by {@link SeedUsers}. */
@@ -62,6 +74,11 @@ public enum Scenario {
     /** Whether the scenario talks to identity-pool-service (Cognito Identity) rather than user-pool-service. */
     public boolean identityPoolService() {
         return identityPoolService;
+    }
+
+    /** Whether the scenario needs a user signed in to a user pool and an identity pool trusting it ({@link IdentityFlow}). */
+    public boolean identityFlow() {
+        return this == GET_ID || this == GET_CREDENTIALS_FOR_IDENTITY || this == GET_CALLER_IDENTITY;
     }
 
     /** Whether the scenario reads a pool seeded beforehand (needs {@code --pool} and {@code --users}). */

@@ -17,9 +17,9 @@ import dev.cognate.testkit.Ports;
 
 /**
  * The one-command local stack, started by {@code deploy/local/run}: PostgreSQL, Redis and Kafka (testkit's
- * InfraMain), then the four services, then the demo user pool. Once everything is ready it writes {@code stack.json}
- * and prints the summary, then runs until it is told to stop (SIGINT/SIGTERM) or one of its processes dies; either
- * way it stops everything it started before exiting.
+ * InfraMain), then the four services, then the demo user pool and the identity pool trusting it. Once everything is
+ * ready it writes {@code stack.json} and prints the summary, then runs until it is told to stop (SIGINT/SIGTERM) or
+ * one of its processes dies; either way it stops everything it started before exiting.
  */
 public final class LocalStack {
 
@@ -110,6 +110,13 @@ public final class LocalStack {
         try (DemoSeeder seeder = new DemoSeeder(URI.create(CognateService.USER_POOL.baseUrl()), region,
                 credentials)) {
             demo = seeder.seed(credentials.demoPassword()).orElse(null);
+        }
+        if (demo != null && demo.clientId() != null) {
+            try (DemoIdentityPoolSeeder seeder = new DemoIdentityPoolSeeder(
+                    URI.create(CognateService.IDENTITY_POOL.baseUrl()), region, credentials)) {
+                demo = demo.withIdentityPool(seeder.seed(CognateService.USER_POOL.baseUrl(), demo.userPoolId(),
+                        demo.clientId()).orElse(null));
+            }
         }
         return new StackDescription(region, StackDescription.Endpoints.local(),
                 new StackDescription.OperatorCredentials(credentials.operatorAccessKeyId(),

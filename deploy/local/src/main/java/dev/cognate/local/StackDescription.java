@@ -15,20 +15,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record StackDescription(String region, Endpoints endpoints, OperatorCredentials operatorCredentials, Demo demo) {
 
-    record Endpoints(String userPool, String hostedUi, String identityPool, String triggerRunner) {
+    /** {@code sts}: identity-pool-service's STS (AWS Query protocol), where vended credentials are recognised. */
+    record Endpoints(String userPool, String hostedUi, String identityPool, String triggerRunner, String sts) {
 
         static Endpoints local() {
             return new Endpoints(CognateService.USER_POOL.baseUrl(), CognateService.HOSTED_UI.baseUrl(),
-                    CognateService.IDENTITY_POOL.baseUrl(), CognateService.TRIGGER_RUNNER.baseUrl());
+                    CognateService.IDENTITY_POOL.baseUrl(), CognateService.TRIGGER_RUNNER.baseUrl(),
+                    CognateService.IDENTITY_POOL.baseUrl() + "/sts");
         }
     }
 
     record OperatorCredentials(String accessKeyId, String secretAccessKey) {
     }
 
-    /** The seeded demo; {@code clientId}, {@code username} and {@code password} are null until those actions exist. */
+    /**
+     * The seeded demo; {@code clientId}, {@code username} and {@code password} are null until those actions exist,
+     * {@code identityPoolId} (the identity pool trusting the demo app client) when it could not be set up.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Demo(String userPoolId, String clientId, String username, String password) {
+    record Demo(String userPoolId, String clientId, String username, String password, String identityPoolId) {
+
+        Demo(String userPoolId, String clientId, String username, String password) {
+            this(userPoolId, clientId, username, password, null);
+        }
+
+        Demo withIdentityPool(String identityPoolId) {
+            return new Demo(userPoolId, clientId, username, password, identityPoolId);
+        }
     }
 
     /** Replaces the file in one step, so a reader never sees half of it. */

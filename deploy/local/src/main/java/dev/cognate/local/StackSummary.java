@@ -46,6 +46,9 @@ final class StackSummary {
             line(text, "  aws --endpoint-url %s cognito-idp initiate-auth --client-id %s --auth-flow USER_PASSWORD_AUTH"
                     + " --auth-parameters USERNAME=%s,PASSWORD=%s", stack.endpoints().userPool(), demo.clientId(),
                     demo.username(), demo.password());
+            if (demo.identityPoolId() != null) {
+                appendCredentialsCommands(text, stack, demo);
+            }
         }
         line(text, "");
         line(text, "Mail: %s/ (every email the services send, one .eml file each: sign-up codes, invitations)",
@@ -85,7 +88,35 @@ final class StackSummary {
         } else {
             line(text, "  User          none yet (the start-up messages say why)");
         }
+        if (demo.identityPoolId() != null) {
+            line(text, "Demo identity pool \"%s\": %s", DemoIdentityPoolSeeder.POOL_NAME, demo.identityPoolId());
+            line(text, "  Login         %s (the demo app client's ID tokens)",
+                    DemoIdentityPoolSeeder.providerName(CognateService.USER_POOL.baseUrl(), demo.userPoolId()));
+            line(text, "  Roles         email = %s -> %s; any other user -> %s", DemoIdentityPoolSeeder.MAPPED_EMAIL,
+                    DemoIdentityPoolSeeder.MAPPED_ROLE, DemoIdentityPoolSeeder.AUTHENTICATED_ROLE);
+        }
         line(text, "");
+    }
+
+    /**
+     * The three commands from a sign-in to {@code aws sts get-caller-identity} with vended credentials: the ID token,
+     * then GetId and GetCredentialsForIdentity (the access key, secret and session token read into shell variables),
+     * then STS with those credentials for that one command, so the shell keeps its operator credentials.
+     */
+    private static void appendCredentialsCommands(StringBuilder text, StackDescription stack, StackDescription.Demo demo) {
+        String identityEndpoint = stack.endpoints().identityPool();
+        String logins = "--logins \"" + DemoIdentityPoolSeeder.providerName(stack.endpoints().userPool(), demo.userPoolId())
+                + "=$ID_TOKEN\"";
+        line(text, "  # sign in, get credentials from the demo identity pool, and ask STS whose they are:");
+        line(text, "  ID_TOKEN=$(aws --endpoint-url %s cognito-idp initiate-auth --client-id %s --auth-flow USER_PASSWORD_AUTH"
+                + " --auth-parameters USERNAME=%s,PASSWORD=%s --query AuthenticationResult.IdToken --output text)",
+                stack.endpoints().userPool(), demo.clientId(), demo.username(), demo.password());
+        line(text, "  read -r AK SK ST <<< \"$(aws --endpoint-url %s cognito-identity get-credentials-for-identity %s"
+                + " --identity-id \"$(aws --endpoint-url %s cognito-identity get-id --identity-pool-id %s %s"
+                + " --query IdentityId --output text)\" --query 'Credentials.[AccessKeyId,SecretKey,SessionToken]' --output text)\"",
+                identityEndpoint, logins, identityEndpoint, demo.identityPoolId(), logins);
+        line(text, "  AWS_ACCESS_KEY_ID=$AK AWS_SECRET_ACCESS_KEY=$SK AWS_SESSION_TOKEN=$ST aws --endpoint-url %s"
+                + " sts get-caller-identity", stack.endpoints().sts());
     }
 
     /** Paths inside the checkout are shown relative to it, as a user would type them from its root. */

@@ -17,12 +17,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A Cognito IdP JSON endpoint that answers only the actions a test registers; every other action gets
- * {@code UnknownOperationException}, as an unfinished user-pool-service does.
+ * A Cognito IdP (or Cognito Identity) JSON endpoint that answers only the actions a test registers; every other
+ * action gets {@code UnknownOperationException}, as an unfinished service does.
  */
 final class FakeCognito implements AutoCloseable {
 
-    private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Reply(int status, String body) {
@@ -69,7 +68,7 @@ final class FakeCognito implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-        String action = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
+        String action = target.substring(target.indexOf('.') + 1); // either API: AWSCognitoIdentity[Provider]Service.<Action>
         JsonNode request = JSON.readTree(exchange.getRequestBody());
         calls.add(new Call(action, request));
         Function<JsonNode, Reply> handler = actions.get(action);

@@ -18,7 +18,7 @@ class StackDescriptionTests {
     @Test
     void writesTheDocumentedShape(@TempDir Path stateDir) throws IOException {
         Path file = stateDir.resolve("stack.json");
-        stack(new StackDescription.Demo("us-east-1_abc", "client1", "demo", "Demo-pass1")).writeTo(file, json);
+        stack(new StackDescription.Demo("us-east-1_abc", "client1", "demo", "Demo-pass1", "us-east-1:pool-id")).writeTo(file, json);
 
         JsonNode written = json.readTree(file.toFile());
 
@@ -27,12 +27,14 @@ class StackDescriptionTests {
         assertThat(written.path("endpoints").path("hostedUi").asText()).isEqualTo("http://localhost:8082");
         assertThat(written.path("endpoints").path("identityPool").asText()).isEqualTo("http://localhost:8083");
         assertThat(written.path("endpoints").path("triggerRunner").asText()).isEqualTo("http://localhost:8084");
+        assertThat(written.path("endpoints").path("sts").asText()).isEqualTo("http://localhost:8083/sts");
         assertThat(written.path("operatorCredentials").path("accessKeyId").asText()).isEqualTo("LOCALKEY");
         assertThat(written.path("operatorCredentials").path("secretAccessKey").asText()).isEqualTo("s3cret");
         assertThat(written.path("demo").path("userPoolId").asText()).isEqualTo("us-east-1_abc");
         assertThat(written.path("demo").path("clientId").asText()).isEqualTo("client1");
         assertThat(written.path("demo").path("username").asText()).isEqualTo("demo");
         assertThat(written.path("demo").path("password").asText()).isEqualTo("Demo-pass1");
+        assertThat(written.path("demo").path("identityPoolId").asText()).isEqualTo("us-east-1:pool-id");
         assertThat(stateDir.resolve("stack.json.tmp")).doesNotExist();
     }
 

@@ -47,6 +47,38 @@ class StackSummaryTests {
     }
 
     @Test
+    void printsTheThreeCommandsFromSignInToStsOnceTheIdentityPoolExists() {
+        String summary = StackSummary.render(StackDescriptionTests.stack(
+                new StackDescription.Demo("us-east-1_abc", "client1", "demo", "Demo-pass1", "us-east-1:pool-id")), layout,
+                Duration.ofSeconds(20), true);
+
+        assertThat(summary)
+                .contains("Demo identity pool \"cognate_demo\": us-east-1:pool-id")
+                .contains("Login         localhost:8081/us-east-1_abc")
+                .contains("email = demo@example.com -> arn:aws:iam::000000000000:role/cognate-demo-user;"
+                        + " any other user -> arn:aws:iam::000000000000:role/cognate-demo-authenticated")
+                .contains("ID_TOKEN=$(aws --endpoint-url http://localhost:8081 cognito-idp initiate-auth --client-id client1"
+                        + " --auth-flow USER_PASSWORD_AUTH --auth-parameters USERNAME=demo,PASSWORD=Demo-pass1"
+                        + " --query AuthenticationResult.IdToken --output text)")
+                .contains("read -r AK SK ST <<< \"$(aws --endpoint-url http://localhost:8083 cognito-identity"
+                        + " get-credentials-for-identity --logins \"localhost:8081/us-east-1_abc=$ID_TOKEN\" --identity-id"
+                        + " \"$(aws --endpoint-url http://localhost:8083 cognito-identity get-id --identity-pool-id us-east-1:pool-id"
+                        + " --logins \"localhost:8081/us-east-1_abc=$ID_TOKEN\" --query IdentityId --output text)\"")
+                .contains("AWS_ACCESS_KEY_ID=$AK AWS_SECRET_ACCESS_KEY=$SK AWS_SESSION_TOKEN=$ST aws --endpoint-url"
+                        + " http://localhost:8083/sts sts get-caller-identity");
+    }
+
+    @Test
+    void printsNoCredentialsCommandsWithoutTheIdentityPool() {
+        String summary = StackSummary.render(
+                StackDescriptionTests.stack(new StackDescription.Demo("us-east-1_abc", "client1", "demo", "Demo-pass1")),
+                layout, Duration.ofSeconds(20), true);
+
+        assertThat(summary).doesNotContain("Demo identity pool").doesNotContain("get-credentials-for-identity")
+                .doesNotContain("get-caller-identity");
+    }
+
+    @Test
     void saysWhatIsMissingWhenOnlyThePoolExists() {
         String summary = StackSummary.render(
                 StackDescriptionTests.stack(new StackDescription.Demo("us-east-1_abc", null, null, null)), layout,
