@@ -129,9 +129,13 @@ class TracedEventsTest {
             }
             kafka.assign(partitions);
             kafka.seekToBeginning(partitions);
-            for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofSeconds(2))) {
-                if (poolId.equals(record.key())) {
-                    return Optional.of(record);
+            // The topic holds every event of the test run: read to its end, a poll at a time (500 records at most each).
+            Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> kafka.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofSeconds(1))) {
+                    if (poolId.equals(record.key())) {
+                        return Optional.of(record);
+                    }
                 }
             }
             return Optional.empty();
