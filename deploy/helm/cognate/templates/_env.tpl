@@ -42,6 +42,14 @@ The environment of each service: exactly the configuration keys its application.
     secretKeyRef:
       name: {{ .Values.masterKey.existingSecret | quote }}
       key: {{ .Values.masterKey.key | quote }}
+{{- if .Values.masterKey.previousKeysKey }}
+{{- /* During a rotation: keys that only open values sealed before it (libs/secrets MasterKeyCipher's key ring). */}}
+- name: COGNATE_MASTER_KEY_PREVIOUS
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.masterKey.existingSecret | quote }}
+      key: {{ .Values.masterKey.previousKeysKey | quote }}
+{{- end }}
 {{- end -}}
 
 {{- define "cognate.env.operatorKeys" -}}
@@ -71,6 +79,15 @@ The environment of each service: exactly the configuration keys its application.
   value: {{ printf "%ds" (sub (int $root.Values.terminationGracePeriodSeconds) 10 | int) | quote }}
 - name: COGNATE_LOG_JSON
   value: {{ $root.Values.jsonLogs | quote }}
+{{- if $root.Values.tracing.enabled }}
+{{- /* Traces are off unless enabled (libs/observability's defaults): the SDK on, spans to the collector over OTLP gRPC. */}}
+- name: QUARKUS_OTEL_SDK_DISABLED
+  value: "false"
+- name: QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+  value: {{ required "tracing.otlpEndpoint is required when tracing.enabled" $root.Values.tracing.otlpEndpoint | quote }}
+- name: QUARKUS_OTEL_TRACES_SAMPLER_ARG
+  value: {{ $root.Values.tracing.samplerRatio | toString | quote }}
+{{- end }}
 {{- end -}}
 
 {{- define "cognate.env.userPool" -}}

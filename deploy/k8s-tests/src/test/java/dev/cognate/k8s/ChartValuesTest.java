@@ -32,6 +32,8 @@ class ChartValuesTest {
             "hostedUI.replicas, 2",
             "masterKey.value, c2VjcmV0",
             "networkPolicy.ingressController.podSelector.app, nginx",
+            "tracing.endpoint, http://otel-collector:4317",
+            "masterKey.previousKeys, old-master-keys",
     })
     void rejectsAMisspeltOrUnknownKey(String key, String value) {
         assertThatThrownBy(() -> HelmChart.render(null, Map.of(key, value)))
@@ -51,6 +53,9 @@ class ChartValuesTest {
             "image.pullPolicy, Sometimes",
             "userPool.internalApi.port, 8082",
             "masterKey.existingSecret, ''",
+            "tracing.samplerRatio, 2",
+            "tracing.enabled, sometimes",
+            "tracing.otlpEndpoint, otel-collector:4317",
     })
     void rejectsAMistypedValue(String key, String value) {
         assertThatThrownBy(() -> HelmChart.render(null, Map.of(key, value)))
@@ -62,6 +67,46 @@ class ChartValuesTest {
         assertThatThrownBy(() -> HelmChart.render("1.29.4", null, Map.of()))
                 .hasMessageContaining("kubeVersion");
         assertThat(HelmChart.render("1.30.0", null, Map.of())).contains("kind: Deployment");
+    }
+
+    @Test
+    void refusesTracingWithoutACollector() {
+        assertThatThrownBy(() -> HelmChart.render(null, Map.of("tracing.enabled", "true")))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("otlpEndpoint");
+    }
+
+    @Test
+    void turnsTracesOnInEveryServiceOnlyWhenEnabled() {
+        Rendered defaults = Rendered.of(HelmChart.renderDefaults());
+        for (String service : Rendered.SERVICES.keySet()) {
+            assertThat(defaults.env(service)).as(service).doesNotContainKeys("QUARKUS_OTEL_SDK_DISABLED",
+                    "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "QUARKUS_OTEL_TRACES_SAMPLER_ARG");
+        }
+
+        Rendered traced = Rendered.of(HelmChart.render(null, Map.of("tracing.enabled", "true",
+                "tracing.otlpEndpoint", "http://otel-collector.observability:4317", "tracing.samplerRatio", "0.25")));
+        for (String service : Rendered.SERVICES.keySet()) {
+            assertThat(traced.envValue(service, "QUARKUS_OTEL_SDK_DISABLED")).as(service).isEqualTo("false");
+            assertThat(traced.envValue(service, "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")).isEqualTo("http://otel-collector.observability:4317");
+            assertThat(traced.envValue(service, "QUARKUS_OTEL_TRACES_SAMPLER_ARG")).isEqualTo("0.25");
+        }
+    }
+
+    @Test
+    void givesThePreviousMasterKeysDuringARotationFromTheSameSecret() {
+        Rendered defaults = Rendered.of(HelmChart.renderDefaults());
+        for (String service : Rendered.SERVICES.keySet()) {
+            assertThat(defaults.env(service)).as(service).doesNotContainKey("COGNATE_MASTER_KEY_PREVIOUS");
+        }
+
+        Rendered rotating = Rendered.of(HelmChart.render(null, Map.of("masterKey.previousKeysKey", "previous-master-keys")));
+        for (String service : new String[] {"user-pool-service", "identity-pool-service", "trigger-runner"}) {
+            var previous = rotating.env(service).get("COGNATE_MASTER_KEY_PREVIOUS").getValueFrom().getSecretKeyRef();
+            assertThat(previous.getName()).as(service).isEqualTo("cognate-master-key");
+            assertThat(previous.getKey()).isEqualTo("previous-master-keys");
+        }
+        assertThat(rotating.env("hosted-ui-service")).doesNotContainKeys("COGNATE_MASTER_KEY", "COGNATE_MASTER_KEY_PREVIOUS");
     }
 
     @Test

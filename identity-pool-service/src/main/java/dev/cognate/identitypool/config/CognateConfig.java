@@ -29,6 +29,12 @@ public interface CognateConfig {
      */
     Optional<String> masterKey();
 
+    /**
+     * Previous master keys (comma-separated base64, env {@code COGNATE_MASTER_KEY_PREVIOUS}) that only open values sealed
+     * before a rotation: the identity token keys until the re-seal job has moved them, session tokens until they expire.
+     */
+    Optional<String> masterKeyPrevious();
+
     Logins logins();
 
     Credentials credentials();

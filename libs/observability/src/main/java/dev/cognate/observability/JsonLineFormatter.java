@@ -5,6 +5,7 @@ import org.jboss.logmanager.ExtLogRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Formatter;
@@ -22,6 +23,9 @@ import java.util.logging.LogRecord;
  */
 public final class JsonLineFormatter extends Formatter {
 
+    /** The MDC keys of quarkus-opentelemetry that name the current trace and span. */
+    private static final List<String> TRACE_FIELDS = List.of("traceId", "spanId");
+
     @Override
     public String format(LogRecord record) {
         StringBuilder json = new StringBuilder(256).append('{');
@@ -31,8 +35,15 @@ public final class JsonLineFormatter extends Formatter {
         field(json, "message", record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : formatMessage(record));
         if (record instanceof ExtLogRecord ext) {
             json.append(',');
-            field(json, "threadName", ext.getThreadName()).append(",\"mdc\":{");
+            field(json, "threadName", ext.getThreadName());
             Map<String, String> mdc = new TreeMap<>(ext.getMdcCopy());
+            for (String traceField : TRACE_FIELDS) {
+                if (mdc.get(traceField) != null) {
+                    json.append(',');
+                    field(json, traceField, mdc.get(traceField));
+                }
+            }
+            json.append(",\"mdc\":{");
             boolean first = true;
             for (Map.Entry<String, String> entry : mdc.entrySet()) {
                 if (!first) {

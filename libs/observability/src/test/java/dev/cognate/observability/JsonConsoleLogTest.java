@@ -106,7 +106,29 @@ class JsonConsoleLogTest {
         List<String> fields = new ArrayList<>();
         lines().get(0).fieldNames().forEachRemaining(fields::add);
         assertThat(fields).isSubsetOf("timestamp", "sequence", "loggerClassName", "loggerName", "level", "message",
-                "threadName", "threadId", "mdc", "ndc", "hostName", "processName", "processId");
+                "threadName", "threadId", "traceId", "spanId", "mdc", "ndc", "hostName", "processName", "processId");
+    }
+
+    /** Inside a trace, quarkus-opentelemetry's MDC entries become top-level fields a log backend links to the trace. */
+    @Test
+    void liftsTheTraceAndSpanIdsOfTheMdc() throws Exception {
+        JsonConsoleLog.install(context);
+
+        org.jboss.logmanager.MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+        org.jboss.logmanager.MDC.put("spanId", "00f067aa0ba902b7");
+        try {
+            logger.info("inside a trace");
+        } finally {
+            org.jboss.logmanager.MDC.remove("traceId");
+            org.jboss.logmanager.MDC.remove("spanId");
+        }
+        logger.info("outside");
+
+        List<JsonNode> lines = lines();
+        assertThat(lines.get(0).get("traceId").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(lines.get(0).get("spanId").asText()).isEqualTo("00f067aa0ba902b7");
+        assertThat(lines.get(1).has("traceId")).isFalse();
+        assertThat(lines.get(1).has("spanId")).isFalse();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
  * acknowledged them ({@code acks=all}, idempotent producer). A row is marked only after its ack,
  * and only the acknowledged prefix of a batch is marked, so per-key order holds and nothing
  * committed is lost while Kafka is down: the rows wait, and the next run sends them. A row sent
- * but not marked (a crash between ack and mark) is sent again; consumers deduplicate by event id.
+ * but not marked (a crash between ack and mark) is sent again; consumers deduplicate by event id. A row written
+ * inside a trace carries its {@code traceparent} as a record header ({@link TraceContext}).
  *
  * <p>Blocking by nature (it waits for acks), so it runs on a worker thread with a JDBC pool, never
  * on the event loop. A transaction-scoped advisory lock keeps one relay per schema active at a
@@ -42,7 +44,7 @@ public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox'))";
     private static final String PENDING =
-            "SELECT id, topic, message_key, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?";
+            "SELECT id, topic, message_key, payload, traceparent FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?";
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY(?)";
     private static final String BACKLOG =
             "SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) FROM outbox WHERE sent_at IS NULL";
@@ -175,7 +177,7 @@ public final class OutboxRelay implements AutoCloseable {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    pending.add(new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    pending.add(new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 }
             }
         }
@@ -188,7 +190,7 @@ public final class OutboxRelay implements AutoCloseable {
         try {
             Producer<String, String> kafka = producer();
             for (PendingEvent event : pending) {
-                acks.add(kafka.send(new ProducerRecord<>(event.topic(), event.key(), event.payload())));
+                acks.add(kafka.send(event.record()));
             }
         } catch (KafkaException e) {
             LOG.warnf("outbox relay: Kafka unavailable (%s); %d event(s) wait for the next run", e.getMessage(), pending.size() - acks.size());
@@ -234,6 +236,15 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private record PendingEvent(long id, String topic, String key, String payload) {
+    private record PendingEvent(long id, String topic, String key, String payload, String traceparent) {
+
+        /** The record, with the writer's trace context as its {@code traceparent} header when it had one. */
+        ProducerRecord<String, String> record() {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+            if (traceparent != null) {
+                record.headers().add(TraceContext.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+            }
+            return record;
+        }
     }
 }

@@ -48,4 +48,34 @@ class MasterKeyCipherTest {
         assertThatThrownBy(() -> new MasterKeyCipher(Optional.of(Base64.getEncoder().encodeToString(new byte[16]))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("32 bytes");
     }
+
+    @Test
+    void aRotatedRingSealsUnderTheNewKeyAndOpensValuesOfThePreviousOnes() {
+        String third = "q0fKXJ0m9Qd5l2N8yVbq1c3fWm2o4s6u8w0y2A4C6E8=";
+        byte[] underOld = cipher.encrypt("secret", "c");
+        byte[] underThird = new MasterKeyCipher(Optional.of(third)).encrypt("older", "c");
+        MasterKeyCipher rotated = new MasterKeyCipher(Optional.of(OTHER_KEY), Optional.of(" " + KEY + " , " + third + ","));
+
+        assertThat(rotated.decrypt(underOld, "c")).isEqualTo("secret");
+        assertThat(rotated.decrypt(underThird, "c")).isEqualTo("older");
+        assertThat(rotated.sealedUnderCurrentKey(underOld)).isFalse();
+        byte[] resealed = rotated.reseal(underOld, "c");
+        assertThat(rotated.sealedUnderCurrentKey(resealed)).isTrue();
+        assertThat(new MasterKeyCipher(Optional.of(OTHER_KEY)).decrypt(resealed, "c"))
+                .as("once re-sealed, the previous key is no longer needed").isEqualTo("secret");
+        assertThat(new MasterKeyCipher(Optional.of(OTHER_KEY)).decrypt(rotated.encrypt("new", "c"), "c"))
+                .as("new values use the current key").isEqualTo("new");
+        assertThatThrownBy(() -> rotated.reseal(underOld, "another context")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("decryption failed");
+        assertThat(rotated.keyIds()).hasSize(3).contains(rotated.currentKeyId().orElseThrow());
+    }
+
+    @Test
+    void previousKeysAreCheckedAndNeedACurrentKey() {
+        assertThatThrownBy(() -> new MasterKeyCipher(Optional.of(KEY), Optional.of(OTHER_KEY + ",c2hvcnQ=")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cognate.master-key-previous must be base64 of exactly 32 bytes");
+        assertThatThrownBy(() -> new MasterKeyCipher(Optional.empty(), Optional.of(OTHER_KEY)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cognate.master-key is not");
+        assertThat(new MasterKeyCipher(Optional.of(KEY), Optional.of(" ")).keyIds()).hasSize(1);
+    }
 }

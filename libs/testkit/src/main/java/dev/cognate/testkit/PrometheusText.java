@@ -16,8 +16,21 @@ public record PrometheusText(String text) {
                 .filter(line -> !line.startsWith("#"))
                 .filter(line -> labels.isEmpty() ? line.startsWith(name + " ") || line.startsWith(name + "{")
                         : line.startsWith(series + "}") || line.startsWith(series + ",}"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .mapToDouble(PrometheusText::sampleValue)
                 .findFirst().orElse(0);
+    }
+
+    /**
+     * The value of a sample line: the token after the series, before an exemplar ({@code # {trace_id="..."} 1.0 <time>},
+     * which Micrometer appends when a span was current while the sample was recorded) and a timestamp, if any.
+     */
+    private static double sampleValue(String line) {
+        int exemplar = line.indexOf(" # ");
+        String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+        boolean labelled = sample.contains("}");
+        // "name{labels} value [timestamp]" or "name value [timestamp]"
+        String[] tokens = (labelled ? sample.substring(sample.lastIndexOf('}') + 1) : sample).trim().split("\\s+");
+        return Double.parseDouble(tokens[labelled ? 0 : 1]);
     }
 
     /** How much {@code name{labels}} grew since {@code before}. */

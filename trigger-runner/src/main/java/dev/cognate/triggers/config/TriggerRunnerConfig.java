@@ -26,6 +26,12 @@ public interface TriggerRunnerConfig {
      */
     Optional<String> masterKey();
 
+    /**
+     * Previous master keys (comma-separated base64, env {@code COGNATE_MASTER_KEY_PREVIOUS}): after a rotation they open
+     * the delivery requests user-pool-service sealed before it, until those have been delivered.
+     */
+    Optional<String> masterKeyPrevious();
+
     Delivery delivery();
 
     /**

@@ -31,7 +31,7 @@ public class MessageOpener {
     private final String defaultFrom;
 
     public MessageOpener(TriggerRunnerConfig config) {
-        this.cipher = new MasterKeyCipher(config.masterKey());
+        this.cipher = new MasterKeyCipher(config.masterKey(), config.masterKeyPrevious());
         this.defaultFrom = config.delivery().email().from();
     }
 

@@ -29,6 +29,13 @@ public interface CognateConfig {
     Optional<String> masterKey();
 
     /**
+     * Previous master keys (comma-separated base64), env {@code COGNATE_MASTER_KEY_PREVIOUS}: they only open values sealed
+     * before a rotation, until the re-seal job ({@code rotation/MasterKeyResealJob}) has moved every stored value to the
+     * current key.
+     */
+    Optional<String> masterKeyPrevious();
+
+    /**
      * The public base URL of this service's IdP endpoints (env {@code COGNATE_PUBLIC_BASE_URL}); a pool's token
      * issuer is {@code <public-base-url>/<poolId>}, as Cognito's {@code https://cognito-idp.<region>.amazonaws.com/<poolId>}.
      */

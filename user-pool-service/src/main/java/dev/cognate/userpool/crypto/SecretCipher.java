@@ -30,12 +30,22 @@ public class SecretCipher {
 
     @Inject
     public SecretCipher(CognateConfig config) {
-        this(config.masterKey());
+        this(config.masterKey(), config.masterKeyPrevious());
     }
 
     /** @param base64Key base64 of 32 random bytes, or empty when none is configured */
     public SecretCipher(Optional<String> base64Key) {
-        this.cipher = new MasterKeyCipher(base64Key);
+        this(base64Key, Optional.empty());
+    }
+
+    /** @param previousBase64Keys keys of before a rotation that only open values (comma-separated base64) */
+    public SecretCipher(Optional<String> base64Key, Optional<String> previousBase64Keys) {
+        this.cipher = new MasterKeyCipher(base64Key, previousBase64Keys);
+    }
+
+    /** The key ring itself, for the re-seal job after a rotation. */
+    public MasterKeyCipher masterKey() {
+        return cipher;
     }
 
     void checkAtStartup(@Observes StartupEvent event) {

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,18 +36,29 @@ public class VerificationCodeHasher {
     private static final String LABEL = "cognate.verification-codes.v1";
 
     private final SecretKeySpec key;
+    /** Keys derived from the previous master keys during a rotation: codes issued before it still verify. */
+    private final List<SecretKeySpec> previousKeys;
 
     @Inject
     public VerificationCodeHasher(CognateConfig config) {
-        this(config.masterKey());
+        this(config.masterKey(), config.masterKeyPrevious());
     }
 
     /** @param base64MasterKey base64 of the 32-byte master key, or empty (then codes cannot be issued or checked) */
     public VerificationCodeHasher(Optional<String> base64MasterKey) {
-        this.key = base64MasterKey.filter(value -> !value.isBlank())
-                .map(value -> new SecretKeySpec(hmac(new SecretKeySpec(Base64.getDecoder().decode(value.trim()), "HmacSHA256"),
-                        LABEL.getBytes(StandardCharsets.UTF_8)), "HmacSHA256"))
-                .orElse(null);
+        this(base64MasterKey, Optional.empty());
+    }
+
+    /** @param previousBase64MasterKeys the previous master keys of a rotation (comma-separated base64), or empty */
+    public VerificationCodeHasher(Optional<String> base64MasterKey, Optional<String> previousBase64MasterKeys) {
+        this.key = base64MasterKey.filter(value -> !value.isBlank()).map(VerificationCodeHasher::derive).orElse(null);
+        this.previousKeys = Arrays.stream(previousBase64MasterKeys.orElse("").split(","))
+                .filter(value -> !value.isBlank()).map(VerificationCodeHasher::derive).toList();
+    }
+
+    private static SecretKeySpec derive(String base64MasterKey) {
+        return new SecretKeySpec(hmac(new SecretKeySpec(Base64.getDecoder().decode(base64MasterKey.trim()), "HmacSHA256"),
+                LABEL.getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
     }
 
     /** Six decimal digits from a cryptographically strong generator, leading zeros kept. */
@@ -65,6 +78,11 @@ public class VerificationCodeHasher {
             LOG.error("cognate.master-key is not set: verification codes cannot be issued or checked");
             throw CognitoException.internalError();
         }
+        return hash(key, salt, userPoolId, sub, purpose, destination, code);
+    }
+
+    private static byte[] hash(SecretKeySpec key, byte[] salt, String userPoolId, UUID sub, CodePurpose purpose, String destination,
+                               String code) {
         byte[] bound = (userPoolId + "\n" + sub + "\n" + purpose.name() + "\n" + destination + "\n" + code).getBytes(StandardCharsets.UTF_8);
         byte[] message = new byte[salt.length + bound.length];
         System.arraycopy(salt, 0, message, 0, salt.length);
@@ -72,9 +90,16 @@ public class VerificationCodeHasher {
         return hmac(key, message);
     }
 
-    /** {@code true} when {@code code} is the one {@code expected} was made from; constant time in the hash comparison. */
+    /**
+     * {@code true} when {@code code} is the one {@code expected} was made from, under the current key or, during a
+     * master-key rotation, a previous one (a stored hash does not say which); constant time in each hash comparison.
+     */
     public boolean matches(byte[] expected, byte[] salt, String userPoolId, UUID sub, CodePurpose purpose, String destination, String code) {
-        return MessageDigest.isEqual(expected, hash(salt, userPoolId, sub, purpose, destination, code));
+        boolean matches = MessageDigest.isEqual(expected, hash(salt, userPoolId, sub, purpose, destination, code));
+        for (SecretKeySpec previous : previousKeys) {
+            matches |= MessageDigest.isEqual(expected, hash(previous, salt, userPoolId, sub, purpose, destination, code));
+        }
+        return matches;
     }
 
     /** A stable pseudo-random value for {@code text} (simulated answers about unknown users look the same every time). */

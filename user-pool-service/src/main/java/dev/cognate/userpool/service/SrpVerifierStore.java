@@ -67,7 +67,8 @@ public class SrpVerifierStore {
                 new BigInteger(stored.salt(), 16), new BigInteger(cipher.decrypt(stored.sealedVerifier(), context(poolId, sub)), 16))));
     }
 
-    private static String context(String poolId, UUID sub) {
+    /** The sealing context of the stored value (also what the re-seal job rebuilds from the row). */
+    public static String context(String poolId, UUID sub) {
         return "srp-verifier/" + poolId + "/" + sub;
     }
 }

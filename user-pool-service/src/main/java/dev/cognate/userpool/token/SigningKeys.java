@@ -171,7 +171,8 @@ public class SigningKeys {
                 stored.createdAt(), stored.retiredAt());
     }
 
-    private static String context(String poolId, String kid) {
+    /** The sealing context of the stored value (also what the re-seal job rebuilds from the row). */
+    public static String context(String poolId, String kid) {
         return "signing-key/" + poolId + "/" + kid;
     }
 }

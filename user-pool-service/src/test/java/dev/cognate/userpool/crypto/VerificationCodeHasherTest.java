@@ -65,6 +65,21 @@ class VerificationCodeHasherTest {
     }
 
     @Test
+    void aCodeIssuedBeforeAMasterKeyRotationStillVerifiesWithThePreviousKey() {
+        String newKey = "q0fKXJ0m9Qd5l2N8yVbq1c3fWm2o4s6u8w0y2A4C6E8=";
+        byte[] salt = VerificationCodeHasher.newSalt();
+        byte[] issuedBefore = hasher.hash(salt, "pool", SUB, CodePurpose.SIGN_UP, "a@b.c", "123456");
+
+        VerificationCodeHasher rotated = new VerificationCodeHasher(Optional.of(newKey), Optional.of(MASTER_KEY));
+        assertThat(rotated.matches(issuedBefore, salt, "pool", SUB, CodePurpose.SIGN_UP, "a@b.c", "123456")).isTrue();
+        assertThat(rotated.matches(issuedBefore, salt, "pool", SUB, CodePurpose.SIGN_UP, "a@b.c", "654321")).isFalse();
+        assertThat(rotated.hash(salt, "pool", SUB, CodePurpose.SIGN_UP, "a@b.c", "123456")).as("new codes under the new key")
+                .isEqualTo(new VerificationCodeHasher(Optional.of(newKey)).hash(salt, "pool", SUB, CodePurpose.SIGN_UP, "a@b.c", "123456"));
+        assertThat(new VerificationCodeHasher(Optional.of(newKey)).matches(issuedBefore, salt, "pool", SUB, CodePurpose.SIGN_UP, "a@b.c", "123456"))
+                .as("once the previous key is gone").isFalse();
+    }
+
+    @Test
     void refusesToWorkWithoutAMasterKey() {
         assertThatThrownBy(() -> new VerificationCodeHasher(Optional.empty()).hash(new byte[16], "pool", SUB, CodePurpose.SIGN_UP, "a@b.c", "123456"))
                 .isInstanceOf(CognitoException.class).hasMessageContaining("An internal error occurred");

@@ -3,11 +3,21 @@ package dev.cognate.outbox.consumer;
 import dev.cognate.events.CloudEvent;
 import dev.cognate.events.EventJson;
 import dev.cognate.outbox.ProcessedEvents;
+import dev.cognate.outbox.TraceContext;
 import io.micrometer.core.instrument.Metrics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -16,6 +26,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -43,6 +54,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (the failure), {@code dead-letter-cause-class-name}, {@code dead-letter-cause}; this class adds
  * {@value #ATTEMPTS_HEADER}. The value and key are the original record's.
  *
+ * <p><b>Tracing.</b> Each record is handled in a span {@code <channel> process} (kind consumer) whose parent is the
+ * record's {@code traceparent} header, which {@code OutboxRelay} copies from the writer's trace: the consumer's work
+ * is part of the trace of the request that wrote the event. The span is current while {@code apply} builds its work.
+ *
  * <p>A channel processes its records one at a time per partition, so one key's events stay in order: a record being
  * retried holds back the ones behind it. Log lines name the record's position and the event
  * ({@link EventHandler#describe}), never the payload.
@@ -64,6 +79,7 @@ public final class IdempotentConsumer<T> {
     private final EventHandler<T> handler;
     private final ConsumerSettings settings;
     private final ConsumerMetrics metrics;
+    private final Tracer tracer;
 
     public IdempotentConsumer(Pool db, String channel, EventHandler<T> handler, ConsumerSettings settings) {
         this.db = db;
@@ -72,6 +88,17 @@ public final class IdempotentConsumer<T> {
         this.settings = settings;
         // Quarkus adds its Prometheus registry to Micrometer's global one; a consumer is built by its service, not by CDI.
         this.metrics = new ConsumerMetrics(Metrics.globalRegistry, channel);
+        this.tracer = openTelemetry().getTracer("dev.cognate.outbox");
+    }
+
+    /** The service's OpenTelemetry (quarkus-opentelemetry's bean, a no-op while traces are off); a no-op outside CDI. */
+    private static OpenTelemetry openTelemetry() {
+        try {
+            Instance<OpenTelemetry> bean = CDI.current().select(OpenTelemetry.class);
+            return bean.isResolvable() ? bean.get() : OpenTelemetry.noop();
+        } catch (IllegalStateException noContainer) {
+            return OpenTelemetry.noop();
+        }
     }
 
     /**
@@ -89,6 +116,30 @@ public final class IdempotentConsumer<T> {
 
     /** Handles one record; the returned {@code Uni} completes once it is acknowledged or dead-lettered. */
     public Uni<Void> consume(Message<String> message) {
+        Span span = startSpan(message);
+        return handle(message, span).onTermination().invoke((ignored, failure, cancelled) -> {
+            if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
+        });
+    }
+
+    private Span startSpan(Message<String> message) {
+        Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        io.opentelemetry.context.Context parent = kafka.map(k -> k.getHeaders().lastHeader(TraceContext.HEADER))
+                .map(Header::value).map(value -> TraceContext.parent(new String(value, StandardCharsets.UTF_8)))
+                .orElse(io.opentelemetry.context.Context.root());
+        Span span = tracer.spanBuilder(channel + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka").setAttribute("messaging.operation", "process")
+                .startSpan();
+        kafka.ifPresent(k -> span.setAttribute("messaging.destination.name", k.getTopic())
+                .setAttribute("messaging.kafka.message.offset", k.getOffset()));
+        return span;
+    }
+
+    private Uni<Void> handle(Message<String> message, Span span) {
         CloudEvent envelope;
         T event;
         try {
@@ -98,10 +149,11 @@ public final class IdempotentConsumer<T> {
             LOG.warnf("%s: dead-lettering a record that cannot be applied (%s): %s", channel, position(message), e.getMessage());
             return deadLetter(message, e, 0);
         }
-        return attempt(message, envelope, event, 1, 0);
+        span.setAttribute("messaging.message.id", envelope.id());
+        return attempt(message, envelope, event, 1, 0, span);
     }
 
-    private Uni<Void> attempt(Message<String> message, CloudEvent envelope, T event, int attempt, int outageFailures) {
+    private Uni<Void> attempt(Message<String> message, CloudEvent envelope, T event, int attempt, int outageFailures, Span span) {
         AtomicBoolean applying = new AtomicBoolean();
         return db.withTransaction(tx -> ProcessedEvents.firstDelivery(tx, settings.name(), envelope.id())
                         .chain(first -> {
@@ -109,7 +161,9 @@ public final class IdempotentConsumer<T> {
                                 return Uni.createFrom().item(Boolean.FALSE);
                             }
                             applying.set(true);
-                            return handler.apply(tx, event, attempt).replaceWith(Boolean.TRUE);
+                            try (Scope ignored = span.makeCurrent()) {
+                                return handler.apply(tx, event, attempt).replaceWith(Boolean.TRUE);
+                            }
                         }))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure == null) {
@@ -121,12 +175,12 @@ public final class IdempotentConsumer<T> {
                         }
                         return Uni.createFrom().completionStage(message.ack());
                     }
-                    return afterFailure(message, envelope, event, attempt, outageFailures, applying.get(), failure);
+                    return afterFailure(message, envelope, event, attempt, outageFailures, applying.get(), failure, span);
                 });
     }
 
     private Uni<Void> afterFailure(Message<String> message, CloudEvent envelope, T event, int attempt, int outageFailures,
-                                   boolean applying, Throwable failure) {
+                                   boolean applying, Throwable failure, Span span) {
         String described = handler.describe(envelope, event);
         if (failure instanceof UnprocessableEventException) {
             LOG.errorf("%s: dead-lettering %s (%s): %s", channel, described, position(message), failure.getMessage());
@@ -137,7 +191,7 @@ public final class IdempotentConsumer<T> {
             LOG.warnf("%s: %s waits for the database (%s), next try in %d ms: %s", channel, described, position(message),
                     wait.toMillis(), failure.toString());
             return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
-                    .chain(() -> attempt(message, envelope, event, attempt, outageFailures + 1));
+                    .chain(() -> attempt(message, envelope, event, attempt, outageFailures + 1, span));
         }
         if (attempt >= settings.maxAttempts()) {
             RetriesExhaustedException exhausted = new RetriesExhaustedException(attempt, failure);
@@ -150,7 +204,7 @@ public final class IdempotentConsumer<T> {
         metrics.retried();
         return failed(event, attempt, failure, true)
                 .onItem().delayIt().by(wait)
-                .chain(() -> attempt(message, envelope, event, attempt + 1, 0));
+                .chain(() -> attempt(message, envelope, event, attempt + 1, 0, span));
     }
 
     private Uni<Void> failed(T event, int attempt, Throwable failure, boolean retrying) {

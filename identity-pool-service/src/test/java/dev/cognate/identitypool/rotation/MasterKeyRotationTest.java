@@ -1,0 +1,68 @@
+package dev.cognate.identitypool.rotation;
+
+import dev.cognate.identitypool.token.IdentityTokenKeys;
+import dev.cognate.secrets.MasterKeyCipher;
+import dev.cognate.secrets.SealedColumn;
+import dev.cognate.secrets.SealedColumnResealer;
+import dev.cognate.testkit.PrometheusText;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A master-key rotation of identity-pool-service's sealed column on a real database: the identity-token signing key
+ * re-seals under a new key only with the context {@link IdentityTokenKeys} sealed it with (so the repeated context in
+ * {@link IdentityPoolSealedColumns} is the right one), the job's gauge counts what is left, and after the way back the
+ * service's own key opens it again.
+ */
+@QuarkusTest
+class MasterKeyRotationTest {
+
+    private static final String NEW_KEY = "q0fKXJ0m9Qd5l2N8yVbq1c3fWm2o4s6u8w0y2A4C6E8=";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    IdentityTokenKeys keys;
+
+    @Inject
+    MasterKeyCipher cipher;
+
+    @Inject
+    MasterKeyResealJob job;
+
+    @Test
+    void reSealsTheIdentityTokenKeysUnderTheNewKeyAndBack() throws SQLException {
+        String installationKey = ConfigProvider.getConfig().getValue("cognate.master-key", String.class);
+        keys.signer().await().atMost(Duration.ofSeconds(30));
+        SealedColumn column = IdentityPoolSealedColumns.ALL.get(0);
+        SealedColumnResealer forward = new SealedColumnResealer(dataSource, new MasterKeyCipher(Optional.of(NEW_KEY), Optional.of(installationKey)), 10);
+        long sealed = forward.remaining(column);
+        assertThat(sealed).as("keys sealed under the installation's key").isPositive();
+
+        assertThat(forward.resealAll(column)).isEqualTo((int) sealed);
+        assertThat(forward.remaining(column)).isZero();
+        job.measure();
+        assertThat(gauge()).as("stale for the running service, which has the old key only").isEqualTo(sealed);
+
+        new SealedColumnResealer(dataSource, new MasterKeyCipher(Optional.of(installationKey), Optional.of(NEW_KEY)), 10).resealAll(column);
+        job.resealAll();
+        assertThat(gauge()).isZero();
+        assertThat(new SealedColumnResealer(dataSource, cipher, 10).remaining(column)).isZero();
+    }
+
+    private static double gauge() {
+        return new PrometheusText(RestAssured.get("/q/metrics").then().statusCode(200).extract().asString())
+                .value("cognate_master_key_reseal_remaining", "column=\"identity_token_keys.private_key\"");
+    }
+}
