@@ -13,6 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(classNames = {
         "dev.cognate.events.CloudEvent",
         "dev.cognate.events.EventType",
+        "dev.cognate.events.IdentityPoolEvents$IdentitiesMerged",
         "dev.cognate.events.IdentityPoolEvents$IdentityChanged",
         "dev.cognate.events.IdentityPoolEvents$PoolChanged",
         "dev.cognate.events.MessageEvents$DeliveryRequested",
@@ -55,9 +56,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.internalapi.HostedLoginResponses$SignInStep",
         "dev.cognate.internalapi.HostedLoginResponses$SignUpResult",
         "dev.cognate.internalapi.HostedLoginResponses$SignedInUser",
+        "dev.cognate.internalapi.IdTokenCheck$Answer",
+        "dev.cognate.internalapi.IdTokenCheck$Request",
         "dev.cognate.tokens.ClaimChecks",
         "dev.cognate.tokens.PublicKeys$Entry",
-        "dev.cognate.tokens.VerifiedJwt"
+        "dev.cognate.tokens.VerifiedJwt",
 })
 public final class NativeReflection {
 

@@ -60,7 +60,6 @@ public class IdentityTokenKeys {
     static final SigningAlgorithm ALGORITHM = SigningAlgorithm.RS512;
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
     static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(5);
-    private static final String CONTEXT = "identity-token-signing-key";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A stored key without its private part. */
@@ -84,6 +83,11 @@ public class IdentityTokenKeys {
         this.config = config.identityTokens();
         this.clock = clock;
         this.verificationKeys = new VerificationKeys();
+    }
+
+    /** The context a key's PKCS#8 is sealed under the master key with (also what its re-seal after a master-key rotation uses). */
+    public static String sealingContext(String kid) {
+        return "identity-token-signing-key:" + kid;
     }
 
     /** The signer of the current key; when there is none yet (the first token), the first key is created. */
@@ -241,7 +245,7 @@ public class IdentityTokenKeys {
 
     private JwtSigner open(Row row) {
         String kid = row.getString("kid");
-        byte[] pkcs8 = Base64.getDecoder().decode(cipher.decrypt(row.getBuffer("private_key").getBytes(), CONTEXT + ":" + kid));
+        byte[] pkcs8 = Base64.getDecoder().decode(cipher.decrypt(row.getBuffer("private_key").getBytes(), sealingContext(kid)));
         try {
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             return JwtSigner.of(ALGORITHM, kid, key);
@@ -265,7 +269,7 @@ public class IdentityTokenKeys {
 
     private Uni<String> insert(SqlClient tx, KeyPair pair, Instant activeFrom, Instant now) {
         String kid = UUID.randomUUID().toString();
-        byte[] sealed = cipher.encrypt(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()), CONTEXT + ":" + kid);
+        byte[] sealed = cipher.encrypt(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()), sealingContext(kid));
         ObjectNode jwk = PublicJwk.of(kid, ALGORITHM, pair.getPublic());
         return tx.preparedQuery("INSERT INTO identity_token_keys (kid, private_key, public_jwk, created_at, active_from) VALUES ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(kid, Buffer.buffer(sealed), new JsonObject(jwk.toString()), now.atOffset(ZoneOffset.UTC),

@@ -13,6 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(classNames = {
         "dev.cognate.events.CloudEvent",
         "dev.cognate.events.EventType",
+        "dev.cognate.events.IdentityPoolEvents$IdentitiesMerged",
         "dev.cognate.events.IdentityPoolEvents$IdentityChanged",
         "dev.cognate.events.IdentityPoolEvents$PoolChanged",
         "dev.cognate.events.MessageEvents$DeliveryRequested",
@@ -29,7 +30,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.events.UserPoolEvents$UserChanged",
         "dev.cognate.events.oauth.AuthorizationCode",
         "dev.cognate.triggers.domain.DeliveryRequest",
-        "dev.cognate.triggers.domain.OutgoingMessage"
+        "dev.cognate.triggers.domain.OutgoingMessage",
 })
 public final class NativeReflection {
 

@@ -20,6 +20,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.awsprotocol.SigV4Verifier$HostAndPort",
         "dev.cognate.events.CloudEvent",
         "dev.cognate.events.EventType",
+        "dev.cognate.events.IdentityPoolEvents$IdentitiesMerged",
         "dev.cognate.events.IdentityPoolEvents$IdentityChanged",
         "dev.cognate.events.IdentityPoolEvents$PoolChanged",
         "dev.cognate.events.MessageEvents$DeliveryRequested",
@@ -50,6 +51,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.internalapi.HostedLoginResponses$SignInStep",
         "dev.cognate.internalapi.HostedLoginResponses$SignUpResult",
         "dev.cognate.internalapi.HostedLoginResponses$SignedInUser",
+        "dev.cognate.internalapi.IdTokenCheck$Answer",
+        "dev.cognate.internalapi.IdTokenCheck$Request",
         "dev.cognate.tokens.ClaimChecks",
         "dev.cognate.tokens.PublicKeys$Entry",
         "dev.cognate.tokens.VerifiedJwt",
@@ -260,7 +263,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.token.TokenIssuer$Authorization",
         "dev.cognate.userpool.token.TokenIssuer$Grant",
         "dev.cognate.userpool.token.TokenIssuer$Minted",
-        "dev.cognate.userpool.token.TokenLifetimes"
+        "dev.cognate.userpool.token.TokenLifetimes",
 })
 public final class NativeReflection {
 
