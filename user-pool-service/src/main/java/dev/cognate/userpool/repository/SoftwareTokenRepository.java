@@ -39,10 +39,13 @@ public class SoftwareTokenRepository {
                 .replaceWithVoid();
     }
 
-    /** A successful VerifySoftwareToken: the pending seed becomes the verified one, its code's step the last accepted. */
+    /**
+     * A successful VerifySoftwareToken: the pending seed becomes the verified one, its code's step the last accepted (the
+     * steps used with the previous seed say nothing about the new one's codes).
+     */
     public Uni<Void> verifyPending(SqlClient sql, String poolId, UUID sub, String friendlyDeviceName, long acceptedStep, Instant now) {
         return sql.preparedQuery("UPDATE software_tokens SET verified_seed = pending_seed, pending_seed = NULL, friendly_device_name = $3,"
-                        + " last_accepted_step = GREATEST(last_accepted_step, $4), verified_at = $5, updated_at = $5"
+                        + " last_accepted_step = $4, verified_at = $5, updated_at = $5"
                         + " WHERE user_pool_id = $1 AND sub = $2 AND pending_seed IS NOT NULL")
                 .execute(Tuple.of(poolId, sub, friendlyDeviceName, acceptedStep, now.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
