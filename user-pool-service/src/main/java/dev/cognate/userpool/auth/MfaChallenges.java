@@ -44,19 +44,28 @@ public class MfaChallenges {
         if (step.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        if (context.hostedLogin()) {
-            // the hosted pages have no MFA step yet: fail closed there, with the step named
-            return guard.refuse(context, user, step.get());
-        }
-        if (SOFTWARE_TOKEN_MFA.equals(step.get())) {
+        return askable(context, step.get()).chain(askable -> {
+            if (!askable) {
+                return guard.refuse(context, user, step.get());
+            }
+            if (context.hostedLogin()) {
+                // the API asks it, the hosted pages have no MFA page yet: fail closed there, saying so
+                return guard.refuseOnHostedLogin(context, user, step.get());
+            }
             return Uni.createFrom().item(step);
+        });
+    }
+
+    /** Whether Cognate asks {@code step}: SOFTWARE_TOKEN_MFA, and MFA_SETUP where the pool offers software tokens. */
+    private Uni<Boolean> askable(AuthContext context, String step) {
+        if (SOFTWARE_TOKEN_MFA.equals(step)) {
+            return Uni.createFrom().item(true);
         }
-        if (MFA_SETUP.equals(step.get())) {
-            return mfaConfigs.find(db, context.pool().id()).chain(config -> config
-                    .filter(found -> found.path("SoftwareTokenMfaConfiguration").path("Enabled").asBoolean(false)).isPresent()
-                    ? Uni.createFrom().item(step) : guard.refuse(context, user, MFA_SETUP));
+        if (MFA_SETUP.equals(step)) {
+            return mfaConfigs.find(db, context.pool().id()).map(config -> config
+                    .filter(found -> found.path("SoftwareTokenMfaConfiguration").path("Enabled").asBoolean(false)).isPresent());
         }
-        return guard.refuse(context, user, step.get());
+        return Uni.createFrom().item(false);
     }
 
     /** Answers {@code step} ({@link #next}'s) with a new single-use session for the user. */

@@ -42,6 +42,13 @@ public class UnsupportedMfaGuard {
         return audit.refuse(context, user, user.username(), REASON, refusal(step));
     }
 
+    /** Records the refusal of a hosted sign-in that needs {@code step}, which the API asks but the pages cannot yet. */
+    public <T> Uni<T> refuseOnHostedLogin(AuthContext context, User user, String step) {
+        return audit.refuse(context, user, user.username(), REASON, new CognitoException("NotAuthorizedException",
+                "This sign-in requires multi-factor authentication (" + step + "), which Cognate's hosted login pages do not support yet;"
+                        + " the sign-in is refused."));
+    }
+
     static CognitoException refusal(String step) {
         return new CognitoException("NotAuthorizedException", "This sign-in requires multi-factor authentication (" + step
                 + "), which Cognate does not support yet; the sign-in is refused.");

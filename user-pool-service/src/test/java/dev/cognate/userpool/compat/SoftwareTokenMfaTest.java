@@ -288,7 +288,14 @@ class SoftwareTokenMfaTest extends SignInFixture {
         Response hosted = HostedUiApi.post(hostedClient, "sign-in", Map.of("username", "hal", "password", PASSWORD));
         assertThat(hosted.statusCode()).isEqualTo(400);
         assertThat(hosted.jsonPath().getString("__type")).isEqualTo("NotAuthorizedException");
-        assertThat(hosted.jsonPath().getString("message")).contains("(SOFTWARE_TOKEN_MFA)");
+        assertThat(hosted.jsonPath().getString("message")).isEqualTo("This sign-in requires multi-factor authentication"
+                + " (SOFTWARE_TOKEN_MFA), which Cognate's hosted login pages do not support yet; the sign-in is refused.");
+
+        createUser("hank", true);
+        poolMfa(UserPoolMfaType.ON);
+        Response setup = HostedUiApi.post(hostedClient, "sign-in", Map.of("username", "hank", "password", PASSWORD));
+        assertThat(setup.jsonPath().getString("message")).contains("(MFA_SETUP), which Cognate's hosted login pages do not support yet");
+        assertThat(OutboxRows.forPool(db, poolId, "reason")).extracting(OutboxRows.Row::subjectOfData).contains("mfa_not_supported");
     }
 
     @Test
