@@ -201,16 +201,18 @@ class SoftwareTokenMfaTest extends SignInFixture {
         createUser("lee", true);
         String secret = enrol("lee");
         poolMfa(UserPoolMfaType.ON);
-        String wrong = "999999".equals(code(secret)) ? "888888" : "999999";
 
-        for (int i = 0; i < 5; i++) {
+        // ten wrong codes, each after the previous lock (2^(n−5) s from the fifth) ended: the tenth locks for 32 s
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofSeconds(20));
             InitiateAuthResponse challenge = passwordAuth(clientId, "lee", PASSWORD);
             assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.SOFTWARE_TOKEN_MFA);
-            assertThatThrownBy(() -> answer(challenge, wrong)).isInstanceOf(CodeMismatchException.class);
+            String guess = "999999".equals(code(secret)) ? "888888" : "999999";
+            assertThatThrownBy(() -> answer(challenge, guess)).isInstanceOf(CodeMismatchException.class);
         }
-        assertThatThrownBy(() -> passwordAuth(clientId, "lee", PASSWORD)).as("locked after five wrong codes")
+        assertThatThrownBy(() -> passwordAuth(clientId, "lee", PASSWORD)).as("locked by the wrong codes")
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Password attempts exceeded");
-        clock.advance(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(40));
         assertThat(answer(passwordAuth(clientId, "lee", PASSWORD), code(secret)).authenticationResult()).isNotNull();
     }
 
