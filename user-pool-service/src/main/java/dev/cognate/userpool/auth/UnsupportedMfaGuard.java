@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Fails closed on the multi-factor steps Cognate cannot ask yet: SMS_MFA, EMAIL_OTP, SELECT_MFA_TYPE, an MFA_SETUP the
- * pool offers no software token for, and any MFA step of the hosted login, whose pages have no MFA step yet
- * ({@link MfaChallenges} asks SOFTWARE_TOKEN_MFA and MFA_SETUP of the API). Such a sign-in is refused after the first
+ * pool offers no software token for, and MFA_SETUP on the hosted login, whose pages have no set-up page yet
+ * ({@link MfaChallenges} asks SOFTWARE_TOKEN_MFA, and MFA_SETUP of the API). Such a sign-in is refused after the first
  * factor, never completed without its second one, before any challenge or token, so nothing is changed.
  *
  * <p>The refusal is {@code NotAuthorizedException}: Cognito's exception for "these credentials do not sign you in",

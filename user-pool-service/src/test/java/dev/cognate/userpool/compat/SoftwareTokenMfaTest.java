@@ -281,22 +281,33 @@ class SoftwareTokenMfaTest extends SignInFixture {
     }
 
     @Test
-    void theHostedLoginFailsClosedOnTotp() {
+    void theHostedLoginAsksTheCodeButHasNoSetUpPage() {
         poolMfa(UserPoolMfaType.OPTIONAL);
         createUser("hal", true);
-        enrol("hal");
+        String secret = enrol("hal");
         String hostedClient = HostedUiApi.hostedClient(cognito, poolId, null);
 
-        Response hosted = HostedUiApi.post(hostedClient, "sign-in", Map.of("username", "hal", "password", PASSWORD));
-        assertThat(hosted.statusCode()).isEqualTo(400);
-        assertThat(hosted.jsonPath().getString("__type")).isEqualTo("NotAuthorizedException");
-        assertThat(hosted.jsonPath().getString("message")).isEqualTo("This sign-in requires multi-factor authentication"
-                + " (SOFTWARE_TOKEN_MFA), which Cognate's hosted login pages do not support yet; the sign-in is refused.");
+        Response challenged = HostedUiApi.post(hostedClient, "sign-in", Map.of("username", "hal", "password", PASSWORD));
+        assertThat(challenged.statusCode()).as(challenged.asString()).isEqualTo(200);
+        assertThat(challenged.jsonPath().getString("challengeName")).isEqualTo("SOFTWARE_TOKEN_MFA");
+        String session = challenged.jsonPath().getString("session");
+        assertThatThrownBy(() -> anonymous.respondToAuthChallenge(r -> r.clientId(hostedClient).challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA)
+                .session(session).challengeResponses(Map.of("USERNAME", "hal", "SOFTWARE_TOKEN_MFA_CODE", code(secret)))))
+                .as("a hosted session is not the API's").isInstanceOf(NotAuthorizedException.class);
+
+        Response again = HostedUiApi.post(hostedClient, "sign-in", Map.of("username", "hal", "password", PASSWORD));
+        Response signedIn = HostedUiApi.post(hostedClient, "respond-to-challenge", Map.of("challengeName", "SOFTWARE_TOKEN_MFA",
+                "session", again.jsonPath().getString("session"), "responses", Map.of("USERNAME", "hal", "SOFTWARE_TOKEN_MFA_CODE", code(secret))));
+        assertThat(signedIn.statusCode()).as(signedIn.asString()).isEqualTo(200);
+        assertThat(signedIn.jsonPath().getString("signedIn.username")).isEqualTo("hal");
 
         createUser("hank", true);
         poolMfa(UserPoolMfaType.ON);
         Response setup = HostedUiApi.post(hostedClient, "sign-in", Map.of("username", "hank", "password", PASSWORD));
-        assertThat(setup.jsonPath().getString("message")).contains("(MFA_SETUP), which Cognate's hosted login pages do not support yet");
+        assertThat(setup.statusCode()).isEqualTo(400);
+        assertThat(setup.jsonPath().getString("__type")).isEqualTo("NotAuthorizedException");
+        assertThat(setup.jsonPath().getString("message")).isEqualTo("This sign-in requires multi-factor authentication"
+                + " (MFA_SETUP), which Cognate's hosted login pages do not support yet; the sign-in is refused.");
         assertThat(OutboxRows.forPool(db, poolId, "reason")).extracting(OutboxRows.Row::subjectOfData).contains("mfa_not_supported");
     }
 
