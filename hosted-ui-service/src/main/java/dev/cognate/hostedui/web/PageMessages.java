@@ -155,6 +155,26 @@ public interface PageMessages {
     @Message("Send")
     String sendButton();
 
+    // --- MFA code (SOFTWARE_TOKEN_MFA) ---
+
+    @Message("Multi-factor authentication")
+    String mfaTitle();
+
+    @Message("Multi-factor authentication")
+    String mfaHeading();
+
+    @Message("Enter the code from your authenticator app.")
+    String mfaIntro();
+
+    @Message("Code")
+    String mfaCodeLabel();
+
+    @Message("Enter the code from your authenticator app.")
+    String missingMfaCode();
+
+    @Message("The code was not accepted. Sign in again.")
+    String noticeMfaCodeRefused();
+
     // --- Sign-out ---
 
     @Message("Signed out")

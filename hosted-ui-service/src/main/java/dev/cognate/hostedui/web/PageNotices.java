@@ -9,6 +9,7 @@ final class PageNotices {
     static final String CONFIRMED = "confirmed";
     static final String PASSWORD_RESET = "password_reset";
     static final String CODE_SENT = "code_sent";
+    static final String MFA_CODE_REFUSED = "mfa_code_refused";
 
     private PageNotices() {
     }
@@ -21,6 +22,7 @@ final class PageNotices {
             case CONFIRMED -> messages.noticeConfirmed();
             case PASSWORD_RESET -> messages.noticePasswordReset();
             case CODE_SENT -> messages.noticeCodeSent();
+            case MFA_CODE_REFUSED -> messages.noticeMfaCodeRefused();
             default -> null;
         };
     }

@@ -20,8 +20,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class SignInSteps {
 
-    /** The page of each challenge the hosted login can answer; MFA, custom and passkey challenges add theirs here. */
-    static final Map<String, String> PAGES = Map.of(NewPasswordPage.CHALLENGE, "/newPassword");
+    /** The page of each challenge the hosted login can answer; other MFA, custom and passkey challenges add theirs here. */
+    static final Map<String, String> PAGES = Map.of(NewPasswordPage.CHALLENGE, "/newPassword", MfaCodePage.CHALLENGE, "/mfa");
 
     private static final Logger LOG = Logger.getLogger(SignInSteps.class);
 

@@ -20,6 +20,8 @@ public final class Templates {
 
     public static native TemplateInstance newPassword(String lang, NewPasswordView view);
 
+    public static native TemplateInstance mfaCode(String lang, MfaCodeView view);
+
     public static native TemplateInstance signedOut(String lang);
 
     public static native TemplateInstance signup(String lang, AccountFormView view);

@@ -89,6 +89,9 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     public static final String MFA_USER = "mfauser";
     public static final String MFA_REFUSAL = "This sign-in requires multi-factor authentication (MFA_SETUP), which Cognate does not"
             + " support yet; the sign-in is refused.";
+    /** Signs in with {@link #PASSWORD}, then the engine asks SOFTWARE_TOKEN_MFA, answered by {@link #TOTP_CODE}. */
+    public static final String TOTP_USER = "totpuser";
+    public static final String TOTP_CODE = "246810";
     /** Signs in with {@link #PASSWORD}, but is disabled before implicit-tokens: that answers "cannot sign in". */
     public static final String DISABLED_LATER_USER = "disabledlater";
 
@@ -258,6 +261,10 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                             {"challengeName":"NEW_PASSWORD_REQUIRED","session":"upstream-session-1",
                              "parameters":{"USER_ID_FOR_SRP":"newbie","requiredAttributes":"[\\"userAttributes.name\\"]",
                                            "userAttributes":"{\\"email\\":\\"newbie@example.com\\"}"}}""");
+                } else if (username.equals(TOTP_USER) && password.equals(PASSWORD)) {
+                    send(exchange, 200, """
+                            {"challengeName":"SOFTWARE_TOKEN_MFA","session":"upstream-session-totp",
+                             "parameters":{"USER_ID_FOR_SRP":"totpuser"}}""");
                 } else if (username.equals(MFA_USER) && password.equals(PASSWORD)) {
                     send(exchange, 400, error("NotAuthorizedException", MFA_REFUSAL));
                 } else if (username.equals(FAILING_USER)) {
@@ -272,7 +279,16 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
             }
             case "respond-to-challenge" -> {
                 JsonNode responses = body.path("responses");
-                if (!body.path("challengeName").asText().equals("NEW_PASSWORD_REQUIRED")
+                if (body.path("challengeName").asText().equals("SOFTWARE_TOKEN_MFA")) {
+                    // the engine's session is single use: any answer ends it
+                    if (!body.path("session").asText().equals("upstream-session-totp") || !responses.path("USERNAME").asText().equals(TOTP_USER)) {
+                        send(exchange, 400, error("NotAuthorizedException", "Invalid session for the user, session is expired."));
+                    } else if (!responses.path("SOFTWARE_TOKEN_MFA_CODE").asText().equals(TOTP_CODE)) {
+                        send(exchange, 400, error("CodeMismatchException", "Invalid code received for user"));
+                    } else {
+                        send(exchange, 200, signedIn(TOTP_USER));
+                    }
+                } else if (!body.path("challengeName").asText().equals("NEW_PASSWORD_REQUIRED")
                         || !body.path("session").asText().equals("upstream-session-1")
                         || !responses.path("USERNAME").asText().equals(NEW_USER)) {
                     send(exchange, 400, error("NotAuthorizedException", "Invalid session for the user, session is expired."));

@@ -268,6 +268,47 @@ class SignInFlowTest {
     }
 
     @Test
+    void asksForTheAuthenticatorCodeThenSignsIn() {
+        var browser = new HostedUiBrowser();
+        Response challenged = browser.signIn(query(FakeUserPool.KNOWN_CLIENT), FakeUserPool.TOTP_USER, FakeUserPool.PASSWORD);
+        assertThat(challenged.statusCode()).isEqualTo(303);
+        assertThat(challenged.header("Location")).startsWith("/mfa?");
+
+        Response form = browser.get(challenged.header("Location"));
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body().asString()).contains("autocomplete=\"one-time-code\"").contains("inputmode=\"numeric\"")
+                .contains("Enter the code from your authenticator app.").doesNotContain("upstream-session-totp");
+        String action = HostedUiBrowser.loginAction(form);
+
+        Response empty = browser.post(action, Map.of("code", " "));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body().asString()).contains("role=\"alert\">Enter the code from your authenticator app.</p>");
+
+        Response done = browser.post(action, Map.of("code", FakeUserPool.TOTP_CODE));
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(grantOf(done.header("Location")).username()).isEqualTo(FakeUserPool.TOTP_USER);
+        var answered = FakeUserPool.lastRequest("respond-to-challenge");
+        assertThat(answered.path("challengeName").asText()).isEqualTo("SOFTWARE_TOKEN_MFA");
+        assertThat(answered.path("responses").path("SOFTWARE_TOKEN_MFA_CODE").asText()).isEqualTo(FakeUserPool.TOTP_CODE);
+        assertThat(browser.cookies()).containsKey("__Host-cognate-session").doesNotContainKey("__Host-cognate-challenge");
+    }
+
+    @Test
+    void aRefusedAuthenticatorCodeEndsTheSignInAndSaysSo() {
+        var browser = new HostedUiBrowser();
+        Response challenged = browser.signIn(query(FakeUserPool.KNOWN_CLIENT), FakeUserPool.TOTP_USER, FakeUserPool.PASSWORD);
+        String action = HostedUiBrowser.loginAction(browser.get(challenged.header("Location")));
+
+        Response refused = browser.post(action, Map.of("code", "000000"));
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.header("Location")).startsWith("/login?").contains("notice=mfa_code_refused");
+        assertThat(browser.cookies()).doesNotContainKey("__Host-cognate-challenge").doesNotContainKey("__Host-cognate-session");
+        assertThat(browser.get(refused.header("Location")).body().asString()).contains("The code was not accepted. Sign in again.");
+        assertThat(browser.get(challenged.header("Location")).header("Location")).as("the code page without its challenge")
+                .startsWith("/login?");
+    }
+
+    @Test
     void showsTheEnginesRefusalWhenTheSignInNeedsAnMfaStepCognateCannotAskYet() {
         var browser = new HostedUiBrowser();
         Response refused = browser.signIn(query(FakeUserPool.KNOWN_CLIENT), FakeUserPool.MFA_USER, FakeUserPool.PASSWORD);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.userpool.domain.MfaPreferenceUpdate;
-import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.service.UserAccountService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +39,6 @@ public class AdminSetUserMFAPreferenceAction implements AwsAction<AdminSetUserMF
         UserRequests.target(request.userPoolId(), request.username()).throwIfInvalid();
         MfaPreferenceUpdate update = new MfaPreferenceUpdate(request.smsMfaSettings(), request.softwareTokenMfaSettings(),
                 request.emailMfaSettings()).validate();
-        return service.setMfa(request.userPoolId(), request.username(), User::mfaOptions, user -> update.applyTo(user.mfaPreference()))
-                .replaceWith(Map.of());
+        return service.setMfaPreference(request.userPoolId(), request.username(), update).replaceWith(Map.of());
     }
 }

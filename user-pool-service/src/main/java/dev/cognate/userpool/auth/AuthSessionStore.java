@@ -33,7 +33,7 @@ public class AuthSessionStore {
     private final Clock clock;
 
     /** What is stored: the state and when it expires (epoch seconds), so that a put-back keeps the original deadline. */
-    record Stored(AuthSession session, long expiresAt) {
+    public record Stored(AuthSession session, long expiresAt) {
     }
 
     public AuthSessionStore(ReactiveRedisDataSource redis, Clock clock) {
@@ -86,6 +86,26 @@ public class AuthSessionStore {
                     }
                     return stored;
                 });
+    }
+
+    /**
+     * A step that continues the same challenge outside RespondToAuthChallenge (AssociateSoftwareToken and
+     * VerifySoftwareToken during MFA_SETUP): the taken state, changed, under a new id until the original deadline — the
+     * sign-in's lifetime is not extended by these steps.
+     */
+    public Uni<String> reissue(Stored taken, AuthSession changed) {
+        long remaining = taken.expiresAt() - clock.instant().getEpochSecond();
+        if (remaining <= 0) {
+            return Uni.createFrom().failure(expired());
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        try {
+            return values.setex(KEY_PREFIX + id, remaining, JSON.writeValueAsString(new Stored(changed, taken.expiresAt()))).replaceWith(id);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
     }
 
     /** Stores a taken session again under the same id until its original deadline (nothing when that has passed). */

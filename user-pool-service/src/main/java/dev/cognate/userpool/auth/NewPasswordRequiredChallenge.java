@@ -13,6 +13,7 @@ import dev.cognate.userpool.service.UserPasswords;
 import dev.cognate.userpool.validation.UserAttributeRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * {@code NEW_PASSWORD_REQUIRED}: a user with a temporary password answers NEW_PASSWORD (checked against the pool's
@@ -37,11 +40,11 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
     private final UserPasswords passwords;
     private final SignInCompletion completion;
     private final AuthEventRepository authEvents;
-    private final UnsupportedMfaGuard mfa;
+    private final MfaChallenges mfa;
     private final Clock clock;
 
     public NewPasswordRequiredChallenge(Pool db, UserRepository users, UserPasswords passwords, SignInCompletion completion,
-                                        AuthEventRepository authEvents, UnsupportedMfaGuard mfa, Clock clock) {
+                                        AuthEventRepository authEvents, MfaChallenges mfa, Clock clock) {
         this.mfa = mfa;
         this.authEvents = authEvents;
         this.db = db;
@@ -57,23 +60,30 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
     }
 
     /**
-     * Refused before anything changes when the user would now need a second factor (the pool's MFA changed since the
-     * first step); then the password changed and the sign-in ended in one transaction — with tokens for the API, the
-     * signed-in user for the hosted login ({@link SignInCompletion}).
+     * Refused before anything changes when the user would now need a second factor Cognate cannot ask (the pool's MFA
+     * changed since the first step); then, in one transaction, the password changed and — without a second factor — the
+     * sign-in ended, with tokens for the API, the signed-in user for the hosted login ({@link SignInCompletion}). With a
+     * second factor the new password is kept and its challenge (SOFTWARE_TOKEN_MFA or MFA_SETUP) follows, as in Cognito.
      */
     @Override
     public Uni<AuthResponse> respond(AuthContext context, AuthSession session) {
         return users.findBySub(db, context.pool().id(), session.sub(), false)
-                .call(found -> found.isPresent() ? mfa.check(context, found.get()) : Uni.createFrom().voidItem())
-                .chain(() -> changePassword(context, session))
-                .chain(opened -> completion.tokens(context, opened));
+                .chain(found -> found.isPresent() ? mfa.next(context, found.get()) : Uni.createFrom().item(Optional.<String>empty()))
+                .chain(step -> {
+                    if (step.isEmpty()) {
+                        return changePassword(context, session, (tx, saved) -> completion.signedIn(tx, context, saved, saved.passwordChangedAt()))
+                                .chain(opened -> completion.tokens(context, opened));
+                    }
+                    return changePassword(context, session, (tx, saved) -> Uni.createFrom().item(saved))
+                            .chain(saved -> mfa.challenge(context, saved, step.get()));
+                });
     }
 
     /**
      * NEW_PASSWORD and the {@code userAttributes.*} of {@code context}'s parameters checked and saved for the session's
-     * user, and the sign-in recorded — all in one transaction.
+     * user, and {@code then} (the sign-in recorded, or nothing more) — all in one transaction.
      */
-    private Uni<SignInCompletion.Opened> changePassword(AuthContext context, AuthSession session) {
+    private <T> Uni<T> changePassword(AuthContext context, AuthSession session, BiFunction<SqlClient, User, Uni<T>> then) {
         String newPassword = AuthParameters.require(context, "NEW_PASSWORD");
         Uni<NewPassword> prepared = passwords.prepare(context.pool(), newPassword, UserPasswords.Reason.NEW_PASSWORD_CHALLENGE);
         Map<String, String> changes = new LinkedHashMap<>();
@@ -100,7 +110,7 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
                                     List.copyOf(changes.keySet()))
                             .call(saved -> authEvents.insert(tx, AuthEvent.at(clock.instant(), saved.userPoolId(), saved.sub(), AuthEvent.PASSWORD_CHANGE, true,
                                     null, null, context.client().clientId(), context.authFlow(), context.sourceIp())))
-                            .chain(saved -> completion.signedIn(tx, context, saved, saved.passwordChangedAt()));
+                            .chain(saved -> then.apply(tx, saved));
                 })));
     }
 }

@@ -22,7 +22,8 @@ import java.time.Instant;
  * {@code sign_in_failed} event with its audit reason — and, for a known user, a {@code SignIn} authentication event
  * with {@code Fail} in the same transaction — before the caller sees the error; a wrong password also counts
  * towards the lockout — after 5 failures 2^(n−5) s, at most 15 minutes, the counter forgotten after 15 minutes without
- * failure or at the next success. One counter for every password path (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, SRP).
+ * failure or at the next success. One counter for every password path (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, SRP)
+ * and for the second factor's codes (SOFTWARE_TOKEN_MFA).
  */
 @ApplicationScoped
 public class SignInAudit {
@@ -62,13 +63,25 @@ public class SignInAudit {
 
     /** A wrong password: counted, locked when over the free attempts, recorded; fails with "Incorrect username or password.". */
     public <T> Uni<T> wrongPassword(AuthContext context, User user) {
+        return countFailure(context, user, "wrong_password", incorrect());
+    }
+
+    /**
+     * A wrong (or replayed) second-factor code: counted on the same lockout counter as a wrong password — guessing codes
+     * is no cheaper than guessing passwords — recorded, and failed with Cognito's "Invalid code received for user".
+     */
+    public <T> Uni<T> wrongMfaCode(AuthContext context, User user, String reason) {
+        return countFailure(context, user, reason, new CognitoException("CodeMismatchException", "Invalid code received for user"));
+    }
+
+    private <T> Uni<T> countFailure(AuthContext context, User user, String reason, CognitoException error) {
         Instant now = clock.instant();
         return db.withTransaction(tx -> failures.recordFailure(tx, user.userPoolId(), user.sub(), now, IDLE_RESET)
                         .chain(count -> count < FREE_ATTEMPTS ? Uni.createFrom().voidItem()
                                 : failures.lockUntil(tx, user.userPoolId(), user.sub(), now.plus(lockFor(count))))
-                        .chain(() -> publish(tx, context, user, user.username(), "wrong_password")))
-                .invoke(() -> metrics.signIn(context.authFlow(), "wrong_password"))
-                .chain(() -> Uni.createFrom().failure(incorrect()));
+                        .chain(() -> publish(tx, context, user, user.username(), reason)))
+                .invoke(() -> metrics.signIn(context.authFlow(), reason))
+                .chain(() -> Uni.createFrom().failure(error));
     }
 
     /** How long the n-th consecutive failure locks: 2^(n−5) seconds from the fifth, at most 15 minutes. */

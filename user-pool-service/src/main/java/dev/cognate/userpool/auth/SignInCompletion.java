@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What follows a verified first factor, for the JSON API and the hosted login alike: a sign-in that needs a second
- * factor is refused ({@link UnsupportedMfaGuard}, until MFA challenges come here); then the next challenge
- * (NEW_PASSWORD_REQUIRED for a temporary password), or the end — the lockout counter reset, the {@code SignIn}
+ * What follows a verified first factor, for the JSON API and the hosted login alike: a second factor Cognate cannot
+ * ask is refused ({@link MfaChallenges}, {@link UnsupportedMfaGuard}) before anything changes; then the next challenge
+ * (NEW_PASSWORD_REQUIRED for a temporary password — the MFA step follows the new password —, else SOFTWARE_TOKEN_MFA or
+ * MFA_SETUP), or the end — the lockout counter reset, the {@code SignIn}
  * authentication event and the {@code signed_in} event committed together, with, for the API, a new refresh-token
  * family and then the ID and access tokens minted; the hosted login ends with the user signed in, its tokens come
  * later from the authorization code ({@link AuthContext#hostedLogin()}).
@@ -42,12 +43,12 @@ public class SignInCompletion {
     private final RefreshTokens refreshTokens;
     private final TokenIssuer issuer;
     private final SignInAudit audit;
-    private final UnsupportedMfaGuard mfa;
+    private final MfaChallenges mfa;
     private final Clock clock;
     private final AuthMetrics metrics;
 
     public SignInCompletion(Pool db, AuthSessionStore sessions, RefreshTokens refreshTokens, TokenIssuer issuer, SignInAudit audit,
-                            UnsupportedMfaGuard mfa, Clock clock, AuthMetrics metrics) {
+                            MfaChallenges mfa, Clock clock, AuthMetrics metrics) {
         this.metrics = metrics;
         this.mfa = mfa;
         this.clock = clock;
@@ -66,12 +67,20 @@ public class SignInCompletion {
     }
 
     public Uni<AuthResponse> afterFirstFactor(AuthContext context, User user) {
-        return mfa.check(context, user).chain(() -> {
+        return mfa.next(context, user).chain(step -> {
             if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
                 return newPasswordRequired(context, user);
             }
-            return db.withTransaction(tx -> signedIn(tx, context, user, clock.instant())).chain(opened -> tokens(context, opened));
+            if (step.isPresent()) {
+                return mfa.challenge(context, user, step.get());
+            }
+            return finish(context, user);
         });
+    }
+
+    /** The end of a sign-in whose every factor was verified: recorded, then tokens (or the hosted login's signed-in user). */
+    public Uni<AuthResponse> finish(AuthContext context, User user) {
+        return db.withTransaction(tx -> signedIn(tx, context, user, clock.instant())).chain(opened -> tokens(context, opened));
     }
 
     /**

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Fails closed on multi-factor authentication until Cognate can ask for a second factor: a sign-in that Cognito would
- * continue with an MFA challenge — {@code MfaConfiguration} ON (the user's factor, or MFA_SETUP when it has none), or
- * OPTIONAL for a user with an enabled method — is refused after the first factor, never completed without it. Both the
- * JSON API and the hosted login come here (one engine), before any challenge or token, so nothing is changed.
+ * Fails closed on the multi-factor steps Cognate cannot ask yet: SMS_MFA, EMAIL_OTP, SELECT_MFA_TYPE, an MFA_SETUP the
+ * pool offers no software token for, and MFA_SETUP on the hosted login, whose pages have no set-up page yet
+ * ({@link MfaChallenges} asks SOFTWARE_TOKEN_MFA, and MFA_SETUP of the API). Such a sign-in is refused after the first
+ * factor, never completed without its second one, before any challenge or token, so nothing is changed.
  *
  * <p>The refusal is {@code NotAuthorizedException}: Cognito's exception for "these credentials do not sign you in",
  * which every client treats as a final refusal (no retry, no "fix your request" as {@code InvalidParameterException}
@@ -37,13 +37,16 @@ public class UnsupportedMfaGuard {
         this.audit = audit;
     }
 
-    /** Passes when the sign-in needs no second factor; otherwise records the refusal and fails with {@link #refusal}. */
-    public Uni<Void> check(AuthContext context, User user) {
-        Optional<String> step = mfaStep(context.pool(), user);
-        if (step.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return audit.refuse(context, user, user.username(), REASON, refusal(step.get()));
+    /** Records the refusal of a sign-in that needs {@code step} and fails with {@link #refusal}. */
+    public <T> Uni<T> refuse(AuthContext context, User user, String step) {
+        return audit.refuse(context, user, user.username(), REASON, refusal(step));
+    }
+
+    /** Records the refusal of a hosted sign-in that needs {@code step}, which the API asks but the pages cannot yet. */
+    public <T> Uni<T> refuseOnHostedLogin(AuthContext context, User user, String step) {
+        return audit.refuse(context, user, user.username(), REASON, new CognitoException("NotAuthorizedException",
+                "This sign-in requires multi-factor authentication (" + step + "), which Cognate's hosted login pages do not support yet;"
+                        + " the sign-in is refused."));
     }
 
     static CognitoException refusal(String step) {

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * One SetUserMFAPreference / AdminSetUserMFAPreference request: which MFA methods a user has enabled and which one is
  * preferred. Methods the request leaves out keep their settings; preferring one method un-prefers the others. Software
- * token MFA needs a verified authenticator, which no user has until TOTP enrolment exists.
+ * token MFA needs a verified authenticator ({@link #enablesSoftwareToken}, checked against the user's by the services).
  */
 public record MfaPreferenceUpdate(Setting sms, Setting softwareToken, Setting email) {
 
@@ -35,10 +35,12 @@ public record MfaPreferenceUpdate(Setting sms, Setting softwareToken, Setting em
                 throw CognitoException.invalidParameter("A preferred MFA method must be enabled.");
             }
         }
-        if (softwareToken != null && (Boolean.TRUE.equals(softwareToken.enabled()) || softwareToken.preferred())) {
-            throw CognitoException.invalidParameter("User has not verified software token mfa");
-        }
         return this;
+    }
+
+    /** Whether this request enables or prefers software token MFA (which needs a verified authenticator). */
+    public boolean enablesSoftwareToken() {
+        return softwareToken != null && (Boolean.TRUE.equals(softwareToken.enabled()) || softwareToken.preferred());
     }
 
     /** The user's stored preference after this request. */

@@ -3,6 +3,7 @@ package dev.cognate.userpool.rotation;
 import dev.cognate.secrets.SealedColumn;
 import dev.cognate.userpool.domain.ClientSecret;
 import dev.cognate.userpool.domain.IdentityProvider;
+import dev.cognate.userpool.mfa.SoftwareTokens;
 import dev.cognate.userpool.service.SrpVerifierStore;
 import dev.cognate.userpool.token.SigningKeys;
 
@@ -23,7 +24,11 @@ public final class UserPoolSealedColumns {
                     keys -> IdentityProvider.cipherContext(keys.get(0), keys.get(1))),
             new SealedColumn("signing_keys", "private_key", List.of("user_pool_id", "kid"), keys -> SigningKeys.context(keys.get(0), keys.get(1))),
             new SealedColumn("srp_verifiers", "verifier", List.of("user_pool_id", "sub"),
-                    keys -> SrpVerifierStore.context(keys.get(0), UUID.fromString(keys.get(1)))));
+                    keys -> SrpVerifierStore.context(keys.get(0), UUID.fromString(keys.get(1)))),
+            new SealedColumn("software_tokens", "pending_seed", List.of("user_pool_id", "sub"),
+                    keys -> SoftwareTokens.sealContext(keys.get(0), UUID.fromString(keys.get(1)))),
+            new SealedColumn("software_tokens", "verified_seed", List.of("user_pool_id", "sub"),
+                    keys -> SoftwareTokens.sealContext(keys.get(0), UUID.fromString(keys.get(1)))));
 
     private UserPoolSealedColumns() {
     }

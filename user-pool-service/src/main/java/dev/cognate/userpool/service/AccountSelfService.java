@@ -5,6 +5,7 @@ import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.domain.MfaPreferenceUpdate;
 import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.mfa.SoftwareTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +27,12 @@ public class AccountSelfService {
     private final SignedInUsers signedIn;
     private final UserStore store;
     private final UserDeletion deletion;
+    private final SoftwareTokens softwareTokens;
     private final Clock clock;
 
-    public AccountSelfService(Pool db, SignedInUsers signedIn, UserStore store, UserDeletion deletion, Clock clock) {
+    public AccountSelfService(Pool db, SignedInUsers signedIn, UserStore store, UserDeletion deletion, SoftwareTokens softwareTokens,
+                              Clock clock) {
+        this.softwareTokens = softwareTokens;
         this.db = db;
         this.signedIn = signedIn;
         this.store = store;
@@ -49,10 +53,13 @@ public class AccountSelfService {
                 user -> user.withMfa(mfaOptions, user.mfaPreference(), now()));
     }
 
-    /** SetUserMFAPreference: as AdminSetUserMFAPreference ({@link MfaPreferenceUpdate}). */
+    /** SetUserMFAPreference: as AdminSetUserMFAPreference ({@link MfaPreferenceUpdate}; TOTP only once verified). */
     public Uni<Void> setUserMfaPreference(String accessToken, MfaPreferenceUpdate update) {
-        return change(accessToken, UserPoolEvents.USER_MFA_UPDATED,
-                user -> user.withMfa(user.mfaOptions(), update.applyTo(user.mfaPreference()), now()));
+        return signedIn.verify(accessToken).chain(token -> db.withTransaction(tx -> signedIn.require(tx, token, true)
+                .call(caller -> softwareTokens.requireVerifiedFor(tx, caller.user(), update))
+                .chain(caller -> store.save(tx, caller.pool(), caller.user().withMfa(caller.user().mfaOptions(),
+                        update.applyTo(caller.user().mfaPreference()), now()), UserPoolEvents.USER_MFA_UPDATED, List.of()))
+                .replaceWithVoid()));
     }
 
     private Uni<Void> change(String accessToken, EventType<UserPoolEvents.UserChanged> type, UnaryOperator<User> change) {

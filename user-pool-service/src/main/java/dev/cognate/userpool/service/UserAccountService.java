@@ -7,8 +7,10 @@ import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.domain.AccountRecovery;
 import dev.cognate.userpool.domain.CodePurpose;
+import dev.cognate.userpool.domain.MfaPreferenceUpdate;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.mfa.SoftwareTokens;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,10 +35,12 @@ public class UserAccountService {
     private final VerificationCodes codes;
     private final UserPasswords passwords;
     private final UserConfirmation confirmation;
+    private final SoftwareTokens softwareTokens;
     private final Clock clock;
 
     public UserAccountService(Pool db, UserPoolRepository pools, UserStore store, VerificationCodes codes, UserPasswords passwords,
-                              UserConfirmation confirmation, Clock clock) {
+                              UserConfirmation confirmation, SoftwareTokens softwareTokens, Clock clock) {
+        this.softwareTokens = softwareTokens;
         this.db = db;
         this.pools = pools;
         this.store = store;
@@ -78,10 +82,19 @@ public class UserAccountService {
                 .replaceWithVoid()));
     }
 
-    /** AdminSetUserSettings (legacy SMS MFA options) and AdminSetUserMFAPreference: the user's MFA choices, stored. */
+    /** AdminSetUserSettings (legacy SMS MFA options): the user's MFA choices, stored. */
     public Uni<Void> setMfa(String poolId, String username, Function<User, ArrayNode> options, Function<User, ObjectNode> preference) {
         return pools.require(db, poolId).chain(pool -> change(pool, username, UserPoolEvents.USER_MFA_UPDATED,
                 user -> user.withMfa(options.apply(user), preference.apply(user), clock.instant().truncatedTo(ChronoUnit.MILLIS))));
+    }
+
+    /** AdminSetUserMFAPreference: the user's enabled and preferred methods ({@link MfaPreferenceUpdate}; TOTP only once verified). */
+    public Uni<Void> setMfaPreference(String poolId, String username, MfaPreferenceUpdate update) {
+        return pools.require(db, poolId).chain(pool -> db.withTransaction(tx -> store.require(tx, pool, username, true)
+                .call(user -> softwareTokens.requireVerifiedFor(tx, user, update))
+                .chain(user -> store.save(tx, pool, user.withMfa(user.mfaOptions(), update.applyTo(user.mfaPreference()),
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS)), UserPoolEvents.USER_MFA_UPDATED, List.of()))
+                .replaceWithVoid()));
     }
 
     private Uni<Void> change(UserPool pool, String username, EventType<UserPoolEvents.UserChanged> type,

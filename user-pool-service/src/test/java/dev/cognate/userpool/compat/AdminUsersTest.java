@@ -314,7 +314,7 @@ class AdminUsersTest extends CognitoIdpTest {
 
         assertThatThrownBy(() -> cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username("mia")
                         .softwareTokenMfaSettings(s -> s.enabled(true))))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("User has not verified software token mfa");
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("User has not set up software token mfa");
     }
 
     @Test

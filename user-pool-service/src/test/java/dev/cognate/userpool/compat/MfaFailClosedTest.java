@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * MFA fails closed until Cognate can ask for a second factor: a sign-in Cognito would continue with an MFA challenge is
- * refused — through InitiateAuth (AWS SDK for Java v2) and through the hosted login's internal API alike (one engine) —
+ * SMS and email MFA fail closed until Cognate can ask for them (TOTP is asked: SoftwareTokenMfaTest): a sign-in Cognito
+ * would continue with such an MFA challenge (or MFA_SETUP in a pool without software tokens) is refused — through InitiateAuth (AWS SDK for Java v2) and through the hosted login's internal API alike (one engine) —
  * never completed with tokens; a pool with MFA OFF, or OPTIONAL for a user without a factor, is not affected.
  */
 @QuarkusTest
@@ -108,18 +108,18 @@ class MfaFailClosedTest extends CognitoIdpTest {
     }
 
     @Test
-    void aPoolWithMfaOnRefusesAUserWithoutASecondFactorInsteadOfIssuingTokens() {
+    void aPoolWithOnlySmsMfaOnRefusesAUserWithoutASecondFactorInsteadOfIssuingTokens() {
         cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.ON)
-                .softwareTokenMfaConfiguration(t -> t.enabled(true)));
+                .smsMfaConfiguration(s -> s.smsAuthenticationMessage("Your code is {####}").smsConfiguration(c -> c.snsCallerArn(SNS_ROLE))));
         createUser("olga", true);
 
         assertRefusedFor("olga", PASSWORD, "MFA_SETUP");
     }
 
     @Test
-    void aPoolWithMfaOnRefusesATemporaryPasswordBeforeAnythingChanges() {
+    void aPoolWithOnlySmsMfaOnRefusesATemporaryPasswordBeforeAnythingChanges() {
         cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.ON)
-                .softwareTokenMfaConfiguration(t -> t.enabled(true)));
+                .smsMfaConfiguration(s -> s.smsAuthenticationMessage("Your code is {####}").smsConfiguration(c -> c.snsCallerArn(SNS_ROLE))));
         createUser("pia", false);
 
         assertThatThrownBy(() -> apiSignIn("pia", "Temporary-Pass-1"))

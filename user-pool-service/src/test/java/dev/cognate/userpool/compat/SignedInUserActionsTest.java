@@ -257,7 +257,7 @@ class SignedInUserActionsTest extends CognitoIdpTest {
                 .emailMfaSettings(s -> s.preferredMfa(true))))
                 .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("Only one MFA method can be preferred.");
         assertThatThrownBy(() -> app.setUserMFAPreference(r -> r.accessToken(token).softwareTokenMfaSettings(s -> s.enabled(true))))
-                .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("User has not verified software token mfa");
+                .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("User has not set up software token mfa");
 
         app.setUserSettings(r -> r.accessToken(token).mfaOptions(MFAOptionType.builder().deliveryMedium(DeliveryMediumType.SMS)
                 .attributeName("phone_number").build()));

@@ -27,12 +27,18 @@ class MfaPreferenceUpdateTest {
     }
 
     @Test
-    void refusesTwoPreferredADisabledPreferredAndUnverifiedSoftwareTokens() {
+    void refusesTwoPreferredAndADisabledPreferredMethod() {
         assertThatThrownBy(() -> new MfaPreferenceUpdate(ENABLED_PREFERRED, null, ENABLED_PREFERRED).validate())
                 .isInstanceOf(CognitoException.class).hasMessage("Only one MFA method can be preferred.");
         assertThatThrownBy(() -> new MfaPreferenceUpdate(new MfaPreferenceUpdate.Setting(false, true), null, null).validate())
                 .isInstanceOf(CognitoException.class).hasMessage("A preferred MFA method must be enabled.");
-        assertThatThrownBy(() -> new MfaPreferenceUpdate(null, new MfaPreferenceUpdate.Setting(true, null), null).validate())
-                .isInstanceOf(CognitoException.class).hasMessage("User has not verified software token mfa");
+    }
+
+    @Test
+    void saysWhetherItEnablesSoftwareTokenMfaWhichNeedsAVerifiedAuthenticator() {
+        assertThat(new MfaPreferenceUpdate(null, new MfaPreferenceUpdate.Setting(true, null), null).enablesSoftwareToken()).isTrue();
+        assertThat(new MfaPreferenceUpdate(null, new MfaPreferenceUpdate.Setting(null, true), null).enablesSoftwareToken()).isTrue();
+        assertThat(new MfaPreferenceUpdate(null, new MfaPreferenceUpdate.Setting(false, false), null).enablesSoftwareToken()).isFalse();
+        assertThat(new MfaPreferenceUpdate(ENABLED_PREFERRED, null, null).enablesSoftwareToken()).isFalse();
     }
 }

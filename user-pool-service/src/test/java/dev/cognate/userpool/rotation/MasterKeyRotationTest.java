@@ -6,6 +6,8 @@ import dev.cognate.secrets.SealedColumnResealer;
 import dev.cognate.testkit.PrometheusText;
 import dev.cognate.userpool.CognitoIdpClients;
 import dev.cognate.userpool.CognitoIdpTest;
+import dev.cognate.userpool.MovableClock;
+import dev.cognate.userpool.compat.TotpCodes;
 import dev.cognate.userpool.service.ClientAuthenticator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -42,6 +44,9 @@ class MasterKeyRotationTest extends CognitoIdpTest {
     @Inject
     MasterKeyResealJob job;
 
+    @Inject
+    MovableClock clock;
+
     @Test
     void reSealsEveryStoredSecretUnderTheNewKeyAndTheServiceReadsThemAfterTheWayBack() {
         String installationKey = ConfigProvider.getConfig().getValue("cognate.master-key", String.class);
@@ -53,7 +58,12 @@ class MasterKeyRotationTest extends CognitoIdpTest {
                 .providerDetails(Map.of("client_id", "google-client", "client_secret", "google-secret-value", "authorize_scopes", "email")));
         cognito.adminCreateUser(r -> r.userPoolId(poolId).username("rotated").messageAction(MessageActionType.SUPPRESS));
         cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username("rotated").password(PASSWORD).permanent(true));
-        signIn(client.clientId(), client.clientSecret());
+        String accessToken = signIn(client.clientId(), client.clientSecret());
+        // a verified TOTP authenticator and a pending one (the user started replacing it)
+        String seed = cognito.associateSoftwareToken(r -> r.accessToken(accessToken)).secretCode();
+        assertThat(cognito.verifySoftwareToken(r -> r.accessToken(accessToken).userCode(TotpCodes.at(seed, clock.instant())))
+                .statusAsString()).isEqualTo("SUCCESS");
+        cognito.associateSoftwareToken(r -> r.accessToken(accessToken));
 
         MasterKeyCipher forward = new MasterKeyCipher(Optional.of(NEW_KEY), Optional.of(installationKey));
         SealedColumnResealer rotate = new SealedColumnResealer(dataSource, forward, 7);
@@ -83,12 +93,15 @@ class MasterKeyRotationTest extends CognitoIdpTest {
         signIn(client.clientId(), client.clientSecret());
     }
 
-    private void signIn(String clientId, String clientSecret) {
+    /** The access token of a password sign-in. */
+    private String signIn(String clientId, String clientSecret) {
         try (CognitoIdentityProviderClient app = CognitoIdpClients.anonymous(endpoint)) {
-            assertThat(app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+            var result = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", "rotated", "PASSWORD", PASSWORD,
                             "SECRET_HASH", ClientAuthenticator.secretHash(clientSecret, "rotated", clientId))))
-                    .authenticationResult().idToken()).isNotBlank();
+                    .authenticationResult();
+            assertThat(result.idToken()).isNotBlank();
+            return result.accessToken();
         }
     }
 
