@@ -28,7 +28,7 @@ import java.util.Map;
 @ApplicationScoped
 public class UserCreation {
 
-    /** Where a new user comes from: decides its event and, once triggers exist, which trigger runs. */
+    /** Where a new user comes from: decides its event and which trigger runs ({@link #beforeTransaction}). */
     public enum Source {
         /** SignUp (the JSON API and the hosted sign-up page). */
         SIGN_UP(UserPoolEvents.USER_SIGNED_UP),
