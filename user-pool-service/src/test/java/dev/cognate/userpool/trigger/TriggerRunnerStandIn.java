@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -24,12 +26,14 @@ import java.util.function.Function;
  * {@link TriggerInvocation.Result} a test's function gives, so user-pool-service's events, its handling of each outcome
  * and its timeouts are tested through its real REST client. What trigger-runner itself does with the call (signing,
  * egress guard, the HTTP call to the function) is tested in trigger-runner ({@code TriggerInvokeTest}) against the
- * same contract. Without a function set, every call answers NO_ANSWER.
+ * same contract. Without a function set, every call answers NO_ANSWER. It also keeps a webhook secret per pool, read
+ * and rotated on the contract's routes.
  */
 public final class TriggerRunnerStandIn {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<TriggerInvocation.Request> CALLS = new CopyOnWriteArrayList<>();
+    private static final Map<String, String> SECRETS = new ConcurrentHashMap<>();
     private static volatile Function<JsonNode, TriggerInvocation.Result> function = event ->
             TriggerInvocation.Result.failed(TriggerInvocation.Outcome.NO_ANSWER, "NoFunction", "no function set by the test");
     private static volatile Duration delay = Duration.ZERO;
@@ -55,6 +59,19 @@ public final class TriggerRunnerStandIn {
                 Thread.currentThread().interrupt();
             }
             byte[] body = JSON.writeValueAsString(function.apply(request.event())).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        // The pools' webhook secrets: one per pool, a new one on POST (rotation), as trigger-runner keeps them.
+        server.createContext(InternalRoutes.TRIGGERS + "/user-pools/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String poolId = path.substring((InternalRoutes.TRIGGERS + "/user-pools/").length(), path.lastIndexOf('/'));
+            String secret = "POST".equals(exchange.getRequestMethod())
+                    ? SECRETS.compute(poolId, (id, old) -> "whsec_" + java.util.UUID.randomUUID())
+                    : SECRETS.computeIfAbsent(poolId, id -> "whsec_" + java.util.UUID.randomUUID());
+            byte[] body = JSON.writeValueAsString(new TriggerInvocation.WebhookSecret(poolId, secret)).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
