@@ -7,6 +7,7 @@ import dev.cognate.internalapi.TriggerInvocation;
 import dev.cognate.internalapi.TriggerInvocation.Outcome;
 import dev.cognate.internalapi.TriggerInvocation.Result;
 import dev.cognate.triggers.config.TriggerRunnerConfig;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -38,6 +39,7 @@ import java.util.concurrent.TimeoutException;
  * on a worker thread.
  */
 @ApplicationScoped
+@Startup // built at start-up, so a malformed cognate.triggers.lambda-arn-urls entry stops the start instead of a first call
 public class WebhookInvoker {
 
     private static final Logger LOG = Logger.getLogger(WebhookInvoker.class);
