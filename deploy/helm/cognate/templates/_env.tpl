@@ -109,6 +109,8 @@ The environment of each service: exactly the configuration keys its application.
   value: {{ .Values.ingress.hosts.login | quote }}
 - name: COGNATE_INTERNAL_API_PORT
   value: {{ .Values.userPool.internalApi.port | quote }}
+- name: QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL
+  value: {{ printf "http://%s:%s" (include "cognate.componentName" (list . (dict "name" "trigger-runner"))) (include "cognate.triggerRunnerInternalPort" .) | quote }}
 {{- with .Values.userPool.triggerHttpHosts }}
 - name: COGNATE_TRIGGERS_ALLOWED_HTTP_HOSTS
   value: {{ join "," . | quote }}
@@ -159,6 +161,8 @@ URL as the identity tokens' issuer.
 {{ include "cognate.env.redis" . }}
 {{ include "cognate.env.kafka" . }}
 {{ include "cognate.env.masterKey" . }}
+- name: COGNATE_INTERNAL_API_PORT
+  value: {{ include "cognate.triggerRunnerInternalPort" . | quote }}
 - name: COGNATE_DELIVERY_EMAIL_MODE
   value: smtp
 - name: COGNATE_DELIVERY_EMAIL_FROM

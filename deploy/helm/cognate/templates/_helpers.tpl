@@ -40,6 +40,11 @@ Every per-service template ranges over this list, so a service cannot be forgott
 - {key: triggerRunner, name: trigger-runner, port: 8084, public: false}
 {{- end -}}
 
+{{/* trigger-runner's internal invoke API (user-pool-service's synchronous trigger calls): its own port, never public. */}}
+{{- define "cognate.triggerRunnerInternalPort" -}}
+8094
+{{- end -}}
+
 {{/* The in-cluster name of one component's Service and Deployment: "cognate.componentName" (list root component). */}}
 {{- define "cognate.componentName" -}}
 {{- printf "%s-%s" (include "cognate.fullname" (index . 0)) (index . 1).name | trunc 63 | trimSuffix "-" -}}

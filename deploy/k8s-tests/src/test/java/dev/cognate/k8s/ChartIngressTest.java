@@ -134,16 +134,28 @@ class ChartIngressTest {
     }
 
     @Test
-    void letsNothingReachTheTriggerRunnerButPrometheus() {
+    void letsOnlyUserPoolServiceReachTheTriggerRunnersInternalPortAndPrometheusItsMetrics() {
         NetworkPolicy withMonitoring = production.named(NetworkPolicy.class, "cognate-trigger-runner");
-        assertThat(withMonitoring.getSpec().getIngress()).singleElement()
-                .satisfies(rule -> assertThat(rule.getFrom()).singleElement()
-                        .satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
-                                .containsEntry("kubernetes.io/metadata.name", "monitoring")));
+        assertThat(withMonitoring.getSpec().getIngress()).hasSize(2);
+        assertOnlyUserPoolServiceReachesTheInvokeApi(withMonitoring.getSpec().getIngress().get(0));
+        assertThat(withMonitoring.getSpec().getIngress().get(1)).satisfies(rule -> {
+            assertThat(rule.getFrom()).singleElement().satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                    .containsEntry("kubernetes.io/metadata.name", "monitoring"));
+            assertThat(rule.getPorts()).singleElement().satisfies(port -> assertThat(port.getPort().getIntVal()).isEqualTo(8084));
+        });
 
-        NetworkPolicy closed = Rendered.of(HelmChart.renderDefaults()).named(NetworkPolicy.class, "cognate-trigger-runner");
+        Rendered defaults = Rendered.of(HelmChart.renderDefaults());
+        NetworkPolicy closed = defaults.named(NetworkPolicy.class, "cognate-trigger-runner");
         assertThat(closed.getSpec().getPolicyTypes()).containsExactly("Ingress");
-        assertThat(closed.getSpec().getIngress()).isEmpty();
+        assertThat(closed.getSpec().getIngress()).singleElement().satisfies(ChartIngressTest::assertOnlyUserPoolServiceReachesTheInvokeApi);
+        assertThat(defaults.envValue("user-pool-service", "QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL")).isEqualTo("http://cognate-trigger-runner:8094");
+        assertThat(defaults.envValue("trigger-runner", "COGNATE_INTERNAL_API_PORT")).isEqualTo("8094");
+    }
+
+    private static void assertOnlyUserPoolServiceReachesTheInvokeApi(NetworkPolicyIngressRule rule) {
+        assertThat(rule.getFrom()).singleElement().satisfies(peer -> assertThat(peer.getPodSelector().getMatchLabels())
+                .containsEntry("app.kubernetes.io/component", "user-pool-service"));
+        assertThat(rule.getPorts()).singleElement().satisfies(port -> assertThat(port.getPort().getIntVal()).isEqualTo(8094));
     }
 
     /** host -> (path -> "service:port"), in the order rendered. */

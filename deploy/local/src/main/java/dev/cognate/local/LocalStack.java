@@ -137,6 +137,7 @@ public final class LocalStack {
         ports.put(infraPorts.kafka(), "Kafka");
         CognateService.ALL.forEach(service -> ports.put(service.port(), service.name()));
         ports.put(CognateService.USER_POOL_INTERNAL_PORT, CognateService.USER_POOL.name() + " internal API");
+        ports.put(CognateService.TRIGGER_RUNNER_INTERNAL_PORT, CognateService.TRIGGER_RUNNER.name() + " internal API");
         List<String> busy = new ArrayList<>();
         ports.forEach((port, owner) -> {
             if (!Ports.isFree(port)) {

@@ -58,7 +58,7 @@ class ChartEnvironmentTest {
     @BeforeAll
     void startEachServiceWithTheChartsEnvironment(@TempDir Path temp) throws Exception {
         StackLayout layout = new StackLayout(Path.of("../..").toAbsolutePath().normalize(), temp.resolve("state"), temp.resolve("data"));
-        ports = Ports.pickFree(9);
+        ports = Ports.pickFree(10);
         InfraPorts infra = new InfraPorts(ports[0], ports[1], ports[2]);
         CHART_PORTS.keySet().forEach(service -> assertThat(layout.serviceRunnerJar(service))
                 .as("%s must be packaged first (./mvnw -B package -DskipTests)", service).exists());
@@ -103,6 +103,12 @@ class ChartEnvironmentTest {
             if (chart.service().equals("user-pool-service")) {
                 assertThat(environment).containsEntry("COGNATE_INTERNAL_API_PORT", "8091");
                 environment.put("COGNATE_INTERNAL_API_PORT", Integer.toString(internalPort));
+                assertThat(environment).containsEntry("QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL", "http://cognate-trigger-runner:8094");
+                environment.put("QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL", "http://" + Ports.LOOPBACK + ":" + ports[9]);
+            }
+            if (chart.service().equals("trigger-runner")) {
+                assertThat(environment).containsEntry("COGNATE_INTERNAL_API_PORT", "8094");
+                environment.put("COGNATE_INTERNAL_API_PORT", Integer.toString(ports[9]));
             }
             if (chart.service().equals("hosted-ui-service")) {
                 // Only Redis and user-pool-service: no database, no Kafka, and no credential for the internal API.

@@ -46,6 +46,8 @@ class ServiceEnvironmentTests {
                 .containsEntry("COGNATE_MASTER_KEY", credentials.masterKey())
                 .containsEntry("COGNATE_INTERNAL_API_PORT", "8091")
                 .containsEntry("COGNATE_INTERNAL_API_HOST", "127.0.0.1")
+                .as("synchronous triggers go to trigger-runner's internal port")
+                .containsEntry("QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL", "http://localhost:8094")
                 .doesNotContainKey("QUARKUS_REST_CLIENT_USER_POOL_URL");
         assertThat(ServiceEnvironment.of(CognateService.HOSTED_UI, InfraPorts.LOCAL, "us-east-1", credentials, layout))
                 .containsEntry("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://localhost:8081")
@@ -64,7 +66,11 @@ class ServiceEnvironmentTests {
         assertThat(ServiceEnvironment.of(CognateService.TRIGGER_RUNNER, InfraPorts.LOCAL, "us-east-1", credentials, layout))
                 .as("the key user-pool-service seals the codes with").containsEntry("COGNATE_MASTER_KEY", credentials.masterKey())
                 .containsEntry("COGNATE_DELIVERY_EMAIL_MODE", "file")
-                .containsEntry("COGNATE_DELIVERY_EMAIL_DIRECTORY", "/repo/deploy/local/.state/mail");
+                .containsEntry("COGNATE_DELIVERY_EMAIL_DIRECTORY", "/repo/deploy/local/.state/mail")
+                .containsEntry("COGNATE_INTERNAL_API_PORT", "8094")
+                .containsEntry("COGNATE_INTERNAL_API_HOST", "127.0.0.1")
+                .as("the local stack's trigger functions run on this machine")
+                .containsEntry("COGNATE_TRIGGERS_ALLOWED_EGRESS_HOSTS", "localhost,127.0.0.1,::1");
     }
 
     @Test

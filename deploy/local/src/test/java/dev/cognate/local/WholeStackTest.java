@@ -58,10 +58,10 @@ class WholeStackTest {
     @BeforeAll
     void startTheStack(@TempDir Path temp) throws Exception {
         layout = new StackLayout(Path.of("../..").toAbsolutePath().normalize(), temp.resolve("state"), temp.resolve("data"));
-        ports = Ports.pickFree(9);
+        ports = Ports.pickFree(10);
         infra = new InfraPorts(ports[0], ports[1], ports[2]);
         mail = StackMail.start(ports[7]);
-        services = services(ports[3], ports[8], ports[4], ports[5], ports[6], mail);
+        services = services(ports[3], ports[8], ports[4], ports[5], ports[6], ports[9], mail);
         services.forEach(service -> assertThat(layout.serviceRunnerJar(service.name()))
                 .as("%s must be packaged first (./mvnw -B install -DskipTests)", service.name()).exists());
         credentials = LocalCredentials.generate();
@@ -170,19 +170,23 @@ class WholeStackTest {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(credentials.operatorAccessKeyId(), credentials.operatorSecretAccessKey()));
     }
 
-    /** The four services of {@link CognateService#ALL}, on the given ports instead of 8081–8084 (and 8091). */
+    /** The four services of {@link CognateService#ALL}, on the given ports instead of 8081–8084 (and 8091, 8094). */
     private static List<CognateService> services(int userPool, int userPoolInternal, int hostedUi, int identityPool, int triggerRunner,
-                                                 StackMail mail) {
+                                                 int triggerRunnerInternal, StackMail mail) {
         CognateService idp = new CognateService(CognateService.USER_POOL.name(), CognateService.USER_POOL.displayName(), userPool,
                 Map.of("COGNATE_PUBLIC_BASE_URL", "http://localhost:" + userPool,
                         "COGNATE_HOSTED_UI_PREFIX_DOMAIN_TEMPLATE", "http://{domain}.auth.{region}.localhost:" + hostedUi,
-                        "COGNATE_INTERNAL_API_PORT", Integer.toString(userPoolInternal), "COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK));
+                        "COGNATE_INTERNAL_API_PORT", Integer.toString(userPoolInternal), "COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK,
+                        "QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL", "http://localhost:" + triggerRunnerInternal));
+        Map<String, String> triggerRunnerEnvironment = new LinkedHashMap<>(mail.triggerRunnerEnvironment());
+        triggerRunnerEnvironment.put("COGNATE_INTERNAL_API_PORT", Integer.toString(triggerRunnerInternal));
+        triggerRunnerEnvironment.put("COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK);
         return List.of(idp,
                 new CognateService(CognateService.HOSTED_UI.name(), CognateService.HOSTED_UI.displayName(), hostedUi,
                         Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", idp.baseUrl(), "COGNATE_ISSUER_BASE_URL", idp.baseUrl(),
                                 "QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:" + userPoolInternal)),
                 new CognateService(CognateService.IDENTITY_POOL.name(), CognateService.IDENTITY_POOL.displayName(), identityPool, Map.of()),
                 new CognateService(CognateService.TRIGGER_RUNNER.name(), CognateService.TRIGGER_RUNNER.displayName(), triggerRunner,
-                        mail.triggerRunnerEnvironment()));
+                        triggerRunnerEnvironment));
     }
 }

@@ -37,6 +37,19 @@ public final class InternalRoutes {
     public static final String CONFIRM_FORGOT_PASSWORD = "/confirm-forgot-password";
     public static final String IMPLICIT_TOKENS = "/implicit-tokens";
 
+    /**
+     * trigger-runner's internal API (its own internal port, {@code cognate.internal-api.port} 8094): user-pool-service
+     * hands it one synchronous trigger call ({@link TriggerInvocation}) — not user-pool-service's routes, the same prefix.
+     */
+    public static final String TRIGGERS = V1 + "/triggers";
+    /** Under {@link #TRIGGERS}: {@code POST} one call ({@link TriggerInvocation.Request} → {@link TriggerInvocation.Result}). */
+    public static final String TRIGGER_INVOKE = "/invoke";
+    /**
+     * Under {@link #TRIGGERS}: a pool's webhook signing secret ({@link TriggerInvocation.WebhookSecret}); {@code GET} reads
+     * it (made on first use), {@code POST} rotates it.
+     */
+    public static final String WEBHOOK_SECRET = "/user-pools/{poolId}/webhook-secret";
+
     private InternalRoutes() {
     }
 }

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,42 @@ public interface TriggerRunnerConfig {
     Optional<String> masterKeyPrevious();
 
     Delivery delivery();
+
+    /** The internal API's own listener (user-pool-service's trigger calls): never the public port. */
+    InternalApi internalApi();
+
+    /** Where synchronous triggers may be delivered ({@code cognate.triggers.*}). */
+    Triggers triggers();
+
+    interface InternalApi {
+        /** The port; 0 picks a free one (tests). */
+        @WithDefault("8094")
+        int port();
+
+        /** The interface it listens on. */
+        @WithDefault("0.0.0.0")
+        String host();
+    }
+
+    interface Triggers {
+        /**
+         * Host names or IP literals a trigger may reach although they resolve to loopback, link-local, private or
+         * metadata addresses (the egress guard refuses those otherwise). Empty in production; the local stack and
+         * the tests allow loopback.
+         */
+        Optional<List<String>> allowedEgressHosts();
+
+        /**
+         * Lambda ARNs mapped to webhook URLs, each {@code <arn>=<url>}: Cognate calls no AWS Lambda, so a trigger given
+         * as an ARN runs only when mapped here (a pool imported from Cognito keeps its ARNs); unmapped, the call fails
+         * closed ({@code UnexpectedLambdaException} in user-pool-service).
+         */
+        Optional<List<String>> lambdaArnUrls();
+
+        /** The longest timeout a caller may ask for (user-pool-service asks Cognito's 5 s). */
+        @WithDefault("30s")
+        Duration maxTimeout();
+    }
 
     /**
      * How messages are sent. How often a failing delivery is tried again is the consumer's setting

@@ -4,6 +4,7 @@ import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.Validation;
 import dev.cognate.userpool.service.UserService;
+import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,7 +47,8 @@ public class AdminCreateUserAction implements AwsAction<AdminCreateUserAction.Re
     public Uni<Response> execute(Request request, ActionContext context) {
         Validation validation = UserRequests.target(request.userPoolId(), request.username());
         Map<String, String> attributes = UserRequests.attributes(validation, "userAttributes", request.userAttributes());
-        UserRequests.attributes(validation, "validationData", request.validationData());
+        Map<String, String> validationData = request.validationData() == null ? null
+                : UserRequests.attributes(validation, "validationData", request.validationData());
         UserRequests.password(validation, "temporaryPassword", request.temporaryPassword(), 0)
                 .oneOf("messageAction", request.messageAction(), List.of("RESEND", "SUPPRESS"));
         if (request.desiredDeliveryMediums() != null) {
@@ -56,7 +58,8 @@ public class AdminCreateUserAction implements AwsAction<AdminCreateUserAction.Re
         String temporaryPassword = request.temporaryPassword() == null || request.temporaryPassword().isEmpty() ? null : request.temporaryPassword();
         return service.adminCreateUser(request.userPoolId(), request.username(), attributes,
                         new UserService.Invitation(temporaryPassword, request.messageAction(), request.desiredDeliveryMediums(),
-                                Boolean.TRUE.equals(request.forceAliasCreation())))
+                                Boolean.TRUE.equals(request.forceAliasCreation())),
+                        new TriggerCaller(null, validationData, request.clientMetadata()))
                 .map(user -> new Response(UserRequests.UserType.of(user, null)));
     }
 }

@@ -4,6 +4,7 @@ import dev.cognate.awsprotocol.ActionAuthorization;
 import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
 import dev.cognate.awsprotocol.Validation;
+import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.service.SignUpService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,13 +53,16 @@ public class SignUpAction implements AwsAction<SignUpAction.Request, SignUpActio
     public Uni<Response> execute(Request request, ActionContext context) {
         Validation validation = UserFlowRequests.flow(request.clientId(), request.secretHash(), request.username());
         Map<String, String> attributes = UserRequests.attributes(validation, "userAttributes", request.userAttributes());
-        UserRequests.attributes(validation, "validationData", request.validationData());
+        Map<String, String> validationData = request.validationData() == null ? null
+                : UserRequests.attributes(validation, "validationData", request.validationData());
         UserRequests.password(validation, "password", request.password(), 1);
         validation.throwIfInvalid();
         // Passwordless sign-up is not supported yet: a missing password is one too short for the policy.
         String password = request.password() == null ? "" : request.password();
-        return service.signUp(request.clientId(), request.secretHash(), request.username(), password, attributes, context.sourceIp())
-                .map(signedUp -> new Response(false, UserFlowRequests.CodeDeliveryDetailsType.of(signedUp.delivery()),
+        return service.signUp(request.clientId(), request.secretHash(), request.username(), password, attributes, validationData,
+                        request.clientMetadata(), context.sourceIp())
+                .map(signedUp -> new Response(signedUp.user().status() == UserStatus.CONFIRMED,
+                        UserFlowRequests.CodeDeliveryDetailsType.of(signedUp.delivery()),
                         signedUp.user().sub().toString()));
     }
 }

@@ -17,6 +17,7 @@ import dev.cognate.userpool.oauth.grant.ImplicitGrant;
 import dev.cognate.userpool.service.ClientAuthenticator;
 import dev.cognate.userpool.service.PasswordRecoveryService;
 import dev.cognate.userpool.service.SignUpService;
+import dev.cognate.userpool.domain.UserStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -88,7 +89,8 @@ public class InternalHostedUiResource {
             return clients.forHostedLogin(clientId)
                     .chain(client -> signUps.signUp(client, request.username(), request.password(),
                             HostedLoginRequestRules.attributeMap(request), request.ipAddress()))
-                    .map(signedUp -> new SignUpResult(false, signedUp.user().sub().toString(), delivery(signedUp.delivery())));
+                    .map(signedUp -> new SignUpResult(signedUp.user().status() == UserStatus.CONFIRMED, signedUp.user().sub().toString(),
+                            delivery(signedUp.delivery())));
         });
     }
 

@@ -6,6 +6,7 @@ import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.token.RefreshTokens;
 import dev.cognate.userpool.token.TokenIssuer;
+import dev.cognate.userpool.trigger.PreTokenGenerationTrigger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,7 +99,7 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
                             .map(found -> found.orElseThrow(RefreshTokens::invalid))
                             .invoke(RefreshTokenAuthFlow::checkEnabled)
                             .chain(user -> issuer.mint(context.client(), user, redeemed.familyId(), redeemed.authTime(),
-                                    TokenIssuer.Authorization.ofFamily(redeemed.scopes())))
+                                    TokenIssuer.Authorization.ofFamily(redeemed.scopes()), PreTokenGenerationTrigger.Source.REFRESH_TOKENS))
                             .invoke(() -> metrics.tokensIssued(context.authFlow()))
                             .map(minted -> AuthResponse.tokens(minted, redeemed.replacement()));
                 });

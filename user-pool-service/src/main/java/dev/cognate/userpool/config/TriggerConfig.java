@@ -3,6 +3,7 @@ package dev.cognate.userpool.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Where a pool's triggers ({@code LambdaConfig}) may point, prefix {@code cognate.triggers}. */
@@ -15,4 +16,11 @@ public interface TriggerConfig {
      */
     @WithDefault("localhost,127.0.0.1")
     List<String> allowedHttpHosts();
+
+    /**
+     * How long a synchronous trigger's function may take to answer (Cognito: 5 s); trigger-runner caps it with its
+     * own {@code cognate.triggers.max-timeout}. Past it, the flow fails with {@code UnexpectedLambdaException}.
+     */
+    @WithDefault("5s")
+    Duration timeout();
 }

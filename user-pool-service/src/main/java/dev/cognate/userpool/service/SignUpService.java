@@ -13,6 +13,7 @@ import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.domain.VerificationCode;
 import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.service.ClientAuthenticator.AuthenticatedClient;
+import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -60,11 +61,21 @@ public class SignUpService {
         this.clock = clock;
     }
 
-    /** SignUp of the JSON API: the client proves itself with SECRET_HASH first. */
+    /**
+     * SignUp of the JSON API: the client proves itself with SECRET_HASH first; {@code validationData} and
+     * {@code clientMetadata} (either may be null) go to the PreSignUp trigger.
+     */
     public Uni<SignedUp> signUp(String clientId, String secretHash, String username, String password, Map<String, String> attributes,
-                                String sourceIp) {
+                                Map<String, String> validationData, Map<String, String> clientMetadata, String sourceIp) {
         return clients.authenticate(null, clientId, username, secretHash)
-                .chain(authenticated -> signUp(authenticated, username, password, attributes, sourceIp));
+                .chain(authenticated -> signUp(authenticated, username, password, attributes,
+                        new TriggerCaller(clientId, validationData, clientMetadata), sourceIp));
+    }
+
+    /** SignUp of the hosted sign-up page: no validation data or client metadata. */
+    public Uni<SignedUp> signUp(AuthenticatedClient authenticated, String username, String password, Map<String, String> attributes,
+                                String sourceIp) {
+        return signUp(authenticated, username, password, attributes, new TriggerCaller(authenticated.client().clientId(), null, null), sourceIp);
     }
 
     /**
@@ -72,7 +83,7 @@ public class SignUpService {
      * event is recorded with the user.
      */
     public Uni<SignedUp> signUp(AuthenticatedClient authenticated, String username, String password, Map<String, String> attributes,
-                                String sourceIp) {
+                                TriggerCaller caller, String sourceIp) {
         return Uni.createFrom().deferred(() -> {
             UserPool pool = authenticated.pool();
             if (pool.config().adminCreateUserOnly()) {
@@ -82,10 +93,11 @@ public class SignUpService {
             Uni<NewPassword> prepared = passwords.prepare(pool, password, UserPasswords.Reason.SIGN_UP);
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             User draft = NewUser.of(pool, username, attributes, UserStatus.UNCONFIRMED, null, now);
-            return prepared.chain(newPassword -> db.withTransaction(tx ->
-                    creation.create(tx, pool, draft, newPassword, UserCreation.Source.SIGN_UP, false)
+            return prepared.chain(newPassword -> creation.beforeTransaction(pool, draft, UserCreation.Source.SIGN_UP, caller)
+                    .chain(decided -> db.withTransaction(tx ->
+                    creation.create(tx, pool, decided, newPassword, UserCreation.Source.SIGN_UP, false)
                             .call(user -> passed(tx, user, AuthEvent.SIGN_UP, authenticated, sourceIp))
-                            .chain(user -> sendConfirmation(tx, pool, user).map(delivery -> new SignedUp(user, delivery)))));
+                            .chain(user -> sendConfirmation(tx, pool, user).map(delivery -> new SignedUp(user, delivery))))));
         }).onFailure(SignUpService::isDuplicateUsername)
                 .transform(failure -> new CognitoException("UsernameExistsException", "User already exists"));
     }
@@ -152,7 +164,11 @@ public class SignUpService {
                 authenticated.client().clientId(), null, sourceIp));
     }
 
+    /** The confirmation code, unless the PreSignUp trigger confirmed the user already (Cognito then sends none). */
     private Uni<CodeDeliveryDetails> sendConfirmation(SqlClient tx, UserPool pool, User user) {
+        if (user.status() == UserStatus.CONFIRMED) {
+            return Uni.createFrom().nullItem();
+        }
         return AutoVerification.of(pool.settings()).destinationOf(user)
                 .map(attribute -> codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute))
                 .orElseGet(() -> Uni.createFrom().nullItem());

@@ -1,26 +1,34 @@
 package dev.cognate.userpool.service;
 
+import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.domain.UserStatus;
+import dev.cognate.userpool.trigger.LambdaTriggers;
+import dev.cognate.userpool.trigger.PreSignUpTrigger;
+import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one write path that creates a user — SignUp, AdminCreateUser, CognateAdmin.ImportUserPool and CSV import jobs:
  * the user row with its aliases and ListUsers index, the password's derived secrets (sealed SRP verifier, first
- * history entry) and the creation event, all in the caller's transaction, so a failure at any step (a taken alias, a
- * trigger's veto once triggers exist) leaves no user behind. What a source adds beside the user (a confirmation code,
+ * history entry) and the creation event, all in the caller's transaction, so a failure at any step (a taken alias)
+ * leaves no user behind. The PreSignUp trigger runs in {@link #beforeTransaction}, which SignUp and AdminCreateUser call
+ * before they open the transaction: a slow function holds no database connection, and its veto leaves nothing at all. What a source adds beside the user (a confirmation code,
  * an invitation, group memberships, an authentication event) the caller writes in the same transaction.
  */
 @ApplicationScoped
 public class UserCreation {
 
-    /** Where a new user comes from: decides its event and, once triggers exist, which trigger runs. */
+    /** Where a new user comes from: decides its event and which trigger runs ({@link #beforeTransaction}). */
     public enum Source {
         /** SignUp (the JSON API and the hosted sign-up page). */
         SIGN_UP(UserPoolEvents.USER_SIGNED_UP),
@@ -42,10 +50,55 @@ public class UserCreation {
 
     private final UserStore store;
     private final UserPasswords passwords;
+    private final PreSignUpTrigger preSignUp;
 
-    public UserCreation(UserStore store, UserPasswords passwords) {
+    public UserCreation(UserStore store, UserPasswords passwords, PreSignUpTrigger preSignUp) {
         this.store = store;
         this.passwords = passwords;
+        this.preSignUp = preSignUp;
+    }
+
+    /**
+     * The trigger hook of a new user, run before the caller's transaction: for SIGN_UP and ADMIN_CREATE_USER, the pool's
+     * PreSignUp trigger ({@code PreSignUp_SignUp}, {@code PreSignUp_AdminCreateUser}) sees the draft; its veto fails
+     * here with Cognito's exception (nothing was written, no code is sent), and its answer adjusts the draft:
+     * {@code autoConfirmUser} makes a sign-up CONFIRMED (ignored for AdminCreateUser, whose user must still change the
+     * temporary password, as in Cognito), {@code autoVerifyEmail} / {@code autoVerifyPhone} set {@code email_verified}
+     * / {@code phone_number_verified} (the user must have that attribute).
+     *
+     * @return the draft to {@link #create}
+     */
+    public Uni<User> beforeTransaction(UserPool pool, User draft, Source source, TriggerCaller caller) {
+        String triggerSource = switch (source) {
+            case SIGN_UP -> PreSignUpTrigger.SIGN_UP;
+            case ADMIN_CREATE_USER -> PreSignUpTrigger.ADMIN_CREATE_USER;
+            case POOL_IMPORT, CSV_IMPORT -> null;
+        };
+        if (triggerSource == null) {
+            return Uni.createFrom().item(draft);
+        }
+        return preSignUp.run(pool.id(), pool.config().lambdaConfig(), triggerSource, draft.username(), draft.attributes(), caller)
+                .map(decision -> decided(draft, decision, source));
+    }
+
+    static User decided(User draft, PreSignUpTrigger.Decision decision, Source source) {
+        Map<String, String> attributes = new LinkedHashMap<>(draft.attributes());
+        verify(attributes, decision.autoVerifyEmail(), "email");
+        verify(attributes, decision.autoVerifyPhone(), "phone_number");
+        User user = attributes.equals(draft.attributes()) ? draft : draft.withAttributes(attributes, draft.creationDate());
+        return decision.autoConfirmUser() && source == Source.SIGN_UP ? user.withStatus(UserStatus.CONFIRMED, draft.creationDate()) : user;
+    }
+
+    private static void verify(Map<String, String> attributes, boolean verify, String attribute) {
+        if (!verify) {
+            return;
+        }
+        if (attributes.get(attribute) == null || attributes.get(attribute).isEmpty()) {
+            // Cognito: "the attribute must have a valid, non-null value. Otherwise an error will occur".
+            throw new CognitoException(LambdaTriggers.invalidResponse().type(), "PreSignUp asked to verify " + attribute
+                    + " but the user has no " + attribute + ".");
+        }
+        attributes.put(attribute + "_verified", "true");
     }
 
     /**
@@ -58,9 +111,6 @@ public class UserCreation {
      * @return the user as stored
      */
     public Uni<User> create(SqlClient tx, UserPool pool, User draft, NewPassword password, Source source, boolean forceAliasCreation) {
-        // Trigger hook (issue 12): for SIGN_UP and ADMIN_CREATE_USER, PreSignUp (PreSignUp_SignUp,
-        // PreSignUp_AdminCreateUser) runs here, before any row is written: a veto fails this transaction with nothing
-        // written, and its answer (autoConfirmUser, autoVerifyEmail, autoVerifyPhone) adjusts the draft.
         User user = password == null ? draft
                 : draft.withPassword(password.hash(), draft.status(), draft.temporaryPasswordExpiresAt(), draft.creationDate());
         return store.takeAliases(tx, pool, user, forceAliasCreation)

@@ -18,6 +18,7 @@ import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.validation.UserAttributeRules;
+import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -76,7 +77,8 @@ public class UserService {
         this.clock = clock;
     }
 
-    public Uni<User> adminCreateUser(String poolId, String username, Map<String, String> attributes, Invitation invitation) {
+    public Uni<User> adminCreateUser(String poolId, String username, Map<String, String> attributes, Invitation invitation,
+                                     TriggerCaller caller) {
         return pools.require(db, poolId).chain(pool -> {
             String temporaryPassword = invitation.temporaryPassword() != null ? invitation.temporaryPassword()
                     : pool.config().passwordPolicy().generateTemporaryPassword();
@@ -87,10 +89,11 @@ public class UserService {
             Uni<NewPassword> prepared = passwords.prepare(pool, temporaryPassword, UserPasswords.Reason.ADMIN_CREATE_USER);
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             User draft = NewUser.of(pool, username, attributes, UserStatus.FORCE_CHANGE_PASSWORD, passwords.temporaryPasswordExpiry(pool, now), now);
-            return prepared.chain(newPassword -> db.withTransaction(tx ->
-                    creation.create(tx, pool, draft, newPassword, UserCreation.Source.ADMIN_CREATE_USER, invitation.forceAliasCreation())
+            return prepared.chain(newPassword -> creation.beforeTransaction(pool, draft, UserCreation.Source.ADMIN_CREATE_USER, caller)
+                    .chain(decided -> db.withTransaction(tx ->
+                    creation.create(tx, pool, decided, newPassword, UserCreation.Source.ADMIN_CREATE_USER, invitation.forceAliasCreation())
                             .call(user -> "SUPPRESS".equals(invitation.messageAction()) ? Uni.createFrom().voidItem()
-                                    : invite(tx, pool, user, temporaryPassword, invitation.desiredDeliveryMediums()))));
+                                    : invite(tx, pool, user, temporaryPassword, invitation.desiredDeliveryMediums())))));
         });
     }
 

@@ -8,7 +8,11 @@ import dev.cognate.userpool.config.CognateConfig;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.Group;
 import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.repository.GroupMembershipRepository;
+import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.trigger.PreTokenGenerationTrigger;
+import dev.cognate.userpool.trigger.PreTokenGenerationTrigger.Customization;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +24,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -85,13 +91,18 @@ public class TokenIssuer {
     private final Pool db;
     private final SigningKeys keys;
     private final GroupMembershipRepository memberships;
+    private final UserPoolRepository pools;
+    private final PreTokenGenerationTrigger preTokenGeneration;
     private final CognateConfig config;
     private final Clock clock;
 
-    public TokenIssuer(Pool db, SigningKeys keys, GroupMembershipRepository memberships, CognateConfig config, Clock clock) {
+    public TokenIssuer(Pool db, SigningKeys keys, GroupMembershipRepository memberships, UserPoolRepository pools,
+                       PreTokenGenerationTrigger preTokenGeneration, CognateConfig config, Clock clock) {
         this.db = db;
         this.keys = keys;
         this.memberships = memberships;
+        this.pools = pools;
+        this.preTokenGeneration = preTokenGeneration;
         this.config = config;
         this.clock = clock;
     }
@@ -102,27 +113,55 @@ public class TokenIssuer {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/" + poolId;
     }
 
-    /** The tokens of a sign-in through the user-pool API. */
+    /** The tokens of a sign-in through the user-pool API: {@code TokenGeneration_Authentication}. */
     public Uni<Minted> mint(AppClient client, User user, UUID originJti, Instant authTime) {
-        return mint(client, user, originJti, authTime, Authorization.API);
+        return mint(client, user, originJti, authTime, Authorization.API, PreTokenGenerationTrigger.Source.AUTHENTICATION);
+    }
+
+    /** The tokens of an OAuth grant of the hosted login (authorization code, implicit): {@code TokenGeneration_HostedAuth}. */
+    public Uni<Minted> mint(AppClient client, User user, UUID originJti, Instant authTime, Authorization authorization) {
+        return mint(client, user, originJti, authTime, authorization, PreTokenGenerationTrigger.Source.HOSTED_AUTH);
     }
 
     /**
      * The tokens of a sign-in or refresh with {@code authorization}'s scopes. The ID token of an OAuth grant carries
      * {@code at_hash} (OpenID Connect Core §3.1.3.6) for the access token minted with it, and the request's {@code nonce}.
+     * The pool's PreTokenGeneration trigger (V1) runs first, as {@code source}; its failure fails the minting with
+     * Cognito's exception, and no token is returned.
      */
-    public Uni<Minted> mint(AppClient client, User user, UUID originJti, Instant authTime, Authorization authorization) {
-        return memberships.groupsByPrecedence(db, user.userPoolId(), user.sub())
-                .chain(groups -> keys.activeKey(user.userPoolId()).map(key -> {
+    public Uni<Minted> mint(AppClient client, User user, UUID originJti, Instant authTime, Authorization authorization,
+                            PreTokenGenerationTrigger.Source source) {
+        return pools.require(db, user.userPoolId()).chain(pool -> memberships.groupsByPrecedence(db, user.userPoolId(), user.sub())
+                .chain(groups -> {
                     Grant grant = new Grant(issuer(user.userPoolId()), client, user, groups, originJti, UUID.randomUUID(),
                             authTime, clock.instant(), authorization);
                     TokenLifetimes lifetimes = TokenLifetimes.of(client);
-                    JwtSigner signer = key.signer();
-                    String accessToken = signer.sign(accessTokenClaims(grant, lifetimes));
-                    String atHash = authorization == Authorization.API ? null : atHash(accessToken);
-                    String idToken = authorization.idToken() ? signer.sign(idTokenClaims(grant, lifetimes, atHash)) : null;
-                    return new Minted(idToken, accessToken, lifetimes.accessToken().toSeconds());
+                    return customization(pool, grant, lifetimes, source)
+                            .chain(customization -> keys.activeKey(user.userPoolId()).map(key -> {
+                                JwtSigner signer = key.signer();
+                                ObjectNode accessClaims = accessTokenClaims(grant, lifetimes);
+                                customization.applyToAccessToken(accessClaims);
+                                String accessToken = signer.sign(accessClaims);
+                                String atHash = authorization == Authorization.API ? null : atHash(accessToken);
+                                String idToken = null;
+                                if (authorization.idToken()) {
+                                    ObjectNode idClaims = idTokenClaims(grant, lifetimes, atHash);
+                                    customization.applyToIdToken(idClaims);
+                                    idToken = signer.sign(idClaims);
+                                }
+                                return new Minted(idToken, accessToken, lifetimes.accessToken().toSeconds());
+                            }));
                 }));
+    }
+
+    /** What the pool's PreTokenGeneration trigger changes (nothing when it has none). */
+    private Uni<Customization> customization(UserPool pool, Grant grant, TokenLifetimes lifetimes, PreTokenGenerationTrigger.Source source) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("sub", grant.user().sub().toString());
+        attributes.putAll(grant.user().attributes());
+        attributes.put("cognito:user_status", grant.user().status().name());
+        return preTokenGeneration.run(pool.id(), pool.config().lambdaConfig(), source, grant.user().username(),
+                grant.client().clientId(), attributes, idTokenClaims(grant, lifetimes));
     }
 
     /**

@@ -28,6 +28,8 @@ public final class LambdaConfigRules {
             "PreTokenGeneration", "UserMigration");
     static final List<String> PRE_TOKEN_GENERATION_VERSIONS = List.of("V1_0", "V2_0", "V3_0");
     static final List<String> V1_ONLY = List.of("V1_0");
+    /** The {@code LambdaConfig} members Cognate runs; every other member is refused ({@link #refuseTriggersNotRun}). */
+    static final Set<String> RUN = Set.of("PreSignUp", "PreTokenGeneration", "PreTokenGenerationConfig");
 
     private final Set<String> allowedHttpHosts;
 
@@ -76,6 +78,28 @@ public final class LambdaConfigRules {
         }
         if ((config.has("CustomSMSSender") || config.has("CustomEmailSender")) && !config.has("KMSKeyID")) {
             throw CognitoException.invalidParameter("KMSKeyID is required when CustomSMSSender or CustomEmailSender is set.");
+        }
+        refuseTriggersNotRun(config);
+    }
+
+    /**
+     * Fail closed: a trigger Cognate does not run yet is refused here, at CreateUserPool, UpdateUserPool and
+     * CognateAdmin.ImportUserPool, instead of being stored and silently skipped (a PreAuthentication veto or a
+     * UserMigration that never runs would change who can sign in). Checked after the shape rules, so a malformed
+     * member still gets its own error first.
+     */
+    static void refuseTriggersNotRun(ObjectNode config) {
+        for (var names = config.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!RUN.contains(name)) {
+                throw CognitoException.invalidParameter("Cognate does not run LambdaConfig." + name + " yet; remove it"
+                        + " (Cognate runs PreSignUp and PreTokenGeneration V1_0).");
+            }
+        }
+        String version = config.path("PreTokenGenerationConfig").path("LambdaVersion").asText("V1_0");
+        if (!version.equals("V1_0")) {
+            throw CognitoException.invalidParameter("Cognate does not run the PreTokenGeneration trigger version " + version
+                    + " yet; use LambdaVersion V1_0.");
         }
     }
 

@@ -119,11 +119,13 @@ class UserPoolSettingsRulesTest {
     @Test
     void triggersTakeArnsHttpsUrlsAndHttpOnlyForAllowListedHosts() {
         ObjectNode lambda = (ObjectNode) create("{\"LambdaConfig\": {\"PreSignUp\": \"" + ARN + "\","
-                + " \"CustomMessage\": \"https://hooks.example.com/custom-message\","
-                + " \"PostConfirmation\": \"http://localhost:9000/post-confirmation\","
-                + " \"UserMigration\": \"http://127.0.0.1:9000/migrate\"}}").get("LambdaConfig");
-        assertThat(lambda.path("CustomMessage").asText()).isEqualTo("https://hooks.example.com/custom-message");
-        assertThat(lambda.path("PostConfirmation").asText()).isEqualTo("http://localhost:9000/post-confirmation");
+                + " \"PreTokenGeneration\": \"http://localhost:9000/tokens\"}}").get("LambdaConfig");
+        assertThat(lambda.path("PreSignUp").asText()).isEqualTo(ARN);
+        assertThat(lambda.path("PreTokenGeneration").asText()).isEqualTo("http://localhost:9000/tokens");
+        assertThat(create("{\"LambdaConfig\": {\"PreSignUp\": \"https://hooks.example.com/pre-sign-up\"}}")
+                .path("LambdaConfig").path("PreSignUp").asText()).isEqualTo("https://hooks.example.com/pre-sign-up");
+        assertThat(create("{\"LambdaConfig\": {\"PreSignUp\": \"http://127.0.0.1:9000/pre-sign-up\"}}")
+                .path("LambdaConfig").path("PreSignUp").asText()).isEqualTo("http://127.0.0.1:9000/pre-sign-up");
 
         invalid("{\"LambdaConfig\": {\"PreSignUp\": \"http://hooks.example.com/pre-sign-up\"}}",
                 "1 validation error detected: Value 'http://hooks.example.com/pre-sign-up' at 'lambdaConfig.preSignUp' failed to"
@@ -138,6 +140,27 @@ class UserPoolSettingsRulesTest {
                         + " constraint: Member must satisfy regular expression pattern: " + LambdaConfigRules.ARN.pattern());
         assertThatThrownBy(() -> create("{\"LambdaConfig\": {\"DefineAuthChallenge\": \"https://a.io/x\"}}"))
                 .hasMessageContaining("at 'lambdaConfig.defineAuthChallenge' failed to satisfy constraint: Member must have length greater than or equal to 20");
+    }
+
+    @Test
+    void triggersCognateDoesNotRunYetAreRefusedInsteadOfStoredAndSkipped() {
+        for (String trigger : List.of("CustomMessage", "PostConfirmation", "PreAuthentication", "PostAuthentication",
+                "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse", "UserMigration")) {
+            invalid("{\"LambdaConfig\": {\"PreSignUp\": \"" + ARN + "\", \"" + trigger + "\": \"https://hooks.example.com/" + trigger + "\"}}",
+                    "Cognate does not run LambdaConfig." + trigger + " yet; remove it (Cognate runs PreSignUp and"
+                            + " PreTokenGeneration V1_0).");
+        }
+        invalid("{\"LambdaConfig\": {\"KMSKeyID\": \"arn:aws:kms:us-east-1:123456789012:key/k1\", \"CustomEmailSender\":"
+                        + " {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"}}}",
+                "Cognate does not run LambdaConfig.KMSKeyID yet; remove it (Cognate runs PreSignUp and"
+                        + " PreTokenGeneration V1_0).");
+        invalid("{\"LambdaConfig\": {\"InboundFederation\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"}}}",
+                "Cognate does not run LambdaConfig.InboundFederation yet; remove it (Cognate runs PreSignUp and"
+                        + " PreTokenGeneration V1_0).");
+        for (String version : List.of("V2_0", "V3_0")) {
+            invalid("{\"LambdaConfig\": {\"PreTokenGenerationConfig\": {\"LambdaVersion\": \"" + version + "\", \"LambdaArn\": \""
+                    + ARN + "\"}}}", "Cognate does not run the PreTokenGeneration trigger version " + version + " yet; use LambdaVersion V1_0.");
+        }
     }
 
     @Test
@@ -168,7 +191,7 @@ class UserPoolSettingsRulesTest {
         JsonNode fromLegacy = create("{\"LambdaConfig\": {\"PreTokenGeneration\": \"" + ARN + "\"}}").get("LambdaConfig");
         assertThat(fromLegacy.path("PreTokenGenerationConfig").toString())
                 .isEqualTo("{\"LambdaVersion\":\"V1_0\",\"LambdaArn\":\"" + ARN + "\"}");
-        JsonNode fromConfig = create("{\"LambdaConfig\": {\"PreTokenGenerationConfig\": {\"LambdaVersion\": \"V2_0\","
+        JsonNode fromConfig = create("{\"LambdaConfig\": {\"PreTokenGenerationConfig\": {\"LambdaVersion\": \"V1_0\","
                 + " \"LambdaArn\": \"https://hooks.example.com/tokens\"}}}").get("LambdaConfig");
         assertThat(fromConfig.path("PreTokenGeneration").asText()).isEqualTo("https://hooks.example.com/tokens");
         invalid("{\"LambdaConfig\": {\"PreTokenGeneration\": \"" + ARN + "\", \"PreTokenGenerationConfig\": {\"LambdaVersion\": \"V2_0\","

@@ -1,0 +1,73 @@
+package dev.cognate.triggers.invoke;
+
+import dev.cognate.secrets.MasterKeyCipher;
+import dev.cognate.triggers.config.TriggerRunnerConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Each pool's Standard Webhooks secret ({@code whsec_} + base64 of 32 random bytes), kept sealed in
+ * {@code webhook_secrets} under the master key (context {@code webhook-secret:<pool id>}, so a sealed value copied to
+ * another pool's row does not open). Made on the pool's first trigger call; {@link #rotate} replaces it at once (the
+ * functions must take the new one: no overlap period yet).
+ */
+@ApplicationScoped
+public class WebhookSecrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final String INSERT_IF_ABSENT = """
+            INSERT INTO webhook_secrets (user_pool_id, sealed_secret) VALUES ($1, $2)
+            ON CONFLICT (user_pool_id) DO NOTHING
+            """;
+    private static final String UPSERT = """
+            INSERT INTO webhook_secrets (user_pool_id, sealed_secret) VALUES ($1, $2)
+            ON CONFLICT (user_pool_id) DO UPDATE SET sealed_secret = EXCLUDED.sealed_secret, created_at = now()
+            """;
+    private static final String SELECT = "SELECT sealed_secret FROM webhook_secrets WHERE user_pool_id = $1";
+
+    private final Pool db;
+    private final MasterKeyCipher cipher;
+
+    public WebhookSecrets(Pool db, TriggerRunnerConfig config) {
+        this.db = db;
+        this.cipher = new MasterKeyCipher(config.masterKey());
+    }
+
+    /** The pool's secret, made and stored when it has none (two concurrent first calls agree on one). */
+    public Uni<String> of(String userPoolId) {
+        return db.preparedQuery(INSERT_IF_ABSENT).execute(Tuple.of(userPoolId, sealed(userPoolId, fresh())))
+                .chain(() -> db.preparedQuery(SELECT).execute(Tuple.of(userPoolId)))
+                .map(rows -> open(userPoolId, rows.iterator().next()));
+    }
+
+    /** A new secret for the pool; the previous one stops signing at once. */
+    public Uni<String> rotate(String userPoolId) {
+        String secret = fresh();
+        return db.preparedQuery(UPSERT).execute(Tuple.of(userPoolId, sealed(userPoolId, secret))).replaceWith(secret);
+    }
+
+    private io.vertx.core.buffer.Buffer sealed(String userPoolId, String secret) {
+        return io.vertx.core.buffer.Buffer.buffer(cipher.encrypt(secret, context(userPoolId)));
+    }
+
+    private String open(String userPoolId, Row row) {
+        return cipher.decrypt(row.getBuffer("sealed_secret").getBytes(), context(userPoolId));
+    }
+
+    private static String fresh() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return WebhookSigner.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+    }
+
+    static String context(String userPoolId) {
+        return "webhook-secret:" + userPoolId;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.cognate.userpool.trigger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.internalapi.TriggerInvocation;
+import dev.cognate.userpool.config.TriggerConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * Runs one synchronous trigger through trigger-runner and maps how it ended to Cognito's exceptions: the function's
+ * error → {@code UserLambdaValidationException} ("&lt;Trigger&gt; failed with error &lt;message&gt;."), an answer that
+ * is not an event → {@code InvalidLambdaResponseException} ("Unrecognizable lambda output"), no answer (timeout,
+ * unreachable, refused by the egress guard, an unmapped Lambda ARN, trigger-runner itself down) →
+ * {@code UnexpectedLambdaException} ("&lt;Trigger&gt; invocation failed due to error &lt;reason&gt;."). The wait for
+ * trigger-runner is bounded by the function's timeout plus a margin, so a caller never hangs.
+ */
+@ApplicationScoped
+public class LambdaTriggers {
+
+    private static final Logger LOG = Logger.getLogger(LambdaTriggers.class);
+    /** What trigger-runner may add to the function's own timeout (connecting, signing, its database). */
+    private static final Duration MARGIN = Duration.ofSeconds(2);
+
+    private final TriggerRunnerClient runner;
+    private final Duration timeout;
+
+    public LambdaTriggers(@RestClient TriggerRunnerClient runner, TriggerConfig config) {
+        this.runner = runner;
+        this.timeout = config.timeout();
+    }
+
+    /** The function's answer (the event with {@code response} filled in) or the Cognito exception of its failure. */
+    public Uni<JsonNode> invoke(String poolId, String trigger, String target, ObjectNode event) {
+        TriggerInvocation.Request request = new TriggerInvocation.Request(poolId, trigger, target, timeout.toMillis(), event);
+        return runner.invoke(request)
+                .ifNoItem().after(timeout.plus(MARGIN)).fail()
+                .onFailure().transform(failure -> {
+                    LOG.warnf("trigger %s of %s: trigger-runner did not answer: %s", trigger, poolId, failure.toString());
+                    return unexpected(trigger, "TriggerRunnerUnavailable");
+                })
+                .map(result -> answerOf(trigger, result));
+    }
+
+    static JsonNode answerOf(String trigger, TriggerInvocation.Result result) {
+        TriggerInvocation.Outcome outcome = result == null || result.outcome() == null ? TriggerInvocation.Outcome.NO_ANSWER : result.outcome();
+        return switch (outcome) {
+            case ANSWERED -> result.event();
+            case FUNCTION_ERROR -> throw new CognitoException("UserLambdaValidationException",
+                    trigger + " failed with error " + result.errorMessage() + ".");
+            case INVALID_RESPONSE -> throw invalidResponse();
+            case NO_ANSWER -> throw unexpected(trigger, result == null || result.errorType() == null ? "Unknown" : result.errorType());
+        };
+    }
+
+    public static CognitoException invalidResponse() {
+        return new CognitoException("InvalidLambdaResponseException", "Unrecognizable lambda output");
+    }
+
+    static CognitoException unexpected(String trigger, String reason) {
+        return new CognitoException("UnexpectedLambdaException", trigger + " invocation failed due to error " + reason + ".");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.cognate.userpool.trigger;
+
+import dev.cognate.internalapi.InternalRoutes;
+import dev.cognate.internalapi.TriggerInvocation;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * trigger-runner's internal API, on its internal port, base URL {@code quarkus.rest-client.trigger-runner.url}
+ * (8094): the synchronous trigger calls and the pools' webhook secrets. Contract: libs/internal-api.
+ */
+@RegisterRestClient(configKey = "trigger-runner")
+@Path(InternalRoutes.TRIGGERS)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface TriggerRunnerClient {
+
+    @POST
+    @Path(InternalRoutes.TRIGGER_INVOKE)
+    Uni<TriggerInvocation.Result> invoke(TriggerInvocation.Request request);
+
+    @GET
+    @Path(InternalRoutes.WEBHOOK_SECRET)
+    Uni<TriggerInvocation.WebhookSecret> webhookSecret(@PathParam("poolId") String poolId);
+
+    @POST
+    @Path(InternalRoutes.WEBHOOK_SECRET)
+    Uni<TriggerInvocation.WebhookSecret> rotateWebhookSecret(@PathParam("poolId") String poolId);
+}

@@ -1,0 +1,155 @@
+package dev.cognate.userpool.compat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognate.internalapi.TriggerInvocation.Outcome;
+import dev.cognate.internalapi.TriggerInvocation.Result;
+import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
+import io.quarkus.test.junit.QuarkusTest;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The PreTokenGeneration trigger (V1_0) on the API sign-in and the refresh, driven by the AWS SDK v2: Cognito's event
+ * with the user's attributes and group configuration, the ID token's claims added, overridden and suppressed, the
+ * groups replaced in both tokens, the claims Cognito keeps to itself untouched, and a failing function answered with
+ * Cognito's exception and no tokens.
+ */
+@QuarkusTest
+class PreTokenGenerationTriggerTest extends SignInFixture {
+
+    private static final String FUNCTION = "https://functions.example.com/tokens";
+    private static final String ROLE = "arn:aws:iam::123456789012:role/staff";
+
+    @BeforeAll
+    static void startTriggerRunner() {
+        TriggerRunnerStandIn.start();
+    }
+
+    @AfterAll
+    static void stopTriggerRunner() {
+        TriggerRunnerStandIn.stop();
+    }
+
+    @BeforeEach
+    void poolWithPreTokenGeneration() {
+        cognito.updateUserPool(r -> r.userPoolId(poolId).lambdaConfig(l -> l.preTokenGeneration(FUNCTION)));
+        cognito.createGroup(r -> r.userPoolId(poolId).groupName("staff").roleArn(ROLE).precedence(1));
+    }
+
+    private static Function<JsonNode, Result> answering(String claimsOverrideDetails) {
+        return event -> {
+            ObjectNode answer = event.deepCopy();
+            try {
+                ((ObjectNode) answer.get("response")).set("claimsOverrideDetails", JSON.readTree(claimsOverrideDetails));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return Result.answered(answer);
+        };
+    }
+
+    @Test
+    void signInSendsCognitosEventAndTheAnswerShapesTheTokens() throws Exception {
+        String sub = createUser("ana", true);
+        cognito.adminAddUserToGroup(r -> r.userPoolId(poolId).username("ana").groupName("staff"));
+        TriggerRunnerStandIn.answerWith(answering("""
+                {"claimsToAddOrOverride": {"tier": "gold", "email": "ana@corp.example", "sub": "forged", "cognito:username": "root"},
+                 "claimsToSuppress": ["email_verified", "iss"],
+                 "groupOverrideDetails": {"groupsToOverride": ["admins", "staff"], "iamRolesToOverride": ["arn:aws:iam::123456789012:role/admin"],
+                                          "preferredRole": "arn:aws:iam::123456789012:role/admin"}}"""));
+
+        AuthenticationResultType tokens = passwordAuth(clientId, "ana", PASSWORD).authenticationResult();
+
+        JsonNode event = TriggerRunnerStandIn.calls().get(0).event();
+        assertThat(event.path("version").asText()).isEqualTo("1");
+        assertThat(event.path("triggerSource").asText()).isEqualTo("TokenGeneration_Authentication");
+        assertThat(event.path("region").asText()).isEqualTo("us-east-1");
+        assertThat(event.path("userPoolId").asText()).isEqualTo(poolId);
+        assertThat(event.path("userName").asText()).isEqualTo("ana");
+        assertThat(event.path("callerContext").path("clientId").asText()).isEqualTo(clientId);
+        JsonNode attributes = event.path("request").path("userAttributes");
+        assertThat(attributes.path("sub").asText()).isEqualTo(sub);
+        assertThat(attributes.path("email").asText()).isEqualTo("ana@example.com");
+        assertThat(attributes.path("email_verified").asText()).isEqualTo("true");
+        assertThat(attributes.path("cognito:user_status").asText()).isEqualTo("CONFIRMED");
+        assertThat(event.path("request").path("groupConfiguration").toString())
+                .isEqualTo("{\"groupsToOverride\":[\"staff\"],\"iamRolesToOverride\":[\"" + ROLE + "\"],\"preferredRole\":\"" + ROLE + "\"}");
+        assertThat(event.path("response").toString()).isEqualTo("{\"claimsOverrideDetails\":null}");
+
+        JwtClaims id = verify(tokens.idToken(), clientId);
+        assertThat(id.getStringClaimValue("tier")).isEqualTo("gold");
+        assertThat(id.getStringClaimValue("email")).isEqualTo("ana@corp.example");
+        assertThat(id.hasClaim("email_verified")).isFalse();
+        assertThat(id.getSubject()).as("sub cannot be changed").isEqualTo(sub);
+        assertThat(id.getIssuer()).as("iss cannot be suppressed").isEqualTo("http://localhost:8081/" + poolId);
+        assertThat(id.getStringClaimValue("cognito:username")).isEqualTo("ana");
+        assertThat(id.getStringListClaimValue("cognito:groups")).containsExactly("admins", "staff");
+        assertThat(id.getStringListClaimValue("cognito:roles")).containsExactly("arn:aws:iam::123456789012:role/admin");
+        assertThat(id.getStringClaimValue("cognito:preferred_role")).isEqualTo("arn:aws:iam::123456789012:role/admin");
+        JwtClaims access = verify(tokens.accessToken(), null);
+        assertThat(access.getStringListClaimValue("cognito:groups")).containsExactly("admins", "staff");
+        assertThat(access.hasClaim("tier")).as("V1 changes the ID token only").isFalse();
+    }
+
+    @Test
+    void refreshRunsTheTriggerAsRefreshTokens() throws Exception {
+        createUser("bea", true);
+        TriggerRunnerStandIn.answerWith(Result::answered);
+        String refreshToken = passwordAuth(clientId, "bea", PASSWORD).authenticationResult().refreshToken();
+        TriggerRunnerStandIn.answerWith(answering("{\"claimsToAddOrOverride\": {\"refreshed\": \"yes\"}}"));
+
+        AuthenticationResultType refreshed = anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult();
+
+        assertThat(TriggerRunnerStandIn.calls()).hasSize(1);
+        assertThat(TriggerRunnerStandIn.calls().get(0).event().path("triggerSource").asText()).isEqualTo("TokenGeneration_RefreshTokens");
+        assertThat(verify(refreshed.idToken(), clientId).getStringClaimValue("refreshed")).isEqualTo("yes");
+    }
+
+    @Test
+    void noOverrideLeavesTheTokensAsWithoutTheTrigger() throws Exception {
+        createUser("cid", true);
+        TriggerRunnerStandIn.answerWith(Result::answered);
+
+        JwtClaims id = verify(passwordAuth(clientId, "cid", PASSWORD).authenticationResult().idToken(), clientId);
+
+        assertThat(id.getStringClaimValue("email")).isEqualTo("cid@example.com");
+        assertThat(id.hasClaim("cognito:groups")).isFalse();
+    }
+
+    @Test
+    void failuresAreCognitosExceptionsAndNoTokens() {
+        createUser("dag", true);
+        Map<Function<JsonNode, Result>, List<String>> failures = Map.of(
+                event -> Result.failed(Outcome.FUNCTION_ERROR, "Error", "account frozen"),
+                List.of("UserLambdaValidationException", "PreTokenGeneration failed with error account frozen."),
+                answering("{\"claimsToAddOrOverride\": {\"level\": 3}}"),
+                List.of("InvalidLambdaResponseException", "Unrecognizable lambda output"),
+                answering("{\"claimsToSuppress\": \"email\"}"),
+                List.of("InvalidLambdaResponseException", "Unrecognizable lambda output"),
+                event -> Result.failed(Outcome.NO_ANSWER, "TimeoutError", "no answer"),
+                List.of("UnexpectedLambdaException", "PreTokenGeneration invocation failed due to error TimeoutError."));
+        failures.forEach((function, expected) -> {
+            TriggerRunnerStandIn.answerWith(function);
+            assertThatThrownBy(() -> passwordAuth(clientId, "dag", PASSWORD))
+                    .isInstanceOfSatisfying(CognitoIdentityProviderException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo(expected.get(0));
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(expected.get(1));
+                    });
+        });
+    }
+}
