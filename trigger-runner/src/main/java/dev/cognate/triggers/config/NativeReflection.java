@@ -31,6 +31,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.events.oauth.AuthorizationCode",
         "dev.cognate.triggers.domain.DeliveryRequest",
         "dev.cognate.triggers.domain.OutgoingMessage",
+        "dev.cognate.triggers.invoke.WebhookInvoker$Answer",
 })
 public final class NativeReflection {
 

@@ -1,7 +1,6 @@
 package dev.cognate.triggers.invoke;
 
 import dev.cognate.secrets.MasterKeyCipher;
-import dev.cognate.triggers.config.TriggerRunnerConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,9 +34,9 @@ public class WebhookSecrets {
     private final Pool db;
     private final MasterKeyCipher cipher;
 
-    public WebhookSecrets(Pool db, TriggerRunnerConfig config) {
+    public WebhookSecrets(Pool db, MasterKeyCipher cipher) {
         this.db = db;
-        this.cipher = new MasterKeyCipher(config.masterKey());
+        this.cipher = cipher;
     }
 
     /** The pool's secret, made and stored when it has none (two concurrent first calls agree on one). */
@@ -67,7 +66,8 @@ public class WebhookSecrets {
         return WebhookSigner.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
     }
 
-    static String context(String userPoolId) {
+    /** The additional data a pool's secret is sealed with (also what its re-seal after a master-key rotation uses). */
+    public static String context(String userPoolId) {
         return "webhook-secret:" + userPoolId;
     }
 }

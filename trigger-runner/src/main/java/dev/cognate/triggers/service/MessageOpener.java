@@ -30,8 +30,8 @@ public class MessageOpener {
     private final MasterKeyCipher cipher;
     private final String defaultFrom;
 
-    public MessageOpener(TriggerRunnerConfig config) {
-        this.cipher = new MasterKeyCipher(config.masterKey(), config.masterKeyPrevious());
+    public MessageOpener(TriggerRunnerConfig config, MasterKeyCipher cipher) {
+        this.cipher = cipher;
         this.defaultFrom = config.delivery().email().from();
     }
 
