@@ -1,5 +1,9 @@
 package dev.cognate.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import dev.cognate.testkit.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,8 +21,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +34,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -37,13 +46,14 @@ import static org.awaitility.Awaitility.await;
  * its own process — on free ports, so it runs beside a developer's own stack. A user created through the AWS SDK gets
  * the invitation that user-pool-service's outbox puts on Kafka and trigger-runner mails to a real SMTP server (GreenMail,
  * here), as codes are; identity pools answer the AWS SDK; a user signs up with the API and, in Chromium, through the hosted pages
- * with a standard relying party; and stopping leaves nothing running. Needs the services packaged first (the reactor
+ * with a standard relying party; a PreSignUp webhook confirms and vetoes sign-ups; and stopping leaves nothing running. Needs the services packaged first (the reactor
  * builds them before this module).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WholeStackTest {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StackLayout layout;
     private LocalCredentials credentials;
@@ -124,6 +134,62 @@ class WholeStackTest {
         }
     }
 
+    /**
+     * A PreSignUp trigger through the real services: user-pool-service asks trigger-runner's internal API, which POSTs
+     * Cognito's event, signed, to a function on this machine (the JDK's HTTP server here); its answer confirms one user,
+     * its error vetoes another, who is then not there.
+     */
+    @Test
+    void aPreSignUpWebhookConfirmsOneUserAndVetoesAnother() throws Exception {
+        List<JsonNode> events = new CopyOnWriteArrayList<>();
+        List<String> signatures = new CopyOnWriteArrayList<>();
+        HttpServer function = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, 0), 0);
+        function.createContext("/pre-sign-up", exchange -> {
+            ObjectNode event = (ObjectNode) JSON.readTree(exchange.getRequestBody().readAllBytes());
+            events.add(event);
+            signatures.add(exchange.getRequestHeaders().getFirst("webhook-signature"));
+            boolean veto = "vetoed".equals(event.path("userName").asText());
+            byte[] answer;
+            if (veto) {
+                answer = JSON.writeValueAsBytes(Map.of("errorType", "Error", "errorMessage", "not on the guest list"));
+            } else {
+                event.putObject("response").put("autoConfirmUser", true).put("autoVerifyEmail", false).put("autoVerifyPhone", false);
+                answer = JSON.writeValueAsBytes(event);
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(veto ? 400 : 200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        function.start();
+        try (CognitoIdentityProviderClient operator = operatorClient();
+             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
+                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String url = "http://127.0.0.1:" + function.getAddress().getPort() + "/pre-sign-up";
+            String poolId = operator.createUserPool(r -> r.poolName("whole-stack-triggers").lambdaConfig(c -> c.preSignUp(url)))
+                    .userPool().id();
+            String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+                    .userPoolClient().clientId();
+
+            assertThat(app.signUp(r -> r.clientId(clientId).username("trusted").password("Trusted-Passw0rd!")).userConfirmed()).isTrue();
+            UserLambdaValidationException vetoed = catchThrowableOfType(UserLambdaValidationException.class, () -> app.signUp(r -> r
+                    .clientId(clientId).username("vetoed").password("Vetoed-Passw0rd!")));
+
+            assertThat(vetoed.awsErrorDetails().errorMessage()).isEqualTo("PreSignUp failed with error not on the guest list.");
+            assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username("trusted")).userStatusAsString()).isEqualTo("CONFIRMED");
+            assertThat(catchThrowableOfType(UserNotFoundException.class, () -> operator.adminGetUser(r -> r.userPoolId(poolId).username("vetoed"))))
+                    .isNotNull();
+            assertThat(events).extracting(event -> event.path("triggerSource").asText()).containsExactly("PreSignUp_SignUp", "PreSignUp_SignUp");
+            assertThat(events.get(0).path("userPoolId").asText()).isEqualTo(poolId);
+            assertThat(events.get(0).path("callerContext").path("clientId").asText()).isEqualTo(clientId);
+            assertThat(signatures).allMatch(signature -> signature != null && signature.startsWith("v1,"));
+        } finally {
+            function.stop(0);
+        }
+    }
+
     private CognitoIdentityProviderClient operatorClient() {
         return CognitoIdentityProviderClient.builder()
                 .endpointOverride(URI.create(services.get(0).baseUrl())).region(Region.US_EAST_1)
@@ -181,6 +247,7 @@ class WholeStackTest {
         Map<String, String> triggerRunnerEnvironment = new LinkedHashMap<>(mail.triggerRunnerEnvironment());
         triggerRunnerEnvironment.put("COGNATE_INTERNAL_API_PORT", Integer.toString(triggerRunnerInternal));
         triggerRunnerEnvironment.put("COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK);
+        triggerRunnerEnvironment.put("COGNATE_TRIGGERS_ALLOWED_EGRESS_HOSTS", "localhost,127.0.0.1");
         return List.of(idp,
                 new CognateService(CognateService.HOSTED_UI.name(), CognateService.HOSTED_UI.displayName(), hostedUi,
                         Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", idp.baseUrl(), "COGNATE_ISSUER_BASE_URL", idp.baseUrl(),
