@@ -1,6 +1,9 @@
 package dev.cognate.identitypool;
 
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -12,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,6 +44,37 @@ public final class CognitoIdentityClients {
     /** An SDK client signing with the operator key; retries off, so a test sees each answer once. */
     public static CognitoIdentityClient operator(URL endpoint) {
         return withCredentials(endpoint, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+    }
+
+    /** An unsigned SDK client, as an app calls GetId, GetCredentialsForIdentity, GetOpenIdToken and UnlinkIdentity. */
+    public static CognitoIdentityClient anonymous(URL endpoint) {
+        return CognitoIdentityClient.builder()
+                .endpointOverride(URI.create(endpoint.toString()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** An unsigned SDK STS client of the service's STS endpoint ({@code /sts}), as AssumeRoleWithWebIdentity is called. */
+    public static StsClient sts(URL endpoint) {
+        return sts(endpoint, AnonymousCredentialsProvider.create());
+    }
+
+    /** An SDK STS client of the service's STS endpoint signing with vended (temporary) credentials. */
+    public static StsClient sts(URL endpoint, String accessKeyId, String secretAccessKey, String sessionToken) {
+        return sts(endpoint, StaticCredentialsProvider.create(AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken)));
+    }
+
+    private static StsClient sts(URL endpoint, AwsCredentialsProvider credentials) {
+        return StsClient.builder()
+                .endpointOverride(URI.create(endpoint.toString()).resolve("/sts"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     public static CognitoIdentityClient withCredentials(URL endpoint, String accessKeyId, String secretAccessKey) {

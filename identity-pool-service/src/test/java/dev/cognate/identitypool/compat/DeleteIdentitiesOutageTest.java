@@ -37,7 +37,7 @@ class DeleteIdentitiesOutageTest {
     @Test
     void identitiesThatCouldNotBeDeletedAreReportedAsInternalServerError() {
         try (CognitoIdentityClient operator = CognitoIdentityClients.operator(endpoint);
-             CognitoIdentityClient anonymous = IdentitiesTest.anonymous(endpoint)) {
+             CognitoIdentityClient anonymous = CognitoIdentityClients.anonymous(endpoint)) {
             String pool = operator.createIdentityPool(r -> r.identityPoolName("delete-outage").allowUnauthenticatedIdentities(true)).identityPoolId();
             String first = anonymous.getId(r -> r.identityPoolId(pool)).identityId();
             String second = anonymous.getId(r -> r.identityPoolId(pool)).identityId();

@@ -18,12 +18,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityException;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
@@ -118,9 +112,7 @@ class DeveloperIdentitiesTest {
         assertThat(identityOf(pool, "user-2")).isNotEqualTo(identityId);
 
         AssumeRoleWithWebIdentityResponse assumed;
-        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(endpoint.toString()).resolve("/sts")).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+        try (StsClient sts = CognitoIdentityClients.sts(endpoint)) {
             assumed = sts.assumeRoleWithWebIdentity(r -> r.roleArn(AUTH).roleSessionName("developer").webIdentityToken(response.token()));
         }
         assertThat(assumed.subjectFromWebIdentityToken()).isEqualTo(identityId);
@@ -137,13 +129,10 @@ class DeveloperIdentitiesTest {
         var other = operator.getOpenIdTokenForDeveloperIdentity(r -> r.identityPoolId(pool).logins(Map.of(DEVELOPER, "app-other")));
         String login = "cognito-identity.amazonaws.com";
 
-        try (CognitoIdentityClient app = IdentitiesTest.anonymous(endpoint)) {
+        try (CognitoIdentityClient app = CognitoIdentityClients.anonymous(endpoint)) {
             Credentials credentials = app.getCredentialsForIdentity(r -> r.identityId(backend.identityId())
                     .logins(Map.of(login, backend.token()))).credentials();
-            try (StsClient sts = StsClient.builder().endpointOverride(URI.create(endpoint.toString()).resolve("/sts")).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
-                            credentials.secretKey(), credentials.sessionToken())))
-                    .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+            try (StsClient sts = CognitoIdentityClients.sts(endpoint, credentials.accessKeyId(), credentials.secretKey(), credentials.sessionToken())) {
                 assertThat(sts.getCallerIdentity().arn())
                         .isEqualTo("arn:aws:sts::123456789012:assumed-role/Developer_Authenticated/CognitoIdentityCredentials");
             }
@@ -169,7 +158,7 @@ class DeveloperIdentitiesTest {
     void guestIdentityGivenByIdIsLinkedToTheDeveloperUserButAnotherUsersIdentityIsNot() {
         String pool = pool();
         String guest;
-        try (CognitoIdentityClient anonymous = IdentitiesTest.anonymous(endpoint)) {
+        try (CognitoIdentityClient anonymous = CognitoIdentityClients.anonymous(endpoint)) {
             guest = anonymous.getId(r -> r.identityPoolId(pool)).identityId();
         }
 
@@ -287,7 +276,7 @@ class DeveloperIdentitiesTest {
         assertThat(operator.describeIdentity(r -> r.identityId(response.identityId())).logins()).containsExactlyInAnyOrder(DEVELOPER, provider);
         assertThat(verify(response.token(), pool).claims().path("amr")).extracting(JsonNode::asText).containsExactlyInAnyOrder("authenticated",
                 DEVELOPER, provider, DEVELOPER + ":" + pool + ":mixed-user", provider + ":CognitoSignIn:mixed-sub");
-        try (CognitoIdentityClient anonymous = IdentitiesTest.anonymous(endpoint)) {
+        try (CognitoIdentityClient anonymous = CognitoIdentityClients.anonymous(endpoint)) {
             assertThat(anonymous.getId(r -> r.identityPoolId(pool).logins(Map.of(provider, issuer.idToken(userPool, "devmixedclient1", "mixed-sub"))))
                     .identityId()).isEqualTo(response.identityId());
         }
@@ -352,7 +341,7 @@ class DeveloperIdentitiesTest {
         assertThat(catchThrowableOfType(ResourceNotFoundException.class, () -> operator.getOpenIdTokenForDeveloperIdentity(r -> r
                 .identityPoolId(missing).logins(Map.of(DEVELOPER, "user")))).awsErrorDetails().errorMessage())
                 .isEqualTo("IdentityPool '" + missing + "' not found.");
-        try (CognitoIdentityClient anonymous = IdentitiesTest.anonymous(endpoint)) {
+        try (CognitoIdentityClient anonymous = CognitoIdentityClients.anonymous(endpoint)) {
             assertThat(catchThrowableOfType(CognitoIdentityException.class, () -> anonymous.getOpenIdTokenForDeveloperIdentity(r -> r
                     .identityPoolId(pool).logins(Map.of(DEVELOPER, "user")))).statusCode()).isEqualTo(403);
         }

@@ -12,10 +12,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityException;
 import software.amazon.awssdk.services.cognitoidentity.model.DescribeIdentityResponse;
@@ -25,7 +21,6 @@ import software.amazon.awssdk.services.cognitoidentity.model.ListIdentitiesRespo
 import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 
-import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +59,7 @@ class IdentitiesTest {
     void clients() {
         issuer = LocalUserPoolIssuer.get();
         operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = anonymous(endpoint);
+        anonymous = CognitoIdentityClients.anonymous(endpoint);
     }
 
     @AfterEach
@@ -72,16 +67,6 @@ class IdentitiesTest {
         clock.reset();
         operator.close();
         anonymous.close();
-    }
-
-    static CognitoIdentityClient anonymous(URL endpoint) {
-        return CognitoIdentityClient.builder()
-                .endpointOverride(URI.create(endpoint.toString()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
     }
 
     String pool(boolean guests) {

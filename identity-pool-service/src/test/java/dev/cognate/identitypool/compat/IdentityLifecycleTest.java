@@ -60,7 +60,7 @@ class IdentityLifecycleTest {
         provider = issuer.providerName(USER_POOL);
         otherProvider = "cognito-idp.us-east-1.amazonaws.com/" + OTHER_POOL;
         operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = IdentitiesTest.anonymous(endpoint);
+        anonymous = CognitoIdentityClients.anonymous(endpoint);
     }
 
     @AfterEach

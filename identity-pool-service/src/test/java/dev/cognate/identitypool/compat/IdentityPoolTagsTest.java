@@ -105,7 +105,7 @@ class IdentityPoolTagsTest {
         }
         assertThat(catchThrowableOfType(InvalidParameterException.class, () -> operator.tagResource(r -> r.resourceArn(arn(pool)).tags(fifty)))
                 .awsErrorDetails().errorMessage()).isEqualTo("An identity pool can have at most 50 tags.");
-        try (CognitoIdentityClient anonymous = IdentitiesTest.anonymous(endpoint)) {
+        try (CognitoIdentityClient anonymous = CognitoIdentityClients.anonymous(endpoint)) {
             assertThat(catchThrowableOfType(CognitoIdentityException.class, () -> anonymous.untagResource(r -> r.resourceArn(arn(pool))
                     .tagKeys("keep"))).statusCode()).isEqualTo(403);
         }

@@ -55,7 +55,7 @@ class LoginProvidersTest {
     void clients() {
         providers = LocalLoginProviders.get();
         operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = IdentitiesTest.anonymous(endpoint);
+        anonymous = CognitoIdentityClients.anonymous(endpoint);
     }
 
     @AfterEach

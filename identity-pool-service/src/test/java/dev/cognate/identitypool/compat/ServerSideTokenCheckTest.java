@@ -58,7 +58,7 @@ class ServerSideTokenCheckTest {
         issuer = LocalUserPoolIssuer.get();
         userPoolService = LocalLoginProviders.get();
         operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = IdentitiesTest.anonymous(endpoint);
+        anonymous = CognitoIdentityClients.anonymous(endpoint);
         provider = issuer.providerName(USER_POOL);
     }
 

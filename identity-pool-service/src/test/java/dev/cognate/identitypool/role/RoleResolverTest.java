@@ -3,10 +3,10 @@ package dev.cognate.identitypool.role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.identitypool.domain.IdentityPoolRoles;
 import dev.cognate.identitypool.domain.IdentityPoolRoles.MappingRule;
 import dev.cognate.identitypool.domain.IdentityPoolRoles.RoleMapping;
 import dev.cognate.identitypool.domain.IdentityPoolRoles.RulesConfiguration;
+import dev.cognate.identitypool.domain.IdentityPoolRoles;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

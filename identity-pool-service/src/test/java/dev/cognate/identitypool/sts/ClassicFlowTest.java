@@ -66,9 +66,7 @@ class ClassicFlowTest {
         issuer = LocalUserPoolIssuer.get();
         provider = issuer.providerName(USER_POOL);
         operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = CognitoIdentityClient.builder().endpointOverride(URI.create(endpoint.toString())).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        anonymous = CognitoIdentityClients.anonymous(endpoint);
     }
 
     @AfterEach

@@ -10,18 +10,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.StsException;
 
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -65,9 +58,7 @@ class CredentialRevocationTest {
         issuer = LocalUserPoolIssuer.get();
         provider = issuer.providerName(USER_POOL);
         operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = CognitoIdentityClient.builder().endpointOverride(URI.create(endpoint.toString())).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        anonymous = CognitoIdentityClients.anonymous(endpoint);
     }
 
     @AfterEach
@@ -91,11 +82,7 @@ class CredentialRevocationTest {
     }
 
     StsClient sts(Credentials credentials) {
-        return StsClient.builder().endpointOverride(URI.create(endpoint.toString()).resolve("/sts")).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
-                        credentials.secretKey(), credentials.sessionToken())))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        return CognitoIdentityClients.sts(endpoint, credentials.accessKeyId(), credentials.secretKey(), credentials.sessionToken());
     }
 
     void assertRefused(Credentials credentials) {
@@ -159,9 +146,7 @@ class CredentialRevocationTest {
         Map<String, String> logins = Map.of(provider, issuer.idToken(USER_POOL, CLIENT, "olga"));
         String identityId = anonymous.getId(r -> r.identityPoolId(pool).logins(logins)).identityId();
         String before = anonymous.getOpenIdToken(r -> r.identityId(identityId).logins(logins)).token();
-        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(endpoint.toString()).resolve("/sts")).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+        try (StsClient sts = CognitoIdentityClients.sts(endpoint)) {
             assertThat(sts.assumeRoleWithWebIdentity(r -> r.roleArn(AUTH).roleSessionName("before").webIdentityToken(before))
                     .credentials().accessKeyId()).startsWith("ASIA");
 
@@ -177,11 +162,7 @@ class CredentialRevocationTest {
             clock.advance(Duration.ofSeconds(2));
             String later = anonymous.getOpenIdToken(r -> r.identityId(identityId).logins(logins)).token();
             var credentials = sts.assumeRoleWithWebIdentity(r -> r.roleArn(AUTH).roleSessionName("later").webIdentityToken(later)).credentials();
-            try (StsClient signed = StsClient.builder().endpointOverride(URI.create(endpoint.toString()).resolve("/sts")).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
-                            credentials.secretAccessKey(), credentials.sessionToken())))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+            try (StsClient signed = CognitoIdentityClients.sts(endpoint, credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())) {
                 assertThat(signed.getCallerIdentity().arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/Revocable/later");
             }
         } finally {

@@ -11,19 +11,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 import software.amazon.awssdk.services.cognitoidentity.model.InvalidIdentityPoolConfigurationException;
 import software.amazon.awssdk.services.cognitoidentity.model.RoleMapping;
 import software.amazon.awssdk.services.sts.StsClient;
 
-import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,9 +70,7 @@ class ExternalCredentialVendorTest {
         issuer = LocalUserPoolIssuer.get();
         provider = issuer.providerName(USER_POOL);
         operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = CognitoIdentityClient.builder().endpointOverride(URI.create(endpoint.toString())).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        anonymous = CognitoIdentityClients.anonymous(endpoint);
     }
 
     @AfterEach
@@ -110,11 +101,7 @@ class ExternalCredentialVendorTest {
         Credentials credentials = response.credentials();
         // DurationSeconds 900 was asked of the external STS (the built-in vendor would give an hour)
         assertThat(credentials.expiration()).isBetween(Instant.now().plus(Duration.ofMinutes(14)), Instant.now().plus(Duration.ofMinutes(16)));
-        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(endpoint.toString()).resolve("/sts")).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
-                        credentials.secretKey(), credentials.sessionToken())))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+        try (StsClient sts = CognitoIdentityClients.sts(endpoint, credentials.accessKeyId(), credentials.secretKey(), credentials.sessionToken())) {
             assertThat(sts.getCallerIdentity().arn())
                     .isEqualTo("arn:aws:sts::123456789012:assumed-role/External_Authenticated/CognitoIdentityCredentials");
         }

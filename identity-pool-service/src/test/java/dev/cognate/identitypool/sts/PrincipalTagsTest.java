@@ -10,10 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 import software.amazon.awssdk.services.cognitoidentity.model.GetPrincipalTagAttributeMapResponse;
@@ -69,9 +65,7 @@ class PrincipalTagsTest {
         issuer = LocalUserPoolIssuer.get();
         provider = issuer.providerName(USER_POOL);
         operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = CognitoIdentityClient.builder().endpointOverride(URI.create(endpoint.toString())).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        anonymous = CognitoIdentityClients.anonymous(endpoint);
     }
 
     @AfterEach
@@ -137,9 +131,7 @@ class PrincipalTagsTest {
         assertThat(tags.path("transitive_tag_keys")).extracting(JsonNode::asText).containsExactly("client", "username");
 
         AssumeRoleWithWebIdentityResponse assumed;
-        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(endpoint.toString()).resolve("/sts")).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+        try (StsClient sts = CognitoIdentityClients.sts(endpoint)) {
             assumed = sts.assumeRoleWithWebIdentity(r -> r.roleArn(AUTH).roleSessionName("tagged").webIdentityToken(token));
         }
         assertThat(assumed.packedPolicySize()).isBetween(1, 100);
@@ -158,9 +150,7 @@ class PrincipalTagsTest {
         assertThat(sessionTokens.open(credentials.sessionToken()).orElseThrow().principalTags()).isEmpty();
 
         String token = anonymous.getOpenIdToken(r -> r.identityId(guest)).token();
-        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(endpoint.toString()).resolve("/sts")).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+        try (StsClient sts = CognitoIdentityClients.sts(endpoint)) {
             assertThat(sts.assumeRoleWithWebIdentity(r -> r.roleArn(GUEST).roleSessionName("guest").webIdentityToken(token))
                     .packedPolicySize()).isNull();
         }

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -66,13 +65,7 @@ class VendedCredentialsTest {
         issuer = LocalUserPoolIssuer.get();
         provider = issuer.providerName(USER_POOL);
         operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = CognitoIdentityClient.builder()
-                .endpointOverride(URI.create(endpoint.toString()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        anonymous = CognitoIdentityClients.anonymous(endpoint);
     }
 
     @AfterEach

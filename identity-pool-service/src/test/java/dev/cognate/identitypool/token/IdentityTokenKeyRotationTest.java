@@ -13,10 +13,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -67,9 +63,7 @@ class IdentityTokenKeyRotationTest {
     void startFromNoKeys() throws Exception {
         deleteAllKeys();
         operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = CognitoIdentityClient.builder().endpointOverride(URI.create(endpoint.toString())).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        anonymous = CognitoIdentityClients.anonymous(endpoint);
     }
 
     @AfterEach
@@ -104,9 +98,7 @@ class IdentityTokenKeyRotationTest {
         assertThat(kid(signedByNext)).isEqualTo(next);
         assertThat(publishedKids()).containsExactly(next, first);
         // Cognate's STS verifies tokens of the new key
-        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(endpoint.toString()).resolve("/sts")).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+        try (StsClient sts = CognitoIdentityClients.sts(endpoint)) {
             assertThat(sts.assumeRoleWithWebIdentity(r -> r.roleArn(GUEST).roleSessionName("rotated").webIdentityToken(signedByNext))
                     .assumedRoleUser().arn()).endsWith(":assumed-role/Rotating_Guest/rotated");
         }
