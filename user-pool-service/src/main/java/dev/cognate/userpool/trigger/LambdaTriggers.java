@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.internalapi.TriggerInvocation;
 import dev.cognate.userpool.config.TriggerConfig;
+import dev.cognate.userpool.validation.LambdaConfigRules;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -56,6 +57,17 @@ public class LambdaTriggers {
             case INVALID_RESPONSE -> throw invalidResponse();
             case NO_ANSWER -> throw unexpected(trigger, result == null || result.errorType() == null ? "Unknown" : result.errorType());
         };
+    }
+
+    /**
+     * Fails closed when the pool's stored {@code LambdaConfig} names a trigger Cognate does not run: pools written before
+     * CreateUserPool/UpdateUserPool refused those may still hold one, and skipping it (a PreAuthentication veto, a
+     * UserMigration) would change who can sign up or sign in. Every sign-up and every token minted asks this first.
+     */
+    public static void requireRunnable(ObjectNode lambdaConfig) {
+        LambdaConfigRules.firstTriggerNotRun(lambdaConfig).ifPresent(member -> {
+            throw unexpected(member.split(" ")[0], "TriggerNotRunByCognate");
+        });
     }
 
     public static CognitoException invalidResponse() {

@@ -40,6 +40,7 @@ public class PreSignUpTrigger {
      */
     public Uni<Decision> run(String poolId, ObjectNode lambdaConfig, String triggerSource, String userName,
                              Map<String, String> attributes, TriggerCaller caller) {
+        LambdaTriggers.requireRunnable(lambdaConfig);
         String target = lambdaConfig.path(NAME).asText(null);
         if (target == null) {
             return Uni.createFrom().item(Decision.NONE);

@@ -100,6 +100,7 @@ public class PreTokenGenerationTrigger {
      */
     public Uni<Customization> run(String poolId, ObjectNode lambdaConfig, Source source, String userName, String clientId,
                                   Map<String, String> userAttributes, ObjectNode idTokenClaims) {
+        LambdaTriggers.requireRunnable(lambdaConfig);
         String target = lambdaConfig.path("PreTokenGenerationConfig").path("LambdaArn").asText(lambdaConfig.path(NAME).asText(null));
         if (target == null || target.isEmpty()) {
             return Uni.createFrom().item(Customization.NONE);

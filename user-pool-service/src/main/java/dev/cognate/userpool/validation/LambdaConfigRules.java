@@ -7,6 +7,7 @@ import dev.cognate.awsprotocol.Validation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -89,18 +90,27 @@ public final class LambdaConfigRules {
      * member still gets its own error first.
      */
     static void refuseTriggersNotRun(ObjectNode config) {
+        firstTriggerNotRun(config).ifPresent(member -> {
+            throw CognitoException.invalidParameter(member.startsWith("PreTokenGeneration ")
+                    ? "Cognate does not run the " + member.replace(" ", " trigger version ") + " yet; use LambdaVersion V1_0."
+                    : "Cognate does not run LambdaConfig." + member + " yet; remove it (Cognate runs PreSignUp and PreTokenGeneration V1_0).");
+        });
+    }
+
+    /**
+     * The first member of a stored {@code LambdaConfig} that Cognate does not run ({@code "PreTokenGeneration V2_0"} for
+     * a version it does not run), if any. Pools written before these were refused may still hold one: the trigger
+     * paths fail closed on it ({@code trigger/LambdaTriggers#requireRunnable}).
+     */
+    public static Optional<String> firstTriggerNotRun(ObjectNode config) {
         for (var names = config.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!RUN.contains(name)) {
-                throw CognitoException.invalidParameter("Cognate does not run LambdaConfig." + name + " yet; remove it"
-                        + " (Cognate runs PreSignUp and PreTokenGeneration V1_0).");
+                return Optional.of(name);
             }
         }
         String version = config.path("PreTokenGenerationConfig").path("LambdaVersion").asText("V1_0");
-        if (!version.equals("V1_0")) {
-            throw CognitoException.invalidParameter("Cognate does not run the PreTokenGeneration trigger version " + version
-                    + " yet; use LambdaVersion V1_0.");
-        }
+        return version.equals("V1_0") ? Optional.empty() : Optional.of("PreTokenGeneration " + version);
     }
 
     private void versioned(WireObject trigger, List<String> versions, Validation validation) {
