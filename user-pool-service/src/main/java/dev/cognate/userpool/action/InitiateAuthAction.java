@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
 
-/** InitiateAuth (unauthenticated): starts a sign-in with USER_PASSWORD_AUTH, USER_SRP_AUTH or REFRESH_TOKEN_AUTH. */
+/** InitiateAuth (unauthenticated): starts a sign-in with USER_PASSWORD_AUTH, USER_SRP_AUTH, REFRESH_TOKEN_AUTH or CUSTOM_AUTH. */
 @ApplicationScoped
 public class InitiateAuthAction implements AwsAction<InitiateAuthAction.Request, AuthResponse> {
 
@@ -44,6 +44,6 @@ public class InitiateAuthAction implements AwsAction<InitiateAuthAction.Request,
         Validation.of().required("clientId", request.clientId()).required("authFlow", request.authFlow())
                 .length("clientId", request.clientId(), 1, 128).throwIfInvalid();
         return service.initiateAuth(null, request.clientId(), request.authFlow(),
-                request.authParameters() == null ? Map.of() : request.authParameters(), false, context.sourceIp());
+                request.authParameters() == null ? Map.of() : request.authParameters(), request.clientMetadata(), false, context.sourceIp());
     }
 }

@@ -49,6 +49,12 @@ public class AuthenticationService {
     /** @param userPoolId the pool of AdminInitiateAuth, {@code null} for InitiateAuth */
     public Uni<AuthResponse> initiateAuth(String userPoolId, String clientId, String authFlow, Map<String, String> parameters, boolean admin,
                                          String sourceIp) {
+        return initiateAuth(userPoolId, clientId, authFlow, parameters, null, admin, sourceIp);
+    }
+
+    /** @param clientMetadata the request's ClientMetadata, for the triggers the flow runs ({@code null} when absent) */
+    public Uni<AuthResponse> initiateAuth(String userPoolId, String clientId, String authFlow, Map<String, String> parameters,
+                                         Map<String, String> clientMetadata, boolean admin, String sourceIp) {
         if (!AUTH_FLOWS.contains(authFlow)) {
             throw CognitoException.invalidParameter("1 validation error detected: Value '" + authFlow
                     + "' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: " + AUTH_FLOWS);
@@ -66,7 +72,7 @@ public class AuthenticationService {
                         throw CognitoException.invalidParameter(authFlow + " flow not enabled for this client");
                     }
                     return handler.get().start(new AuthContext(authenticated.pool(), authenticated.client(), admin, authFlow, parameters,
-                            sourceIp));
+                            sourceIp, clientMetadata));
                 });
     }
 
@@ -86,9 +92,16 @@ public class AuthenticationService {
 
     public Uni<AuthResponse> respondToAuthChallenge(String userPoolId, String clientId, String challengeName, String session,
                                                     Map<String, String> responses, boolean admin, String sourceIp) {
+        return respondToAuthChallenge(userPoolId, clientId, challengeName, session, responses, null, admin, sourceIp);
+    }
+
+    /** @param clientMetadata the request's ClientMetadata, for the triggers the challenge runs ({@code null} when absent) */
+    public Uni<AuthResponse> respondToAuthChallenge(String userPoolId, String clientId, String challengeName, String session,
+                                                    Map<String, String> responses, Map<String, String> clientMetadata, boolean admin,
+                                                    String sourceIp) {
         ChallengeHandler handler = challengeHandler(challengeName);
         return clients.authenticate(userPoolId, clientId, responses.get("USERNAME"), responses.get("SECRET_HASH"))
-                .chain(authenticated -> respond(authenticated, handler, session, responses, admin, false, sourceIp));
+                .chain(authenticated -> respond(authenticated, handler, session, responses, clientMetadata, admin, false, sourceIp));
     }
 
     /**
@@ -107,7 +120,7 @@ public class AuthenticationService {
     public Uni<AuthResponse> hostedRespond(ClientAuthenticator.AuthenticatedClient client, String challengeName, String session,
                                            Map<String, String> responses, String sourceIp) {
         ChallengeHandler handler = challengeHandler(challengeName);
-        return respond(client, handler, session, responses, false, true, sourceIp);
+        return respond(client, handler, session, responses, null, false, true, sourceIp);
     }
 
     private ChallengeHandler challengeHandler(String challengeName) {
@@ -120,7 +133,8 @@ public class AuthenticationService {
      * used once, but stays for another try after a refusal that checked nothing against the user.
      */
     private Uni<AuthResponse> respond(ClientAuthenticator.AuthenticatedClient authenticated, ChallengeHandler handler, String session,
-                                      Map<String, String> responses, boolean admin, boolean hosted, String sourceIp) {
+                                      Map<String, String> responses, Map<String, String> clientMetadata, boolean admin, boolean hosted,
+                                      String sourceIp) {
         return sessions.take(session).chain(stored -> {
             AuthSession state = stored.session();
             if (!state.clientId().equals(authenticated.client().clientId()) || !state.userPoolId().equals(authenticated.pool().id())
@@ -129,7 +143,7 @@ public class AuthenticationService {
                 return Uni.createFrom().failure(AuthSessionStore.expired());
             }
             AuthContext context = new AuthContext(authenticated.pool(), authenticated.client(), admin, state.authFlow(), responses,
-                    sourceIp);
+                    sourceIp, clientMetadata);
             return Uni.createFrom().deferred(() -> handler.respond(context, state))
                     .onFailure(AuthenticationService::refusedBeforeChecking)
                     .call(failure -> sessions.putBack(session, stored));

@@ -24,7 +24,9 @@ import java.util.Locale;
  * {@code PASSWORD_VERIFIER} (second step of USER_SRP_AUTH): PASSWORD_CLAIM_SECRET_BLOCK must be the block sent,
  * TIMESTAMP is "EEE MMM d HH:mm:ss 'UTC' yyyy" (US), and PASSWORD_CLAIM_SIGNATURE must equal HMAC-SHA256 over
  * poolName | USER_ID_FOR_SRP | secret block | timestamp under the key derived from the shared secret. A wrong
- * signature is a wrong password: it counts towards the lockout.
+ * signature is a wrong password: it counts towards the lockout. Inside the custom authentication flow (SRP_A, then
+ * DefineAuthChallenge named PASSWORD_VERIFIER) the result is not the end: it joins the flow's history and
+ * DefineAuthChallenge decides ({@link CustomAuthSteps#afterPasswordVerifier}).
  */
 @ApplicationScoped
 public class PasswordVerifierChallenge implements ChallengeHandler {
@@ -38,10 +40,12 @@ public class PasswordVerifierChallenge implements ChallengeHandler {
     private final PasswordSignIn passwords;
     private final SignInCompletion completion;
     private final SecretCipher cipher;
+    private final CustomAuthSteps customSteps;
 
     public PasswordVerifierChallenge(Pool db, UserRepository users, SrpVerifierStore verifiers, SignInAudit audit, PasswordSignIn passwords,
-                                     SignInCompletion completion, SecretCipher cipher) {
+                                     SignInCompletion completion, SecretCipher cipher, CustomAuthSteps customSteps) {
         this.cipher = cipher;
+        this.customSteps = customSteps;
         this.db = db;
         this.users = users;
         this.verifiers = verifiers;
@@ -61,12 +65,14 @@ public class PasswordVerifierChallenge implements ChallengeHandler {
         String block = AuthParameters.require(context, "PASSWORD_CLAIM_SECRET_BLOCK");
         String timestamp = AuthParameters.require(context, "TIMESTAMP");
         checkTimestamp(timestamp);
+        boolean custom = CustomAuthState.isCustom(session);
         if (session.sub() == null) {
-            return passwords.unknownUser(context, session.username());
+            return custom ? customSteps.afterPasswordVerifier(context, session, null, false) : passwords.unknownUser(context, session.username());
         }
         return users.findBySub(db, context.pool().id(), session.sub(), false).chain(found -> {
             if (found.isEmpty()) {
-                return passwords.unknownUser(context, session.username());
+                return custom ? customSteps.afterPasswordVerifier(context, session, null, false)
+                        : passwords.unknownUser(context, session.username());
             }
             User user = found.get();
             return audit.checkNotLocked(context, user)
@@ -77,8 +83,9 @@ public class PasswordVerifierChallenge implements ChallengeHandler {
                             : Uni.createFrom().item(() -> signatureMatches(context.pool().id(), session,
                                     UserSrpAuthFlow.openPrivate(cipher, context.pool().id(), session.data().get("b")), verifier.get(), timestamp, signature))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                    .chain(matches -> matches ? passwords.checkAccount(context, user) : audit.wrongPassword(context, user))
-                    .chain(accepted -> completion.afterFirstFactor(context, accepted));
+                    .chain(matches -> custom ? customSteps.afterPasswordVerifier(context, session, user, matches)
+                            : (matches ? passwords.checkAccount(context, user) : audit.<User>wrongPassword(context, user))
+                                    .chain(accepted -> completion.afterFirstFactor(context, accepted)));
         });
     }
 

@@ -22,8 +22,8 @@ import java.time.Instant;
  * {@code sign_in_failed} event with its audit reason — and, for a known user, a {@code SignIn} authentication event
  * with {@code Fail} in the same transaction — before the caller sees the error; a wrong password also counts
  * towards the lockout — after 5 failures 2^(n−5) s, at most 15 minutes, the counter forgotten after 15 minutes without
- * failure or at the next success. One counter for every password path (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, SRP)
- * and for the second factor's codes (SOFTWARE_TOKEN_MFA).
+ * failure or at the next success. One counter for every password path (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, SRP),
+ * for the second factor's codes (SOFTWARE_TOKEN_MFA) and for wrong answers to custom challenges (CUSTOM_AUTH).
  */
 @ApplicationScoped
 public class SignInAudit {
@@ -74,14 +74,26 @@ public class SignInAudit {
         return countFailure(context, user, reason, new CognitoException("CodeMismatchException", "Invalid code received for user"));
     }
 
+    /**
+     * A wrong answer in the custom authentication flow (a custom challenge VerifyAuthChallengeResponse did not accept, a
+     * wrong PASSWORD_VERIFIER): counted and recorded like a wrong password, but the flow goes on — DefineAuthChallenge
+     * decides whether the user may try again — so nothing is thrown.
+     */
+    public Uni<Void> wrongChallengeAnswer(AuthContext context, User user, String reason) {
+        return count(context, user, reason);
+    }
+
     private <T> Uni<T> countFailure(AuthContext context, User user, String reason, CognitoException error) {
+        return count(context, user, reason).chain(() -> Uni.createFrom().failure(error));
+    }
+
+    private Uni<Void> count(AuthContext context, User user, String reason) {
         Instant now = clock.instant();
         return db.withTransaction(tx -> failures.recordFailure(tx, user.userPoolId(), user.sub(), now, IDLE_RESET)
                         .chain(count -> count < FREE_ATTEMPTS ? Uni.createFrom().voidItem()
                                 : failures.lockUntil(tx, user.userPoolId(), user.sub(), now.plus(lockFor(count))))
                         .chain(() -> publish(tx, context, user, user.username(), reason)))
-                .invoke(() -> metrics.signIn(context.authFlow(), reason))
-                .chain(() -> Uni.createFrom().failure(error));
+                .invoke(() -> metrics.signIn(context.authFlow(), reason));
     }
 
     /** How long the n-th consecutive failure locks: 2^(n−5) seconds from the fifth, at most 15 minutes. */
@@ -135,7 +147,7 @@ public class SignInAudit {
     static String passwordChecked(String reason) {
         return switch (reason) {
             case "wrong_password" -> "Failure";
-            case "locked", "unknown_user" -> null;
+            case "locked", "unknown_user", "wrong_challenge_answer", "custom_auth_failed", "custom_auth_too_many_challenges" -> null;
             default -> "Success";
         };
     }

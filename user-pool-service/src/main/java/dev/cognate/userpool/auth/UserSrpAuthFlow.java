@@ -15,6 +15,7 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,31 +86,55 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
         });
     }
 
+    /**
+     * The PASSWORD_VERIFIER challenge of the custom authentication flow (DefineAuthChallenge named it after SRP_A): the
+     * same challenge as USER_SRP_AUTH's for {@code user} (a decoy for an unknown one, or one without a verifier), whose
+     * session also carries the custom flow's state ({@code carried}).
+     */
+    Uni<AuthResponse> passwordVerifier(AuthContext context, User user, String username, BigInteger a, Map<String, String> carried) {
+        if (user == null) {
+            return decoy(context, username, a, carried);
+        }
+        return verifiers.find(db, user.userPoolId(), user.sub())
+                .chain(verifier -> verifier.isEmpty() ? decoy(context, username, a, carried) : challenge(context, user, verifier.get(), a, carried));
+    }
+
     private Uni<AuthResponse> challenge(AuthContext context, User user, SrpVerifierStore.Verifier verifier, BigInteger a) {
+        return challenge(context, user, verifier, a, Map.of());
+    }
+
+    private Uni<AuthResponse> challenge(AuthContext context, User user, SrpVerifierStore.Verifier verifier, BigInteger a,
+                                        Map<String, String> carried) {
         return Uni.createFrom().item(() -> {
                     BigInteger b = Srp.randomPrivate();
                     return new BigInteger[] {b, Srp.serverPublic(verifier.v(), b)};
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(values -> send(context, user, user.username(), verifier.userIdForSrp(), verifier.salt(), a, values[0], values[1]));
+                .chain(values -> send(context, user, user.username(), verifier.userIdForSrp(), verifier.salt(), a, values[0], values[1], carried));
     }
 
     private Uni<AuthResponse> decoy(AuthContext context, String username, BigInteger a) {
+        return decoy(context, username, a, Map.of());
+    }
+
+    private Uni<AuthResponse> decoy(AuthContext context, String username, BigInteger a, Map<String, String> carried) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         BigInteger b = Srp.randomPrivate();
         BigInteger fakeB = new BigInteger(3000, RANDOM).mod(Srp.N);
-        return send(context, null, username, username, new BigInteger(1, salt), a, b, fakeB);
+        return send(context, null, username, username, new BigInteger(1, salt), a, b, fakeB, carried);
     }
 
     private Uni<AuthResponse> send(AuthContext context, User user, String username, String userIdForSrp, BigInteger salt, BigInteger a,
-                                   BigInteger b, BigInteger bPublic) {
+                                   BigInteger b, BigInteger bPublic, Map<String, String> carried) {
         byte[] secretBlock = new byte[64];
         RANDOM.nextBytes(secretBlock);
         String block = Base64.getEncoder().encodeToString(secretBlock);
+        Map<String, String> data = new HashMap<>(carried);
+        data.putAll(Map.of("A", a.toString(16), "b", sealPrivate(context.pool().id(), b), "B", bPublic.toString(16), "secretBlock", block,
+                "userIdForSrp", userIdForSrp));
         AuthSession session = new AuthSession(context.pool().id(), context.client().clientId(), user == null ? null : user.sub(), username,
-                context.authFlow(), PASSWORD_VERIFIER, clock.instant().getEpochSecond(), Map.of(
-                "A", a.toString(16), "b", sealPrivate(context.pool().id(), b), "B", bPublic.toString(16), "secretBlock", block, "userIdForSrp", userIdForSrp));
+                context.authFlow(), PASSWORD_VERIFIER, clock.instant().getEpochSecond(), data);
         return sessions.create(context.client(), session).map(id -> AuthResponse.challenge(PASSWORD_VERIFIER, id, Map.of(
                 "SALT", salt.toString(16),
                 "SRP_B", bPublic.toString(16),
@@ -132,7 +157,7 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
     }
 
     /** SRP_A as hex; A mod N = 0 would let a client force the shared secret, so it is refused. */
-    private static BigInteger clientPublic(String hex) {
+    static BigInteger clientPublic(String hex) {
         BigInteger a;
         try {
             a = new BigInteger(hex, 16);

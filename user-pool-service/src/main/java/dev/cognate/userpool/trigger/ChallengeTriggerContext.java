@@ -56,13 +56,16 @@ public record ChallengeTriggerContext(String poolId, ObjectNode lambdaConfig, St
         }
     }
 
-    static ArrayNode session(List<ChallengeResult> history) {
+    /** The history as {@code request.session}: {@code challengeMetadata} only where CreateAuthChallenge gave one. */
+    public static ArrayNode session(List<ChallengeResult> history) {
         ArrayNode session = JsonNodeFactory.instance.arrayNode();
         for (ChallengeResult result : history) {
             ObjectNode element = session.addObject();
             element.put("challengeName", result.challengeName());
             element.put("challengeResult", result.challengeResult());
-            element.put("challengeMetadata", result.challengeMetadata());
+            if (result.challengeMetadata() != null) {
+                element.put("challengeMetadata", result.challengeMetadata());
+            }
         }
         return session;
     }

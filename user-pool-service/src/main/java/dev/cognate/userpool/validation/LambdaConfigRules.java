@@ -30,7 +30,8 @@ public final class LambdaConfigRules {
     static final List<String> PRE_TOKEN_GENERATION_VERSIONS = List.of("V1_0", "V2_0", "V3_0");
     static final List<String> V1_ONLY = List.of("V1_0");
     /** The {@code LambdaConfig} members Cognate runs; every other member is refused ({@link #refuseTriggersNotRun}). */
-    static final Set<String> RUN = Set.of("PreSignUp", "PreTokenGeneration", "PreTokenGenerationConfig");
+    static final Set<String> RUN = Set.of("PreSignUp", "PreTokenGeneration", "PreTokenGenerationConfig", "DefineAuthChallenge",
+            "CreateAuthChallenge", "VerifyAuthChallengeResponse");
 
     private final Set<String> allowedHttpHosts;
 

@@ -143,9 +143,18 @@ class UserPoolSettingsRulesTest {
     }
 
     @Test
+    void theCustomAuthenticationChallengeTriggersAreStored() {
+        ObjectNode stored = create("{\"LambdaConfig\": {\"DefineAuthChallenge\": \"https://hooks.example.com/define\","
+                + " \"CreateAuthChallenge\": \"https://hooks.example.com/create\", \"VerifyAuthChallengeResponse\": \"" + ARN + "\"}}");
+
+        assertThat(stored.path("LambdaConfig").path("DefineAuthChallenge").asText()).isEqualTo("https://hooks.example.com/define");
+        assertThat(stored.path("LambdaConfig").path("CreateAuthChallenge").asText()).isEqualTo("https://hooks.example.com/create");
+        assertThat(stored.path("LambdaConfig").path("VerifyAuthChallengeResponse").asText()).isEqualTo(ARN);
+    }
+
+    @Test
     void triggersCognateDoesNotRunYetAreRefusedInsteadOfStoredAndSkipped() {
-        for (String trigger : List.of("CustomMessage", "PostConfirmation", "PreAuthentication", "PostAuthentication",
-                "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse", "UserMigration")) {
+        for (String trigger : List.of("CustomMessage", "PostConfirmation", "PreAuthentication", "PostAuthentication", "UserMigration")) {
             invalid("{\"LambdaConfig\": {\"PreSignUp\": \"" + ARN + "\", \"" + trigger + "\": \"https://hooks.example.com/" + trigger + "\"}}",
                     "Cognate does not run LambdaConfig." + trigger + " yet; remove it (Cognate runs PreSignUp and"
                             + " PreTokenGeneration V1_0).");
