@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.internalapi.TriggerInvocation;
+import dev.cognate.testkit.ScriptRun;
 import dev.cognate.internalapi.TriggerInvocation.Outcome;
 import dev.cognate.internalapi.TriggerInvocation.Result;
 import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
@@ -22,7 +23,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,7 @@ import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The CUSTOM_AUTH flow driven by the AWS SDK v2 against a typical custom-auth function ({@link #FUNCTION}, served through
@@ -285,6 +291,27 @@ class CustomAuthTest extends SignInFixture {
     }
 
     @Test
+    void theMfaStepFollowsOnlyWhenAPasswordWasVerifiedInTheFlow() {
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.ON)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true)));
+        createUser("pat", true);
+
+        assertThat(answer(start("pat").session(), "pat", "answer-1").authenticationResult().accessToken())
+                .as("no password in the flow: the custom challenge is the whole authentication, as Cognito").isNotBlank();
+
+        SrpClient srp = new SrpClient(poolId);
+        InitiateAuthResponse verifier = anonymous.initiateAuth(r -> r.clientId(customClient).authFlow(AuthFlowType.CUSTOM_AUTH)
+                .authParameters(Map.of("USERNAME", "pat", "CHALLENGE_NAME", "SRP_A", "SRP_A", srp.srpA())));
+        RespondToAuthChallengeResponse custom = anonymous.respondToAuthChallenge(r -> r.clientId(customClient)
+                .challengeName(ChallengeNameType.PASSWORD_VERIFIER).session(verifier.session())
+                .challengeResponses(answer(srp, verifier.challengeParameters(), PASSWORD)));
+        RespondToAuthChallengeResponse mfa = answer(custom.session(), "pat", "answer-1");
+
+        assertThat(mfa.challengeName()).as("a password was verified: the pool's MFA follows").isEqualTo(ChallengeNameType.MFA_SETUP);
+        assertThat(mfa.authenticationResult()).isNull();
+    }
+
+    @Test
     void aWrongPasswordInsideTheCustomFlowGoesToDefineAuthChallengeAndCounts() {
         createUser("flo", true);
         SrpClient srp = new SrpClient(poolId);
@@ -435,5 +462,24 @@ class CustomAuthTest extends SignInFixture {
         assertCognitoError(() -> answer(tenth, "ned", "answer-10"), "NotAuthorizedException", "Incorrect username or password.");
         ArrayNode history = (ArrayNode) events("DefineAuthChallenge_Authentication").get(10).path("request").path("session");
         assertThat(history).hasSize(10);
+    }
+
+    @Test
+    void amazonCognitoIdentityJsAnswersCustomChallengesWithAndWithoutSrp() {
+        Path scripts = Path.of("src/test/node");
+        assumeTrue(Files.isDirectory(scripts.resolve("node_modules/amazon-cognito-identity-js")) && ScriptRun.works("node", "--version"),
+                "node and src/test/node/node_modules are needed (CI runs npm ci there)");
+        createUser("jsuser", true);
+
+        ScriptRun node = ScriptRun.run(scripts, Duration.ofMinutes(2), List.of("node", "custom_auth_with_amazon_cognito_identity_js.mjs",
+                endpoint.toString().replaceAll("/$", ""), poolId, customClient, "jsuser", PASSWORD));
+
+        assertThat(node.succeeded()).as("node (finished in 2 minutes: %s, exit %s) output:%n%s", node.finished(), node.exitCode(),
+                node.output()).isTrue();
+        assertThat(node.output()).contains("all checks passed");
+        assertThat(events("DefineAuthChallenge_Authentication").get(0).path("request").path("clientMetadata"))
+                .isEqualTo(json("{\"app\":\"node\"}"));
+        assertThat(events("VerifyAuthChallengeResponse_Authentication").get(0).path("request").path("clientMetadata"))
+                .isEqualTo(json("{\"device\":\"node\"}"));
     }
 }
