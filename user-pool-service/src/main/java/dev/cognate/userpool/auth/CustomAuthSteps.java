@@ -10,6 +10,7 @@ import dev.cognate.userpool.trigger.ChallengeTriggerContext;
 import dev.cognate.userpool.trigger.CreateAuthChallengeTrigger;
 import dev.cognate.userpool.trigger.DefineAuthChallengeTrigger;
 import dev.cognate.userpool.trigger.LambdaTriggers;
+import dev.cognate.userpool.trigger.VerifyAuthChallengeResponseTrigger;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -118,6 +119,8 @@ public class CustomAuthSteps {
 
     private Uni<AuthResponse> customChallenge(AuthContext context, User user, String username, CustomAuthState state,
                                               ChallengeTriggerContext triggers) {
+        // a challenge nobody could verify is refused before it is made
+        VerifyAuthChallengeResponseTrigger.requireConfigured(triggers);
         return create.run(triggers, CUSTOM_CHALLENGE, state.history()).chain(challenge -> {
             Map<String, String> data = state.toData();
             data.put(PRIVATE_PARAMETERS, sealPrivate(context.pool().id(), challenge.privateParameters()));

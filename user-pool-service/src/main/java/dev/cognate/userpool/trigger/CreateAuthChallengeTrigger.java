@@ -25,6 +25,11 @@ public class CreateAuthChallengeTrigger {
 
     private final LambdaTriggers triggers;
 
+    /** Fails with Cognito's InvalidParameterException when the pool has no CreateAuthChallenge trigger. */
+    public static void requireConfigured(ChallengeTriggerContext context) {
+        context.target(NAME);
+    }
+
     public CreateAuthChallengeTrigger(LambdaTriggers triggers) {
         this.triggers = triggers;
     }

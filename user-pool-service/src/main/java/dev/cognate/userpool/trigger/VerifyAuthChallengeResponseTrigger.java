@@ -19,6 +19,11 @@ public class VerifyAuthChallengeResponseTrigger {
 
     private final LambdaTriggers triggers;
 
+    /** Fails with Cognito's InvalidParameterException when the pool has no VerifyAuthChallengeResponse trigger. */
+    public static void requireConfigured(ChallengeTriggerContext context) {
+        context.target(NAME);
+    }
+
     public VerifyAuthChallengeResponseTrigger(LambdaTriggers triggers) {
         this.triggers = triggers;
     }

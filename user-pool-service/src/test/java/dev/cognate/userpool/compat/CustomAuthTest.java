@@ -424,6 +424,11 @@ class CustomAuthTest extends SignInFixture {
         assertCognitoError(() -> start("kim"), "InvalidParameterException", "Custom auth lambda trigger is not configured for the user pool.");
         assertThat(triggerSources()).as("DefineAuthChallenge ran, CreateAuthChallenge is missing")
                 .containsExactly("DefineAuthChallenge_Authentication");
+
+        cognito.updateUserPool(r -> r.userPoolId(poolId).lambdaConfig(l -> l.defineAuthChallenge(DEFINE).createAuthChallenge(CREATE)));
+        TriggerRunnerStandIn.answerWith(FUNCTION);
+        assertCognitoError(() -> start("kim"), "InvalidParameterException", "Custom auth lambda trigger is not configured for the user pool.");
+        assertThat(triggerSources()).as("no challenge is made that nothing could verify").containsExactly("DefineAuthChallenge_Authentication");
     }
 
     @Test
