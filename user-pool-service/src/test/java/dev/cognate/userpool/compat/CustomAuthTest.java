@@ -10,7 +10,10 @@ import dev.cognate.internalapi.TriggerInvocation.Result;
 import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Tuple;
+import dev.cognate.userpool.MovableClock;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +111,14 @@ class CustomAuthTest extends SignInFixture {
     }
 
     String customClient;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void putTimeBack() {
+        clock.reset();
+    }
 
     @BeforeAll
     static void startTriggerRunner() {
@@ -233,6 +244,30 @@ class CustomAuthTest extends SignInFixture {
         assertThat(failures()).as("a success starts the count again").isZero();
         assertCognitoError(() -> answer(retry.session(), "bo", "answer-2"), "NotAuthorizedException",
                 "Invalid session for the user, session is expired.");
+    }
+
+    @Test
+    void wrongAnswersLockTheUserLikeWrongPasswords() {
+        createUser("lars", true);
+        // ten wrong answers, each after the previous lock (2^(n−5) s from the fifth) ended: the tenth locks for 32 s
+        String next = null;
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofSeconds(20));
+            RespondToAuthChallengeResponse retry = answer(start("lars").session(), "lars", "no");
+            assertThat(retry.challengeName()).isEqualTo(ChallengeNameType.CUSTOM_CHALLENGE);
+            next = retry.session();
+        }
+        String afterTheTenth = next;
+
+        assertThat(failures()).isEqualTo(10);
+        assertCognitoError(() -> answer(afterTheTenth, "lars", "answer-2"), "NotAuthorizedException", "Password attempts exceeded");
+        assertCognitoError(() -> start("lars"), "NotAuthorizedException", "Password attempts exceeded");
+        String passwordClient = newClient(List.of(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH), false);
+        assertCognitoError(() -> passwordAuth(passwordClient, "lars", PASSWORD), "NotAuthorizedException", "Password attempts exceeded");
+        assertThat(events("VerifyAuthChallengeResponse_Authentication")).as("a locked user's answer is not judged").hasSize(10);
+
+        clock.advance(Duration.ofSeconds(40));
+        assertThat(answer(start("lars").session(), "lars", "answer-1").authenticationResult().accessToken()).isNotBlank();
     }
 
     @Test
