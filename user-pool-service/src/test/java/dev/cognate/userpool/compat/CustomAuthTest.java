@@ -467,6 +467,32 @@ class CustomAuthTest extends SignInFixture {
     }
 
     @Test
+    void aClientWithASecretSendsTheSecretHashOnEveryStep() throws Exception {
+        createUser("sol", true);
+        var client = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("server").generateSecret(true)
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(client.clientSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String secretHash = java.util.Base64.getEncoder().encodeToString(mac.doFinal(("sol" + client.clientId())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertCognitoError(() -> anonymous.initiateAuth(r -> r.clientId(client.clientId()).authFlow(AuthFlowType.CUSTOM_AUTH)
+                        .authParameters(Map.of("USERNAME", "sol"))), "NotAuthorizedException",
+                "Client " + client.clientId() + " is configured with secret but SECRET_HASH was not received");
+        assertThat(TriggerRunnerStandIn.calls()).isEmpty();
+        InitiateAuthResponse challenge = anonymous.initiateAuth(r -> r.clientId(client.clientId()).authFlow(AuthFlowType.CUSTOM_AUTH)
+                .authParameters(Map.of("USERNAME", "sol", "SECRET_HASH", secretHash)));
+        assertCognitoError(() -> anonymous.respondToAuthChallenge(r -> r.clientId(client.clientId())
+                        .challengeName(ChallengeNameType.CUSTOM_CHALLENGE).session(challenge.session())
+                        .challengeResponses(Map.of("USERNAME", "sol", "ANSWER", "answer-1"))), "NotAuthorizedException",
+                "Client " + client.clientId() + " is configured with secret but SECRET_HASH was not received");
+
+        assertThat(anonymous.respondToAuthChallenge(r -> r.clientId(client.clientId()).challengeName(ChallengeNameType.CUSTOM_CHALLENGE)
+                .session(challenge.session()).challengeResponses(Map.of("USERNAME", "sol", "ANSWER", "answer-1", "SECRET_HASH", secretHash)))
+                .authenticationResult().accessToken()).isNotBlank();
+    }
+
+    @Test
     void aClientThatDoesNotAllowCustomAuthIsRefused() {
         createUser("lou", true);
         assertCognitoError(() -> anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.CUSTOM_AUTH)
