@@ -121,15 +121,12 @@ public class TokenIssuer {
                            PreTokenCustomization customization) {
     }
 
-    /** The tokens of a sign-in through the user-pool API: {@code TokenGeneration_Authentication}. */
+    /**
+     * The tokens of a sign-in through the user-pool API ({@code TokenGeneration_Authentication}), prepared and signed at
+     * once: for callers with nothing to commit between the two.
+     */
     public Uni<Minted> mint(AppClient client, User user, UUID originJti, Instant authTime) {
         return prepare(client, user, authTime, Authorization.API, PreTokenGenerationTrigger.Source.AUTHENTICATION, null)
-                .chain(prepared -> sign(prepared, originJti));
-    }
-
-    /** The tokens of an OAuth grant of the hosted login (authorization code, implicit): {@code TokenGeneration_HostedAuth}. */
-    public Uni<Minted> mint(AppClient client, User user, UUID originJti, Instant authTime, Authorization authorization) {
-        return prepare(client, user, authTime, authorization, PreTokenGenerationTrigger.Source.HOSTED_AUTH, null)
                 .chain(prepared -> sign(prepared, originJti));
     }
 

@@ -73,9 +73,12 @@ class PreTokenGenerationTriggerTest extends SignInFixture {
                  "groupOverrideDetails": {"groupsToOverride": ["admins", "staff"], "iamRolesToOverride": ["arn:aws:iam::123456789012:role/admin"],
                                           "preferredRole": "arn:aws:iam::123456789012:role/admin"}}"""));
 
-        AuthenticationResultType tokens = passwordAuth(clientId, "ana", PASSWORD).authenticationResult();
+        AuthenticationResultType tokens = anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "ana", "PASSWORD", PASSWORD)).clientMetadata(Map.of("ignored", "yes")))
+                .authenticationResult();
 
         JsonNode event = TriggerRunnerStandIn.calls().get(0).event();
+        assertThat(event.path("request").has("clientMetadata")).as("InitiateAuth's ClientMetadata is not passed, as Cognito").isFalse();
         assertThat(event.path("version").asText()).isEqualTo("1");
         assertThat(event.path("triggerSource").asText()).isEqualTo("TokenGeneration_Authentication");
         assertThat(event.path("region").asText()).isEqualTo("us-east-1");
@@ -174,10 +177,13 @@ class PreTokenGenerationTriggerTest extends SignInFixture {
         TriggerRunnerStandIn.answerWith(answering("{\"claimsToAddOrOverride\": {\"first\": \"yes\"}}"));
         String again = passwordAuth(clientId, "eve", "Temporary-Pass-1").session();
         AuthenticationResultType tokens = anonymous.respondToAuthChallenge(r -> r.clientId(clientId).challengeName("NEW_PASSWORD_REQUIRED")
-                .session(again).challengeResponses(Map.of("USERNAME", "eve", "NEW_PASSWORD", PASSWORD))).authenticationResult();
+                .session(again).challengeResponses(Map.of("USERNAME", "eve", "NEW_PASSWORD", PASSWORD))
+                .clientMetadata(Map.of("device", "kiosk"))).authenticationResult();
 
         JsonNode event = TriggerRunnerStandIn.calls().get(0).event();
         assertThat(event.path("triggerSource").asText()).isEqualTo("TokenGeneration_NewPasswordChallenge");
+        assertThat(event.path("request").path("clientMetadata").toString()).as("RespondToAuthChallenge passes it")
+                .isEqualTo("{\"device\":\"kiosk\"}");
         assertThat(event.path("request").path("userAttributes").path("cognito:user_status").asText()).isEqualTo("CONFIRMED");
         assertThat(verify(tokens.idToken(), clientId).getStringClaimValue("first")).isEqualTo("yes");
     }
@@ -196,10 +202,13 @@ class PreTokenGenerationTriggerTest extends SignInFixture {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnexpectedLambdaException"));
 
         TriggerRunnerStandIn.answerWith(Result::answered);
-        var refreshed = anonymous.getTokensFromRefreshToken(r -> r.clientId(rotating).refreshToken(refreshToken));
+        var refreshed = anonymous.getTokensFromRefreshToken(r -> r.clientId(rotating).refreshToken(refreshToken)
+                .clientMetadata(Map.of("reason", "resume")));
         assertThat(refreshed.authenticationResult().refreshToken()).as("rotated now, once the function answered")
                 .isNotBlank().isNotEqualTo(refreshToken);
-        assertThat(TriggerRunnerStandIn.calls().get(0).event().path("triggerSource").asText()).isEqualTo("TokenGeneration_RefreshTokens");
+        JsonNode event = TriggerRunnerStandIn.calls().get(0).event();
+        assertThat(event.path("triggerSource").asText()).isEqualTo("TokenGeneration_RefreshTokens");
+        assertThat(event.path("request").path("clientMetadata").toString()).isEqualTo("{\"reason\":\"resume\"}");
     }
 
     private long count(String sql, String sub) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.internalapi.TriggerInvocation.Outcome;
 import dev.cognate.internalapi.TriggerInvocation.Result;
+import dev.cognate.userpool.api.HostedUiApi;
 import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -11,9 +12,11 @@ import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the granted scopes in the event and changed in the tokens; a failing function answered as an OAuth error
  * (the function's refusal {@code invalid_grant}, a bad answer {@code server_error}, no answer
  * {@code temporarily_unavailable}) that uses up neither the code nor a rotating refresh token; the client-credentials
- * grant calling only a V3_0 function ({@code TokenGeneration_ClientCredentials} with {@code aws_client_metadata}).
+ * grant calling only a V3_0 function; the implicit grant's internal endpoint, whose code a failing function leaves redeemable ({@code TokenGeneration_ClientCredentials} with {@code aws_client_metadata}).
  */
 @QuarkusTest
 class OauthPreTokenGenerationTest extends OauthFlowFixture {
@@ -91,7 +94,7 @@ class OauthPreTokenGenerationTest extends OauthFlowFixture {
         assertThat(id.getStringClaimValue("plan")).isEqualTo("gold");
         assertThat(id.getStringClaimValue("nonce")).isEqualTo("n-1");
         JwtClaims access = verified(body.path("access_token").asText());
-        assertThat(access.getClaimValue("plan")).isEqualTo(java.util.Map.of("name", "gold"));
+        assertThat(access.getClaimValue("plan")).isEqualTo(Map.of("name", "gold"));
         assertThat(access.getStringClaimValue("scope")).isEqualTo("openid api/read api/write");
     }
 
@@ -114,6 +117,31 @@ class OauthPreTokenGenerationTest extends OauthFlowFixture {
         assertThat(redeemed.statusCode()).as(redeemed.asString()).isEqualTo(200);
         assertThat(TriggerRunnerStandIn.calls().get(0).event().path("version").asText()).isEqualTo("1");
         assertThat(redeem(client, code).statusCode()).as("redeemed once, then gone").isEqualTo(400);
+    }
+
+    @Test
+    void theImplicitGrantRunsAsHostedAuthAndAFailureLeavesItsCodeForAnotherTry() throws Exception {
+        trigger("V1_0");
+        UserPoolClientType client = codeClient(false, r -> r.allowedOAuthFlows(OAuthFlowType.IMPLICIT));
+        String code = issue(grant(client, List.of("openid"), "n-2", null));
+
+        TriggerRunnerStandIn.answerWith(event -> Result.failed(Outcome.FUNCTION_ERROR, "Error", "no implicit today"));
+        Response refused = HostedUiApi.post(client.clientId(), "implicit-tokens", Map.of("code", code));
+        assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(400);
+        assertThat(json(refused).path("__type").asText()).isEqualTo("UserLambdaValidationException");
+        assertThat(json(refused).path("message").asText()).isEqualTo("PreTokenGeneration failed with error no implicit today.");
+
+        TriggerRunnerStandIn.answerWith(event -> {
+            ObjectNode answer = event.deepCopy();
+            ((ObjectNode) answer.get("response")).putObject("claimsOverrideDetails").putObject("claimsToAddOrOverride").put("flow", "implicit");
+            return Result.answered(answer);
+        });
+        Response tokens = HostedUiApi.post(client.clientId(), "implicit-tokens", Map.of("code", code));
+
+        assertThat(tokens.statusCode()).as(tokens.asString()).isEqualTo(200);
+        assertThat(TriggerRunnerStandIn.calls().get(0).event().path("triggerSource").asText()).isEqualTo("TokenGeneration_HostedAuth");
+        assertThat(verified(json(tokens).path("id_token").asText()).getStringClaimValue("flow")).isEqualTo("implicit");
+        assertThat(HostedUiApi.post(client.clientId(), "implicit-tokens", Map.of("code", code)).statusCode()).isEqualTo(400);
     }
 
     @Test
