@@ -76,6 +76,19 @@ class PreTokenGenerationEventTest {
     }
 
     @Test
+    void version3UserEventIsVersion2sWithAnotherVersion() throws Exception {
+        var request = new PreTokenGenerationTrigger.Request(Source.HOSTED_AUTH, "ana", "client1", attributes(), idClaims(),
+                List.of("openid"), null);
+
+        JsonNode v3 = PreTokenGenerationTrigger.event(POOL, "V3_0", request);
+        ObjectNode v2 = PreTokenGenerationTrigger.event(POOL, "V2_0", request);
+        v2.put("version", "3");
+
+        assertThat(v3).isEqualTo(v2);
+        assertThat(v3.path("triggerSource").asText()).isEqualTo("TokenGeneration_HostedAuth");
+    }
+
+    @Test
     void everySourceHasCognitosTriggerSource() {
         assertThat(List.of(Source.values()).stream().map(Source::triggerSource).toList()).containsExactly(
                 "TokenGeneration_Authentication", "TokenGeneration_NewPasswordChallenge", "TokenGeneration_RefreshTokens",
