@@ -8,14 +8,14 @@ import java.util.Map;
 /**
  * One authentication request after its client was authenticated: the pool and client, whether an administrator
  * (SigV4) made it, the flow, the request's parameters (AuthParameters or ChallengeResponses) and the caller's address
- * (recorded in authentication events; {@code null} when unknown), and the request's {@code ClientMetadata} for the
- * triggers it runs ({@code null} when absent). The hosted login pages run the same flows and
- * challenges under the flow name {@link #HOSTED_LOGIN}; only the end of their sign-ins differs (no tokens).
+ * (recorded in authentication events; {@code null} when unknown). The hosted login pages run the same flows and
+ * challenges under the flow name {@link #HOSTED_LOGIN}; only the end of their sign-ins differs (no tokens). The request's
+ * {@code ClientMetadata} (null when absent) goes to the triggers its step runs.
  */
 public record AuthContext(UserPool pool, AppClient client, boolean admin, String authFlow, Map<String, String> parameters,
                           String sourceIp, Map<String, String> clientMetadata) {
 
-    /** A request without ClientMetadata (the hosted login, refreshes). */
+    /** A request without {@code ClientMetadata}. */
     public AuthContext(UserPool pool, AppClient client, boolean admin, String authFlow, Map<String, String> parameters, String sourceIp) {
         this(pool, client, admin, authFlow, parameters, sourceIp, null);
     }

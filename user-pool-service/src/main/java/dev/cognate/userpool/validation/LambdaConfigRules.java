@@ -92,16 +92,15 @@ public final class LambdaConfigRules {
      */
     static void refuseTriggersNotRun(ObjectNode config) {
         firstTriggerNotRun(config).ifPresent(member -> {
-            throw CognitoException.invalidParameter(member.startsWith("PreTokenGeneration ")
-                    ? "Cognate does not run the " + member.replace(" ", " trigger version ") + " yet; use LambdaVersion V1_0."
-                    : "Cognate does not run LambdaConfig." + member + " yet; remove it (Cognate runs PreSignUp and PreTokenGeneration V1_0).");
+            throw CognitoException.invalidParameter(
+                    "Cognate does not run LambdaConfig." + member + " yet; remove it (Cognate runs PreSignUp and PreTokenGeneration).");
         });
     }
 
     /**
-     * The first member of a stored {@code LambdaConfig} that Cognate does not run ({@code "PreTokenGeneration V2_0"} for
-     * a version it does not run), if any. Pools written before these were refused may still hold one: the trigger
-     * paths fail closed on it ({@code trigger/LambdaTriggers#requireRunnable}).
+     * The first member of a stored {@code LambdaConfig} that Cognate does not run, if any. Pools written before these
+     * were refused may still hold one: the trigger paths fail closed on it ({@code trigger/LambdaTriggers#requireRunnable}).
+     * PreTokenGeneration runs in every version (V1_0, V2_0, V3_0).
      */
     public static Optional<String> firstTriggerNotRun(ObjectNode config) {
         for (var names = config.fieldNames(); names.hasNext(); ) {
@@ -110,8 +109,7 @@ public final class LambdaConfigRules {
                 return Optional.of(name);
             }
         }
-        String version = config.path("PreTokenGenerationConfig").path("LambdaVersion").asText("V1_0");
-        return version.equals("V1_0") ? Optional.empty() : Optional.of("PreTokenGeneration " + version);
+        return Optional.empty();
     }
 
     private void versioned(WireObject trigger, List<String> versions, Validation validation) {

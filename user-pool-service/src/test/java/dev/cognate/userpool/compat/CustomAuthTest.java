@@ -200,11 +200,11 @@ class CustomAuthTest extends SignInFixture {
                 + "\"email\":\"ana@example.com\",\"email_verified\":\"true\"}";
         assertThat(events("DefineAuthChallenge_Authentication").get(0)).isEqualTo(json("{" + envelope
                 + "\"triggerSource\":\"DefineAuthChallenge_Authentication\",\"request\":{" + attributes + ",\"session\":[],"
-                + "\"clientMetadata\":{\"app\":\"web\"},\"userNotFound\":false},"
+                + "\"userNotFound\":false},"
                 + "\"response\":{\"challengeName\":null,\"issueTokens\":null,\"failAuthentication\":null}}"));
         assertThat(events("CreateAuthChallenge_Authentication").get(0)).isEqualTo(json("{" + envelope
                 + "\"triggerSource\":\"CreateAuthChallenge_Authentication\",\"request\":{" + attributes + ",\"challengeName\":\"CUSTOM_CHALLENGE\","
-                + "\"session\":[],\"clientMetadata\":{\"app\":\"web\"},\"userNotFound\":false},"
+                + "\"session\":[],\"userNotFound\":false},"
                 + "\"response\":{\"publicChallengeParameters\":null,\"privateChallengeParameters\":null,\"challengeMetadata\":null}}"));
 
         RespondToAuthChallengeResponse answered = answer(challenge.session(), "ana", "answer-1");
@@ -219,6 +219,9 @@ class CustomAuthTest extends SignInFixture {
                 + "\"clientMetadata\":{\"step\":\"answer\"},\"userNotFound\":false},\"response\":{\"answerCorrect\":null}}"));
         assertThat(events("DefineAuthChallenge_Authentication").get(1).path("request").path("session")).isEqualTo(json(
                 "[{\"challengeName\":\"CUSTOM_CHALLENGE\",\"challengeResult\":true,\"challengeMetadata\":\"ROUND-1\"}]"));
+        assertThat(events("DefineAuthChallenge_Authentication").get(1).path("request").path("clientMetadata"))
+                .as("RespondToAuthChallenge's ClientMetadata; InitiateAuth's reaches neither Define nor Create, as Cognito")
+                .isEqualTo(json("{\"step\":\"answer\"}"));
         assertThat(triggerSources()).containsExactly("DefineAuthChallenge_Authentication", "CreateAuthChallenge_Authentication",
                 "VerifyAuthChallengeResponse_Authentication", "DefineAuthChallenge_Authentication");
         assertThat(OutboxRows.forPool(db, poolId, "authFlow")).anyMatch(row -> row.type().endsWith("signed_in.v1")
@@ -543,8 +546,8 @@ class CustomAuthTest extends SignInFixture {
         assertThat(node.succeeded()).as("node (finished in 2 minutes: %s, exit %s) output:%n%s", node.finished(), node.exitCode(),
                 node.output()).isTrue();
         assertThat(node.output()).contains("all checks passed");
-        assertThat(events("DefineAuthChallenge_Authentication").get(0).path("request").path("clientMetadata"))
-                .isEqualTo(json("{\"app\":\"node\"}"));
+        assertThat(events("DefineAuthChallenge_Authentication").get(0).path("request").has("clientMetadata"))
+                .as("InitiateAuth's ClientMetadata does not reach DefineAuthChallenge, as Cognito").isFalse();
         assertThat(events("VerifyAuthChallengeResponse_Authentication").get(0).path("request").path("clientMetadata"))
                 .isEqualTo(json("{\"device\":\"node\"}"));
     }

@@ -69,14 +69,6 @@ class StoredTriggersNotRunTest extends CognitoIdpTest {
                 .isInstanceOf(UserNotFoundException.class);
     }
 
-    @Test
-    void aStoredPreTokenGenerationVersionNotRunRefusesSignIn() {
-        storeLambdaConfig("{\"PreTokenGeneration\": \"https://functions.example.com/pre-token\", \"PreTokenGenerationConfig\":"
-                + " {\"LambdaArn\": \"https://functions.example.com/pre-token\", \"LambdaVersion\": \"V2_0\"}}");
-
-        assertRefused(this::signIn, "PreTokenGeneration invocation failed due to error TriggerNotRunByCognate.");
-    }
-
     private String signIn() {
         return anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", "existing", "PASSWORD", PASSWORD))).authenticationResult().accessToken();
