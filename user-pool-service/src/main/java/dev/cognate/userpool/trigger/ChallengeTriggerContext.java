@@ -12,8 +12,8 @@ import java.util.Map;
  * What the three custom authentication triggers (DefineAuthChallenge, CreateAuthChallenge,
  * VerifyAuthChallengeResponse) share in their events: the pool and its {@code LambdaConfig}, the user name, the app
  * client, {@code request.userAttributes} ({@code sub} and {@code cognito:user_status} first, as Cognito sends them;
- * empty for an unknown user), {@code request.clientMetadata} (the ClientMetadata of the InitiateAuth or
- * RespondToAuthChallenge call that runs the trigger; absent when the call had none) and {@code request.userNotFound}
+ * empty for an unknown user), {@code request.clientMetadata} (the ClientMetadata of the RespondToAuthChallenge call that
+ * runs the trigger — InitiateAuth's does not reach these triggers, as Cognito documents; absent when none) and {@code request.userNotFound}
  * (sent only to clients with PreventUserExistenceErrors ENABLED, as Cognito documents it: {@code null} here omits it).
  */
 public record ChallengeTriggerContext(String poolId, ObjectNode lambdaConfig, String userName, String clientId,
