@@ -9,6 +9,7 @@ import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.repository.PendingAttributeRepository;
+import dev.cognate.userpool.trigger.TriggerCaller;
 import dev.cognate.userpool.validation.UserAttributeRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -73,7 +74,8 @@ public class UserAttributeSelfService {
             return store.save(tx, pool, user.withAttributes(updated, now()), UserPoolEvents.USER_UPDATED,
                             UserService.changedNames(user.attributes(), updated))
                     .call(saved -> recordPending(tx, saved, changes.keySet(), waiting))
-                    .chain(saved -> sendCodes(tx, pool, saved, changedContacts.stream().filter(settings::sendsCodeFor).toList(), waiting));
+                    .chain(saved -> sendCodes(tx, pool, saved, changedContacts.stream().filter(settings::sendsCodeFor).toList(), waiting,
+                            caller.client().clientId()));
         })));
     }
 
@@ -99,7 +101,8 @@ public class UserAttributeSelfService {
                 if (destination == null || destination.isEmpty()) {
                     throw CognitoException.invalidParameter("Invalid " + attribute + ": the user has no " + attribute + ".");
                 }
-                return codes.send(tx, caller.pool(), user, CodePurpose.verificationOf(attribute), attribute, destination, VERIFY_TRIGGER);
+                return codes.send(tx, caller.pool(), user, CodePurpose.verificationOf(attribute), attribute, destination, VERIFY_TRIGGER,
+                        new TriggerCaller(caller.client().clientId(), null, null));
             });
         })));
     }
@@ -152,12 +155,14 @@ public class UserAttributeSelfService {
         return chain;
     }
 
-    private Uni<List<CodeDeliveryDetails>> sendCodes(SqlClient tx, UserPool pool, User user, List<String> attributes, Map<String, String> waiting) {
+    private Uni<List<CodeDeliveryDetails>> sendCodes(SqlClient tx, UserPool pool, User user, List<String> attributes, Map<String, String> waiting,
+                                                       String clientId) {
         List<CodeDeliveryDetails> sent = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String name : attributes) {
             String destination = waiting.getOrDefault(name, user.attribute(name));
-            chain = chain.chain(() -> codes.send(tx, pool, user, CodePurpose.verificationOf(name), name, destination, UPDATE_TRIGGER)
+            chain = chain.chain(() -> codes.send(tx, pool, user, CodePurpose.verificationOf(name), name, destination, UPDATE_TRIGGER,
+                            new TriggerCaller(clientId, null, null))
                     .invoke(sent::add).replaceWithVoid());
         }
         return chain.replaceWith(sent);
