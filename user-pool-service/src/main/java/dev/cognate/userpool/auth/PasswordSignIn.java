@@ -51,6 +51,8 @@ public class PasswordSignIn {
         return store.find(db, context.pool(), username, false).chain(found -> {
             if (found.isEmpty()) {
                 return migration.atSignIn(context.pool(), context.client().clientId(), username, password, context.clientMetadata())
+                        .onFailure(CognitoException.class).recoverWithUni(failure ->
+                                audit.refuse(context, null, username, "user_migration_failed", (CognitoException) failure))
                         .chain(migrated -> migrated.isPresent()
                                 ? preAuthentication(context, username, migrated.get()).chain(() -> checkAccount(context, migrated.get()))
                                 : preAuthentication(context, username, null)
