@@ -6,6 +6,7 @@ import dev.cognate.events.MessageEvents;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.internalapi.TriggerInvocation.Outcome;
 import dev.cognate.internalapi.TriggerInvocation.Result;
+import dev.cognate.userpool.api.HostedUiApi;
 import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -254,5 +255,24 @@ class UserMigrationTriggerTest extends SignInFixture {
         assertCognitoError(() -> passwordAuth(clientId, "legacy-hal", LEGACY_PASSWORD), "NotAuthorizedException",
                 "Incorrect username or password.");
         assertThat(TriggerRunnerStandIn.calls()).isEmpty();
+    }
+
+    @Test
+    void theHostedLoginMigratesAndRunsPreAuthenticationThroughTheSameEngine() {
+        cognito.updateUserPool(r -> r.userPoolId(poolId).lambdaConfig(l -> l.userMigration(FUNCTION)
+                .preAuthentication("https://functions.example.com/pre-authentication")));
+        Function<JsonNode, Result> migrate = directory("{\"userAttributes\": {\"email\": \"USER@example.com\"}, \"messageAction\": \"SUPPRESS\"}");
+        TriggerRunnerStandIn.answerWith(event -> event.path("triggerSource").asText().startsWith("UserMigration")
+                ? migrate.apply(event) : Result.answered(event));
+        String hosted = HostedUiApi.hostedClient(cognito, poolId, null);
+
+        var response = HostedUiApi.post(hosted, "sign-in", Map.of("username", "legacy-ivy", "password", LEGACY_PASSWORD,
+                "ipAddress", "203.0.113.9"));
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        assertThat(response.jsonPath().getMap("signedIn")).isNotNull();
+        assertThat(TriggerRunnerStandIn.calls()).extracting(call -> call.event().path("triggerSource").asText())
+                .containsExactly("UserMigration_Authentication", "PreAuthentication_Authentication");
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username("legacy-ivy")).userStatus()).isEqualTo(UserStatusType.CONFIRMED);
     }
 }
