@@ -24,6 +24,6 @@ public class ResendConfirmationCodeAction extends CodeRequestAction {
 
     @Override
     protected Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username, Map<String, String> clientMetadata, String sourceIp) {
-        return service.resendConfirmationCode(clientId, secretHash, username, sourceIp);
+        return service.resendConfirmationCode(clientId, secretHash, username, clientMetadata, sourceIp);
     }
 }

@@ -126,9 +126,10 @@ public class SignUpService {
     }
 
     /** ResendConfirmationCode of the JSON API: the client proves itself with SECRET_HASH first. */
-    public Uni<CodeDeliveryDetails> resendConfirmationCode(String clientId, String secretHash, String username, String sourceIp) {
+    public Uni<CodeDeliveryDetails> resendConfirmationCode(String clientId, String secretHash, String username,
+                                                          Map<String, String> clientMetadata, String sourceIp) {
         return clients.authenticate(null, clientId, username, secretHash)
-                .chain(authenticated -> resendConfirmationCode(authenticated, username, sourceIp));
+                .chain(authenticated -> resendConfirmationCode(authenticated, username, clientMetadata, sourceIp));
     }
 
     /**
@@ -136,6 +137,12 @@ public class SignUpService {
      * {@code ResendCode} authentication event is recorded when a code went to an existing user.
      */
     public Uni<CodeDeliveryDetails> resendConfirmationCode(AuthenticatedClient authenticated, String username, String sourceIp) {
+        return resendConfirmationCode(authenticated, username, null, sourceIp);
+    }
+
+    /** As above, with the request's {@code ClientMetadata} for the CustomMessage trigger ({@code CustomMessage_ResendCode}). */
+    public Uni<CodeDeliveryDetails> resendConfirmationCode(AuthenticatedClient authenticated, String username, Map<String, String> clientMetadata,
+                                                          String sourceIp) {
         return Uni.createFrom().deferred(() -> {
             UserPool pool = authenticated.pool();
             AutoVerification autoVerification = AutoVerification.of(pool.settings());
@@ -156,7 +163,7 @@ public class SignUpService {
                 String attribute = autoVerification.destinationOf(user).orElseThrow(() -> CognitoException.invalidParameter(
                         "Cannot resend codes: the user has no " + String.join(" or ", autoVerification.attributes()) + " to send them to."));
                 return codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute, user.attribute(attribute), RESEND_TRIGGER,
-                                new TriggerCaller(authenticated.client().clientId(), null, null))
+                                new TriggerCaller(authenticated.client().clientId(), null, clientMetadata))
                         .call(() -> passed(tx, user, AuthEvent.RESEND_CODE, authenticated, sourceIp));
             }));
         });

@@ -176,8 +176,9 @@ class CustomMessageTriggerTest extends CognitoIdpTest {
         signUp("cy");
 
         TriggerRunnerStandIn.answerWith(answering("{\"emailMessage\": \"Again: {####}\"}"));
-        anonymous.resendConfirmationCode(r -> r.clientId(clientId).username("cy"));
+        anonymous.resendConfirmationCode(r -> r.clientId(clientId).username("cy").clientMetadata(Map.of("attempt", "2")));
         assertThat(TriggerRunnerStandIn.calls().get(0).event().path("triggerSource").asText()).isEqualTo("CustomMessage_ResendCode");
+        assertThat(TriggerRunnerStandIn.calls().get(0).event().path("request").path("clientMetadata")).isEqualTo(json("{\"attempt\":\"2\"}"));
         assertThat(Mailbox.latest(db, poolId, "cy@example.com").text()).isEqualTo("Again: {####}");
         assertThat(Mailbox.latest(db, poolId, "cy@example.com").purpose()).isEqualTo("CustomMessage_ResendCode");
 
@@ -198,8 +199,11 @@ class CustomMessageTriggerTest extends CognitoIdpTest {
         TriggerRunnerStandIn.answerWith(answering("{\"emailMessage\": \"Confirm your new address: {####}\"}"));
 
         anonymous.updateUserAttributes(r -> r.accessToken(accessToken)
-                .userAttributes(AttributeType.builder().name("email").value("eve.new@example.com").build()));
+                .userAttributes(AttributeType.builder().name("email").value("eve.new@example.com").build()).clientMetadata(Map.of("via", "settings")));
         assertThat(TriggerRunnerStandIn.calls().get(0).event().path("triggerSource").asText()).isEqualTo("CustomMessage_UpdateUserAttribute");
+        assertThat(TriggerRunnerStandIn.calls().get(0).event().path("request").path("clientMetadata")).isEqualTo(json("{\"via\":\"settings\"}"));
+        assertThat(TriggerRunnerStandIn.calls().get(0).event().path("request").path("userAttributes").path("email").asText())
+                .as("the attributes as stored when the code is sent").isEqualTo("eve.new@example.com");
         assertThat(Mailbox.latest(db, poolId, "eve.new@example.com").text()).isEqualTo("Confirm your new address: {####}");
 
         anonymous.getUserAttributeVerificationCode(r -> r.accessToken(accessToken).attributeName("email"));
