@@ -280,10 +280,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.token.TokenIssuer$Minted",
         "dev.cognate.userpool.token.TokenIssuer$Prepared",
         "dev.cognate.userpool.token.TokenLifetimes",
+        "dev.cognate.userpool.trigger.CustomMessageTrigger$Custom",
         "dev.cognate.userpool.trigger.PreSignUpTrigger$Decision",
         "dev.cognate.userpool.trigger.PreTokenCustomization",
         "dev.cognate.userpool.trigger.PreTokenGenerationTrigger$Request",
         "dev.cognate.userpool.trigger.TriggerCaller",
+        "dev.cognate.userpool.trigger.UserMigrationTrigger$Migrated",
 })
 public final class NativeReflection {
 
