@@ -80,6 +80,9 @@ public class LambdaFunctions {
                     .payload(SdkBytes.fromUtf8String(payload))
                     .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(timeoutMillis))));
         } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
+            // The SDK cuts a call at its timeout by interrupting the calling thread; the flag must not stay on this
+            // worker thread, or the blocking write of our own answer would be disturbed.
+            Thread.interrupted();
             return Attempt.retriable(Result.failed(Outcome.NO_ANSWER, "TimeoutError", "the function did not answer within " + timeoutMillis + " ms"));
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null ? e.awsErrorDetails().errorCode()
