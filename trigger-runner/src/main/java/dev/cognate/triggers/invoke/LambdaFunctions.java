@@ -28,6 +28,13 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Lambda ARNs run through the AWS Lambda {@code Invoke} API ({@code RequestResponse}, the event as payload), with the
@@ -41,8 +48,21 @@ public class LambdaFunctions {
 
     private static final Logger LOG = Logger.getLogger(LambdaFunctions.class);
 
+    /** At most this many Lambda calls at once per replica; more end as no answer ({@code Overloaded}), retried. */
+    private static final int MAX_CONCURRENT_CALLS = 64;
+
     private final Optional<LambdaClient> client;
     private final ObjectMapper json;
+    /**
+     * The SDK cuts a call at its timeout by interrupting the thread that runs it: that thread is one of these, never the
+     * caller's (a Quarkus worker, whose answer must still be written).
+     */
+    private final ThreadPoolExecutor calls = new ThreadPoolExecutor(0, MAX_CONCURRENT_CALLS, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "lambda-invoke");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public LambdaFunctions(TriggerRunnerConfig config, ObjectMapper json) {
         this.json = json;
@@ -72,6 +92,33 @@ public class LambdaFunctions {
 
     /** One synchronous invocation of {@code arn} with {@code payload}, cut at {@code timeoutMillis}. */
     Attempt invoke(String arn, String payload, long timeoutMillis) {
+        Future<Attempt> call;
+        try {
+            call = calls.submit(() -> invokeNow(arn, payload, timeoutMillis));
+        } catch (RejectedExecutionException e) {
+            return Attempt.retriable(Result.failed(Outcome.NO_ANSWER, "Overloaded", "too many Lambda calls at once"));
+        }
+        try {
+            // The SDK's own timeout ends the call first; this bound is for a client that does not notice it.
+            return call.get(timeoutMillis + 250, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return timedOut(timeoutMillis);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            return Attempt.finished(Result.failed(Outcome.NO_ANSWER, "Interrupted", "the call was interrupted"));
+        } catch (ExecutionException e) {
+            LOG.warnf("Lambda call to %s failed unexpectedly: %s", arn, String.valueOf(e.getCause()));
+            return Attempt.retriable(Result.failed(Outcome.NO_ANSWER, "Unreachable", "AWS Lambda could not be called"));
+        }
+    }
+
+    private static Attempt timedOut(long timeoutMillis) {
+        return Attempt.retriable(Result.failed(Outcome.NO_ANSWER, "TimeoutError", "the function did not answer within " + timeoutMillis + " ms"));
+    }
+
+    private Attempt invokeNow(String arn, String payload, long timeoutMillis) {
         LambdaClient lambda = client.orElseThrow();
         InvokeResponse response;
         try {
@@ -80,10 +127,7 @@ public class LambdaFunctions {
                     .payload(SdkBytes.fromUtf8String(payload))
                     .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(timeoutMillis))));
         } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
-            // The SDK cuts a call at its timeout by interrupting the calling thread; the flag must not stay on this
-            // worker thread, or the blocking write of our own answer would be disturbed.
-            Thread.interrupted();
-            return Attempt.retriable(Result.failed(Outcome.NO_ANSWER, "TimeoutError", "the function did not answer within " + timeoutMillis + " ms"));
+            return timedOut(timeoutMillis);
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null ? e.awsErrorDetails().errorCode()
                     : e.statusCode() == 429 ? "TooManyRequestsException" : "ServiceException";
@@ -91,8 +135,7 @@ public class LambdaFunctions {
             // Throttling and the service's own failures pass; the rest (no such function, access denied, bad request) would not.
             return e.statusCode() == 429 || e.statusCode() >= 500 ? Attempt.retriable(failed) : Attempt.finished(failed);
         } catch (AbortedException e) {
-            Thread.currentThread().interrupt();
-            return Attempt.finished(Result.failed(Outcome.NO_ANSWER, "Interrupted", "the call was interrupted"));
+            return timedOut(timeoutMillis);
         } catch (SdkClientException e) {
             return Attempt.retriable(Result.failed(Outcome.NO_ANSWER, "Unreachable", "AWS Lambda could not be reached: "
                     + (e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName())));
@@ -124,6 +167,7 @@ public class LambdaFunctions {
 
     @PreDestroy
     void close() {
+        calls.shutdownNow();
         client.ifPresent(LambdaClient::close);
     }
 }
