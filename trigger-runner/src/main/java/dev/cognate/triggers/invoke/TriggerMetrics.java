@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Trigger calls as an operator watches them ({@code /q/metrics}): {@code cognate_trigger_invocations_total{trigger,outcome}}
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class TriggerMetrics {
 
+    private static final Pattern TRIGGER_NAME = Pattern.compile("[A-Za-z]{1,40}");
+
     private final MeterRegistry registry;
 
     TriggerMetrics(MeterRegistry registry) {
@@ -24,7 +27,8 @@ final class TriggerMetrics {
     }
 
     void record(String trigger, Outcome outcome, long durationNanos) {
-        String triggerTag = trigger == null || trigger.isBlank() ? "unknown" : trigger;
+        // The caller names the trigger; only a plausible member name becomes a tag, so the series stay few.
+        String triggerTag = trigger != null && TRIGGER_NAME.matcher(trigger).matches() ? trigger : "unknown";
         String outcomeTag = outcome.name().toLowerCase(Locale.ROOT);
         Counter.builder("cognate.trigger.invocations")
                 .description("Synchronous trigger calls by trigger and outcome")
