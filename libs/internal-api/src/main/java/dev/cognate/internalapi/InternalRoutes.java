@@ -49,6 +49,11 @@ public final class InternalRoutes {
      * it (made on first use), {@code POST} rotates it.
      */
     public static final String WEBHOOK_SECRET = "/user-pools/{poolId}/webhook-secret";
+    /**
+     * Under {@link #TRIGGERS}: {@code GET} a pool's trigger invocation log, newest first ({@link TriggerInvocationLog});
+     * query parameters {@code trigger}, {@code maxResults}, {@code nextToken}.
+     */
+    public static final String TRIGGER_INVOCATIONS = "/user-pools/{poolId}/invocations";
 
     private InternalRoutes() {
     }

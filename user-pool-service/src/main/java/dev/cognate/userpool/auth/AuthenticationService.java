@@ -49,6 +49,12 @@ public class AuthenticationService {
     /** @param userPoolId the pool of AdminInitiateAuth, {@code null} for InitiateAuth */
     public Uni<AuthResponse> initiateAuth(String userPoolId, String clientId, String authFlow, Map<String, String> parameters, boolean admin,
                                          String sourceIp) {
+        return initiateAuth(userPoolId, clientId, authFlow, parameters, admin, sourceIp, null);
+    }
+
+    /** As above, with the request's {@code ClientMetadata} for PreAuthentication and UserMigration. */
+    public Uni<AuthResponse> initiateAuth(String userPoolId, String clientId, String authFlow, Map<String, String> parameters, boolean admin,
+                                         String sourceIp, Map<String, String> clientMetadata) {
         if (!AUTH_FLOWS.contains(authFlow)) {
             throw CognitoException.invalidParameter("1 validation error detected: Value '" + authFlow
                     + "' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: " + AUTH_FLOWS);
@@ -66,7 +72,7 @@ public class AuthenticationService {
                         throw CognitoException.invalidParameter(authFlow + " flow not enabled for this client");
                     }
                     return handler.get().start(new AuthContext(authenticated.pool(), authenticated.client(), admin, authFlow, parameters,
-                            sourceIp));
+                            sourceIp, clientMetadata));
                 });
     }
 

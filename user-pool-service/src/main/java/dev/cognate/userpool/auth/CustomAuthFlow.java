@@ -14,7 +14,8 @@ import java.util.List;
  * {@code CUSTOM_AUTH} (InitiateAuth and AdminInitiateAuth): USERNAME, and optionally {@code CHALLENGE_NAME SRP_A} with
  * SRP_A to verify the password by SRP inside the flow. The pool must have a DefineAuthChallenge trigger ("Custom auth
  * lambda trigger is not configured for the user pool."); the client must allow ALLOW_CUSTOM_AUTH (or the legacy
- * CUSTOM_AUTH_FLOW_ONLY). A locked, disabled or unconfirmed user is refused as in the password flows; an unknown name
+ * CUSTOM_AUTH_FLOW_ONLY). The pool's PreAuthentication trigger runs first, as in the password flows; a locked,
+ * disabled or unconfirmed user is refused as there; an unknown name
  * is "User does not exist." for PreventUserExistenceErrors LEGACY clients, and otherwise runs the flow with
  * {@code userNotFound} true, so the app cannot tell. Then {@link CustomAuthSteps} runs the triggers' loop.
  */
@@ -54,16 +55,21 @@ public class CustomAuthFlow implements AuthFlowHandler {
     public Uni<AuthResponse> start(AuthContext context) {
         String username = AuthParameters.require(context, "USERNAME");
         String srpA = srpA(context);
-        DefineAuthChallengeTrigger.requireConfigured(CustomAuthSteps.triggerContext(context, null, username));
+        // as Cognito, InitiateAuth's ClientMetadata reaches PreAuthentication (as validationData) but not the challenge triggers
+        AuthContext challenges = new AuthContext(context.pool(), context.client(), context.admin(), context.authFlow(), context.parameters(),
+                context.sourceIp(), null);
+        DefineAuthChallengeTrigger.requireConfigured(CustomAuthSteps.triggerContext(challenges, null, username));
         return store.find(db, context.pool(), username, false).chain(found -> {
             if (found.isEmpty()) {
                 return context.revealsUnknownUsers() ? passwords.unknownUser(context, username)
-                        : steps.next(context, null, username, CustomAuthState.start(srpA));
+                        : passwords.preAuthentication(context, username, null)
+                        .chain(() -> steps.next(challenges, null, username, CustomAuthState.start(srpA)));
             }
             User user = found.get();
             return audit.checkNotLocked(context, user)
+                    .chain(() -> passwords.preAuthentication(context, username, user))
                     .chain(() -> passwords.checkAccount(context, user))
-                    .chain(checked -> steps.next(context, checked, checked.username(), CustomAuthState.start(srpA)));
+                    .chain(checked -> steps.next(challenges, checked, checked.username(), CustomAuthState.start(srpA)));
         });
     }
 

@@ -142,12 +142,14 @@ public class SignInAudit {
 
     /**
      * The {@code Password} challenge's outcome of a refusal: {@code Failure} for a wrong password, {@code Success} when the
-     * password was right and the account refused it, none when the password was not checked (locked).
+     * password was right and the account refused it, none when the password was not checked (locked, or vetoed by the
+     * PreAuthentication trigger before the check).
      */
     static String passwordChecked(String reason) {
         return switch (reason) {
             case "wrong_password" -> "Failure";
-            case "locked", "unknown_user", "wrong_challenge_answer", "custom_auth_failed", "custom_auth_too_many_challenges" -> null;
+            case "locked", "unknown_user", "pre_authentication_failed", "wrong_challenge_answer", "custom_auth_failed",
+                 "custom_auth_too_many_challenges" -> null;
             default -> "Success";
         };
     }

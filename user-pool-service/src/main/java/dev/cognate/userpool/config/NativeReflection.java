@@ -56,6 +56,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.internalapi.TriggerInvocation$Request",
         "dev.cognate.internalapi.TriggerInvocation$Result",
         "dev.cognate.internalapi.TriggerInvocation$WebhookSecret",
+        "dev.cognate.internalapi.TriggerInvocationLog$Entry",
+        "dev.cognate.internalapi.TriggerInvocationLog$Error",
+        "dev.cognate.internalapi.TriggerInvocationLog$Page",
         "dev.cognate.tokens.ClaimChecks",
         "dev.cognate.tokens.PublicKeys$Entry",
         "dev.cognate.tokens.VerifiedJwt",
@@ -146,6 +149,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.action.ListResourceServersAction$Response",
         "dev.cognate.userpool.action.ListTagsForResourceAction$Request",
         "dev.cognate.userpool.action.ListTagsForResourceAction$Response",
+        "dev.cognate.userpool.action.ListTriggerInvocationsAction$Request",
+        "dev.cognate.userpool.action.ListTriggerInvocationsAction$Response",
+        "dev.cognate.userpool.action.ListTriggerInvocationsAction$TriggerInvocationType",
         "dev.cognate.userpool.action.ListUserImportJobsAction$Request",
         "dev.cognate.userpool.action.ListUserImportJobsAction$Response",
         "dev.cognate.userpool.action.ListUserPoolClientSecretsAction$Response",
@@ -284,11 +290,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.trigger.ChallengeResult",
         "dev.cognate.userpool.trigger.ChallengeTriggerContext",
         "dev.cognate.userpool.trigger.CreateAuthChallengeTrigger$Challenge",
+        "dev.cognate.userpool.trigger.CustomMessageTrigger$Custom",
         "dev.cognate.userpool.trigger.DefineAuthChallengeTrigger$Decision",
         "dev.cognate.userpool.trigger.PreSignUpTrigger$Decision",
         "dev.cognate.userpool.trigger.PreTokenCustomization",
         "dev.cognate.userpool.trigger.PreTokenGenerationTrigger$Request",
         "dev.cognate.userpool.trigger.TriggerCaller",
+        "dev.cognate.userpool.trigger.UserMigrationTrigger$Migrated",
 })
 public final class NativeReflection {
 

@@ -2,6 +2,7 @@ package dev.cognate.userpool.trigger;
 
 import dev.cognate.internalapi.InternalRoutes;
 import dev.cognate.internalapi.TriggerInvocation;
+import dev.cognate.internalapi.TriggerInvocationLog;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -9,12 +10,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * trigger-runner's internal API, on its internal port, base URL {@code quarkus.rest-client.trigger-runner.url}
- * (8094): the synchronous trigger calls and the pools' webhook secrets. Contract: libs/internal-api.
+ * (8094): the synchronous trigger calls, the pools' webhook secrets and their invocation log. Contract: libs/internal-api.
  */
 @RegisterRestClient(configKey = "trigger-runner")
 @Path(InternalRoutes.TRIGGERS)
@@ -33,4 +35,9 @@ public interface TriggerRunnerClient {
     @POST
     @Path(InternalRoutes.WEBHOOK_SECRET)
     Uni<TriggerInvocation.WebhookSecret> rotateWebhookSecret(@PathParam("poolId") String poolId);
+
+    @GET
+    @Path(InternalRoutes.TRIGGER_INVOCATIONS)
+    Uni<TriggerInvocationLog.Page> invocations(@PathParam("poolId") String poolId, @QueryParam("trigger") String trigger,
+                                               @QueryParam("maxResults") Integer maxResults, @QueryParam("nextToken") String nextToken);
 }

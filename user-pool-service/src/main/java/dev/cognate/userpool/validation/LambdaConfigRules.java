@@ -30,8 +30,13 @@ public final class LambdaConfigRules {
     static final List<String> PRE_TOKEN_GENERATION_VERSIONS = List.of("V1_0", "V2_0", "V3_0");
     static final List<String> V1_ONLY = List.of("V1_0");
     /** The {@code LambdaConfig} members Cognate runs; every other member is refused ({@link #refuseTriggersNotRun}). */
-    static final Set<String> RUN = Set.of("PreSignUp", "PreTokenGeneration", "PreTokenGenerationConfig", "DefineAuthChallenge",
-            "CreateAuthChallenge", "VerifyAuthChallengeResponse");
+    static final Set<String> RUN = Set.of("PreSignUp", "PreAuthentication", "UserMigration", "CustomMessage", "PreTokenGeneration",
+            "PreTokenGenerationConfig", "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse");
+
+    /** Every {@code LambdaConfig} member that names a trigger, in the API reference's order. */
+    private static final List<String> RUN_ORDER = List.of("PreSignUp", "CustomMessage", "PostConfirmation", "PreAuthentication",
+            "PostAuthentication", "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse", "PreTokenGeneration",
+            "UserMigration", "CustomSMSSender", "CustomEmailSender");
 
     private final Set<String> allowedHttpHosts;
 
@@ -93,8 +98,15 @@ public final class LambdaConfigRules {
     static void refuseTriggersNotRun(ObjectNode config) {
         firstTriggerNotRun(config).ifPresent(member -> {
             throw CognitoException.invalidParameter(
-                    "Cognate does not run LambdaConfig." + member + " yet; remove it (Cognate runs PreSignUp and PreTokenGeneration).");
+                    "Cognate does not run LambdaConfig." + member + " yet; remove it (Cognate runs " + triggersRun() + ").");
         });
+    }
+
+    /** The triggers Cognate runs, in the API reference's order, as the refusal names them ("PreSignUp, ... and X"). */
+    public static String triggersRun() {
+        List<String> run = RUN_ORDER.stream().filter(RUN::contains).toList();
+        return run.size() == 1 ? run.get(0)
+                : String.join(", ", run.subList(0, run.size() - 1)) + " and " + run.get(run.size() - 1);
     }
 
     /**

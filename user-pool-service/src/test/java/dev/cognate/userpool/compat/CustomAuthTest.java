@@ -496,6 +496,25 @@ class CustomAuthTest extends SignInFixture {
     }
 
     @Test
+    void preAuthenticationRunsFirstWithInitiateAuthsClientMetadataAndItsVetoEndsTheFlow() {
+        createUser("pia", true);
+        cognito.updateUserPool(r -> r.userPoolId(poolId).lambdaConfig(l -> l.preAuthentication("https://functions.example.com/pre-auth")
+                .defineAuthChallenge(DEFINE).createAuthChallenge(CREATE).verifyAuthChallengeResponse(VERIFY)));
+        TriggerRunnerStandIn.answerWith(event -> event.path("triggerSource").asText().equals("PreAuthentication_Authentication")
+                ? (event.path("request").path("validationData").path("app").asText().equals("web")
+                        ? Result.failed(Outcome.FUNCTION_ERROR, "Error", "not from the web") : Result.answered(event))
+                : FUNCTION.apply(event));
+
+        assertCognitoError(() -> start("pia"), "UserLambdaValidationException", "PreAuthentication failed with error not from the web.");
+        assertThat(triggerSources()).containsExactly("PreAuthentication_Authentication");
+
+        InitiateAuthResponse challenge = anonymous.initiateAuth(r -> r.clientId(customClient).authFlow(AuthFlowType.CUSTOM_AUTH)
+                .authParameters(Map.of("USERNAME", "pia")).clientMetadata(Map.of("app", "mobile")));
+        assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.CUSTOM_CHALLENGE);
+        assertThat(events("DefineAuthChallenge_Authentication").get(0).path("request").has("clientMetadata")).isFalse();
+    }
+
+    @Test
     void aClientThatDoesNotAllowCustomAuthIsRefused() {
         createUser("lou", true);
         assertCognitoError(() -> anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.CUSTOM_AUTH)

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * and its timeouts are tested through its real REST client. What trigger-runner itself does with the call (signing,
  * egress guard, the HTTP call to the function) is tested in trigger-runner ({@code TriggerInvokeTest}) against the
  * same contract. Without a function set, every call answers NO_ANSWER. It also keeps a webhook secret per pool, read
- * and rotated on the contract's routes.
+ * and rotated on the contract's routes, and serves the invocation logs a test sets ({@link InvocationLogs}).
  */
 public final class TriggerRunnerStandIn {
 
@@ -64,9 +64,14 @@ public final class TriggerRunnerStandIn {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        // The pools' webhook secrets: one per pool, a new one on POST (rotation), as trigger-runner keeps them.
+        // The pools' webhook secrets: one per pool, a new one on POST (rotation), as trigger-runner keeps them; and
+        // their invocation logs (GET .../invocations), as a test set them.
         server.createContext(InternalRoutes.TRIGGERS + "/user-pools/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/invocations")) {
+                InvocationLogs.answer(exchange);
+                return;
+            }
             String poolId = path.substring((InternalRoutes.TRIGGERS + "/user-pools/").length(), path.lastIndexOf('/'));
             String secret = "POST".equals(exchange.getRequestMethod())
                     ? SECRETS.compute(poolId, (id, old) -> "whsec_" + java.util.UUID.randomUUID())
