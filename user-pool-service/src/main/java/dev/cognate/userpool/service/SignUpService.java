@@ -34,6 +34,9 @@ import java.util.Map;
 @ApplicationScoped
 public class SignUpService {
 
+    /** ResendConfirmationCode's message, as Cognito names it (its code is a sign-up code all the same). */
+    static final String RESEND_TRIGGER_SOURCE = "CustomMessage_ResendCode";
+
     /** The new user and where its confirmation code went ({@code null}: the pool sends none). */
     public record SignedUp(User user, CodeDeliveryDetails delivery) {
     }
@@ -152,7 +155,7 @@ public class SignUpService {
                 }
                 String attribute = autoVerification.destinationOf(user).orElseThrow(() -> CognitoException.invalidParameter(
                         "Cannot resend codes: the user has no " + String.join(" or ", autoVerification.attributes()) + " to send them to."));
-                return codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute)
+                return codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute, user.attribute(attribute), RESEND_TRIGGER_SOURCE)
                         .call(() -> passed(tx, user, AuthEvent.RESEND_CODE, authenticated, sourceIp));
             }));
         });

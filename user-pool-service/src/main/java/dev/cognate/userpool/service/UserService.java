@@ -18,6 +18,7 @@ import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.validation.UserAttributeRules;
+import dev.cognate.userpool.trigger.CustomSenderEvents;
 import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -62,10 +64,12 @@ public class UserService {
     private final UserPasswords passwords;
     private final UserCreation creation;
     private final UserDeletion deletion;
+    private final CustomSenderEvents customSenders;
     private final Clock clock;
 
     public UserService(Pool db, UserPoolRepository pools, UserRepository users, UserStore store, SecretCipher cipher,
-                       UserPasswords passwords, UserCreation creation, UserDeletion deletion, Clock clock) {
+                       UserPasswords passwords, UserCreation creation, UserDeletion deletion, CustomSenderEvents customSenders,
+                       Clock clock) {
         this.db = db;
         this.pools = pools;
         this.users = users;
@@ -74,6 +78,7 @@ public class UserService {
         this.passwords = passwords;
         this.creation = creation;
         this.deletion = deletion;
+        this.customSenders = customSenders;
         this.clock = clock;
     }
 
@@ -195,11 +200,19 @@ public class UserService {
             if (destination == null) {
                 continue;
             }
-            String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(temporaryPassword,
-                    MessageEvents.sealingContext(purpose, user.userPoolId(), user.sub().toString())));
-            MessageTemplates.Rendered text = templates.invitation(medium, user.username());
-            MessageEvents.DeliveryRequested delivery = new MessageEvents.DeliveryRequested(user.userPoolId(), user.sub().toString(),
-                    user.username(), purpose, medium, destination, sealed, text.subject(), text.message(), templates.from(), templates.replyTo());
+            Optional<MessageEvents.CustomSender> customSender = customSenders.of(pool, user, purpose, medium, temporaryPassword, null, null);
+            MessageEvents.DeliveryRequested delivery;
+            if (customSender.isPresent()) {
+                // The function writes the text; the password travels only inside the sender's event, encrypted to its key.
+                delivery = new MessageEvents.DeliveryRequested(user.userPoolId(), user.sub().toString(), user.username(), purpose,
+                        medium, destination, null, null, null, null, null, customSender.get());
+            } else {
+                String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(temporaryPassword,
+                        MessageEvents.sealingContext(purpose, user.userPoolId(), user.sub().toString())));
+                MessageTemplates.Rendered text = templates.invitation(medium, user.username());
+                delivery = new MessageEvents.DeliveryRequested(user.userPoolId(), user.sub().toString(), user.username(), purpose,
+                        medium, destination, sealed, text.subject(), text.message(), templates.from(), templates.replyTo());
+            }
             chain = chain.chain(() -> UserPoolEventOutbox.publishMessage(tx, user.userPoolId(), user.sub(), MessageEvents.INVITATION_REQUESTED, delivery));
         }
         return chain;

@@ -30,13 +30,41 @@ public final class LambdaConfigRules {
     static final List<String> PRE_TOKEN_GENERATION_VERSIONS = List.of("V1_0", "V2_0", "V3_0");
     static final List<String> V1_ONLY = List.of("V1_0");
     /** The {@code LambdaConfig} members Cognate runs; every other member is refused ({@link #refuseTriggersNotRun}). */
-    static final Set<String> RUN = Set.of("PreSignUp", "PreTokenGeneration", "PreTokenGenerationConfig");
+    static final Set<String> RUN = Set.of("PreSignUp", "PreTokenGeneration", "PreTokenGenerationConfig",
+            "CustomEmailSender", "CustomSMSSender", "KMSKeyID");
+    static final List<String> CUSTOM_SENDERS = List.of("CustomEmailSender", "CustomSMSSender");
 
     private final Set<String> allowedHttpHosts;
+    private final boolean customSenderKeyConfigured;
 
     public LambdaConfigRules(List<String> allowedHttpHosts) {
+        this(allowedHttpHosts, false);
+    }
+
+    /**
+     * @param customSenderKeyConfigured whether {@code cognate.triggers.custom-sender.public-key} is set: without it
+     *                                  the custom sender triggers are refused ({@link #requireCustomSenderKey})
+     */
+    public LambdaConfigRules(List<String> allowedHttpHosts, boolean customSenderKeyConfigured) {
         this.allowedHttpHosts = allowedHttpHosts.stream().map(host -> host.trim().toLowerCase(Locale.ROOT))
                 .filter(host -> !host.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.customSenderKeyConfigured = customSenderKeyConfigured;
+    }
+
+    /**
+     * Cognate encrypts a custom sender's codes to the operator's public key in place of {@code KMSKeyID} (which it
+     * keeps and passes on, but cannot use): without that key a custom sender could neither be invoked nor be skipped
+     * without losing the pool's messages, so the pool is refused. Checked after {@link #crossMember}, which requires
+     * {@code KMSKeyID} first, as Cognito does.
+     */
+    void requireCustomSenderKey(ObjectNode config) {
+        if (customSenderKeyConfigured) {
+            return;
+        }
+        CUSTOM_SENDERS.stream().filter(config::has).findFirst().ifPresent(trigger -> {
+            throw CognitoException.invalidParameter("Cognate cannot run LambdaConfig." + trigger + ": the operator has not"
+                    + " configured the key it encrypts codes to (cognate.triggers.custom-sender.public-key).");
+        });
     }
 
     /** The checked {@code LambdaConfig}; shape violations are added to {@code validation}. */
@@ -93,7 +121,8 @@ public final class LambdaConfigRules {
         firstTriggerNotRun(config).ifPresent(member -> {
             throw CognitoException.invalidParameter(member.startsWith("PreTokenGeneration ")
                     ? "Cognate does not run the " + member.replace(" ", " trigger version ") + " yet; use LambdaVersion V1_0."
-                    : "Cognate does not run LambdaConfig." + member + " yet; remove it (Cognate runs PreSignUp and PreTokenGeneration V1_0).");
+                    : "Cognate does not run LambdaConfig." + member + " yet; remove it (Cognate runs PreSignUp, PreTokenGeneration V1_0,"
+                    + " CustomEmailSender and CustomSMSSender).");
         });
     }
 
