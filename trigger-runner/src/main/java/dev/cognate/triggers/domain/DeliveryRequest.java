@@ -74,7 +74,7 @@ public record DeliveryRequest(String eventId, String type, Medium medium, Delive
     /** What logs may show: never the destination in full, the text or the secret. */
     @Override
     public String toString() {
-        return "event " + eventId + " (" + data.purpose() + ", " + medium + " to " + maskedDestination() + ")";
+        return "event " + eventId + " (" + purpose() + ", " + medium + " to " + maskedDestination() + ")";
     }
 
     /** A custom sender's target and the parts of its Cognito event trigger-runner relies on. */
