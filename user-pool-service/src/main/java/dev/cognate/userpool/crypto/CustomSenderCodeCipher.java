@@ -39,7 +39,11 @@ public class CustomSenderCodeCipher {
     private final Optional<RSAKey> key;
 
     public CustomSenderCodeCipher(TriggerConfig config) {
-        this.key = config.customSender().publicKey().filter(pem -> !pem.isBlank()).map(CustomSenderCodeCipher::parse);
+        this(config.customSender().publicKey());
+    }
+
+    CustomSenderCodeCipher(Optional<String> publicKeyPem) {
+        this.key = publicKeyPem.filter(pem -> !pem.isBlank()).map(CustomSenderCodeCipher::parse);
     }
 
     /** Whether the operator configured a key; without one no pool may have a custom sender. */

@@ -147,20 +147,36 @@ class UserPoolSettingsRulesTest {
         for (String trigger : List.of("CustomMessage", "PostConfirmation", "PreAuthentication", "PostAuthentication",
                 "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse", "UserMigration")) {
             invalid("{\"LambdaConfig\": {\"PreSignUp\": \"" + ARN + "\", \"" + trigger + "\": \"https://hooks.example.com/" + trigger + "\"}}",
-                    "Cognate does not run LambdaConfig." + trigger + " yet; remove it (Cognate runs PreSignUp and"
-                            + " PreTokenGeneration V1_0).");
+                    "Cognate does not run LambdaConfig." + trigger + " yet; remove it (Cognate runs PreSignUp,"
+                            + " PreTokenGeneration V1_0, CustomEmailSender and CustomSMSSender).");
         }
         invalid("{\"LambdaConfig\": {\"KMSKeyID\": \"arn:aws:kms:us-east-1:123456789012:key/k1\", \"CustomEmailSender\":"
                         + " {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"}}}",
-                "Cognate does not run LambdaConfig.KMSKeyID yet; remove it (Cognate runs PreSignUp and"
-                        + " PreTokenGeneration V1_0).");
+                "Cognate cannot run LambdaConfig.CustomEmailSender: the operator has not configured the key it encrypts codes"
+                        + " to (cognate.triggers.custom-sender.public-key).");
         invalid("{\"LambdaConfig\": {\"InboundFederation\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"}}}",
-                "Cognate does not run LambdaConfig.InboundFederation yet; remove it (Cognate runs PreSignUp and"
-                        + " PreTokenGeneration V1_0).");
+                "Cognate does not run LambdaConfig.InboundFederation yet; remove it (Cognate runs PreSignUp,"
+                        + " PreTokenGeneration V1_0, CustomEmailSender and CustomSMSSender).");
         for (String version : List.of("V2_0", "V3_0")) {
             invalid("{\"LambdaConfig\": {\"PreTokenGenerationConfig\": {\"LambdaVersion\": \"" + version + "\", \"LambdaArn\": \""
                     + ARN + "\"}}}", "Cognate does not run the PreTokenGeneration trigger version " + version + " yet; use LambdaVersion V1_0.");
         }
+    }
+
+    @Test
+    void customSendersRunWhenTheOperatorConfiguredTheirKeyAndStillNeedKmsKeyId() throws Exception {
+        UserPoolSettingsRules withKey = new UserPoolSettingsRules(new LambdaConfigRules(List.of("localhost"), true));
+        String senders = "\"CustomEmailSender\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"},"
+                + " \"CustomSMSSender\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"https://hooks.example.com/sms-sender\"}";
+
+        ObjectNode settings = UserPoolSettings.forCreate(JSON.readTree("{\"LambdaConfig\": {" + senders
+                + ", \"KMSKeyID\": \"arn:aws:kms:us-east-1:123456789012:key/k1\"}}"), withKey);
+
+        assertThat(settings.path("LambdaConfig").path("CustomSMSSender").path("LambdaArn").asText()).isEqualTo("https://hooks.example.com/sms-sender");
+        assertThat(settings.path("LambdaConfig").path("KMSKeyID").asText()).isEqualTo("arn:aws:kms:us-east-1:123456789012:key/k1");
+        assertThatThrownBy(() -> UserPoolSettings.forCreate(JSON.readTree("{\"LambdaConfig\": {" + senders + "}}"), withKey))
+                .isInstanceOf(CognitoException.class)
+                .hasMessage("KMSKeyID is required when CustomSMSSender or CustomEmailSender is set.");
     }
 
     @Test
