@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.cognate.userpool.config.TriggerConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -38,6 +39,7 @@ public class CustomSenderCodeCipher {
 
     private final Optional<RSAKey> key;
 
+    @Inject
     public CustomSenderCodeCipher(TriggerConfig config) {
         this(config.customSender().publicKey());
     }
