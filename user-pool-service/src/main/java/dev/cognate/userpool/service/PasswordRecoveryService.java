@@ -9,6 +9,7 @@ import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.service.ClientAuthenticator.AuthenticatedClient;
+import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +63,9 @@ public class PasswordRecoveryService {
                     return Uni.createFrom().item(codes.simulated(pool.id(), username, recovery.attributes()));
                 }
                 User user = requireEnabled(found.get());
-                return codes.send(tx, pool, user, CodePurpose.PASSWORD_RESET, recovery.requireDestinationOf(user));
+                String attribute = recovery.requireDestinationOf(user);
+                return codes.send(tx, pool, user, CodePurpose.PASSWORD_RESET, attribute, user.attribute(attribute),
+                        CodePurpose.PASSWORD_RESET.triggerSource(), new TriggerCaller(authenticated.client().clientId(), null, null));
             }));
         });
     }

@@ -100,7 +100,7 @@ public class SignUpService {
                     .chain(decided -> db.withTransaction(tx ->
                     creation.create(tx, pool, decided, newPassword, UserCreation.Source.SIGN_UP, false)
                             .call(user -> passed(tx, user, AuthEvent.SIGN_UP, authenticated, sourceIp))
-                            .chain(user -> sendConfirmation(tx, pool, user).map(delivery -> new SignedUp(user, delivery))))));
+                            .chain(user -> sendConfirmation(tx, pool, user, caller).map(delivery -> new SignedUp(user, delivery))))));
         }).onFailure(SignUpService::isDuplicateUsername)
                 .transform(failure -> new CognitoException("UsernameExistsException", "User already exists"));
     }
@@ -155,7 +155,8 @@ public class SignUpService {
                 }
                 String attribute = autoVerification.destinationOf(user).orElseThrow(() -> CognitoException.invalidParameter(
                         "Cannot resend codes: the user has no " + String.join(" or ", autoVerification.attributes()) + " to send them to."));
-                return codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute, user.attribute(attribute), RESEND_TRIGGER_SOURCE)
+                return codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute, user.attribute(attribute), RESEND_TRIGGER_SOURCE,
+                                new TriggerCaller(authenticated.client().clientId(), null, null))
                         .call(() -> passed(tx, user, AuthEvent.RESEND_CODE, authenticated, sourceIp));
             }));
         });
@@ -168,12 +169,13 @@ public class SignUpService {
     }
 
     /** The confirmation code, unless the PreSignUp trigger confirmed the user already (Cognito then sends none). */
-    private Uni<CodeDeliveryDetails> sendConfirmation(SqlClient tx, UserPool pool, User user) {
+    private Uni<CodeDeliveryDetails> sendConfirmation(SqlClient tx, UserPool pool, User user, TriggerCaller caller) {
         if (user.status() == UserStatus.CONFIRMED) {
             return Uni.createFrom().nullItem();
         }
         return AutoVerification.of(pool.settings()).destinationOf(user)
-                .map(attribute -> codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute))
+                .map(attribute -> codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute, user.attribute(attribute),
+                        CodePurpose.SIGN_UP.triggerSource(), caller))
                 .orElseGet(() -> Uni.createFrom().nullItem());
     }
 

@@ -89,7 +89,7 @@ public class UserService {
                     : pool.config().passwordPolicy().generateTemporaryPassword();
             if ("RESEND".equals(invitation.messageAction())) {
                 return passwords.prepare(pool, temporaryPassword, UserPasswords.Reason.INVITATION_RESENT)
-                        .chain(newPassword -> db.withTransaction(tx -> resendInvitation(tx, pool, username, newPassword, invitation)));
+                        .chain(newPassword -> db.withTransaction(tx -> resendInvitation(tx, pool, username, newPassword, invitation, caller)));
             }
             Uni<NewPassword> prepared = passwords.prepare(pool, temporaryPassword, UserPasswords.Reason.ADMIN_CREATE_USER);
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
@@ -98,7 +98,7 @@ public class UserService {
                     .chain(decided -> db.withTransaction(tx ->
                     creation.create(tx, pool, decided, newPassword, UserCreation.Source.ADMIN_CREATE_USER, invitation.forceAliasCreation())
                             .call(user -> "SUPPRESS".equals(invitation.messageAction()) ? Uni.createFrom().voidItem()
-                                    : invite(tx, pool, user, temporaryPassword, invitation.desiredDeliveryMediums())))));
+                                    : invite(tx, pool, user, temporaryPassword, invitation.desiredDeliveryMediums(), caller)))));
         });
     }
 
@@ -178,19 +178,21 @@ public class UserService {
         });
     }
 
-    private Uni<User> resendInvitation(SqlClient tx, UserPool pool, String username, NewPassword temporaryPassword, Invitation invitation) {
+    private Uni<User> resendInvitation(SqlClient tx, UserPool pool, String username, NewPassword temporaryPassword, Invitation invitation,
+                                       TriggerCaller caller) {
         return store.require(tx, pool, username, true).chain(user -> {
             if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
                 throw new CognitoException("UnsupportedUserStateException",
                         "Resend not possible. " + user.username() + " status is not FORCE_CHANGE_PASSWORD");
             }
             return passwords.set(tx, pool, user, temporaryPassword, UserPasswords.Reason.INVITATION_RESENT, List.of())
-                    .call(saved -> invite(tx, pool, saved, temporaryPassword.plainText(), invitation.desiredDeliveryMediums()));
+                    .call(saved -> invite(tx, pool, saved, temporaryPassword.plainText(), invitation.desiredDeliveryMediums(), caller));
         });
     }
 
     /** The invitation, once per medium the user has a destination for (SMS by default, as Cognito). */
-    private Uni<Void> invite(SqlClient tx, UserPool pool, User user, String temporaryPassword, List<String> mediums) {
+    private Uni<Void> invite(SqlClient tx, UserPool pool, User user, String temporaryPassword, List<String> mediums,
+                             TriggerCaller caller) {
         List<String> wanted = mediums == null || mediums.isEmpty() ? List.of("SMS") : mediums;
         MessageTemplates templates = new MessageTemplates(pool.settings());
         String purpose = "CustomMessage_AdminCreateUser";
@@ -200,7 +202,7 @@ public class UserService {
             if (destination == null) {
                 continue;
             }
-            Optional<MessageEvents.CustomSender> customSender = customSenders.of(pool, user, purpose, medium, temporaryPassword, null, null);
+            Optional<MessageEvents.CustomSender> customSender = customSenders.of(pool, user, purpose, medium, temporaryPassword, caller);
             MessageEvents.DeliveryRequested delivery;
             if (customSender.isPresent()) {
                 // The function writes the text; the password travels only inside the sender's event, encrypted to its key.

@@ -13,6 +13,7 @@ import dev.cognate.userpool.domain.VerificationCode;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.VerificationCodeRepository;
 import dev.cognate.userpool.trigger.CustomSenderEvents;
+import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +72,12 @@ public class VerificationCodes {
      */
     public Uni<CodeDeliveryDetails> send(SqlClient tx, UserPool pool, User user, CodePurpose purpose, String attribute, String destination,
                                          String triggerSource) {
+        return send(tx, pool, user, purpose, attribute, destination, triggerSource, TriggerCaller.ADMIN);
+    }
+
+    /** As above, for the request of {@code caller}: its client and {@code ClientMetadata} go to a custom sender's event. */
+    public Uni<CodeDeliveryDetails> send(SqlClient tx, UserPool pool, User user, CodePurpose purpose, String attribute, String destination,
+                                         String triggerSource, TriggerCaller caller) {
         Instant now = now();
         String code = VerificationCodeHasher.newCode();
         byte[] salt = VerificationCodeHasher.newSalt();
@@ -84,7 +91,7 @@ public class VerificationCodes {
                 })
                 .chain(() -> codes.replace(tx, stored))
                 .chain(() -> UserPoolEventOutbox.publishMessage(tx, user.userPoolId(), user.sub(), MessageEvents.CODE_REQUESTED,
-                        delivery(pool, user, triggerSource, CodeDeliveryDetails.mediumOf(attribute), destination, code)))
+                        delivery(pool, user, triggerSource, CodeDeliveryDetails.mediumOf(attribute), destination, code, caller)))
                 .replaceWith(CodeDeliveryDetails.to(attribute, destination));
     }
 
@@ -135,8 +142,9 @@ public class VerificationCodes {
         return CodeDeliveryDetails.to(attribute, "+1555555" + String.format("%04d", digits));
     }
 
-    private MessageEvents.DeliveryRequested delivery(UserPool pool, User user, String triggerSource, String medium, String destination, String code) {
-        Optional<MessageEvents.CustomSender> customSender = customSenders.of(pool, user, triggerSource, medium, code, null, null);
+    private MessageEvents.DeliveryRequested delivery(UserPool pool, User user, String triggerSource, String medium, String destination,
+                                                     String code, TriggerCaller caller) {
+        Optional<MessageEvents.CustomSender> customSender = customSenders.of(pool, user, triggerSource, medium, code, caller);
         if (customSender.isPresent()) {
             // The function writes the text; the code travels only inside the sender's event, encrypted to its key.
             return new MessageEvents.DeliveryRequested(user.userPoolId(), user.sub().toString(), user.username(), triggerSource,

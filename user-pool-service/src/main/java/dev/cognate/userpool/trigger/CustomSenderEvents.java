@@ -38,11 +38,11 @@ public class CustomSenderEvents {
      * stored with a custom sender while the installation has no key any more fails closed
      * ({@code UnexpectedLambdaException}): the message is neither sent by Cognate nor lost silently.
      *
-     * @param clientId       the app client of the request, or {@code null} (AdminCreateUser and other admin actions)
-     * @param clientMetadata the request's {@code ClientMetadata}, or {@code null}
+     * @param caller the request's app client ({@code null} for admin actions: {@code CLIENT_ID_NOT_APPLICABLE}) and
+     *               {@code ClientMetadata} ({@code {}} when absent)
      */
     public Optional<MessageEvents.CustomSender> of(UserPool pool, User user, String purpose, String medium, String secret,
-                                                   String clientId, Map<String, String> clientMetadata) {
+                                                   TriggerCaller caller) {
         ObjectNode lambdaConfig = pool.config().lambdaConfig();
         String trigger = "SMS".equals(medium) ? SMS_SENDER : EMAIL_SENDER;
         String target = lambdaConfig.path(trigger).path("LambdaArn").asText(null);
@@ -52,13 +52,14 @@ public class CustomSenderEvents {
         if (!cipher.configured()) {
             throw LambdaTriggers.unexpected(trigger, "CustomSenderKeyNotConfigured");
         }
-        ObjectNode event = TriggerEvents.envelope("1", triggerSource(trigger, purpose), pool.id(), user.username(), clientId);
+        ObjectNode event = TriggerEvents.envelope("1", triggerSource(trigger, purpose), pool.id(), user.username(),
+                caller.clientId());
         // Cognito's custom sender events carry no response: the invocation is asynchronous and its answer is ignored.
         event.remove("response");
         ObjectNode request = (ObjectNode) event.get("request");
         request.put("type", EMAIL_SENDER.equals(trigger) ? "customEmailSenderRequestV1" : "customSMSSenderRequestV1");
         request.put("code", cipher.encrypt(secret));
-        request.set("clientMetadata", TriggerEvents.stringMap(clientMetadata == null ? Map.of() : clientMetadata));
+        request.set("clientMetadata", TriggerEvents.stringMap(caller.clientMetadata() == null ? Map.of() : caller.clientMetadata()));
         request.set("userAttributes", TriggerEvents.stringMap(userAttributes(user)));
         return Optional.of(new MessageEvents.CustomSender(trigger, target, lambdaConfig.path("KMSKeyID").asText(null), event));
     }

@@ -88,6 +88,7 @@ class CustomSenderTriggerTest extends CognitoIdpTest {
         String clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")).userPoolClient().clientId();
 
         var signedUp = app.signUp(r -> r.clientId(clientId).username("alice").password(PASSWORD)
+                .clientMetadata(Map.of("campaign", "winter"))
                 .userAttributes(attribute("email", "alice@example.com"), attribute("given_name", "Alice")));
         assertThat(signedUp.codeDeliveryDetails().deliveryMediumAsString()).isEqualTo("EMAIL");
         assertThat(signedUp.codeDeliveryDetails().destination()).isEqualTo("a***@e***");
@@ -100,10 +101,11 @@ class CustomSenderTriggerTest extends CognitoIdpTest {
         assertThat(event.path("userPoolId").asText()).isEqualTo(poolId);
         assertThat(event.path("userName").asText()).isEqualTo("alice");
         assertThat(event.path("callerContext").path("awsSdkVersion").isTextual()).isTrue();
+        assertThat(event.path("callerContext").path("clientId").asText()).isEqualTo(clientId);
         assertThat(event.has("response")).as("an asynchronous trigger: no response to fill in").isFalse();
         JsonNode request = event.path("request");
         assertThat(request.path("type").asText()).isEqualTo("customEmailSenderRequestV1");
-        assertThat(request.path("clientMetadata").isObject()).isTrue();
+        assertThat(request.path("clientMetadata")).isEqualTo(JSON.readTree("{\"campaign\": \"winter\"}"));
         assertThat(request.path("userAttributes").path("email").asText()).isEqualTo("alice@example.com");
         assertThat(request.path("userAttributes").path("given_name").asText()).isEqualTo("Alice");
         assertThat(request.path("userAttributes").path("sub").asText()).isEqualTo(signedUp.userSub());
@@ -115,6 +117,8 @@ class CustomSenderTriggerTest extends CognitoIdpTest {
         app.resendConfirmationCode(r -> r.clientId(clientId).username("alice"));
         JsonNode resent = assertHandedToSender(onlyMessage(poolId, 1), "CustomEmailSender", EMAIL_SENDER, "EMAIL", "alice@example.com");
         assertThat(resent.path("triggerSource").asText()).isEqualTo("CustomEmailSender_ResendCode");
+        assertThat(resent.path("callerContext").path("clientId").asText()).isEqualTo(clientId);
+        assertThat(resent.path("request").path("clientMetadata")).as("ResendConfirmationCode's is not passed yet").isEmpty();
         String resentCode = decrypt(resent.path("request").path("code").asText());
 
         if (!resentCode.equals(signUpCode)) {
@@ -139,6 +143,7 @@ class CustomSenderTriggerTest extends CognitoIdpTest {
 
         JsonNode event = assertHandedToSender(onlyMessage(poolId, 0), "CustomEmailSender", EMAIL_SENDER, "EMAIL", "bob@example.com");
         assertThat(event.path("triggerSource").asText()).isEqualTo("CustomEmailSender_ForgotPassword");
+        assertThat(event.path("callerContext").path("clientId").asText()).isEqualTo(clientId);
         String code = decrypt(event.path("request").path("code").asText());
         app.confirmForgotPassword(r -> r.clientId(clientId).username("bob").confirmationCode(code).password("New-Custom#Pass2"));
         InitiateAuthResponse signedIn = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
@@ -153,7 +158,7 @@ class CustomSenderTriggerTest extends CognitoIdpTest {
                 .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
                 .userPoolClient().clientId();
 
-        cognito.adminCreateUser(r -> r.userPoolId(poolId).username("carol")
+        cognito.adminCreateUser(r -> r.userPoolId(poolId).username("carol").clientMetadata(Map.of("source", "back-office"))
                 .desiredDeliveryMediums(DeliveryMediumType.SMS, DeliveryMediumType.EMAIL)
                 .userAttributes(attribute("phone_number", "+15550101234"), attribute("email", "carol@example.com")));
 
@@ -165,6 +170,7 @@ class CustomSenderTriggerTest extends CognitoIdpTest {
         assertThat(event.path("triggerSource").asText()).isEqualTo("CustomSMSSender_AdminCreateUser");
         assertThat(event.path("callerContext").path("clientId").asText()).isEqualTo("CLIENT_ID_NOT_APPLICABLE");
         assertThat(event.path("request").path("type").asText()).isEqualTo("customSMSSenderRequestV1");
+        assertThat(event.path("request").path("clientMetadata").path("source").asText()).isEqualTo("back-office");
         assertThat(event.path("request").path("userAttributes").path("cognito:user_status").asText()).isEqualTo("FORCE_CHANGE_PASSWORD");
         assertThat(email.path("data").path("customSender").isNull()).as("no CustomEmailSender: Cognate mails it").isTrue();
         assertThat(email.path("data").path("sealedSecret").asText()).isNotBlank();
