@@ -130,7 +130,7 @@ class CustomSenderTriggerTest extends CognitoIdpTest {
     }
 
     @Test
-    void forgotPasswordCodeGoesToTheCustomEmailSenderAndResetsThePassword() throws Exception {
+    void forgotPasswordAndAttributeUpdateCodesGoToTheCustomEmailSenderAndWork() throws Exception {
         String poolId = pool(l -> l.customEmailSender(s -> s.lambdaVersion("V1_0").lambdaArn(EMAIL_SENDER)).kmsKeyID(KMS_KEY));
         String clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
                 .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
@@ -148,7 +148,15 @@ class CustomSenderTriggerTest extends CognitoIdpTest {
         app.confirmForgotPassword(r -> r.clientId(clientId).username("bob").confirmationCode(code).password("New-Custom#Pass2"));
         InitiateAuthResponse signedIn = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", "bob", "PASSWORD", "New-Custom#Pass2")));
-        assertThat(signedIn.authenticationResult().accessToken()).isNotBlank();
+        String accessToken = signedIn.authenticationResult().accessToken();
+
+        app.updateUserAttributes(r -> r.accessToken(accessToken).userAttributes(attribute("email", "robert@example.com")));
+        JsonNode update = assertHandedToSender(onlyMessage(poolId, 1), "CustomEmailSender", EMAIL_SENDER, "EMAIL", "robert@example.com");
+        assertThat(update.path("triggerSource").asText()).isEqualTo("CustomEmailSender_UpdateUserAttribute");
+        String updateCode = decrypt(update.path("request").path("code").asText());
+        app.verifyUserAttribute(r -> r.accessToken(accessToken).attributeName("email").code(updateCode));
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username("bob")).userAttributes())
+                .contains(attribute("email", "robert@example.com"), attribute("email_verified", "true"));
     }
 
     @Test
