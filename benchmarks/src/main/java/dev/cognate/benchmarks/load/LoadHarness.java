@@ -209,7 +209,7 @@ public final class LoadHarness {
         }
         if (options.scenario().signIn()) {
             describedPoolId = createPool();
-            if (options.scenario() == Scenario.SIGN_IN_PRE_TOKEN_GENERATION) {
+            if (options.scenario().preTokenGeneration()) {
                 String poolId = describedPoolId;
                 idp.updateUserPool(r -> r.userPoolId(poolId).lambdaConfig(c -> c.preTokenGeneration(function.url())));
             }
@@ -222,7 +222,7 @@ public final class LoadHarness {
             var tokens = passwordSignIn().authenticationResult();
             refreshToken = tokens.refreshToken();
             accessToken = tokens.accessToken();
-            if (options.scenario() == Scenario.SIGN_IN_PRE_TOKEN_GENERATION) {
+            if (options.scenario().preTokenGeneration()) {
                 requireAddedClaim(jwtClaims(tokens.idToken()), "the ID token of a set-up sign-in");
                 System.out.println("PreTokenGeneration: " + function.url() + " (a function in this JVM) adds "
                         + LoopbackFunction.CLAIM + " to every ID token");
@@ -377,7 +377,7 @@ public final class LoadHarness {
                     .filter("family_name ^= \"" + SeedUsers.familyNamePrefix(randomUser()) + "\""));
             case INITIATE_AUTH_PASSWORD, SIGN_IN_PRE_TOKEN_GENERATION -> passwordSignIn();
             case INITIATE_AUTH_SRP -> srpSignIn();
-            case REFRESH_TOKEN -> idp.initiateAuth(r -> r.clientId(clientId).authFlow("REFRESH_TOKEN_AUTH")
+            case REFRESH_TOKEN, REFRESH_PRE_TOKEN_GENERATION -> idp.initiateAuth(r -> r.clientId(clientId).authFlow("REFRESH_TOKEN_AUTH")
                     .authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
             case GET_USER -> idp.getUser(r -> r.accessToken(accessToken));
             case TOKEN_AUTHORIZATION_CODE -> redeemCode();

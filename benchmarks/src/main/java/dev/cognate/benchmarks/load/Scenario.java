@@ -64,6 +64,11 @@ public enum Scenario {
      */
     SIGN_IN_PRE_TOKEN_GENERATION("sign-in-pre-token-generation", false),
     /**
+     * InitiateAuth REFRESH_TOKEN_AUTH as {@link #REFRESH_TOKEN}, in that pool: the trigger runs on refreshes too
+     * ({@code TokenGeneration_RefreshTokens}), and without Argon2id in the way its cost shows.
+     */
+    REFRESH_PRE_TOKEN_GENERATION("refresh-pre-token-generation", false),
+    /**
      * trigger-runner's internal invoke API directly ({@code --endpoint}, default the local stack's internal port 8094):
      * one PreTokenGeneration call of a function on loopback, signed, through the egress guard, its answer read.
      */
@@ -99,12 +104,17 @@ public enum Scenario {
     /** Whether the scenario signs in: the harness creates a pool, an app client and a user first. */
     public boolean signIn() {
         return this == INITIATE_AUTH_PASSWORD || this == INITIATE_AUTH_SRP || this == REFRESH_TOKEN || this == GET_USER
-                || this == SIGN_IN_PRE_TOKEN_GENERATION;
+                || this == SIGN_IN_PRE_TOKEN_GENERATION || this == REFRESH_PRE_TOKEN_GENERATION;
+    }
+
+    /** Whether the scenario's pool has LambdaConfig.PreTokenGeneration set to the harness's {@link LoopbackFunction}. */
+    public boolean preTokenGeneration() {
+        return this == SIGN_IN_PRE_TOKEN_GENERATION || this == REFRESH_PRE_TOKEN_GENERATION;
     }
 
     /** Whether the scenario runs a trigger against the harness's own {@link LoopbackFunction}. */
     public boolean loopbackFunction() {
-        return this == SIGN_IN_PRE_TOKEN_GENERATION || this == TRIGGER_INVOKE;
+        return preTokenGeneration() || this == TRIGGER_INVOKE;
     }
 
     /**

@@ -28,6 +28,9 @@ class TriggerScenarioOptionsTest {
         assertThat(Scenario.SIGN_IN_PRE_TOKEN_GENERATION.signIn()).isTrue();
         assertThat(Scenario.SIGN_IN_PRE_TOKEN_GENERATION.loopbackFunction()).isTrue();
         assertThat(Scenario.SIGN_IN_PRE_TOKEN_GENERATION.triggerRunnerInternal()).isFalse();
+        assertThat(Scenario.REFRESH_PRE_TOKEN_GENERATION.preTokenGeneration()).isTrue();
+        assertThat(Scenario.REFRESH_PRE_TOKEN_GENERATION.signIn()).isTrue();
+        assertThat(Scenario.TRIGGER_INVOKE.preTokenGeneration()).isFalse();
     }
 
     @Test
