@@ -20,7 +20,7 @@ export function createTriggerServer(handler, { key, functionName = 'cognate-func
   if (!key) {
     throw new Error('a webhook secret is required: the adapter never runs a handler for unsigned requests');
   }
-  return http.createServer(async (request, response) => {
+  const serveOne = async (request, response) => {
     if (request.method === 'GET' && request.url === '/healthz') {
       return answer(response, 200, { status: 'UP' });
     }
@@ -39,7 +39,7 @@ export function createTriggerServer(handler, { key, functionName = 'cognate-func
     try {
       webhookId = verify(key, request.headers, body, now?.());
     } catch (error) {
-      if (!(error instanceof WebhookVerificationError)) throw error;
+      if (!(error instanceof WebhookVerificationError)) throw error; // answered 500 by the catch-all below
       log.warn(`refused a call from ${request.socket.remoteAddress}: ${error.message}`);
       return answer(response, 401, { errorType: 'Unauthorized', errorMessage: error.message });
     }
@@ -72,6 +72,17 @@ export function createTriggerServer(handler, { key, functionName = 'cognate-func
     }
     log.info(`${webhookId} ${event.triggerSource} answered in ${millis} ms`);
     return answerRaw(response, 200, json);
+  };
+  return http.createServer((request, response) => {
+    // A bug here must cost one call, never the process (an unhandled rejection would end it).
+    serveOne(request, response).catch((error) => {
+      log.error('the adapter failed on a call:', error);
+      if (!response.headersSent) {
+        answer(response, 500, { errorType: 'AdapterError', errorMessage: 'the function adapter failed; see its log' });
+      } else {
+        response.destroy();
+      }
+    });
   });
 }
 

@@ -99,6 +99,14 @@ test('a signed body that is not a JSON object is 400; other methods 405; /health
   assert.equal(seen.length, 0);
 });
 
+test('a failure of the adapter itself costs one call (500 AdapterError), not the process', async () => {
+  const brokenLog = { info() { throw new Error('log sink broken'); }, warn() {}, error() {} };
+  const { url } = await serve(async (event) => event, { log: brokenLog });
+  assert.deepEqual(await call(url, preSignUpEvent()),
+    { status: 500, body: { errorType: 'AdapterError', errorMessage: 'the function adapter failed; see its log' } });
+  assert.equal((await fetch(`${url}/healthz`)).status, 200);
+});
+
 test('without a secret there is no server', () => {
   assert.throws(() => createTriggerServer(async (event) => event, {}), /a webhook secret is required/);
 });
