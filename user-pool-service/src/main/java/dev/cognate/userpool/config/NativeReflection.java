@@ -211,6 +211,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.auth.AuthResponse$SignedIn",
         "dev.cognate.userpool.auth.AuthSession",
         "dev.cognate.userpool.auth.AuthSessionStore$Stored",
+        "dev.cognate.userpool.auth.SignInCompletion$Finished",
         "dev.cognate.userpool.auth.SignInCompletion$Opened",
         "dev.cognate.userpool.auth.SoftwareTokenSetup$Associated",
         "dev.cognate.userpool.auth.SoftwareTokenSetup$Verified",
@@ -277,10 +278,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.token.TokenIssuer$Authorization",
         "dev.cognate.userpool.token.TokenIssuer$Grant",
         "dev.cognate.userpool.token.TokenIssuer$Minted",
+        "dev.cognate.userpool.token.TokenIssuer$Prepared",
         "dev.cognate.userpool.token.TokenLifetimes",
+        "dev.cognate.userpool.trigger.CustomMessageTrigger$Custom",
         "dev.cognate.userpool.trigger.PreSignUpTrigger$Decision",
-        "dev.cognate.userpool.trigger.PreTokenGenerationTrigger$Customization",
+        "dev.cognate.userpool.trigger.PreTokenCustomization",
+        "dev.cognate.userpool.trigger.PreTokenGenerationTrigger$Request",
         "dev.cognate.userpool.trigger.TriggerCaller",
+        "dev.cognate.userpool.trigger.UserMigrationTrigger$Migrated",
 })
 public final class NativeReflection {
 

@@ -12,6 +12,7 @@ import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.mfa.SoftwareTokens;
 import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +72,7 @@ public class UserAccountService {
                     .or(() -> AccountRecovery.LEGACY.destinationOf(user))
                     .orElseThrow(() -> CognitoException.invalidParameter(
                             "Cannot reset password for the user as there is no registered/verified email or phone_number"));
-            return passwords.requireReset(tx, pool, user).chain(reset -> codes.send(tx, pool, reset, CodePurpose.PASSWORD_RESET, attribute));
+            return passwords.requireReset(tx, pool, user).chain(reset -> codes.send(tx, pool, reset, CodePurpose.PASSWORD_RESET, attribute, TriggerCaller.ADMIN));
         }))).replaceWithVoid();
     }
 
