@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.crypto.RSADecrypter;
 import com.sun.net.httpserver.HttpServer;
 import dev.cognate.testkit.Ports;
+import dev.cognate.testkit.ScriptRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,13 +47,15 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole stack as {@code deploy/local/run} starts it — InfraMain and the four built service jars, each
  * its own process — on free ports, so it runs beside a developer's own stack. A user created through the AWS SDK gets
  * the invitation that user-pool-service's outbox puts on Kafka and trigger-runner mails to a real SMTP server (GreenMail,
  * here), as codes are; identity pools answer the AWS SDK; a user signs up with the API and, in Chromium, through the hosted pages
- * with a standard relying party; a PreSignUp webhook confirms and vetoes sign-ups; and stopping leaves nothing running. Needs the services packaged first (the reactor
+ * with a standard relying party; a PreSignUp webhook confirms and vetoes sign-ups; deploy/functions' Node adapter runs
+ * unchanged Lambda handlers as triggers; a CustomEmailSender gets the encrypted code; and stopping leaves nothing running. Needs the services packaged first (the reactor
  * builds them before this module).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -317,4 +320,74 @@ class WholeStackTest {
                 new CognateService(CognateService.TRIGGER_RUNNER.name(), CognateService.TRIGGER_RUNNER.displayName(), triggerRunner,
                         triggerRunnerEnvironment));
     }
+
+    /**
+     * A Lambda trigger moved over unchanged: deploy/functions/serve.mjs serves the two example handlers (PreSignUp that
+     * auto-confirms a domain, callback-style PreTokenGeneration that adds a claim) with the pool's webhook secret from
+     * {@code CognateAdmin.GetTriggerWebhookSecret}; the pool's LambdaConfig names their loopback URLs. A sign-up from the
+     * domain is confirmed with its email verified, one from elsewhere is not, one the handler throws on is refused with
+     * its message, and the ID token of a sign-in carries the added claim.
+     */
+    @Test
+    void theNodeAdapterRunsUnchangedLambdaTriggersThroughTheStack() throws Exception {
+        assumeTrue(ScriptRun.works("node", "--version"), "needs node on the PATH (Debian's nodejs)");
+        Path adapter = FunctionAdapter.directory(layout);
+        try (CognitoIdentityProviderClient operator = operatorClient();
+             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
+                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String poolId = operator.createUserPool(r -> r.poolName("whole-stack-node-adapter")
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)).userPool().id();
+            String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+                    .userPoolClient().clientId();
+            String secret = OperatorCall.call(services.get(0).baseUrl(), credentials, "CognateAdmin.GetTriggerWebhookSecret",
+                    JSON.writeValueAsString(Map.of("UserPoolId", poolId))).path("Secret").asText();
+            assertThat(secret).startsWith("whsec_");
+
+            try (FunctionAdapter preSignUp = FunctionAdapter.start(adapter, "examples/pre-sign-up-auto-confirm.mjs", secret,
+                    Map.of("AUTO_CONFIRM_DOMAINS", "example.com"), layout.logsDir().resolve("function-pre-sign-up.log"));
+                 FunctionAdapter preTokenGeneration = FunctionAdapter.start(adapter, "examples/pre-token-generation-add-claim.mjs", secret,
+                         Map.of(), layout.logsDir().resolve("function-pre-token-generation.log"))) {
+                operator.updateUserPool(r -> r.userPoolId(poolId).autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                        .lambdaConfig(c -> c.preSignUp(preSignUp.url() + "/pre-sign-up").preTokenGeneration(preTokenGeneration.url() + "/pre-token")));
+
+                assertThat(app.signUp(r -> r.clientId(clientId).username("ada").password("Ada-Passw0rd!")
+                        .userAttributes(attribute("email", "ada@example.com"), attribute("phone_number", "+15555550100"))).userConfirmed())
+                        .isTrue();
+                assertThat(app.signUp(r -> r.clientId(clientId).username("bob").password("Bob-Passw0rd!")
+                        .userAttributes(attribute("email", "bob@elsewhere.test"))).userConfirmed()).isFalse();
+                UserLambdaValidationException refused = catchThrowableOfType(UserLambdaValidationException.class, () -> app.signUp(r -> r
+                        .clientId(clientId).username("eve").password("Eve-Passw0rd!").userAttributes(attribute("email", "eve@spam.invalid"))));
+                assertThat(refused.awsErrorDetails().errorMessage()).isEqualTo("PreSignUp failed with error sign-ups from spam.invalid are not accepted.");
+
+                assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username("ada")).userStatusAsString()).isEqualTo("CONFIRMED");
+                assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username("ada")).userAttributes())
+                        .contains(attribute("email_verified", "true"));
+                assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username("bob")).userStatusAsString()).isEqualTo("UNCONFIRMED");
+                assertThat(catchThrowableOfType(UserNotFoundException.class, () -> operator.adminGetUser(r -> r.userPoolId(poolId).username("eve"))))
+                        .isNotNull();
+
+                var tokens = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", "ada", "PASSWORD", "Ada-Passw0rd!"))).authenticationResult();
+                JsonNode idToken = jwtClaims(tokens.idToken());
+                assertThat(idToken.path("tenant").asText()).isEqualTo("example.com");
+                assertThat(idToken.path("email").asText()).isEqualTo("ada@example.com");
+                assertThat(idToken.has("phone_number")).as("suppressed by the function: %s", idToken).isFalse();
+                assertThat(jwtClaims(tokens.accessToken()).has("tenant")).isFalse();
+
+                assertThat(preSignUp.log()).contains("PreSignUp_SignUp answered", "PreSignUp_SignUp failed");
+                assertThat(preTokenGeneration.log()).contains("TokenGeneration_Authentication answered");
+            }
+        }
+    }
+
+    private static AttributeType attribute(String name, String value) {
+        return AttributeType.builder().name(name).value(value).build();
+    }
+
+    private static JsonNode jwtClaims(String jwt) throws java.io.IOException {
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
 }
