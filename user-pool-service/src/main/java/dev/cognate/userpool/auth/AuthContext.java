@@ -8,17 +8,24 @@ import java.util.Map;
 /**
  * One authentication request after its client was authenticated: the pool and client, whether an administrator
  * (SigV4) made it, the flow, the request's parameters (AuthParameters or ChallengeResponses) and the caller's address
- * (recorded in authentication events; {@code null} when unknown), and the request's {@code ClientMetadata} for the
- * triggers a sign-in runs ({@code null} when absent; InitiateAuth's reaches PreAuthentication and UserMigration as
- * {@code validationData}, as in Cognito). The hosted login pages run the same flows and
+ * (recorded in authentication events; {@code null} when unknown), and the request's {@code ClientMetadata}, kept apart
+ * as Cognito passes it on: RespondToAuthChallenge's (and GetTokensFromRefreshToken's) is {@code clientMetadata}, for
+ * the triggers of that step (the challenge triggers, PreTokenGeneration, PostAuthentication); InitiateAuth's is
+ * {@code validationData}, which only PreAuthentication and UserMigration receive. {@code null} when absent. The hosted login pages run the same flows and
  * challenges under the flow name {@link #HOSTED_LOGIN}; only the end of their sign-ins differs (no tokens).
  */
 public record AuthContext(UserPool pool, AppClient client, boolean admin, String authFlow, Map<String, String> parameters,
-                          String sourceIp, Map<String, String> clientMetadata) {
+                          String sourceIp, Map<String, String> clientMetadata, Map<String, String> validationData) {
 
     /** A step without client metadata. */
     public AuthContext(UserPool pool, AppClient client, boolean admin, String authFlow, Map<String, String> parameters, String sourceIp) {
-        this(pool, client, admin, authFlow, parameters, sourceIp, null);
+        this(pool, client, admin, authFlow, parameters, sourceIp, null, null);
+    }
+
+    /** A step answering a challenge (or a refresh), with its request's {@code ClientMetadata}. */
+    public AuthContext(UserPool pool, AppClient client, boolean admin, String authFlow, Map<String, String> parameters, String sourceIp,
+                       Map<String, String> clientMetadata) {
+        this(pool, client, admin, authFlow, parameters, sourceIp, clientMetadata, null);
     }
 
     /** The flow of the hosted login pages' sign-ins, as authentication and {@code signed_in} events record it. */

@@ -72,7 +72,7 @@ public class AuthenticationService {
                         throw CognitoException.invalidParameter(authFlow + " flow not enabled for this client");
                     }
                     return handler.get().start(new AuthContext(authenticated.pool(), authenticated.client(), admin, authFlow, parameters,
-                            sourceIp, clientMetadata));
+                            sourceIp, null, clientMetadata));
                 });
     }
 

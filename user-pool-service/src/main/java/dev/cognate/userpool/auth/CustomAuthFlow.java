@@ -55,21 +55,20 @@ public class CustomAuthFlow implements AuthFlowHandler {
     public Uni<AuthResponse> start(AuthContext context) {
         String username = AuthParameters.require(context, "USERNAME");
         String srpA = srpA(context);
-        // as Cognito, InitiateAuth's ClientMetadata reaches PreAuthentication (as validationData) but not the challenge triggers
-        AuthContext challenges = new AuthContext(context.pool(), context.client(), context.admin(), context.authFlow(), context.parameters(),
-                context.sourceIp(), null);
-        DefineAuthChallengeTrigger.requireConfigured(CustomAuthSteps.triggerContext(challenges, null, username));
+        // as Cognito, InitiateAuth's ClientMetadata reaches PreAuthentication (as validationData) but not the challenge
+        // triggers: AuthContext keeps it apart from clientMetadata
+        DefineAuthChallengeTrigger.requireConfigured(CustomAuthSteps.triggerContext(context, null, username));
         return store.find(db, context.pool(), username, false).chain(found -> {
             if (found.isEmpty()) {
                 return context.revealsUnknownUsers() ? passwords.unknownUser(context, username)
                         : passwords.preAuthentication(context, username, null)
-                        .chain(() -> steps.next(challenges, null, username, CustomAuthState.start(srpA)));
+                        .chain(() -> steps.next(context, null, username, CustomAuthState.start(srpA)));
             }
             User user = found.get();
             return audit.checkNotLocked(context, user)
                     .chain(() -> passwords.preAuthentication(context, username, user))
                     .chain(() -> passwords.checkAccount(context, user))
-                    .chain(checked -> steps.next(challenges, checked, checked.username(), CustomAuthState.start(srpA)));
+                    .chain(checked -> steps.next(context, checked, checked.username(), CustomAuthState.start(srpA)));
         });
     }
 

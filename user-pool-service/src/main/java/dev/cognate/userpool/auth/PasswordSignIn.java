@@ -50,7 +50,7 @@ public class PasswordSignIn {
     public Uni<User> verify(AuthContext context, String username, String password) {
         return store.find(db, context.pool(), username, false).chain(found -> {
             if (found.isEmpty()) {
-                return migration.atSignIn(context.pool(), context.client().clientId(), username, password, context.clientMetadata())
+                return migration.atSignIn(context.pool(), context.client().clientId(), username, password, context.validationData())
                         .onFailure(CognitoException.class).recoverWithUni(failure ->
                                 audit.refuse(context, null, username, "user_migration_failed", (CognitoException) failure))
                         .chain(migrated -> migrated.isPresent()
@@ -73,7 +73,7 @@ public class PasswordSignIn {
      */
     public Uni<Void> preAuthentication(AuthContext context, String username, User user) {
         return Uni.createFrom().deferred(() -> preAuthentication.run(context.pool().id(), context.pool().config().lambdaConfig(), username, user,
-                        context.client().clientId(), context.clientMetadata(), context.client().preventsUserExistenceErrors()))
+                        context.client().clientId(), context.validationData(), context.client().preventsUserExistenceErrors()))
                 .onFailure(CognitoException.class).recoverWithUni(failure ->
                         audit.refuse(context, user, username, "pre_authentication_failed", (CognitoException) failure));
     }
