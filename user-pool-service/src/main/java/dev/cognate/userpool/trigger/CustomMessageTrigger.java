@@ -87,17 +87,6 @@ public class CustomMessageTrigger {
         if (!response.isObject()) {
             throw LambdaTriggers.invalidResponse();
         }
-        return new Custom(triggerSource, text(response, "smsMessage"), text(response, "emailMessage"), text(response, "emailSubject"));
-    }
-
-    private static String text(JsonNode response, String name) {
-        JsonNode value = response.path(name);
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw LambdaTriggers.invalidResponse();
-        }
-        return value.asText();
+        return new Custom(triggerSource, TriggerAnswers.string(response, "smsMessage"), TriggerAnswers.string(response, "emailMessage"), TriggerAnswers.string(response, "emailSubject"));
     }
 }

@@ -66,17 +66,7 @@ public class PreSignUpTrigger {
         if (!response.isObject()) {
             throw LambdaTriggers.invalidResponse();
         }
-        return new Decision(flag(response, "autoConfirmUser"), flag(response, "autoVerifyEmail"), flag(response, "autoVerifyPhone"));
-    }
-
-    private static boolean flag(JsonNode response, String name) {
-        JsonNode value = response.path(name);
-        if (value.isMissingNode() || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw LambdaTriggers.invalidResponse();
-        }
-        return value.booleanValue();
+        return new Decision(TriggerAnswers.flag(response, "autoConfirmUser"), TriggerAnswers.flag(response, "autoVerifyEmail"),
+                TriggerAnswers.flag(response, "autoVerifyPhone"));
     }
 }

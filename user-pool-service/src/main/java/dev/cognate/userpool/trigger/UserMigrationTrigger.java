@@ -87,11 +87,11 @@ public class UserMigrationTrigger {
             }
             userAttributes.put(entry.getKey(), entry.getValue().asText());
         });
-        String status = text(response, "finalUserStatus");
+        String status = TriggerAnswers.string(response, "finalUserStatus");
         if (status != null && !status.equals("CONFIRMED") && !status.equals("RESET_REQUIRED")) {
             throw LambdaTriggers.invalidResponse();
         }
-        String action = text(response, "messageAction");
+        String action = TriggerAnswers.string(response, "messageAction");
         if (action != null && !action.equals("SUPPRESS")) {
             throw LambdaTriggers.invalidResponse();
         }
@@ -108,34 +108,12 @@ public class UserMigrationTrigger {
                 mediums.add(medium.asText());
             });
         }
-        if (flag(response, "enableSMSMFA")) {
+        if (TriggerAnswers.flag(response, "enableSMSMFA")) {
             // Cognate sends no SMS codes yet: a migrated user with SMS MFA on could never sign in (MFA at sign-in).
             throw new CognitoException(LambdaTriggers.invalidResponse().type(),
                     "UserMigration asked to enable SMS MFA, which Cognate does not support yet.");
         }
         return new Migrated(userAttributes, status == null ? "CONFIRMED" : status, "SUPPRESS".equals(action), mediums,
-                flag(response, "forceAliasCreation"));
-    }
-
-    private static String text(JsonNode response, String name) {
-        JsonNode value = response.path(name);
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw LambdaTriggers.invalidResponse();
-        }
-        return value.asText();
-    }
-
-    private static boolean flag(JsonNode response, String name) {
-        JsonNode value = response.path(name);
-        if (value.isMissingNode() || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw LambdaTriggers.invalidResponse();
-        }
-        return value.booleanValue();
+                TriggerAnswers.flag(response, "forceAliasCreation"));
     }
 }

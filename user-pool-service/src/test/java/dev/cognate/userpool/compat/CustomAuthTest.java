@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitia
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
@@ -36,8 +35,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static dev.cognate.userpool.compat.TriggerTestSupport.assertCognitoError;
+import static dev.cognate.userpool.compat.TriggerTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -162,21 +162,6 @@ class CustomAuthTest extends SignInFixture {
 
     private static List<String> triggerSources() {
         return TriggerRunnerStandIn.calls().stream().map(call -> call.event().path("triggerSource").asText()).toList();
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assertCognitoError(Runnable call, String type, String message) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(CognitoIdentityProviderException.class, e -> {
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(type);
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        });
     }
 
     private int failures() {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthEventType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
@@ -19,8 +18,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUser
 import java.util.List;
 import java.util.Map;
 
+import static dev.cognate.userpool.compat.TriggerTestSupport.assertCognitoError;
+import static dev.cognate.userpool.compat.TriggerTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The PreAuthentication trigger driven by the AWS SDK v2: Cognito's exact {@code PreAuthentication_Authentication} event
@@ -47,21 +47,6 @@ class PreAuthenticationTriggerTest extends SignInFixture {
     void poolWithPreAuthentication() {
         cognito.updateUserPool(r -> r.userPoolId(poolId).lambdaConfig(l -> l.preAuthentication(FUNCTION)));
         TriggerRunnerStandIn.answerWith(Result::answered);
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assertCognitoError(Runnable call, String type, String message) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(CognitoIdentityProviderException.class, e -> {
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(type);
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        });
     }
 
     @Test

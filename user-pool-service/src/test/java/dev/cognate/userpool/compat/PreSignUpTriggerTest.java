@@ -20,7 +20,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
@@ -31,6 +30,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
+import static dev.cognate.userpool.compat.TriggerTestSupport.assertCognitoError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -101,13 +101,6 @@ class PreSignUpTriggerTest extends CognitoIdpTest {
         assertThat(Mailbox.codes(db, poolId)).as("no code sent").isEmpty();
         assertThat(OutboxRows.forPool(db, poolId, "username")).as("no event of the user")
                 .noneMatch(row -> username.equals(row.subjectOfData()));
-    }
-
-    private static void assertCognitoError(Runnable call, String type, String message) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(CognitoIdentityProviderException.class, e -> {
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(type);
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        });
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static dev.cognate.userpool.compat.TriggerTestSupport.assertCognitoError;
+import static dev.cognate.userpool.compat.TriggerTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,21 +70,6 @@ class UserMigrationTriggerTest extends SignInFixture {
             answer.set("response", json(response.replace("USER", event.path("userName").asText())));
             return Result.answered(answer);
         };
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assertCognitoError(Runnable call, String type, String message) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(CognitoIdentityProviderException.class, e -> {
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(type);
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        });
     }
 
     private void assertNoUser(String username) {
