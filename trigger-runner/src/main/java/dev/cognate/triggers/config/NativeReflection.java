@@ -23,6 +23,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.events.UserPoolEvents$GroupMembershipChanged",
         "dev.cognate.events.UserPoolEvents$IdentityProviderChanged",
         "dev.cognate.events.UserPoolEvents$PoolChanged",
+        "dev.cognate.events.UserPoolEvents$PostTriggerRequested",
         "dev.cognate.events.UserPoolEvents$ResourceServerChanged",
         "dev.cognate.events.UserPoolEvents$SchemaChanged",
         "dev.cognate.events.UserPoolEvents$SignInFailed",
@@ -31,6 +32,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.events.oauth.AuthorizationCode",
         "dev.cognate.triggers.domain.DeliveryRequest",
         "dev.cognate.triggers.domain.OutgoingMessage",
+        "dev.cognate.triggers.durable.EventDelivery",
         "dev.cognate.triggers.invoke.WebhookInvoker$Answer",
 })
 public final class NativeReflection {
