@@ -1,20 +1,24 @@
 package dev.cognate.userpool.trigger;
 
+import dev.cognate.internalapi.EventDeliveries;
 import dev.cognate.internalapi.InternalRoutes;
 import dev.cognate.internalapi.TriggerInvocation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * trigger-runner's internal API, on its internal port, base URL {@code quarkus.rest-client.trigger-runner.url}
- * (8094): the synchronous trigger calls and the pools' webhook secrets. Contract: libs/internal-api.
+ * (8094): the synchronous trigger calls, the pools' webhook secrets, dead letters and event subscriptions. Contract:
+ * libs/internal-api.
  */
 @RegisterRestClient(configKey = "trigger-runner")
 @Path(InternalRoutes.TRIGGERS)
@@ -33,4 +37,25 @@ public interface TriggerRunnerClient {
     @POST
     @Path(InternalRoutes.WEBHOOK_SECRET)
     Uni<TriggerInvocation.WebhookSecret> rotateWebhookSecret(@PathParam("poolId") String poolId);
+
+    @GET
+    @Path(InternalRoutes.DEAD_LETTERS)
+    Uni<EventDeliveries.DeadLetterPage> deadLetters(@PathParam("poolId") String poolId, @QueryParam("maxResults") Integer maxResults,
+                                                    @QueryParam("nextToken") String nextToken);
+
+    @POST
+    @Path(InternalRoutes.DEAD_LETTER_REPLAY)
+    Uni<Void> replayDeadLetter(@PathParam("poolId") String poolId, @PathParam("id") String id);
+
+    @GET
+    @Path(InternalRoutes.EVENT_SUBSCRIPTIONS)
+    Uni<EventDeliveries.Subscriptions> eventSubscriptions(@PathParam("poolId") String poolId);
+
+    @POST
+    @Path(InternalRoutes.EVENT_SUBSCRIPTIONS)
+    Uni<EventDeliveries.Subscription> createEventSubscription(@PathParam("poolId") String poolId, EventDeliveries.NewSubscription request);
+
+    @DELETE
+    @Path(InternalRoutes.EVENT_SUBSCRIPTION)
+    Uni<Void> deleteEventSubscription(@PathParam("poolId") String poolId, @PathParam("id") String id);
 }

@@ -30,7 +30,8 @@ public final class LambdaConfigRules {
     static final List<String> PRE_TOKEN_GENERATION_VERSIONS = List.of("V1_0", "V2_0", "V3_0");
     static final List<String> V1_ONLY = List.of("V1_0");
     /** The {@code LambdaConfig} members Cognate runs; every other member is refused ({@link #refuseTriggersNotRun}). */
-    static final Set<String> RUN = Set.of("PreSignUp", "PreTokenGeneration", "PreTokenGenerationConfig");
+    static final Set<String> RUN = Set.of("PreSignUp", "PostConfirmation", "PostAuthentication", "PreTokenGeneration",
+            "PreTokenGenerationConfig");
 
     private final Set<String> allowedHttpHosts;
 
@@ -93,7 +94,7 @@ public final class LambdaConfigRules {
         firstTriggerNotRun(config).ifPresent(member -> {
             throw CognitoException.invalidParameter(member.startsWith("PreTokenGeneration ")
                     ? "Cognate does not run the " + member.replace(" ", " trigger version ") + " yet; use LambdaVersion V1_0."
-                    : "Cognate does not run LambdaConfig." + member + " yet; remove it (Cognate runs PreSignUp and PreTokenGeneration V1_0).");
+                    : "Cognate does not run LambdaConfig." + member + " yet; remove it (Cognate runs PreSignUp, PostConfirmation, PostAuthentication and PreTokenGeneration V1_0).");
         });
     }
 

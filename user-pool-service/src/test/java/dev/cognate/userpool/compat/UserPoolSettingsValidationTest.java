@@ -221,7 +221,7 @@ class UserPoolSettingsValidationTest extends CognitoIdpTest {
         assertThat(created.header("x-amzn-ErrorType")).as("well formed, but not run yet: refused, not stored and skipped")
                 .isEqualTo("InvalidParameterException");
         assertThat(JsonPath.from(created.asString()).getString("message")).isEqualTo("Cognate does not run LambdaConfig.InboundFederation"
-                + " yet; remove it (Cognate runs PreSignUp and PreTokenGeneration V1_0).");
+                + " yet; remove it (Cognate runs PreSignUp, PostConfirmation, PostAuthentication and PreTokenGeneration V1_0).");
         assertThat(poolNamed(name)).isFalse();
 
         String refusedName = "inbound refused " + unique();
