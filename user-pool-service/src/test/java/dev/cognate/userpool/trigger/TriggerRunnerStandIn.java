@@ -27,7 +27,7 @@ import java.util.function.Function;
  * and its timeouts are tested through its real REST client. What trigger-runner itself does with the call (signing,
  * egress guard, the HTTP call to the function) is tested in trigger-runner ({@code TriggerInvokeTest}) against the
  * same contract. Without a function set, every call answers NO_ANSWER. It also keeps a webhook secret per pool, read
- * and rotated on the contract's routes.
+ * and rotated on the contract's routes, and answers the dead-letter and event-subscription routes ({@link EventDeliveriesStandIn}).
  */
 public final class TriggerRunnerStandIn {
 
@@ -67,6 +67,10 @@ public final class TriggerRunnerStandIn {
         // The pools' webhook secrets: one per pool, a new one on POST (rotation), as trigger-runner keeps them.
         server.createContext(InternalRoutes.TRIGGERS + "/user-pools/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            if (path.contains("/dead-letters") || path.contains("/event-subscriptions")) {
+                EventDeliveriesStandIn.handle(exchange);
+                return;
+            }
             String poolId = path.substring((InternalRoutes.TRIGGERS + "/user-pools/").length(), path.lastIndexOf('/'));
             String secret = "POST".equals(exchange.getRequestMethod())
                     ? SECRETS.compute(poolId, (id, old) -> "whsec_" + java.util.UUID.randomUUID())
