@@ -95,11 +95,17 @@ public class SignUpService {
             Uni<NewPassword> prepared = passwords.prepare(pool, password, UserPasswords.Reason.SIGN_UP);
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             User draft = NewUser.of(pool, username, attributes, UserStatus.UNCONFIRMED, null, now);
+            // A user the PreSignUp trigger confirmed gets PostConfirmation at sign-up, as in Cognito; synchronous, after the commit.
+            AtomicReference<PostEventTriggers.Pending> postConfirmation = new AtomicReference<>(PostEventTriggers.Pending.NONE);
             return prepared.chain(newPassword -> creation.beforeTransaction(pool, draft, UserCreation.Source.SIGN_UP, caller)
                     .chain(decided -> db.withTransaction(tx ->
                     creation.create(tx, pool, decided, newPassword, UserCreation.Source.SIGN_UP, false)
                             .call(user -> passed(tx, user, AuthEvent.SIGN_UP, authenticated, sourceIp))
-                            .chain(user -> sendConfirmation(tx, pool, user).map(delivery -> new SignedUp(user, delivery))))));
+                            .call(user -> user.status() == UserStatus.CONFIRMED
+                                    ? confirmation.confirmedAtSignUp(tx, pool, user, caller).invoke(postConfirmation::set)
+                                    : Uni.createFrom().voidItem())
+                            .chain(user -> sendConfirmation(tx, pool, user).map(delivery -> new SignedUp(user, delivery))))))
+                    .call(() -> confirmation.afterCommit(postConfirmation.get()));
         }).onFailure(SignUpService::isDuplicateUsername)
                 .transform(failure -> new CognitoException("UsernameExistsException", "User already exists"));
     }

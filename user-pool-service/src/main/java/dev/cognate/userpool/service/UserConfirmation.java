@@ -72,6 +72,14 @@ public class UserConfirmation {
                 .chain(saved -> postEvents.confirmed(tx, pool, saved, PostEventTriggers.CONFIRM_SIGN_UP, caller));
     }
 
+    /**
+     * PostConfirmation of a user the PreSignUp trigger confirmed at SignUp ({@code autoConfirmUser}), in the sign-up's
+     * transaction: Cognito runs it then, with {@code PostConfirmation_ConfirmSignUp}.
+     */
+    public Uni<PostEventTriggers.Pending> confirmedAtSignUp(SqlClient tx, UserPool pool, User user, TriggerCaller caller) {
+        return postEvents.confirmed(tx, pool, user, PostEventTriggers.CONFIRM_SIGN_UP, caller);
+    }
+
     /** The synchronous PostConfirmation {@link #confirm} left, once its transaction committed. */
     public Uni<Void> afterCommit(PostEventTriggers.Pending pending) {
         return postEvents.runSynchronously(pending);

@@ -2,6 +2,7 @@ package dev.cognate.userpool.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.internalapi.TriggerInvocation;
 import dev.cognate.internalapi.TriggerInvocation.Outcome;
@@ -182,6 +183,28 @@ class PostEventTriggersTest extends CognitoIdpTest {
         assertThat(reset.get("triggerSource").asText()).isEqualTo("PostConfirmation_ConfirmForgotPassword");
         assertThat(reset.get("callerContext").get("clientId").asText()).isEqualTo(clientId);
         assertThat(reset.get("request").has("clientMetadata")).as("none given: absent, as Cognito").isFalse();
+    }
+
+    @Test
+    void aUserThePreSignUpTriggerConfirmsGetsPostConfirmationAtSignUpAsInCognito() {
+        String bothPool = cognito.createUserPool(r -> r.poolName("auto confirmed " + unique())
+                .lambdaConfig(l -> l.preSignUp("https://functions.example.com/pre-sign-up").postConfirmation(POST_CONFIRMATION))).userPool().id();
+        String bothClient = cognito.createUserPoolClient(r -> r.userPoolId(bothPool).clientName("app")).userPoolClient().clientId();
+        TriggerRunnerStandIn.answerWith(event -> {
+            ObjectNode answer = event.deepCopy();
+            answer.putObject("response").put("autoConfirmUser", true);
+            return Result.answered(answer);
+        });
+
+        app.signUp(r -> r.clientId(bothClient).username("gus").password(PASSWORD).clientMetadata(Map.of("source", "import")));
+
+        assertThat(TriggerRunnerStandIn.calls()).extracting(TriggerInvocation.Request::trigger).as("PreSignUp only: durable").containsExactly("PreSignUp");
+        poolId = bothPool;
+        JsonNode event = triggerRequests().get(0).get("event");
+        assertThat(event.get("triggerSource").asText()).isEqualTo("PostConfirmation_ConfirmSignUp");
+        assertThat(event.get("userName").asText()).isEqualTo("gus");
+        assertThat(event.get("request").get("userAttributes").get("cognito:user_status").asText()).isEqualTo("CONFIRMED");
+        assertThat(event.get("request").get("clientMetadata").toString()).isEqualTo("{\"source\":\"import\"}");
     }
 
     @Test
