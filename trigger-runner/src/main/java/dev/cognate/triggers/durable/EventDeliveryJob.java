@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.internalapi.TriggerInvocation;
 import dev.cognate.internalapi.TriggerInvocation.Outcome;
 import dev.cognate.triggers.invoke.WebhookInvoker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,10 +43,12 @@ public class EventDeliveryJob {
     private final EventDeliveryConfig config;
     private final Clock clock;
     private final ObjectMapper json;
+    private final MeterRegistry registry;
 
     public EventDeliveryJob(Pool db, EventDeliveryRepository deliveries, WebhookInvoker invoker, EventDeliveryConfig config, Clock clock,
-                            ObjectMapper json) {
+                            ObjectMapper json, MeterRegistry registry) {
         this.json = json;
+        this.registry = registry;
         this.db = db;
         this.deliveries = deliveries;
         this.invoker = invoker;
@@ -76,6 +80,7 @@ public class EventDeliveryJob {
         if (outcome == Outcome.ANSWERED || outcome == Outcome.INVALID_RESPONSE) {
             // A 2xx: the target has it. What a post-event trigger answers is not used (Cognito ignores it too).
             deliveries.delivered(db, delivery.id(), null).await().atMost(DB_WAIT);
+            count(delivery, "delivered");
             LOG.infof("%s delivered (attempt %d)", delivery, attempt);
             return;
         }
@@ -83,12 +88,24 @@ public class EventDeliveryJob {
         boolean permanent = outcome == Outcome.NO_ANSWER && PERMANENT.contains(result.errorType());
                 if (permanent || attempt >= config.maxAttempts() || !now.isBefore(delivery.createdAt().plus(config.maxAge()))) {
             deliveries.deadLetter(db, delivery.id(), error, now).await().atMost(DB_WAIT);
+            count(delivery, "dead_lettered");
             LOG.warnf("%s dead-lettered after %d attempt(s): %s", delivery, attempt, result.errorType());
             return;
         }
         Instant next = now.plus(backoff(attempt));
         deliveries.retryAt(db, delivery.id(), error, next).await().atMost(DB_WAIT);
+        count(delivery, "retrying");
         LOG.infof("%s failed (attempt %d, %s), next attempt at %s", delivery, attempt, result.errorType(), next);
+    }
+
+    /** {@code cognate_event_deliveries_total{kind, outcome}}: every attempt, by what became of it. */
+    private void count(EventDelivery delivery, String outcome) {
+        Counter.builder("cognate.event.deliveries")
+                .description("Attempts of durable deliveries (post-event triggers, event subscriptions) by kind and outcome")
+                .tag("kind", delivery.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     /** The wait after attempt {@code attempt}: {@code initial-backoff}, doubling, at most {@code max-backoff}. */

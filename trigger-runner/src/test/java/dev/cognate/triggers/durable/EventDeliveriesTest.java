@@ -10,6 +10,7 @@ import dev.cognate.events.EventJson;
 import dev.cognate.events.Topics;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.internalapi.InternalRoutes;
+import dev.cognate.testkit.PrometheusText;
 import dev.cognate.triggers.api.InternalPort;
 import dev.cognate.triggers.invoke.WebhookSigner;
 import dev.cognate.triggers.support.MessageEventsClient;
@@ -154,6 +155,10 @@ class EventDeliveriesTest {
                 received.headers().get("webhook-id"), Long.parseLong(received.headers().get("webhook-timestamp")), received.body()));
     }
 
+    private static PrometheusText metrics() {
+        return new PrometheusText(given().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
     private JsonPath deadLetters(String query) {
         return given().port(internalPort.port()).when()
                 .get(InternalRoutes.TRIGGERS + "/user-pools/" + poolId + "/dead-letters" + query)
@@ -186,10 +191,14 @@ class EventDeliveriesTest {
     void aFunctionDownForGoodIsDeadLetteredAfterThreeAttemptsAndAReplayTriesAgain() throws Exception {
         String path = "/always-down/" + UUID.randomUUID();
         CloudEvent event = postConfirmation(path, "bo");
+        PrometheusText before = metrics();
 
         send(event);
         await().atMost(WAIT).until(() -> deadLetters("").getList("deadLetters").size() == 1);
         assertThat(received(path)).hasSize(3);
+        PrometheusText after = metrics();
+        assertThat(after.increase(before, "cognate_event_deliveries_total", "kind=\"trigger\",outcome=\"retrying\"")).isGreaterThanOrEqualTo(2);
+        assertThat(after.increase(before, "cognate_event_deliveries_total", "kind=\"trigger\",outcome=\"dead_lettered\"")).isEqualTo(1);
         JsonPath letters = deadLetters("?maxResults=1");
         assertThat(letters.getString("deadLetters[0].kind")).isEqualTo("TRIGGER");
         assertThat(letters.getString("deadLetters[0].name")).isEqualTo("PostConfirmation");
