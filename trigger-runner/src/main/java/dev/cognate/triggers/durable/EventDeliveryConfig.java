@@ -34,6 +34,13 @@ public interface EventDeliveryConfig {
     @WithDefault("20")
     int batchSize();
 
+    /**
+     * How long a delivered row is kept (it holds the payload: a trigger event's user attributes); purged hourly after.
+     * Dead letters are kept until replayed.
+     */
+    @WithDefault("7d")
+    Duration retention();
+
     /** How long an event subscription's endpoint may take to answer. */
     @WithDefault("5s")
     Duration subscriptionTimeout();

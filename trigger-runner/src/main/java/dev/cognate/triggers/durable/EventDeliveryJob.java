@@ -70,6 +70,19 @@ public class EventDeliveryJob {
         }
     }
 
+    /** Hourly: delivered rows older than {@code cognate.event-deliveries.retention} go (their payloads hold user attributes). */
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        try {
+            int purged = deliveries.purgeDelivered(db, clock.instant().minus(config.retention())).await().atMost(DB_WAIT);
+            if (purged > 0) {
+                LOG.infof("event deliveries: purged %d delivered row(s) older than %s", purged, config.retention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("event deliveries: purge failed, the next run tries again: %s", e.toString());
+        }
+    }
+
     /** One attempt at one delivery, and its outcome recorded. */
     void deliver(EventDelivery delivery) {
         TriggerInvocation.Result result = invoker.invoke(new TriggerInvocation.Request(delivery.userPoolId(), delivery.name(),

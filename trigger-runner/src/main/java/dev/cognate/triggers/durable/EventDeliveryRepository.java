@@ -106,6 +106,12 @@ public class EventDeliveryRepository {
         return sql.preparedQuery(REPLAY).execute(Tuple.of(id, userPoolId, at(now))).map(rows -> rows.rowCount() == 1);
     }
 
+    /** Removes delivered rows last changed before {@code before}; the number removed. */
+    public Uni<Integer> purgeDelivered(SqlClient sql, Instant before) {
+        return sql.preparedQuery("DELETE FROM event_deliveries WHERE status = 'DELIVERED' AND updated_at < $1")
+                .execute(Tuple.of(at(before))).map(rows -> rows.rowCount());
+    }
+
     private static EventDeliveries.DeadLetter deadLetterOf(Row row) {
         return new EventDeliveries.DeadLetter(row.getString("id"), row.getString("user_pool_id"), Kind.valueOf(row.getString("kind")),
                 row.getString("name"), row.getString("target"), row.getString("event_id"), row.getString("subscription_id"),

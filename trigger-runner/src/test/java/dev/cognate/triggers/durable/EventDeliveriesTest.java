@@ -72,6 +72,12 @@ class EventDeliveriesTest {
     @Inject
     InternalPort internalPort;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool db;
+
+    @Inject
+    EventDeliveryJob job;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -286,6 +292,29 @@ class EventDeliveriesTest {
                 .then().statusCode(204);
         assertThat(given().port(internalPort.port()).when().get(InternalRoutes.TRIGGERS + "/user-pools/" + poolId + "/event-subscriptions")
                 .then().statusCode(200).extract().jsonPath().getList("subscriptions.endpoint")).containsExactly(everything);
+    }
+
+    @Test
+    void deliveredRowsPastTheRetentionArePurgedAndDeadLettersKept() throws Exception {
+        String path = "/purged/" + UUID.randomUUID();
+        CloudEvent delivered = postConfirmation(path, "flo");
+        send(delivered);
+        await().atMost(WAIT).until(() -> received(path).stream().anyMatch(received -> received.status() == 200));
+        String lost = "/always-down/" + UUID.randomUUID();
+        send(postConfirmation(lost, "gil"));
+        await().atMost(WAIT).until(() -> deadLetters("").getList("deadLetters").size() == 1);
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM event_deliveries WHERE event_id = $1 AND status = 'DELIVERED'", delivered.id()) == 1);
+        db.preparedQuery("UPDATE event_deliveries SET updated_at = now() - interval '8 days' WHERE user_pool_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(poolId)).await().indefinitely();
+
+        job.purge();
+
+        assertThat(count("SELECT count(*) FROM event_deliveries WHERE event_id = $1", delivered.id())).isZero();
+        assertThat(deadLetters("").getList("deadLetters")).as("dead letters wait for a replay").hasSize(1);
+    }
+
+    private long count(String sql, String id) {
+        return db.preparedQuery(sql).execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await().indefinitely().iterator().next().getLong(0);
     }
 
     @Test
