@@ -58,6 +58,11 @@ public final class InternalRoutes {
     public static final String DEAD_LETTER_REPLAY = "/user-pools/{poolId}/dead-letters/{id}/replay";
     public static final String EVENT_SUBSCRIPTIONS = "/user-pools/{poolId}/event-subscriptions";
     public static final String EVENT_SUBSCRIPTION = "/user-pools/{poolId}/event-subscriptions/{id}";
+    /**
+     * Under {@link #TRIGGERS}: {@code GET} a pool's trigger invocation log, newest first ({@link TriggerInvocationLog});
+     * query parameters {@code trigger}, {@code maxResults}, {@code nextToken}.
+     */
+    public static final String TRIGGER_INVOCATIONS = "/user-pools/{poolId}/invocations";
 
     private InternalRoutes() {
     }

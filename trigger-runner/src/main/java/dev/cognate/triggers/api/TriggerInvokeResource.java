@@ -2,8 +2,10 @@ package dev.cognate.triggers.api;
 
 import dev.cognate.internalapi.InternalRoutes;
 import dev.cognate.internalapi.TriggerInvocation;
+import dev.cognate.internalapi.TriggerInvocationLog;
 import dev.cognate.triggers.invoke.WebhookInvoker;
 import dev.cognate.triggers.invoke.WebhookSecrets;
+import dev.cognate.triggers.service.InvocationLogQueries;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -12,11 +14,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * trigger-runner's internal API, served on its internal port only ({@link InternalPort}): user-pool-service's
- * synchronous trigger calls, and a pool's webhook secret for CognateAdmin. Every call is answered 200 with a
+ * synchronous trigger calls, a pool's webhook secret and its invocation log for CognateAdmin. Every call is answered 200 with a
  * {@link TriggerInvocation.Result}; how the function failed is in the result, for user-pool-service to map to Cognito's
  * exceptions.
  */
@@ -26,10 +31,12 @@ public class TriggerInvokeResource {
 
     private final WebhookInvoker invoker;
     private final WebhookSecrets secrets;
+    private final InvocationLogQueries invocationLog;
 
-    public TriggerInvokeResource(WebhookInvoker invoker, WebhookSecrets secrets) {
+    public TriggerInvokeResource(WebhookInvoker invoker, WebhookSecrets secrets, InvocationLogQueries invocationLog) {
         this.invoker = invoker;
         this.secrets = secrets;
+        this.invocationLog = invocationLog;
     }
 
     @POST
@@ -50,5 +57,19 @@ public class TriggerInvokeResource {
     @Path(InternalRoutes.WEBHOOK_SECRET)
     public Uni<TriggerInvocation.WebhookSecret> rotate(@PathParam("poolId") String poolId) {
         return secrets.rotate(poolId).map(secret -> new TriggerInvocation.WebhookSecret(poolId, secret));
+    }
+
+    /** The pool's trigger calls, newest first; 400 {@code {"message"}} for a bad parameter or token. */
+    @GET
+    @Path(InternalRoutes.TRIGGER_INVOCATIONS)
+    public Uni<TriggerInvocationLog.Page> invocations(@PathParam("poolId") String poolId, @QueryParam("trigger") String trigger,
+                                                      @QueryParam("maxResults") Integer maxResults, @QueryParam("nextToken") String nextToken) {
+        return invocationLog.page(poolId, trigger, maxResults, nextToken);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidQuery(InvocationLogQueries.InvalidQueryException e) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(new TriggerInvocationLog.Error(e.getMessage())).build();
     }
 }

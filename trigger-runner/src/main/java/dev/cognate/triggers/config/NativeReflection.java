@@ -33,7 +33,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.triggers.domain.DeliveryRequest",
         "dev.cognate.triggers.domain.OutgoingMessage",
         "dev.cognate.triggers.durable.EventDelivery",
-        "dev.cognate.triggers.invoke.WebhookInvoker$Answer",
+        "dev.cognate.triggers.invoke.Attempt",
+        "dev.cognate.triggers.invoke.RetryPolicy$Tried",
+        "dev.cognate.triggers.invoke.WebhookCall$Answer",
+        "dev.cognate.triggers.invoke.WebhookCall$Ready",
+        "dev.cognate.triggers.invoke.WebhookCall$Refused",
+        "dev.cognate.triggers.invoke.WebhookInvoker$Run",
+        "dev.cognate.triggers.repository.InvocationLogRepository$Rows",
 })
 public final class NativeReflection {
 

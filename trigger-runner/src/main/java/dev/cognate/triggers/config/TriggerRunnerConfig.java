@@ -69,6 +69,70 @@ public interface TriggerRunnerConfig {
         /** The longest timeout a caller may ask for (user-pool-service asks Cognito's 5 s). */
         @WithDefault("30s")
         Duration maxTimeout();
+
+        /** The AWS Lambda {@code Invoke} API, for ARNs not mapped to a URL ({@code cognate.triggers.lambda.*}). */
+        Lambda lambda();
+
+        /** How a call that got no answer is tried again ({@code cognate.triggers.retry.*}). */
+        Retry retry();
+
+        /** The per-target circuit breaker ({@code cognate.triggers.circuit-breaker.*}). */
+        CircuitBreaker circuitBreaker();
+
+        /** The invocation log's retention ({@code cognate.triggers.invocation-log.*}). */
+        InvocationLog invocationLog();
+    }
+
+    /**
+     * Where and as whom Lambda ARNs are invoked. Without an endpoint, or without both keys, an unmapped ARN fails
+     * closed ({@code NO_ANSWER}, {@code LambdaNotSupported}) as before.
+     */
+    interface Lambda {
+        /** The Lambda API's endpoint, e.g. {@code https://lambda.eu-west-1.amazonaws.com} or a compatible server. */
+        Optional<URI> endpoint();
+
+        /** The region the requests are signed for (SigV4). */
+        @WithDefault("us-east-1")
+        String region();
+
+        /** The access key of the identity allowed {@code lambda:InvokeFunction} (env {@code COGNATE_TRIGGERS_LAMBDA_ACCESS_KEY_ID}). */
+        Optional<String> accessKeyId();
+
+        /** Its secret key (env {@code COGNATE_TRIGGERS_LAMBDA_SECRET_ACCESS_KEY}). */
+        Optional<String> secretAccessKey();
+
+        /** A session token, with temporary credentials. */
+        Optional<String> sessionToken();
+    }
+
+    interface Retry {
+        /**
+         * Attempts of one call in all, as Cognito (3): a call is tried again only after no answer in time, a connection
+         * failure, throttling (429) or a server error (5xx) without the function's own error, and only while the
+         * caller's timeout leaves time.
+         */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Wait before the second attempt; doubled before each further one. */
+        @WithDefault("100ms")
+        Duration backoff();
+    }
+
+    interface CircuitBreaker {
+        /** Consecutive calls without an answer (after their retries) that open a target's circuit; 0 turns it off. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit refuses calls before one trial call is let through (half-open). */
+        @WithDefault("30s")
+        Duration openDuration();
+    }
+
+    interface InvocationLog {
+        /** Rows older than this are deleted by the hourly purge. */
+        @WithDefault("P30D")
+        Duration retention();
     }
 
     /**

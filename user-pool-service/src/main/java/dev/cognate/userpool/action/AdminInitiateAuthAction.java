@@ -44,6 +44,7 @@ public class AdminInitiateAuthAction implements AwsAction<AdminInitiateAuthActio
         Validation.of().required("clientId", request.clientId()).required("authFlow", request.authFlow())
                 .length("clientId", request.clientId(), 1, 128).throwIfInvalid();
         return service.initiateAuth(request.userPoolId(), request.clientId(), request.authFlow(),
-                request.authParameters() == null ? Map.of() : request.authParameters(), true, context.sourceIp());
+                request.authParameters() == null ? Map.of() : request.authParameters(), true, context.sourceIp(),
+                request.clientMetadata());
     }
 }

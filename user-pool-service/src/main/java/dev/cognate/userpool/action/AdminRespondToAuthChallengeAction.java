@@ -44,6 +44,6 @@ public class AdminRespondToAuthChallengeAction implements AwsAction<AdminRespond
         Validation.of().required("clientId", request.clientId()).required("challengeName", request.challengeName()).required("userPoolId", request.userPoolId())
                 .throwIfInvalid();
         return service.respondToAuthChallenge(request.userPoolId(), request.clientId(), request.challengeName(), request.session(),
-                request.challengeResponses() == null ? Map.of() : request.challengeResponses(), true, context.sourceIp());
+                request.challengeResponses() == null ? Map.of() : request.challengeResponses(), true, context.sourceIp(), request.clientMetadata());
     }
 }

@@ -31,10 +31,14 @@ abstract class CodeRequestAction implements AwsAction<CodeRequestAction.Request,
     @Override
     public Uni<UserFlowRequests.CodeDeliveryResponse> execute(Request request, ActionContext context) {
         UserFlowRequests.flow(request.clientId(), request.secretHash(), request.username()).throwIfInvalid();
-        return send(request.clientId(), request.secretHash(), request.username(), context.sourceIp())
+        return send(request.clientId(), request.secretHash(), request.username(), request.clientMetadata(), context.sourceIp())
                 .map(details -> new UserFlowRequests.CodeDeliveryResponse(UserFlowRequests.CodeDeliveryDetailsType.of(details)));
     }
 
-    /** @param sourceIp the caller's address, for the authentication event a step records */
-    protected abstract Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username, String sourceIp);
+    /**
+     * @param clientMetadata the request's {@code ClientMetadata} for the triggers it runs ({@code null} when absent)
+     * @param sourceIp       the caller's address, for the authentication event a step records
+     */
+    protected abstract Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username, Map<String, String> clientMetadata,
+                                                     String sourceIp);
 }

@@ -5,6 +5,8 @@ import dev.cognate.userpool.service.PasswordRecoveryService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
+
 /** ForgotPassword (unauthenticated): a password reset code to the verified email or phone number the pool's recovery setting picks. */
 @ApplicationScoped
 public class ForgotPasswordAction extends CodeRequestAction {
@@ -21,7 +23,8 @@ public class ForgotPasswordAction extends CodeRequestAction {
     }
 
     @Override
-    protected Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username, String sourceIp) {
-        return service.forgotPassword(clientId, secretHash, username);
+    protected Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username, Map<String, String> clientMetadata,
+                                             String sourceIp) {
+        return service.forgotPassword(clientId, secretHash, username, clientMetadata);
     }
 }

@@ -50,7 +50,8 @@ public class GetTokensFromRefreshTokenAction
     public Uni<Response> execute(Request request, ActionContext context) {
         Validation.of().required("refreshToken", request.refreshToken()).required("clientId", request.clientId())
                 .length("clientId", request.clientId(), 1, 128).length("clientSecret", request.clientSecret(), 1, 64).throwIfInvalid();
-        return service.getTokensFromRefreshToken(request.refreshToken(), request.clientId(), request.clientSecret(), context.sourceIp())
+        return service.getTokensFromRefreshToken(request.refreshToken(), request.clientId(), request.clientSecret(), context.sourceIp(),
+                        request.clientMetadata())
                 .map(response -> new Response(response.authenticationResult()));
     }
 }

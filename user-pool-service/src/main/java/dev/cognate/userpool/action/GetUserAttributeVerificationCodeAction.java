@@ -43,7 +43,8 @@ public class GetUserAttributeVerificationCodeAction implements AwsAction<GetUser
         Validation.of().required("accessToken", request.accessToken()).required("attributeName", request.attributeName())
                 .length("attributeName", request.attributeName(), 1, 32)
                 .pattern("attributeName", request.attributeName(), UserRequests.ATTRIBUTE_NAME).throwIfInvalid();
-        return service.getUserAttributeVerificationCode(request.accessToken(), request.attributeName())
+        return service.getUserAttributeVerificationCode(request.accessToken(), request.attributeName(),
+                        request.clientMetadata())
                 .map(details -> new UserFlowRequests.CodeDeliveryResponse(UserFlowRequests.CodeDeliveryDetailsType.of(details)));
     }
 }

@@ -44,6 +44,7 @@ public class InitiateAuthAction implements AwsAction<InitiateAuthAction.Request,
         Validation.of().required("clientId", request.clientId()).required("authFlow", request.authFlow())
                 .length("clientId", request.clientId(), 1, 128).throwIfInvalid();
         return service.initiateAuth(null, request.clientId(), request.authFlow(),
-                request.authParameters() == null ? Map.of() : request.authParameters(), false, context.sourceIp());
+                request.authParameters() == null ? Map.of() : request.authParameters(), false, context.sourceIp(),
+                request.clientMetadata());
     }
 }

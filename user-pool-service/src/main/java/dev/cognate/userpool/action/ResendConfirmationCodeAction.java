@@ -5,6 +5,8 @@ import dev.cognate.userpool.service.SignUpService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
+
 /** ResendConfirmationCode (unauthenticated): a new sign-up code for an UNCONFIRMED user; the previous one stops working. */
 @ApplicationScoped
 public class ResendConfirmationCodeAction extends CodeRequestAction {
@@ -21,7 +23,7 @@ public class ResendConfirmationCodeAction extends CodeRequestAction {
     }
 
     @Override
-    protected Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username, String sourceIp) {
-        return service.resendConfirmationCode(clientId, secretHash, username, sourceIp);
+    protected Uni<CodeDeliveryDetails> send(String clientId, String secretHash, String username, Map<String, String> clientMetadata, String sourceIp) {
+        return service.resendConfirmationCode(clientId, secretHash, username, clientMetadata, sourceIp);
     }
 }

@@ -44,6 +44,6 @@ public class RespondToAuthChallengeAction implements AwsAction<RespondToAuthChal
         Validation.of().required("clientId", request.clientId()).required("challengeName", request.challengeName())
                 .throwIfInvalid();
         return service.respondToAuthChallenge(null, request.clientId(), request.challengeName(), request.session(),
-                request.challengeResponses() == null ? Map.of() : request.challengeResponses(), false, context.sourceIp());
+                request.challengeResponses() == null ? Map.of() : request.challengeResponses(), false, context.sourceIp(), request.clientMetadata());
     }
 }

@@ -50,7 +50,7 @@ public class UpdateUserAttributesAction implements AwsAction<UpdateUserAttribute
         Validation validation = Validation.of().required("userAttributes", request.userAttributes()).required("accessToken", request.accessToken());
         Map<String, String> changes = UserRequests.attributes(validation, "userAttributes", request.userAttributes());
         validation.throwIfInvalid();
-        return service.updateUserAttributes(request.accessToken(), changes)
+        return service.updateUserAttributes(request.accessToken(), changes, request.clientMetadata())
                 .map(sent -> new Response(sent.stream().map(UserFlowRequests.CodeDeliveryDetailsType::of).toList()));
     }
 }

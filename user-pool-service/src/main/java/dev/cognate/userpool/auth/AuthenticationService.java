@@ -49,6 +49,12 @@ public class AuthenticationService {
     /** @param userPoolId the pool of AdminInitiateAuth, {@code null} for InitiateAuth */
     public Uni<AuthResponse> initiateAuth(String userPoolId, String clientId, String authFlow, Map<String, String> parameters, boolean admin,
                                          String sourceIp) {
+        return initiateAuth(userPoolId, clientId, authFlow, parameters, admin, sourceIp, null);
+    }
+
+    /** As above, with the request's {@code ClientMetadata} for PreAuthentication and UserMigration. */
+    public Uni<AuthResponse> initiateAuth(String userPoolId, String clientId, String authFlow, Map<String, String> parameters, boolean admin,
+                                         String sourceIp, Map<String, String> clientMetadata) {
         if (!AUTH_FLOWS.contains(authFlow)) {
             throw CognitoException.invalidParameter("1 validation error detected: Value '" + authFlow
                     + "' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: " + AUTH_FLOWS);
@@ -66,7 +72,7 @@ public class AuthenticationService {
                         throw CognitoException.invalidParameter(authFlow + " flow not enabled for this client");
                     }
                     return handler.get().start(new AuthContext(authenticated.pool(), authenticated.client(), admin, authFlow, parameters,
-                            sourceIp));
+                            sourceIp, clientMetadata));
                 });
     }
 
@@ -86,9 +92,19 @@ public class AuthenticationService {
 
     public Uni<AuthResponse> respondToAuthChallenge(String userPoolId, String clientId, String challengeName, String session,
                                                     Map<String, String> responses, boolean admin, String sourceIp) {
+        return respondToAuthChallenge(userPoolId, clientId, challengeName, session, responses, admin, sourceIp, null);
+    }
+
+    /**
+     * @param clientMetadata the request's {@code ClientMetadata} (null when absent): as Cognito, RespondToAuthChallenge
+     *                       passes it to the triggers of the step (PreTokenGeneration), InitiateAuth does not
+     */
+    public Uni<AuthResponse> respondToAuthChallenge(String userPoolId, String clientId, String challengeName, String session,
+                                                    Map<String, String> responses, boolean admin, String sourceIp,
+                                                    Map<String, String> clientMetadata) {
         ChallengeHandler handler = challengeHandler(challengeName);
         return clients.authenticate(userPoolId, clientId, responses.get("USERNAME"), responses.get("SECRET_HASH"))
-                .chain(authenticated -> respond(authenticated, handler, session, responses, admin, false, sourceIp));
+                .chain(authenticated -> respond(authenticated, handler, session, responses, admin, false, sourceIp, clientMetadata));
     }
 
     /**
@@ -107,7 +123,7 @@ public class AuthenticationService {
     public Uni<AuthResponse> hostedRespond(ClientAuthenticator.AuthenticatedClient client, String challengeName, String session,
                                            Map<String, String> responses, String sourceIp) {
         ChallengeHandler handler = challengeHandler(challengeName);
-        return respond(client, handler, session, responses, false, true, sourceIp);
+        return respond(client, handler, session, responses, false, true, sourceIp, null);
     }
 
     private ChallengeHandler challengeHandler(String challengeName) {
@@ -120,7 +136,8 @@ public class AuthenticationService {
      * used once, but stays for another try after a refusal that checked nothing against the user.
      */
     private Uni<AuthResponse> respond(ClientAuthenticator.AuthenticatedClient authenticated, ChallengeHandler handler, String session,
-                                      Map<String, String> responses, boolean admin, boolean hosted, String sourceIp) {
+                                      Map<String, String> responses, boolean admin, boolean hosted, String sourceIp,
+                                      Map<String, String> clientMetadata) {
         return sessions.take(session).chain(stored -> {
             AuthSession state = stored.session();
             if (!state.clientId().equals(authenticated.client().clientId()) || !state.userPoolId().equals(authenticated.pool().id())
@@ -129,7 +146,7 @@ public class AuthenticationService {
                 return Uni.createFrom().failure(AuthSessionStore.expired());
             }
             AuthContext context = new AuthContext(authenticated.pool(), authenticated.client(), admin, state.authFlow(), responses,
-                    sourceIp);
+                    sourceIp, clientMetadata);
             return Uni.createFrom().deferred(() -> handler.respond(context, state))
                     .onFailure(AuthenticationService::refusedBeforeChecking)
                     .call(failure -> sessions.putBack(session, stored));
@@ -141,12 +158,18 @@ public class AuthenticationService {
      * like REFRESH_TOKEN_AUTH, and the token is redeemed by the same code as that flow (rotation and reuse detection).
      */
     public Uni<AuthResponse> getTokensFromRefreshToken(String refreshToken, String clientId, String clientSecret, String sourceIp) {
+        return getTokensFromRefreshToken(refreshToken, clientId, clientSecret, sourceIp, null);
+    }
+
+    /** @param clientMetadata the request's {@code ClientMetadata} for the PreTokenGeneration trigger, or null */
+    public Uni<AuthResponse> getTokensFromRefreshToken(String refreshToken, String clientId, String clientSecret, String sourceIp,
+                                                       Map<String, String> clientMetadata) {
         return clients.authenticateWithSecret(clientId, clientSecret).chain(authenticated -> {
             if (!allows(authenticated.client(), refreshFlow)) {
                 throw CognitoException.invalidParameter("REFRESH_TOKEN_AUTH flow not enabled for this client");
             }
             return refreshFlow.refresh(new AuthContext(authenticated.pool(), authenticated.client(), false, "REFRESH_TOKEN_AUTH", Map.of(),
-                    sourceIp), refreshToken);
+                    sourceIp, clientMetadata), refreshToken);
         });
     }
 

@@ -10,6 +10,7 @@ import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.service.NewPassword;
 import dev.cognate.userpool.service.UserPasswords;
+import dev.cognate.userpool.trigger.PreTokenGenerationTrigger;
 import dev.cognate.userpool.validation.UserAttributeRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -71,8 +72,13 @@ public class NewPasswordRequiredChallenge implements ChallengeHandler {
                 .chain(found -> found.isPresent() ? mfa.next(context, found.get()) : Uni.createFrom().item(Optional.<String>empty()))
                 .chain(step -> {
                     if (step.isEmpty()) {
-                        return changePassword(context, session, (tx, saved) -> completion.signedIn(tx, context, saved, saved.passwordChangedAt()))
-                                .chain(opened -> completion.tokens(context, opened));
+                        // the trigger runs in the password change's transaction, on the user as changed: its failure
+                        // rolls the new password back (the row stays locked for at most the function's timeout)
+                        return changePassword(context, session, (tx, saved) -> completion.prepareTokens(context, saved, saved.passwordChangedAt(),
+                                        PreTokenGenerationTrigger.Source.NEW_PASSWORD_CHALLENGE)
+                                .chain(prepared -> completion.signedIn(tx, context, saved, saved.passwordChangedAt())
+                                        .map(opened -> new SignInCompletion.Finished(opened, prepared))))
+                                .chain(finished -> completion.tokens(context, finished));
                     }
                     return changePassword(context, session, (tx, saved) -> Uni.createFrom().item(saved))
                             .chain(saved -> mfa.challenge(context, saved, step.get()));

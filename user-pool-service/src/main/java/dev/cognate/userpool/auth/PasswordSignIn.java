@@ -4,7 +4,9 @@ import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.password.PasswordHashing;
+import dev.cognate.userpool.service.UserMigration;
 import dev.cognate.userpool.service.UserStore;
+import dev.cognate.userpool.trigger.PreAuthenticationTrigger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,7 @@ import java.time.Clock;
 /**
  * The first factor of the password flows: find the user by username, alias or sub; refuse while locked; verify the
  * password with Argon2id off the event loop (a dummy hash for unknown users, so timing tells nothing); then the user's
- * state, in Cognito's order and words. SRP shares the lockout and {@link #checkAccount}.
+ * state, in Cognito's order and words. SRP shares the lockout, {@link #preAuthentication} and {@link #checkAccount}.
  */
 @ApplicationScoped
 public class PasswordSignIn {
@@ -23,9 +25,14 @@ public class PasswordSignIn {
     private final UserStore store;
     private final PasswordHashing hashing;
     private final SignInAudit audit;
+    private final PreAuthenticationTrigger preAuthentication;
+    private final UserMigration migration;
     private final Clock clock;
 
-    public PasswordSignIn(Pool db, UserStore store, PasswordHashing hashing, SignInAudit audit, Clock clock) {
+    public PasswordSignIn(Pool db, UserStore store, PasswordHashing hashing, SignInAudit audit, PreAuthenticationTrigger preAuthentication,
+                          UserMigration migration, Clock clock) {
+        this.preAuthentication = preAuthentication;
+        this.migration = migration;
         this.db = db;
         this.store = store;
         this.hashing = hashing;
@@ -33,17 +40,42 @@ public class PasswordSignIn {
         this.clock = clock;
     }
 
-    /** The user whose password this is, ready for the next step; every refusal recorded. */
+    /**
+     * The user whose password this is, ready for the next step; every refusal recorded. The pool's PreAuthentication
+     * trigger runs before the password is checked, so its veto counts no failed attempt. A name the pool does not know
+     * goes to its UserMigration trigger ({@code UserMigration_Authentication}) with the password: the user the function
+     * vouches for is created with it and the sign-in goes on (the function checked the password, so it is not hashed
+     * twice).
+     */
     public Uni<User> verify(AuthContext context, String username, String password) {
         return store.find(db, context.pool(), username, false).chain(found -> {
             if (found.isEmpty()) {
-                return hashing.verify(password, null).chain(() -> unknownUser(context, username));
+                return migration.atSignIn(context.pool(), context.client().clientId(), username, password, context.clientMetadata())
+                        .onFailure(CognitoException.class).recoverWithUni(failure ->
+                                audit.refuse(context, null, username, "user_migration_failed", (CognitoException) failure))
+                        .chain(migrated -> migrated.isPresent()
+                                ? preAuthentication(context, username, migrated.get()).chain(() -> checkAccount(context, migrated.get()))
+                                : preAuthentication(context, username, null)
+                                .chain(() -> hashing.verify(password, null)).chain(() -> unknownUser(context, username)));
             }
             User user = found.get();
             return audit.checkNotLocked(context, user)
+                    .chain(() -> preAuthentication(context, username, user))
                     .chain(() -> hashing.verify(password, user.passwordHash()))
                     .chain(matches -> matches ? checkAccount(context, user) : audit.wrongPassword(context, user));
         });
+    }
+
+    /**
+     * The pool's PreAuthentication trigger ({@code PreAuthentication_Authentication}) for {@code user} ({@code null}: no
+     * user has the name; the trigger then runs only for clients that prevent user existence errors). Its veto is
+     * recorded as a refused sign-in ({@code pre_authentication_failed}) and fails with the trigger's exception.
+     */
+    public Uni<Void> preAuthentication(AuthContext context, String username, User user) {
+        return Uni.createFrom().deferred(() -> preAuthentication.run(context.pool().id(), context.pool().config().lambdaConfig(), username, user,
+                        context.client().clientId(), context.clientMetadata(), context.client().preventsUserExistenceErrors()))
+                .onFailure(CognitoException.class).recoverWithUni(failure ->
+                        audit.refuse(context, user, username, "pre_authentication_failed", (CognitoException) failure));
     }
 
     /** An unknown name: "Incorrect username or password." — or "User does not exist." for clients with PreventUserExistenceErrors LEGACY. */

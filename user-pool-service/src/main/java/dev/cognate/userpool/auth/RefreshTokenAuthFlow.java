@@ -88,20 +88,37 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
                 });
     }
 
-    /** The one refresh of this service: REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken both come here. */
+    /**
+     * The one refresh of this service: REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken both come here. The token is
+     * checked first, then the PreTokenGeneration trigger runs ({@code TokenGeneration_RefreshTokens}), and only then is the
+     * token redeemed (replaced, when the client rotates): a failing function leaves the refresh token as it was.
+     */
     public Uni<AuthResponse> refresh(AuthContext context, String token) {
-        return db.withTransaction(tx -> refreshTokens.redeem(tx, context.client(), token, clock.instant()))
-                .chain(redeemed -> {
-                    if (redeemed.reused()) {
-                        return Uni.createFrom().failure(RefreshTokens.revoked());
+        return refreshTokens.peek(db, context.client(), token, clock.instant())
+                .chain(peeked -> {
+                    if (peeked.reused()) {
+                        return redeem(context, token).chain(ignored -> Uni.createFrom().<AuthResponse>failure(RefreshTokens.revoked()));
                     }
-                    return users.findBySub(db, context.pool().id(), redeemed.sub(), false)
+                    return users.findBySub(db, context.pool().id(), peeked.sub(), false)
                             .map(found -> found.orElseThrow(RefreshTokens::invalid))
                             .invoke(RefreshTokenAuthFlow::checkEnabled)
-                            .chain(user -> issuer.mint(context.client(), user, redeemed.familyId(), redeemed.authTime(),
-                                    TokenIssuer.Authorization.ofFamily(redeemed.scopes()), PreTokenGenerationTrigger.Source.REFRESH_TOKENS))
-                            .invoke(() -> metrics.tokensIssued(context.authFlow()))
-                            .map(minted -> AuthResponse.tokens(minted, redeemed.replacement()));
+                            .chain(user -> issuer.prepare(context.client(), user, peeked.authTime(),
+                                    TokenIssuer.Authorization.ofFamily(peeked.scopes()), PreTokenGenerationTrigger.Source.REFRESH_TOKENS,
+                                    context.clientMetadata()))
+                            .chain(prepared -> redeem(context, token)
+                                    .chain(redeemed -> issuer.sign(prepared, redeemed.familyId())
+                                            .map(minted -> AuthResponse.tokens(minted, redeemed.replacement()))))
+                            .invoke(() -> metrics.tokensIssued(context.authFlow()));
+                });
+    }
+
+    /** The token redeemed for good; a reuse found now (a concurrent refresh) revokes the family, committed before the refusal. */
+    private Uni<RefreshTokens.Redeemed> redeem(AuthContext context, String token) {
+        return db.withTransaction(tx -> refreshTokens.redeem(tx, context.client(), token, clock.instant()))
+                .invoke(redeemed -> {
+                    if (redeemed.reused()) {
+                        throw RefreshTokens.revoked();
+                    }
                 });
     }
 

@@ -130,12 +130,13 @@ public class SignInAudit {
 
     /**
      * The {@code Password} challenge's outcome of a refusal: {@code Failure} for a wrong password, {@code Success} when the
-     * password was right and the account refused it, none when the password was not checked (locked).
+     * password was right and the account refused it, none when the password was not checked (locked, or vetoed by the
+     * PreAuthentication trigger before the check).
      */
     static String passwordChecked(String reason) {
         return switch (reason) {
             case "wrong_password" -> "Failure";
-            case "locked", "unknown_user" -> null;
+            case "locked", "unknown_user", "pre_authentication_failed" -> null;
             default -> "Success";
         };
     }

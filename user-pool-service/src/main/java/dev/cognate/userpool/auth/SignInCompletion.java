@@ -13,6 +13,7 @@ import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.token.RefreshTokens;
 import dev.cognate.userpool.token.TokenIssuer;
 import dev.cognate.userpool.trigger.PostEventTriggers;
+import dev.cognate.userpool.trigger.PreTokenGenerationTrigger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -28,10 +29,10 @@ import java.util.UUID;
  * What follows a verified first factor, for the JSON API and the hosted login alike: a second factor Cognate cannot
  * ask is refused ({@link MfaChallenges}, {@link UnsupportedMfaGuard}) before anything changes; then the next challenge
  * (NEW_PASSWORD_REQUIRED for a temporary password — the MFA step follows the new password —, else SOFTWARE_TOKEN_MFA or
- * MFA_SETUP), or the end — the lockout counter reset, the {@code SignIn}
- * authentication event and the {@code signed_in} event committed together, with, for the API, a new refresh-token
- * family and then the ID and access tokens minted; the hosted login ends with the user signed in, its tokens come
- * later from the authorization code ({@link AuthContext#hostedLogin()}).
+ * MFA_SETUP), or the end — for the API the PreTokenGeneration trigger first (its failure leaves nothing recorded), then
+ * the lockout counter reset, the {@code SignIn} authentication event and the {@code signed_in} event committed together
+ * with a new refresh-token family, then the ID and access tokens signed; the hosted login ends with the user signed in,
+ * its tokens come later from the authorization code ({@link AuthContext#hostedLogin()}).
  */
 @ApplicationScoped
 public class SignInCompletion {
@@ -70,6 +71,10 @@ public class SignInCompletion {
     public record Opened(User user, UUID family, String refreshToken, Instant authTime, PostEventTriggers.Pending postAuthentication) {
     }
 
+    /** A committed sign-in and its tokens, prepared (the PreTokenGeneration trigger run) before the commit; null for the hosted login. */
+    public record Finished(Opened opened, TokenIssuer.Prepared tokens) {
+    }
+
     public Uni<AuthResponse> afterFirstFactor(AuthContext context, User user) {
         return mfa.next(context, user).chain(step -> {
             if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
@@ -84,7 +89,22 @@ public class SignInCompletion {
 
     /** The end of a sign-in whose every factor was verified: recorded, then tokens (or the hosted login's signed-in user). */
     public Uni<AuthResponse> finish(AuthContext context, User user) {
-        return db.withTransaction(tx -> signedIn(tx, context, user, clock.instant())).chain(opened -> tokens(context, opened));
+        Instant authTime = clock.instant();
+        // the trigger first: a failing PreTokenGeneration function leaves no sign-in, no family and no event behind
+        return prepareTokens(context, user, authTime, PreTokenGenerationTrigger.Source.AUTHENTICATION)
+                .chain(prepared -> db.withTransaction(tx -> signedIn(tx, context, user, authTime))
+                        .chain(opened -> tokens(context, new Finished(opened, prepared))));
+    }
+
+    /**
+     * The PreTokenGeneration trigger for the tokens this sign-in will end with, run before anything is committed; null
+     * (nothing run) for the hosted login, whose tokens come later from the authorization code.
+     */
+    public Uni<TokenIssuer.Prepared> prepareTokens(AuthContext context, User user, Instant authTime, PreTokenGenerationTrigger.Source source) {
+        if (context.hostedLogin()) {
+            return Uni.createFrom().nullItem();
+        }
+        return issuer.prepare(context.client(), user, authTime, TokenIssuer.Authorization.API, source, context.clientMetadata());
     }
 
     /**
@@ -123,17 +143,18 @@ public class SignInCompletion {
     }
 
     /** The ID and access tokens of a committed sign-in, minted only after its family exists; the hosted login's signed-in user. */
-    public Uni<AuthResponse> tokens(AuthContext context, Opened opened) {
+    public Uni<AuthResponse> tokens(AuthContext context, Finished finished) {
         // A synchronous PostAuthentication that fails (UserLambdaValidationException, ...) fails the sign-in: no tokens,
         // as Cognito. The refresh-token family already opened stays unused: its token was never returned.
-        return postEvents.runSynchronously(opened.postAuthentication()).chain(() -> mintedOrSignedIn(context, opened));
+        return postEvents.runSynchronously(finished.opened().postAuthentication()).chain(() -> signedOrMinted(context, finished));
     }
 
-    private Uni<AuthResponse> mintedOrSignedIn(AuthContext context, Opened opened) {
+    private Uni<AuthResponse> signedOrMinted(AuthContext context, Finished finished) {
+        Opened opened = finished.opened();
         if (context.hostedLogin()) {
             return Uni.createFrom().item(AuthResponse.signedIn(opened.user(), opened.authTime()));
         }
-        return issuer.mint(context.client(), opened.user(), opened.family(), opened.authTime())
+        return issuer.sign(finished.tokens(), opened.family())
                 .invoke(() -> metrics.tokensIssued(context.authFlow()))
                 .map(minted -> AuthResponse.tokens(minted, opened.refreshToken()));
     }

@@ -75,11 +75,14 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
         String username = AuthParameters.require(context, "USERNAME");
         BigInteger a = clientPublic(AuthParameters.require(context, "SRP_A"));
         return store.find(db, context.pool(), username, false).chain(found -> {
+            // SRP never migrates users: the function would need the password, which SRP never sends (as in Cognito).
             if (found.isEmpty()) {
-                return context.revealsUnknownUsers() ? passwords.unknownUser(context, username) : decoy(context, username, a);
+                return context.revealsUnknownUsers() ? passwords.unknownUser(context, username)
+                        : passwords.preAuthentication(context, username, null).chain(() -> decoy(context, username, a));
             }
             User user = found.get();
             return audit.checkNotLocked(context, user)
+                    .chain(() -> passwords.preAuthentication(context, username, user))
                     .chain(() -> verifiers.find(db, user.userPoolId(), user.sub()))
                     .chain(verifier -> verifier.isEmpty() ? decoy(context, username, a) : challenge(context, user, verifier.get(), a));
         });

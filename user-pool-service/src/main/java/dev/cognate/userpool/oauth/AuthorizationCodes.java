@@ -37,16 +37,29 @@ public class AuthorizationCodes {
         if (code.length() > MAX_CODE_LENGTH) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return values.getdel(AuthorizationCode.redisKey(code)).map(json -> {
-            if (json == null) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(AuthorizationCode.fromJson(json));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
+        return values.getdel(AuthorizationCode.redisKey(code)).map(AuthorizationCodes::grantOf);
+    }
+
+    /**
+     * The code's grant, left in place: the token endpoint checks it and runs the PreTokenGeneration trigger before it
+     * {@link #take}s it, so a failing function does not use the code up. Only {@code take} decides who redeems it.
+     */
+    public Uni<Optional<AuthorizationCode>> peek(String code) {
+        if (code.length() > MAX_CODE_LENGTH) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return values.get(AuthorizationCode.redisKey(code)).map(AuthorizationCodes::grantOf);
+    }
+
+    private static Optional<AuthorizationCode> grantOf(String json) {
+        if (json == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AuthorizationCode.fromJson(json));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Remembers that {@code code} was redeemed into the refresh-token family {@code family}. */

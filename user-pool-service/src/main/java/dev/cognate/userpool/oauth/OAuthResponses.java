@@ -49,12 +49,24 @@ public final class OAuthResponses {
         return error(new OAuthException(500, "server_error", "The server could not complete the request.", null));
     }
 
-    /** A Cognito error of a reused service, in OAuth's words: {@code NotAuthorizedException} is {@code invalid_grant}. */
+    /**
+     * A Cognito error of a reused service, in OAuth's words: {@code NotAuthorizedException} is {@code invalid_grant}. A
+     * PreTokenGeneration failure keeps Cognito's message as the description: the function's refusal
+     * ({@code UserLambdaValidationException}) is {@code invalid_grant} (400: this grant gets no tokens); a function that
+     * answered nonsense ({@code InvalidLambdaResponseException}) is a 500 {@code server_error}; one that did not answer
+     * ({@code UnexpectedLambdaException}) a 503 {@code temporarily_unavailable} (RFC 6749 §4.1.2.1's codes: the client
+     * may try again later).
+     */
     public static Throwable grantFailure(Throwable failure) {
-        if (failure instanceof CognitoException cognito && "NotAuthorizedException".equals(cognito.type())) {
-            return OAuthException.invalidGrant(cognito.getMessage());
+        if (!(failure instanceof CognitoException cognito)) {
+            return failure;
         }
-        return failure;
+        return switch (cognito.type()) {
+            case "NotAuthorizedException", "UserLambdaValidationException" -> OAuthException.invalidGrant(cognito.getMessage());
+            case "InvalidLambdaResponseException" -> new OAuthException(500, "server_error", cognito.getMessage(), null);
+            case "UnexpectedLambdaException" -> new OAuthException(503, "temporarily_unavailable", cognito.getMessage(), null);
+            default -> failure;
+        };
     }
 
     private static Response.ResponseBuilder noStore(Response.ResponseBuilder builder) {

@@ -12,12 +12,15 @@ import dev.cognate.userpool.service.ClientAuthenticator.AuthenticatedClient;
 import dev.cognate.userpool.trigger.PostEventTriggers;
 import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
+import dev.cognate.userpool.trigger.TriggerCaller;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,11 +37,13 @@ public class PasswordRecoveryService {
     private final VerificationCodes codes;
     private final UserPasswords passwords;
     private final AuthEventRepository authEvents;
+    private final UserMigration migration;
     private final Clock clock;
     private final PostEventTriggers postEvents;
 
-    public PasswordRecoveryService(PostEventTriggers postEvents, Pool db, ClientAuthenticator clients, UserStore store, VerificationCodes codes, UserPasswords passwords,
-                                   AuthEventRepository authEvents, Clock clock) {
+    public PasswordRecoveryService(Pool db, ClientAuthenticator clients, UserStore store, VerificationCodes codes, UserPasswords passwords,
+                                   AuthEventRepository authEvents, UserMigration migration, Clock clock, PostEventTriggers postEvents) {
+        this.migration = migration;
         this.authEvents = authEvents;
         this.db = db;
         this.clients = clients;
@@ -51,15 +56,35 @@ public class PasswordRecoveryService {
 
     /** ForgotPassword of the JSON API: the client proves itself with SECRET_HASH first. */
     public Uni<CodeDeliveryDetails> forgotPassword(String clientId, String secretHash, String username) {
-        return clients.authenticate(null, clientId, username, secretHash).chain(authenticated -> forgotPassword(authenticated, username));
+        return forgotPassword(clientId, secretHash, username, null);
+    }
+
+    /** As {@link #forgotPassword(String, String, String)}, with the request's {@code ClientMetadata} for its triggers. */
+    public Uni<CodeDeliveryDetails> forgotPassword(String clientId, String secretHash, String username, Map<String, String> clientMetadata) {
+        return clients.authenticate(null, clientId, username, secretHash)
+                .chain(authenticated -> forgotPassword(authenticated, username, clientMetadata));
     }
 
     /** ForgotPassword for a client already authenticated (or trusted: the hosted login pages). */
     public Uni<CodeDeliveryDetails> forgotPassword(AuthenticatedClient authenticated, String username) {
+        return forgotPassword(authenticated, username, null);
+    }
+
+    /**
+     * ForgotPassword: a reset code to the user's recovery destination. A name the pool does not know goes to the pool's
+     * UserMigration trigger first ({@code UserMigration_ForgotPassword}): the user it describes is created and sent the
+     * code in one transaction.
+     */
+    public Uni<CodeDeliveryDetails> forgotPassword(AuthenticatedClient authenticated, String username, Map<String, String> clientMetadata) {
         UserPool pool = authenticated.pool();
+        TriggerCaller caller = new TriggerCaller(authenticated.client().clientId(), null, clientMetadata);
         return Uni.createFrom().deferred(() -> {
             AccountRecovery recovery = AccountRecovery.of(pool.settings());
-            return db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
+            Uni<Optional<CodeDeliveryDetails>> migrated = !UserMigration.migrates(pool) ? Uni.createFrom().item(Optional.empty())
+                    : store.find(db, pool, username, false).chain(found -> found.isPresent() ? Uni.createFrom().item(Optional.empty())
+                    : migration.atForgotPassword(pool, caller, username, (tx, user) -> sendResetCode(tx, pool, user, recovery, caller)));
+            return migrated.chain(sent -> sent.isPresent() ? Uni.createFrom().item(sent.get())
+                    : db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
                 if (found.isEmpty()) {
                     recovery.checkSelfService();
                     if (!authenticated.client().preventsUserExistenceErrors()) {
@@ -67,10 +92,14 @@ public class PasswordRecoveryService {
                     }
                     return Uni.createFrom().item(codes.simulated(pool.id(), username, recovery.attributes()));
                 }
-                User user = requireEnabled(found.get());
-                return codes.send(tx, pool, user, CodePurpose.PASSWORD_RESET, recovery.requireDestinationOf(user));
-            }));
+                return sendResetCode(tx, pool, found.get(), recovery, caller);
+            })));
         });
+    }
+
+    private Uni<CodeDeliveryDetails> sendResetCode(SqlClient tx, UserPool pool, User found, AccountRecovery recovery, TriggerCaller caller) {
+        User user = requireEnabled(found);
+        return codes.send(tx, pool, user, CodePurpose.PASSWORD_RESET, recovery.requireDestinationOf(user), caller);
     }
 
     /** ConfirmForgotPassword of the JSON API: the client proves itself with SECRET_HASH first. */

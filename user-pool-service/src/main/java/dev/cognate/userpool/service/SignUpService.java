@@ -36,6 +36,9 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class SignUpService {
 
+    /** The CustomMessage trigger source of a resent confirmation code (the code is still SIGN_UP's). */
+    static final String RESEND_TRIGGER = "CustomMessage_ResendCode";
+
     /** The new user and where its confirmation code went ({@code null}: the pool sends none). */
     public record SignedUp(User user, CodeDeliveryDetails delivery) {
     }
@@ -104,7 +107,7 @@ public class SignUpService {
                             .call(user -> user.status() == UserStatus.CONFIRMED
                                     ? confirmation.confirmedAtSignUp(tx, pool, user, caller).invoke(postConfirmation::set)
                                     : Uni.createFrom().voidItem())
-                            .chain(user -> sendConfirmation(tx, pool, user).map(delivery -> new SignedUp(user, delivery))))))
+                            .chain(user -> sendConfirmation(tx, pool, user, caller).map(delivery -> new SignedUp(user, delivery))))))
                     .call(() -> confirmation.afterCommit(postConfirmation.get()));
         }).onFailure(SignUpService::isDuplicateUsername)
                 .transform(failure -> new CognitoException("UsernameExistsException", "User already exists"));
@@ -145,9 +148,10 @@ public class SignUpService {
     }
 
     /** ResendConfirmationCode of the JSON API: the client proves itself with SECRET_HASH first. */
-    public Uni<CodeDeliveryDetails> resendConfirmationCode(String clientId, String secretHash, String username, String sourceIp) {
+    public Uni<CodeDeliveryDetails> resendConfirmationCode(String clientId, String secretHash, String username,
+                                                          Map<String, String> clientMetadata, String sourceIp) {
         return clients.authenticate(null, clientId, username, secretHash)
-                .chain(authenticated -> resendConfirmationCode(authenticated, username, sourceIp));
+                .chain(authenticated -> resendConfirmationCode(authenticated, username, clientMetadata, sourceIp));
     }
 
     /**
@@ -155,6 +159,12 @@ public class SignUpService {
      * {@code ResendCode} authentication event is recorded when a code went to an existing user.
      */
     public Uni<CodeDeliveryDetails> resendConfirmationCode(AuthenticatedClient authenticated, String username, String sourceIp) {
+        return resendConfirmationCode(authenticated, username, null, sourceIp);
+    }
+
+    /** As above, with the request's {@code ClientMetadata} for the CustomMessage trigger ({@code CustomMessage_ResendCode}). */
+    public Uni<CodeDeliveryDetails> resendConfirmationCode(AuthenticatedClient authenticated, String username, Map<String, String> clientMetadata,
+                                                          String sourceIp) {
         return Uni.createFrom().deferred(() -> {
             UserPool pool = authenticated.pool();
             AutoVerification autoVerification = AutoVerification.of(pool.settings());
@@ -174,7 +184,8 @@ public class SignUpService {
                 }
                 String attribute = autoVerification.destinationOf(user).orElseThrow(() -> CognitoException.invalidParameter(
                         "Cannot resend codes: the user has no " + String.join(" or ", autoVerification.attributes()) + " to send them to."));
-                return codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute)
+                return codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute, user.attribute(attribute), RESEND_TRIGGER,
+                                new TriggerCaller(authenticated.client().clientId(), null, clientMetadata))
                         .call(() -> passed(tx, user, AuthEvent.RESEND_CODE, authenticated, sourceIp));
             }));
         });
@@ -187,12 +198,12 @@ public class SignUpService {
     }
 
     /** The confirmation code, unless the PreSignUp trigger confirmed the user already (Cognito then sends none). */
-    private Uni<CodeDeliveryDetails> sendConfirmation(SqlClient tx, UserPool pool, User user) {
+    private Uni<CodeDeliveryDetails> sendConfirmation(SqlClient tx, UserPool pool, User user, TriggerCaller caller) {
         if (user.status() == UserStatus.CONFIRMED) {
             return Uni.createFrom().nullItem();
         }
         return AutoVerification.of(pool.settings()).destinationOf(user)
-                .map(attribute -> codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute))
+                .map(attribute -> codes.send(tx, pool, user, CodePurpose.SIGN_UP, attribute, caller))
                 .orElseGet(() -> Uni.createFrom().nullItem());
     }
 

@@ -73,7 +73,7 @@ public class UserAccountService {
                     .or(() -> AccountRecovery.LEGACY.destinationOf(user))
                     .orElseThrow(() -> CognitoException.invalidParameter(
                             "Cannot reset password for the user as there is no registered/verified email or phone_number"));
-            return passwords.requireReset(tx, pool, user).chain(reset -> codes.send(tx, pool, reset, CodePurpose.PASSWORD_RESET, attribute));
+            return passwords.requireReset(tx, pool, user).chain(reset -> codes.send(tx, pool, reset, CodePurpose.PASSWORD_RESET, attribute, TriggerCaller.ADMIN));
         }))).replaceWithVoid();
     }
 

@@ -9,6 +9,7 @@ import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.repository.PendingAttributeRepository;
+import dev.cognate.userpool.trigger.TriggerCaller;
 import dev.cognate.userpool.validation.UserAttributeRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -54,7 +55,8 @@ public class UserAttributeSelfService {
     }
 
     /** UpdateUserAttributes: the attributes written; the codes sent to changed, auto-verified email / phone number. */
-    public Uni<List<CodeDeliveryDetails>> updateUserAttributes(String accessToken, Map<String, String> changes) {
+    public Uni<List<CodeDeliveryDetails>> updateUserAttributes(String accessToken, Map<String, String> changes,
+                                                               Map<String, String> clientMetadata) {
         return signedIn.verify(accessToken).chain(token -> db.withTransaction(tx -> signedIn.require(tx, token, true).chain(caller -> {
             caller.client().checkWritable(changes.keySet());
             UserPool pool = caller.pool();
@@ -73,7 +75,8 @@ public class UserAttributeSelfService {
             return store.save(tx, pool, user.withAttributes(updated, now()), UserPoolEvents.USER_UPDATED,
                             UserService.changedNames(user.attributes(), updated))
                     .call(saved -> recordPending(tx, saved, changes.keySet(), waiting))
-                    .chain(saved -> sendCodes(tx, pool, saved, changedContacts.stream().filter(settings::sendsCodeFor).toList(), waiting));
+                    .chain(saved -> sendCodes(tx, pool, saved, changedContacts.stream().filter(settings::sendsCodeFor).toList(), waiting,
+                            new TriggerCaller(caller.client().clientId(), null, clientMetadata)));
         })));
     }
 
@@ -90,7 +93,7 @@ public class UserAttributeSelfService {
     }
 
     /** GetUserAttributeVerificationCode: a code to the user's email or phone number — to the pending new value if there is one. */
-    public Uni<CodeDeliveryDetails> getUserAttributeVerificationCode(String accessToken, String attribute) {
+    public Uni<CodeDeliveryDetails> getUserAttributeVerificationCode(String accessToken, String attribute, Map<String, String> clientMetadata) {
         requireVerifiable(attribute);
         return signedIn.verify(accessToken).chain(token -> db.withTransaction(tx -> signedIn.require(tx, token, true).chain(caller -> {
             User user = caller.user();
@@ -99,7 +102,8 @@ public class UserAttributeSelfService {
                 if (destination == null || destination.isEmpty()) {
                     throw CognitoException.invalidParameter("Invalid " + attribute + ": the user has no " + attribute + ".");
                 }
-                return codes.send(tx, caller.pool(), user, CodePurpose.verificationOf(attribute), attribute, destination, VERIFY_TRIGGER);
+                return codes.send(tx, caller.pool(), user, CodePurpose.verificationOf(attribute), attribute, destination, VERIFY_TRIGGER,
+                        new TriggerCaller(caller.client().clientId(), null, clientMetadata));
             });
         })));
     }
@@ -152,12 +156,13 @@ public class UserAttributeSelfService {
         return chain;
     }
 
-    private Uni<List<CodeDeliveryDetails>> sendCodes(SqlClient tx, UserPool pool, User user, List<String> attributes, Map<String, String> waiting) {
+    private Uni<List<CodeDeliveryDetails>> sendCodes(SqlClient tx, UserPool pool, User user, List<String> attributes, Map<String, String> waiting,
+                                                       TriggerCaller triggerCaller) {
         List<CodeDeliveryDetails> sent = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String name : attributes) {
             String destination = waiting.getOrDefault(name, user.attribute(name));
-            chain = chain.chain(() -> codes.send(tx, pool, user, CodePurpose.verificationOf(name), name, destination, UPDATE_TRIGGER)
+            chain = chain.chain(() -> codes.send(tx, pool, user, CodePurpose.verificationOf(name), name, destination, UPDATE_TRIGGER, triggerCaller)
                     .invoke(sent::add).replaceWithVoid());
         }
         return chain.replaceWith(sent);

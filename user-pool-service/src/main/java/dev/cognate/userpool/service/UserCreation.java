@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one write path that creates a user — SignUp, AdminCreateUser, CognateAdmin.ImportUserPool and CSV import jobs:
+ * The one write path that creates a user — SignUp, AdminCreateUser, CognateAdmin.ImportUserPool, CSV import jobs and
+ * the UserMigration trigger:
  * the user row with its aliases and ListUsers index, the password's derived secrets (sealed SRP verifier, first
  * history entry) and the creation event, all in the caller's transaction, so a failure at any step (a taken alias)
  * leaves no user behind. The PreSignUp trigger runs in {@link #beforeTransaction}, which SignUp and AdminCreateUser call
@@ -37,9 +38,12 @@ public class UserCreation {
         /** A user line of CognateAdmin.ImportUserPool: keeps its sub, status and Argon2id hash; no trigger, as for Cognito imports. */
         POOL_IMPORT(UserPoolEvents.USER_CREATED),
         /** A row of a CSV import job: RESET_REQUIRED, no password; no trigger, as for Cognito imports. */
-        CSV_IMPORT(UserPoolEvents.USER_CREATED);
-        // The UserMigration trigger (issue 12) will add a source here: the user its answer describes, created with the
-        // password the sign-in (UserMigration_Authentication) or ForgotPassword (UserMigration_ForgotPassword) carried.
+        CSV_IMPORT(UserPoolEvents.USER_CREATED),
+        /**
+         * The user a UserMigration trigger's answer describes ({@link UserMigration}), with the password the sign-in
+         * carried (none for ForgotPassword); the trigger already ran, so no other trigger runs here.
+         */
+        USER_MIGRATION(UserPoolEvents.USER_CREATED);
 
         private final EventType<UserPoolEvents.UserChanged> event;
 
@@ -72,7 +76,7 @@ public class UserCreation {
         String triggerSource = switch (source) {
             case SIGN_UP -> PreSignUpTrigger.SIGN_UP;
             case ADMIN_CREATE_USER -> PreSignUpTrigger.ADMIN_CREATE_USER;
-            case POOL_IMPORT, CSV_IMPORT -> null;
+            case POOL_IMPORT, CSV_IMPORT, USER_MIGRATION -> null;
         };
         if (triggerSource == null) {
             return Uni.createFrom().item(draft);

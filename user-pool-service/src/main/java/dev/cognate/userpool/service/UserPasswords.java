@@ -46,7 +46,9 @@ public class UserPasswords {
          * RespondToAuthChallenge NEW_PASSWORD_REQUIRED (and the hosted login's page for it). Cognito models no
          * PasswordHistoryPolicyViolationException for this challenge, so history is recorded but not enforced.
          */
-        NEW_PASSWORD_CHALLENGE(false);
+        NEW_PASSWORD_CHALLENGE(false),
+        /** A user the UserMigration trigger brought in at sign-in, with the password that sign-in carried (written by {@link UserCreation}). */
+        USER_MIGRATION(false);
 
         private final boolean enforcesHistory;
 
@@ -55,7 +57,7 @@ public class UserPasswords {
         }
 
         boolean createsUser() {
-            return this == SIGN_UP || this == ADMIN_CREATE_USER;
+            return this == SIGN_UP || this == ADMIN_CREATE_USER || this == USER_MIGRATION;
         }
     }
 

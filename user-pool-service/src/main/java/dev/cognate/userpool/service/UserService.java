@@ -3,10 +3,7 @@ package dev.cognate.userpool.service;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.awsprotocol.Page;
 import dev.cognate.awsprotocol.PaginationToken;
-import dev.cognate.events.MessageEvents;
 import dev.cognate.events.UserPoolEvents;
-import dev.cognate.userpool.crypto.SecretCipher;
-import dev.cognate.userpool.domain.MessageTemplates;
 import dev.cognate.userpool.domain.NewUser;
 import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.SignInIdentifiers;
@@ -14,7 +11,6 @@ import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserFilter;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserStatus;
-import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.validation.UserAttributeRules;
@@ -29,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,19 +53,19 @@ public class UserService {
     private final UserPoolRepository pools;
     private final UserRepository users;
     private final UserStore store;
-    private final SecretCipher cipher;
+    private final Invitations invitations;
     private final UserPasswords passwords;
     private final UserCreation creation;
     private final UserDeletion deletion;
     private final Clock clock;
 
-    public UserService(Pool db, UserPoolRepository pools, UserRepository users, UserStore store, SecretCipher cipher,
+    public UserService(Pool db, UserPoolRepository pools, UserRepository users, UserStore store, Invitations invitations,
                        UserPasswords passwords, UserCreation creation, UserDeletion deletion, Clock clock) {
         this.db = db;
         this.pools = pools;
         this.users = users;
         this.store = store;
-        this.cipher = cipher;
+        this.invitations = invitations;
         this.passwords = passwords;
         this.creation = creation;
         this.deletion = deletion;
@@ -84,7 +79,7 @@ public class UserService {
                     : pool.config().passwordPolicy().generateTemporaryPassword();
             if ("RESEND".equals(invitation.messageAction())) {
                 return passwords.prepare(pool, temporaryPassword, UserPasswords.Reason.INVITATION_RESENT)
-                        .chain(newPassword -> db.withTransaction(tx -> resendInvitation(tx, pool, username, newPassword, invitation)));
+                        .chain(newPassword -> db.withTransaction(tx -> resendInvitation(tx, pool, username, newPassword, invitation, caller)));
             }
             Uni<NewPassword> prepared = passwords.prepare(pool, temporaryPassword, UserPasswords.Reason.ADMIN_CREATE_USER);
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
@@ -93,7 +88,7 @@ public class UserService {
                     .chain(decided -> db.withTransaction(tx ->
                     creation.create(tx, pool, decided, newPassword, UserCreation.Source.ADMIN_CREATE_USER, invitation.forceAliasCreation())
                             .call(user -> "SUPPRESS".equals(invitation.messageAction()) ? Uni.createFrom().voidItem()
-                                    : invite(tx, pool, user, temporaryPassword, invitation.desiredDeliveryMediums())))));
+                                    : invitations.invite(tx, pool, user, temporaryPassword, invitation.desiredDeliveryMediums(), caller)))));
         });
     }
 
@@ -173,36 +168,16 @@ public class UserService {
         });
     }
 
-    private Uni<User> resendInvitation(SqlClient tx, UserPool pool, String username, NewPassword temporaryPassword, Invitation invitation) {
+    private Uni<User> resendInvitation(SqlClient tx, UserPool pool, String username, NewPassword temporaryPassword, Invitation invitation,
+                                       TriggerCaller caller) {
         return store.require(tx, pool, username, true).chain(user -> {
             if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
                 throw new CognitoException("UnsupportedUserStateException",
                         "Resend not possible. " + user.username() + " status is not FORCE_CHANGE_PASSWORD");
             }
             return passwords.set(tx, pool, user, temporaryPassword, UserPasswords.Reason.INVITATION_RESENT, List.of())
-                    .call(saved -> invite(tx, pool, saved, temporaryPassword.plainText(), invitation.desiredDeliveryMediums()));
+                    .call(saved -> invitations.invite(tx, pool, saved, temporaryPassword.plainText(), invitation.desiredDeliveryMediums(), caller));
         });
-    }
-
-    /** The invitation, once per medium the user has a destination for (SMS by default, as Cognito). */
-    private Uni<Void> invite(SqlClient tx, UserPool pool, User user, String temporaryPassword, List<String> mediums) {
-        List<String> wanted = mediums == null || mediums.isEmpty() ? List.of("SMS") : mediums;
-        MessageTemplates templates = new MessageTemplates(pool.settings());
-        String purpose = "CustomMessage_AdminCreateUser";
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String medium : wanted) {
-            String destination = user.attribute("EMAIL".equals(medium) ? SignInIdentifiers.EMAIL : SignInIdentifiers.PHONE_NUMBER);
-            if (destination == null) {
-                continue;
-            }
-            String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(temporaryPassword,
-                    MessageEvents.sealingContext(purpose, user.userPoolId(), user.sub().toString())));
-            MessageTemplates.Rendered text = templates.invitation(medium, user.username());
-            MessageEvents.DeliveryRequested delivery = new MessageEvents.DeliveryRequested(user.userPoolId(), user.sub().toString(),
-                    user.username(), purpose, medium, destination, sealed, text.subject(), text.message(), templates.from(), templates.replyTo());
-            chain = chain.chain(() -> UserPoolEventOutbox.publishMessage(tx, user.userPoolId(), user.sub(), MessageEvents.INVITATION_REQUESTED, delivery));
-        }
-        return chain;
     }
 
     static List<String> changedNames(Map<String, String> before, Map<String, String> after) {

@@ -12,6 +12,8 @@ import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.VerificationCode;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.VerificationCodeRepository;
+import dev.cognate.userpool.trigger.CustomMessageTrigger;
+import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +29,8 @@ import java.util.Optional;
  * Issuing and checking one-time codes, inside the caller's transaction. Sending a code replaces the user's live code
  * for that purpose, counts against the user's send limit, and puts a delivery request on {@code cognate.messages}
  * with the code sealed under the master key — the only place a code ever exists outside the user's inbox. Checking
- * a code records a wrong try (the caller commits it even when the request fails) and uses up a right one.
+ * a code records a wrong try (the caller commits it even when the request fails) and uses up a right one. The pool's
+ * CustomMessage trigger shapes the message in the caller's transaction, so its failure leaves no code stored or sent.
  */
 @ApplicationScoped
 public class VerificationCodes {
@@ -43,9 +46,12 @@ public class VerificationCodes {
     private final VerificationCodeRepository codes;
     private final VerificationCodeHasher hasher;
     private final SecretCipher cipher;
+    private final CustomMessageTrigger customMessage;
     private final Clock clock;
 
-    public VerificationCodes(VerificationCodeRepository codes, VerificationCodeHasher hasher, SecretCipher cipher, Clock clock) {
+    public VerificationCodes(VerificationCodeRepository codes, VerificationCodeHasher hasher, SecretCipher cipher,
+                             CustomMessageTrigger customMessage, Clock clock) {
+        this.customMessage = customMessage;
         this.codes = codes;
         this.hasher = hasher;
         this.cipher = cipher;
@@ -56,17 +62,18 @@ public class VerificationCodes {
      * Sends {@code user} a new code for {@code purpose} to its {@code attribute} ({@code email} or {@code phone_number});
      * {@code LimitExceededException} once the user was sent {@value VerificationCode#MAX_SENDS_PER_WINDOW} codes in the hour.
      */
-    public Uni<CodeDeliveryDetails> send(SqlClient tx, UserPool pool, User user, CodePurpose purpose, String attribute) {
-        return send(tx, pool, user, purpose, attribute, user.attribute(attribute), purpose.triggerSource());
+    public Uni<CodeDeliveryDetails> send(SqlClient tx, UserPool pool, User user, CodePurpose purpose, String attribute, TriggerCaller caller) {
+        return send(tx, pool, user, purpose, attribute, user.attribute(attribute), purpose.triggerSource(), caller);
     }
 
     /**
      * Sends a code for {@code purpose} to {@code destination}, a value of {@code attribute} the user may not have yet (a
      * pending new email or phone number), the message marked with {@code triggerSource} (e.g.
-     * {@code CustomMessage_UpdateUserAttribute}).
+     * {@code CustomMessage_UpdateUserAttribute}, the CustomMessage trigger's source); {@code caller} is the request's
+     * client and metadata for that trigger.
      */
     public Uni<CodeDeliveryDetails> send(SqlClient tx, UserPool pool, User user, CodePurpose purpose, String attribute, String destination,
-                                         String triggerSource) {
+                                         String triggerSource, TriggerCaller caller) {
         Instant now = now();
         String code = VerificationCodeHasher.newCode();
         byte[] salt = VerificationCodeHasher.newSalt();
@@ -78,9 +85,10 @@ public class VerificationCodes {
                         throw VerificationCode.attemptLimitExceeded();
                     }
                 })
-                .chain(() -> codes.replace(tx, stored))
-                .chain(() -> UserPoolEventOutbox.publishMessage(tx, user.userPoolId(), user.sub(), MessageEvents.CODE_REQUESTED,
-                        delivery(pool, user, triggerSource, CodeDeliveryDetails.mediumOf(attribute), destination, code)))
+                .chain(() -> customMessage.run(pool.id(), pool.config().lambdaConfig(), triggerSource, user, caller))
+                .call(() -> codes.replace(tx, stored))
+                .chain(custom -> UserPoolEventOutbox.publishMessage(tx, user.userPoolId(), user.sub(), MessageEvents.CODE_REQUESTED,
+                        delivery(pool, user, custom, CodeDeliveryDetails.mediumOf(attribute), destination, code)))
                 .replaceWith(CodeDeliveryDetails.to(attribute, destination));
     }
 
@@ -131,9 +139,11 @@ public class VerificationCodes {
         return CodeDeliveryDetails.to(attribute, "+1555555" + String.format("%04d", digits));
     }
 
-    private MessageEvents.DeliveryRequested delivery(UserPool pool, User user, String triggerSource, String medium, String destination, String code) {
+    private MessageEvents.DeliveryRequested delivery(UserPool pool, User user, CustomMessageTrigger.Custom custom, String medium,
+                                                     String destination, String code) {
+        String triggerSource = custom.triggerSource();
         MessageTemplates templates = new MessageTemplates(pool.settings());
-        MessageTemplates.Rendered text = templates.verificationCode(medium, user.username());
+        MessageTemplates.Rendered text = custom.apply(medium, templates.verificationCode(medium, user.username()), user.username());
         String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(code,
                 MessageEvents.sealingContext(triggerSource, user.userPoolId(), user.sub().toString())));
         return new MessageEvents.DeliveryRequested(user.userPoolId(), user.sub().toString(), user.username(), triggerSource,

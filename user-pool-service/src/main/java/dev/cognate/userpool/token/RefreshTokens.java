@@ -65,6 +65,29 @@ public class RefreshTokens {
                 .replaceWith(value);
     }
 
+    /**
+     * What {@link #redeem} would find, changing nothing: the token's family, user and scopes, {@code reused} when it was
+     * replaced longer ago than the grace period (no replacement yet). The refresh checks this, runs the PreTokenGeneration
+     * trigger, and only then redeems, so that a failing function does not use up a rotating token.
+     */
+    public Uni<Redeemed> peek(SqlClient sql, AppClient client, String value, Instant now) {
+        return find(sql, client, value).chain(token -> {
+            if (token.familyRevokedAt() != null) {
+                return Uni.createFrom().failure(revoked());
+            }
+            if (token.expiresAt().isBefore(now)) {
+                return Uni.createFrom().failure(expired());
+            }
+            boolean reused = token.replacedAt() != null
+                    && token.replacedAt().plusSeconds(client.config().rotationGracePeriodSeconds()).isBefore(now);
+            return Uni.createFrom().item(new Redeemed(token.familyId(), token.sub(), token.authTime(), null, reused, token.scopes()));
+        });
+    }
+
+    private static CognitoException expired() {
+        return new CognitoException("NotAuthorizedException", "Refresh Token has expired");
+    }
+
     /** REFRESH_TOKEN_AUTH: the token must be the client's, unexpired and unrevoked; reuse of a replaced one revokes its family. */
     public Uni<Redeemed> redeem(SqlClient tx, AppClient client, String value, Instant now) {
         return find(tx, client, value).chain(token -> {
@@ -72,7 +95,7 @@ public class RefreshTokens {
                 return Uni.createFrom().failure(revoked());
             }
             if (token.expiresAt().isBefore(now)) {
-                return Uni.createFrom().failure(new CognitoException("NotAuthorizedException", "Refresh Token has expired"));
+                return Uni.createFrom().failure(expired());
             }
             ClientSettings settings = client.config();
             boolean rotates = settings.refreshTokenRotation();

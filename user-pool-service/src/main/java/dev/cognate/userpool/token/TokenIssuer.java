@@ -8,11 +8,10 @@ import dev.cognate.userpool.config.CognateConfig;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.Group;
 import dev.cognate.userpool.domain.User;
-import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.repository.GroupMembershipRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import dev.cognate.userpool.trigger.PreTokenGenerationTrigger;
-import dev.cognate.userpool.trigger.PreTokenGenerationTrigger.Customization;
+import dev.cognate.userpool.trigger.PreTokenCustomization;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,78 +112,104 @@ public class TokenIssuer {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/" + poolId;
     }
 
-    /** The tokens of a sign-in through the user-pool API: {@code TokenGeneration_Authentication}. */
-    public Uni<Minted> mint(AppClient client, User user, UUID originJti, Instant authTime) {
-        return mint(client, user, originJti, authTime, Authorization.API, PreTokenGenerationTrigger.Source.AUTHENTICATION);
-    }
-
-    /** The tokens of an OAuth grant of the hosted login (authorization code, implicit): {@code TokenGeneration_HostedAuth}. */
-    public Uni<Minted> mint(AppClient client, User user, UUID originJti, Instant authTime, Authorization authorization) {
-        return mint(client, user, originJti, authTime, authorization, PreTokenGenerationTrigger.Source.HOSTED_AUTH);
+    /**
+     * Tokens about to be minted: who and what for, and what the pool's PreTokenGeneration function changes in them.
+     * Preparing runs the trigger and changes nothing; {@link #sign} then mints — so a caller runs the trigger before it
+     * commits anything (a sign-in, a rotated refresh token, a redeemed code), and a failing function leaves no trace.
+     */
+    public record Prepared(AppClient client, User user, List<Group> groups, Instant authTime, Authorization authorization,
+                           PreTokenCustomization customization) {
     }
 
     /**
-     * The tokens of a sign-in or refresh with {@code authorization}'s scopes. The ID token of an OAuth grant carries
-     * {@code at_hash} (OpenID Connect Core §3.1.3.6) for the access token minted with it, and the request's {@code nonce}.
-     * The pool's PreTokenGeneration trigger (V1) runs first, as {@code source}; its failure fails the minting with
-     * Cognito's exception, and no token is returned.
+     * The tokens of a sign-in through the user-pool API ({@code TokenGeneration_Authentication}), prepared and signed at
+     * once: for callers with nothing to commit between the two.
      */
-    public Uni<Minted> mint(AppClient client, User user, UUID originJti, Instant authTime, Authorization authorization,
-                            PreTokenGenerationTrigger.Source source) {
+    public Uni<Minted> mint(AppClient client, User user, UUID originJti, Instant authTime) {
+        return prepare(client, user, authTime, Authorization.API, PreTokenGenerationTrigger.Source.AUTHENTICATION, null)
+                .chain(prepared -> sign(prepared, originJti));
+    }
+
+    /**
+     * Runs the pool's PreTokenGeneration trigger (any version) as {@code source} for the tokens of a sign-in or refresh
+     * with {@code authorization}'s scopes; its failure is Cognito's exception, and nothing is minted.
+     *
+     * @param clientMetadata the request's {@code ClientMetadata} for the event, or null
+     */
+    public Uni<Prepared> prepare(AppClient client, User user, Instant authTime, Authorization authorization,
+                                 PreTokenGenerationTrigger.Source source, Map<String, String> clientMetadata) {
         return pools.require(db, user.userPoolId()).chain(pool -> memberships.groupsByPrecedence(db, user.userPoolId(), user.sub())
                 .chain(groups -> {
-                    Grant grant = new Grant(issuer(user.userPoolId()), client, user, groups, originJti, UUID.randomUUID(),
+                    // the ID token as it would be without the trigger: its group claims are the event's groupConfiguration
+                    Grant draft = new Grant(issuer(user.userPoolId()), client, user, groups, new UUID(0, 0), new UUID(0, 0),
                             authTime, clock.instant(), authorization);
-                    TokenLifetimes lifetimes = TokenLifetimes.of(client);
-                    return customization(pool, grant, lifetimes, source)
-                            .chain(customization -> keys.activeKey(user.userPoolId()).map(key -> {
-                                JwtSigner signer = key.signer();
-                                ObjectNode accessClaims = accessTokenClaims(grant, lifetimes);
-                                customization.applyToAccessToken(accessClaims);
-                                String accessToken = signer.sign(accessClaims);
-                                String atHash = authorization == Authorization.API ? null : atHash(accessToken);
-                                String idToken = null;
-                                if (authorization.idToken()) {
-                                    ObjectNode idClaims = idTokenClaims(grant, lifetimes, atHash);
-                                    customization.applyToIdToken(idClaims);
-                                    idToken = signer.sign(idClaims);
-                                }
-                                return new Minted(idToken, accessToken, lifetimes.accessToken().toSeconds());
-                            }));
+                    Map<String, String> attributes = new LinkedHashMap<>();
+                    attributes.put("sub", user.sub().toString());
+                    attributes.putAll(user.attributes());
+                    attributes.put("cognito:user_status", user.status().name());
+                    PreTokenGenerationTrigger.Request request = new PreTokenGenerationTrigger.Request(source, user.username(),
+                            client.clientId(), attributes, idTokenClaims(draft, TokenLifetimes.of(client)), authorization.scopes(),
+                            clientMetadata);
+                    return preTokenGeneration.run(pool.id(), pool.config().lambdaConfig(), request)
+                            .map(customization -> new Prepared(client, user, groups, authTime, authorization, customization));
                 }));
     }
 
-    /** What the pool's PreTokenGeneration trigger changes (nothing when it has none). */
-    private Uni<Customization> customization(UserPool pool, Grant grant, TokenLifetimes lifetimes, PreTokenGenerationTrigger.Source source) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("sub", grant.user().sub().toString());
-        attributes.putAll(grant.user().attributes());
-        attributes.put("cognito:user_status", grant.user().status().name());
-        return preTokenGeneration.run(pool.id(), pool.config().lambdaConfig(), source, grant.user().username(),
-                grant.client().clientId(), attributes, idTokenClaims(grant, lifetimes));
+    /**
+     * Mints prepared tokens in the refresh-token family {@code originJti}. The ID token of an OAuth grant carries
+     * {@code at_hash} (OpenID Connect Core §3.1.3.6) for the access token minted with it, and the request's {@code nonce}.
+     */
+    public Uni<Minted> sign(Prepared prepared, UUID originJti) {
+        Authorization authorization = prepared.authorization();
+        Grant grant = new Grant(issuer(prepared.user().userPoolId()), prepared.client(), prepared.user(), prepared.groups(), originJti,
+                UUID.randomUUID(), prepared.authTime(), clock.instant(), authorization);
+        TokenLifetimes lifetimes = TokenLifetimes.of(prepared.client());
+        return keys.activeKey(prepared.user().userPoolId()).map(key -> {
+            JwtSigner signer = key.signer();
+            ObjectNode accessClaims = accessTokenClaims(grant, lifetimes);
+            prepared.customization().applyToAccessToken(accessClaims);
+            String accessToken = signer.sign(accessClaims);
+            String atHash = authorization == Authorization.API ? null : atHash(accessToken);
+            String idToken = null;
+            if (authorization.idToken()) {
+                ObjectNode idClaims = idTokenClaims(grant, lifetimes, atHash);
+                prepared.customization().applyToIdToken(idClaims);
+                idToken = signer.sign(idClaims);
+            }
+            return new Minted(idToken, accessToken, lifetimes.accessToken().toSeconds());
+        });
     }
 
     /**
      * The client-credentials grant's access token, as Cognito mints it for machine-to-machine calls: {@code sub} and
      * {@code client_id} are the client, {@code scope} the granted custom scopes, {@code version} 2; no user, no groups.
+     * A V3_0 PreTokenGeneration function runs first ({@code TokenGeneration_ClientCredentials}, {@code userName} the
+     * client id, no user attributes) and may change the token's claims and scopes; V1_0 and V2_0 functions are not called.
+     *
+     * @param clientMetadata the request's {@code aws_client_metadata}, or null
      */
-    public Uni<Minted> mintForClient(AppClient client, List<String> scopes) {
-        return keys.activeKey(client.userPoolId()).map(key -> {
-            long lifetime = TokenLifetimes.of(client).accessToken().toSeconds();
-            long iat = clock.instant().getEpochSecond();
-            ObjectNode claims = JsonNodeFactory.instance.objectNode();
-            claims.put("sub", client.clientId());
-            claims.put("token_use", "access");
-            claims.put("scope", String.join(" ", scopes));
-            claims.put("auth_time", iat);
-            claims.put("iss", issuer(client.userPoolId()));
-            claims.put("exp", iat + lifetime);
-            claims.put("iat", iat);
-            claims.put("version", 2);
-            claims.put("jti", UUID.randomUUID().toString());
-            claims.put("client_id", client.clientId());
-            return new Minted(null, key.signer().sign(claims), lifetime);
-        });
+    public Uni<Minted> mintForClient(AppClient client, List<String> scopes, Map<String, String> clientMetadata) {
+        PreTokenGenerationTrigger.Request request = new PreTokenGenerationTrigger.Request(PreTokenGenerationTrigger.Source.CLIENT_CREDENTIALS,
+                client.clientId(), client.clientId(), Map.of(), null, scopes, clientMetadata);
+        return pools.require(db, client.userPoolId())
+                .chain(pool -> preTokenGeneration.run(pool.id(), pool.config().lambdaConfig(), request))
+                .chain(customization -> keys.activeKey(client.userPoolId()).map(key -> {
+                    long lifetime = TokenLifetimes.of(client).accessToken().toSeconds();
+                    long iat = clock.instant().getEpochSecond();
+                    ObjectNode claims = JsonNodeFactory.instance.objectNode();
+                    claims.put("sub", client.clientId());
+                    claims.put("token_use", "access");
+                    claims.put("scope", String.join(" ", scopes));
+                    claims.put("auth_time", iat);
+                    claims.put("iss", issuer(client.userPoolId()));
+                    claims.put("exp", iat + lifetime);
+                    claims.put("iat", iat);
+                    claims.put("version", 2);
+                    claims.put("jti", UUID.randomUUID().toString());
+                    claims.put("client_id", client.clientId());
+                    customization.applyToAccessToken(claims);
+                    return new Minted(null, key.signer().sign(claims), lifetime);
+                }));
     }
 
     /** OpenID Connect Core §3.1.3.6: base64url of the left half of SHA-256 over the access token's ASCII octets. */

@@ -1,25 +1,19 @@
 package dev.cognate.userpool.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Cognito's PreTokenGeneration trigger, event version 1 ({@code PreTokenGenerationConfig.LambdaVersion} V1_0): before
- * ID and access tokens are minted the function sees the user's attributes and group configuration, and its
- * {@code claimsOverrideDetails} may add or override ID token claims ({@code claimsToAddOrOverride}, string values),
- * suppress ID token claims ({@code claimsToSuppress}), and replace the groups ({@code groupOverrideDetails}:
- * {@code cognito:groups} in both tokens, {@code cognito:roles} and {@code cognito:preferred_role} in the ID token).
- * Claims Cognito keeps to itself ({@link #PROTECTED}, and any other {@code cognito:} claim) are left as they are.
+ * Cognito's PreTokenGeneration trigger, in the event version the pool's {@code PreTokenGenerationConfig.LambdaVersion}
+ * names: before ID and access tokens are minted the function sees the user's attributes, group configuration, the
+ * caller's {@code ClientMetadata} and (V2_0, V3_0) the access token's scopes, and its answer changes the tokens
+ * ({@link PreTokenCustomization}: V1_0 {@code claimsOverrideDetails}, V2_0/V3_0 {@code claimsAndScopeOverrideDetails}).
+ * As Cognito, the client-credentials grant calls it only for V3_0 pools; V1_0 and V2_0 pools mint M2M tokens without it.
  */
 @ApplicationScoped
 public class PreTokenGenerationTrigger {
@@ -28,9 +22,21 @@ public class PreTokenGenerationTrigger {
 
     /** Where tokens are minted, as {@code triggerSource}. */
     public enum Source {
+        /** API sign-in flows (InitiateAuth, AdminInitiateAuth and their challenges). */
         AUTHENTICATION("TokenGeneration_Authentication"),
+        /** The tokens that answer a NEW_PASSWORD_REQUIRED challenge. */
+        NEW_PASSWORD_CHALLENGE("TokenGeneration_NewPasswordChallenge"),
+        /** REFRESH_TOKEN_AUTH, GetTokensFromRefreshToken, {@code /oauth2/token grant_type=refresh_token}. */
         REFRESH_TOKENS("TokenGeneration_RefreshTokens"),
-        HOSTED_AUTH("TokenGeneration_HostedAuth");
+        /** The hosted login's grants: authorization code, implicit. */
+        HOSTED_AUTH("TokenGeneration_HostedAuth"),
+        /** {@code grant_type=client_credentials}, only in pools whose trigger is V3_0. */
+        CLIENT_CREDENTIALS("TokenGeneration_ClientCredentials"),
+        /**
+         * Cognito's source for the tokens of a remembered device's sign-in (DEVICE_SRP_AUTH). Cognate has no device
+         * flow yet: nothing mints with this source; the flow that comes with device tracking passes it here.
+         */
+        AUTHENTICATE_DEVICE("TokenGeneration_AuthenticateDevice");
 
         private final String triggerSource;
 
@@ -43,47 +49,14 @@ public class PreTokenGenerationTrigger {
         }
     }
 
-    /** Claims a function cannot add, override or suppress: the token's identity, audience, times and protocol claims. */
-    static final Set<String> PROTECTED = Set.of("acr", "amr", "at_hash", "aud", "auth_time", "azp", "c_hash", "exp", "iat",
-            "identities", "iss", "jti", "nbf", "nonce", "origin_jti", "sub", "token_use", "event_id", "cognito:username");
-
     /**
-     * The function's changes. {@code groups} is null when it did not override them; {@code roles} and
-     * {@code preferredRole} then do not apply either.
+     * What the tokens about to be minted are, as the event shows them: the user's name and attributes ({@code sub} and
+     * {@code cognito:user_status} included; empty for a client-credentials token, whose {@code userName} is the client),
+     * the ID token's group claims (null for a client-credentials token), the access token's scopes and the caller's
+     * {@code ClientMetadata} (null when none was given).
      */
-    public record Customization(Map<String, String> addOrOverride, Set<String> suppress, List<String> groups, List<String> roles,
-                                String preferredRole) {
-
-        public static final Customization NONE = new Customization(Map.of(), Set.of(), null, null, null);
-
-        public void applyToIdToken(ObjectNode claims) {
-            if (groups != null) {
-                claims.remove(List.of("cognito:groups", "cognito:roles", "cognito:preferred_role"));
-                if (!groups.isEmpty()) {
-                    ArrayNode names = claims.putArray("cognito:groups");
-                    groups.forEach(names::add);
-                }
-                if (!roles.isEmpty()) {
-                    ArrayNode arns = claims.putArray("cognito:roles");
-                    roles.forEach(arns::add);
-                }
-                if (preferredRole != null) {
-                    claims.put("cognito:preferred_role", preferredRole);
-                }
-            }
-            suppress.forEach(claims::remove);
-            addOrOverride.forEach(claims::put);
-        }
-
-        public void applyToAccessToken(ObjectNode claims) {
-            if (groups != null) {
-                claims.remove("cognito:groups");
-                if (!groups.isEmpty()) {
-                    ArrayNode names = claims.putArray("cognito:groups");
-                    groups.forEach(names::add);
-                }
-            }
-        }
+    public record Request(Source source, String userName, String clientId, Map<String, String> userAttributes,
+                          ObjectNode idTokenClaims, List<String> scopes, Map<String, String> clientMetadata) {
     }
 
     private final LambdaTriggers triggers;
@@ -92,94 +65,58 @@ public class PreTokenGenerationTrigger {
         this.triggers = triggers;
     }
 
-    /**
-     * @param lambdaConfig    the pool's {@code LambdaConfig}
-     * @param userAttributes  the user's attributes ({@code sub} and {@code cognito:user_status} included, as Cognito sends them)
-     * @param idTokenClaims   the ID token's claims before the trigger (its groups, roles and preferred role are the
-     *                        event's {@code groupConfiguration})
-     */
-    public Uni<Customization> run(String poolId, ObjectNode lambdaConfig, Source source, String userName, String clientId,
-                                  Map<String, String> userAttributes, ObjectNode idTokenClaims) {
+    /** The pool's event version ({@code V1_0}, {@code V2_0}, {@code V3_0}); V1_0 when only the legacy member is set. */
+    static String lambdaVersion(ObjectNode lambdaConfig) {
+        return lambdaConfig.path("PreTokenGenerationConfig").path("LambdaVersion").asText("V1_0");
+    }
+
+    /** The changes the pool's function asks for; {@link PreTokenCustomization#NONE} when the pool has no function. */
+    public Uni<PreTokenCustomization> run(String poolId, ObjectNode lambdaConfig, Request request) {
         LambdaTriggers.requireRunnable(lambdaConfig);
         String target = lambdaConfig.path("PreTokenGenerationConfig").path("LambdaArn").asText(lambdaConfig.path(NAME).asText(null));
         if (target == null || target.isEmpty()) {
-            return Uni.createFrom().item(Customization.NONE);
+            return Uni.createFrom().item(PreTokenCustomization.NONE);
         }
-        ObjectNode event = TriggerEvents.envelope("1", source.triggerSource(), poolId, userName, clientId);
-        ObjectNode request = (ObjectNode) event.get("request");
-        request.set("userAttributes", TriggerEvents.stringMap(userAttributes));
-        ObjectNode groupConfiguration = request.putObject("groupConfiguration");
-        groupConfiguration.set("groupsToOverride", idTokenClaims.path("cognito:groups").isArray()
-                ? idTokenClaims.get("cognito:groups").deepCopy() : groupConfiguration.arrayNode());
-        groupConfiguration.set("iamRolesToOverride", idTokenClaims.path("cognito:roles").isArray()
-                ? idTokenClaims.get("cognito:roles").deepCopy() : groupConfiguration.arrayNode());
-        if (idTokenClaims.hasNonNull("cognito:preferred_role")) {
-            groupConfiguration.put("preferredRole", idTokenClaims.get("cognito:preferred_role").asText());
+        String version = lambdaVersion(lambdaConfig);
+        if (request.source() == Source.CLIENT_CREDENTIALS && !"V3_0".equals(version)) {
+            // Cognito calls V1_0 and V2_0 functions for user tokens only
+            return Uni.createFrom().item(PreTokenCustomization.NONE);
+        }
+        boolean v1 = "V1_0".equals(version);
+        ObjectNode event = event(poolId, version, request);
+        return triggers.invoke(poolId, NAME, target, event)
+                .map(answer -> v1 ? PreTokenCustomization.ofV1(answer) : PreTokenCustomization.ofV2(answer, request.source()));
+    }
+
+    /**
+     * Cognito's event: {@code version} "1", "2" or "3"; {@code request {userAttributes, groupConfiguration
+     * {groupsToOverride, iamRolesToOverride, preferredRole}, scopes (V2_0, V3_0), clientMetadata (when given)}};
+     * {@code response {claimsOverrideDetails: null}} (V1_0) or {@code {claimsAndScopeOverrideDetails: null}}.
+     */
+    static ObjectNode event(String poolId, String version, Request request) {
+        boolean v1 = "V1_0".equals(version);
+        ObjectNode event = TriggerEvents.envelope(version.substring(1, 2), request.source().triggerSource(), poolId,
+                request.userName(), request.clientId());
+        ObjectNode body = (ObjectNode) event.get("request");
+        body.set("userAttributes", TriggerEvents.stringMap(request.userAttributes() == null ? Map.of() : request.userAttributes()));
+        ObjectNode groupConfiguration = body.putObject("groupConfiguration");
+        ObjectNode claims = request.idTokenClaims();
+        JsonNode groups = claims == null ? null : claims.get("cognito:groups");
+        JsonNode roles = claims == null ? null : claims.get("cognito:roles");
+        groupConfiguration.set("groupsToOverride", groups != null && groups.isArray() ? groups.deepCopy() : groupConfiguration.arrayNode());
+        groupConfiguration.set("iamRolesToOverride", roles != null && roles.isArray() ? roles.deepCopy() : groupConfiguration.arrayNode());
+        if (claims != null && claims.hasNonNull("cognito:preferred_role")) {
+            groupConfiguration.put("preferredRole", claims.get("cognito:preferred_role").asText());
         } else {
             groupConfiguration.putNull("preferredRole");
         }
-        ((ObjectNode) event.get("response")).putNull("claimsOverrideDetails");
-        return triggers.invoke(poolId, NAME, target, event).map(PreTokenGenerationTrigger::customizationOf);
-    }
-
-    static Customization customizationOf(JsonNode answer) {
-        JsonNode details = answer.path("response").path("claimsOverrideDetails");
-        if (details.isMissingNode() || details.isNull()) {
-            return Customization.NONE;
+        if (!v1) {
+            request.scopes().forEach(body.putArray("scopes")::add);
         }
-        if (!details.isObject()) {
-            throw LambdaTriggers.invalidResponse();
+        if (request.clientMetadata() != null) {
+            body.set("clientMetadata", TriggerEvents.stringMap(request.clientMetadata()));
         }
-        Map<String, String> add = new LinkedHashMap<>();
-        JsonNode toAdd = details.path("claimsToAddOrOverride");
-        if (!toAdd.isMissingNode() && !toAdd.isNull()) {
-            if (!toAdd.isObject()) {
-                throw LambdaTriggers.invalidResponse();
-            }
-            toAdd.fields().forEachRemaining(entry -> {
-                if (!entry.getValue().isTextual()) {
-                    throw LambdaTriggers.invalidResponse();
-                }
-                if (isChangeable(entry.getKey())) {
-                    add.put(entry.getKey(), entry.getValue().asText());
-                }
-            });
-        }
-        Set<String> suppress = new LinkedHashSet<>();
-        strings(details.path("claimsToSuppress")).stream().filter(PreTokenGenerationTrigger::isChangeable).forEach(suppress::add);
-        JsonNode groupOverride = details.path("groupOverrideDetails");
-        if (groupOverride.isMissingNode() || groupOverride.isNull()) {
-            return new Customization(add, suppress, null, null, null);
-        }
-        if (!groupOverride.isObject()) {
-            throw LambdaTriggers.invalidResponse();
-        }
-        JsonNode preferred = groupOverride.path("preferredRole");
-        if (!preferred.isMissingNode() && !preferred.isNull() && !preferred.isTextual()) {
-            throw LambdaTriggers.invalidResponse();
-        }
-        return new Customization(add, suppress, strings(groupOverride.path("groupsToOverride")),
-                strings(groupOverride.path("iamRolesToOverride")), preferred.isTextual() ? preferred.asText() : null);
-    }
-
-    private static boolean isChangeable(String claim) {
-        return !PROTECTED.contains(claim) && !claim.startsWith("cognito:");
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> values = new ArrayList<>();
-        if (node.isMissingNode() || node.isNull()) {
-            return values;
-        }
-        if (!node.isArray()) {
-            throw LambdaTriggers.invalidResponse();
-        }
-        node.forEach(value -> {
-            if (!value.isTextual()) {
-                throw LambdaTriggers.invalidResponse();
-            }
-            values.add(value.asText());
-        });
-        return values;
+        ((ObjectNode) event.get("response")).putNull(v1 ? "claimsOverrideDetails" : "claimsAndScopeOverrideDetails");
+        return event;
     }
 }

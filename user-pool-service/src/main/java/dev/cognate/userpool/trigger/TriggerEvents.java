@@ -3,6 +3,9 @@ package dev.cognate.userpool.trigger;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.cognate.userpool.domain.User;
+
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,6 +35,18 @@ public final class TriggerEvents {
         event.putObject("request");
         event.putObject("response");
         return event;
+    }
+
+    /**
+     * A stored user's attributes as Cognito shows them to PreAuthentication, CustomMessage and PreTokenGeneration:
+     * {@code sub} first, the attributes, then {@code cognito:user_status}.
+     */
+    public static ObjectNode userAttributes(User user) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("sub", user.sub().toString());
+        shown.putAll(user.attributes());
+        shown.put("cognito:user_status", user.status().name());
+        return stringMap(shown);
     }
 
     /** A string map as a JSON object ({@code null} stays null, as Cognito sends absent maps). */

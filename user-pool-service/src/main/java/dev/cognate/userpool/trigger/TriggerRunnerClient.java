@@ -3,6 +3,7 @@ package dev.cognate.userpool.trigger;
 import dev.cognate.internalapi.EventDeliveries;
 import dev.cognate.internalapi.InternalRoutes;
 import dev.cognate.internalapi.TriggerInvocation;
+import dev.cognate.internalapi.TriggerInvocationLog;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,8 +18,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * trigger-runner's internal API, on its internal port, base URL {@code quarkus.rest-client.trigger-runner.url}
- * (8094): the synchronous trigger calls, the pools' webhook secrets, dead letters and event subscriptions. Contract:
- * libs/internal-api.
+ * (8094): the synchronous trigger calls, the pools' webhook secrets, their invocation log, dead letters and event
+ * subscriptions. Contract: libs/internal-api.
  */
 @RegisterRestClient(configKey = "trigger-runner")
 @Path(InternalRoutes.TRIGGERS)
@@ -37,6 +38,11 @@ public interface TriggerRunnerClient {
     @POST
     @Path(InternalRoutes.WEBHOOK_SECRET)
     Uni<TriggerInvocation.WebhookSecret> rotateWebhookSecret(@PathParam("poolId") String poolId);
+
+    @GET
+    @Path(InternalRoutes.TRIGGER_INVOCATIONS)
+    Uni<TriggerInvocationLog.Page> invocations(@PathParam("poolId") String poolId, @QueryParam("trigger") String trigger,
+                                               @QueryParam("maxResults") Integer maxResults, @QueryParam("nextToken") String nextToken);
 
     @GET
     @Path(InternalRoutes.DEAD_LETTERS)

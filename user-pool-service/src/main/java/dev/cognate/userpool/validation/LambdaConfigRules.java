@@ -30,8 +30,13 @@ public final class LambdaConfigRules {
     static final List<String> PRE_TOKEN_GENERATION_VERSIONS = List.of("V1_0", "V2_0", "V3_0");
     static final List<String> V1_ONLY = List.of("V1_0");
     /** The {@code LambdaConfig} members Cognate runs; every other member is refused ({@link #refuseTriggersNotRun}). */
-    static final Set<String> RUN = Set.of("PreSignUp", "PostConfirmation", "PostAuthentication", "PreTokenGeneration",
-            "PreTokenGenerationConfig");
+    static final Set<String> RUN = Set.of("PreSignUp", "PreAuthentication", "UserMigration", "CustomMessage", "PostConfirmation",
+            "PostAuthentication", "PreTokenGeneration", "PreTokenGenerationConfig");
+
+    /** Every {@code LambdaConfig} member that names a trigger, in the API reference's order. */
+    private static final List<String> RUN_ORDER = List.of("PreSignUp", "CustomMessage", "PostConfirmation", "PreAuthentication",
+            "PostAuthentication", "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse", "PreTokenGeneration",
+            "UserMigration", "CustomSMSSender", "CustomEmailSender");
 
     private final Set<String> allowedHttpHosts;
 
@@ -92,16 +97,22 @@ public final class LambdaConfigRules {
      */
     static void refuseTriggersNotRun(ObjectNode config) {
         firstTriggerNotRun(config).ifPresent(member -> {
-            throw CognitoException.invalidParameter(member.startsWith("PreTokenGeneration ")
-                    ? "Cognate does not run the " + member.replace(" ", " trigger version ") + " yet; use LambdaVersion V1_0."
-                    : "Cognate does not run LambdaConfig." + member + " yet; remove it (Cognate runs PreSignUp, PostConfirmation, PostAuthentication and PreTokenGeneration V1_0).");
+            throw CognitoException.invalidParameter(
+                    "Cognate does not run LambdaConfig." + member + " yet; remove it (Cognate runs " + triggersRun() + ").");
         });
     }
 
+    /** The triggers Cognate runs, in the API reference's order, as the refusal names them ("PreSignUp, ... and X"). */
+    public static String triggersRun() {
+        List<String> run = RUN_ORDER.stream().filter(RUN::contains).toList();
+        return run.size() == 1 ? run.get(0)
+                : String.join(", ", run.subList(0, run.size() - 1)) + " and " + run.get(run.size() - 1);
+    }
+
     /**
-     * The first member of a stored {@code LambdaConfig} that Cognate does not run ({@code "PreTokenGeneration V2_0"} for
-     * a version it does not run), if any. Pools written before these were refused may still hold one: the trigger
-     * paths fail closed on it ({@code trigger/LambdaTriggers#requireRunnable}).
+     * The first member of a stored {@code LambdaConfig} that Cognate does not run, if any. Pools written before these
+     * were refused may still hold one: the trigger paths fail closed on it ({@code trigger/LambdaTriggers#requireRunnable}).
+     * PreTokenGeneration runs in every version (V1_0, V2_0, V3_0).
      */
     public static Optional<String> firstTriggerNotRun(ObjectNode config) {
         for (var names = config.fieldNames(); names.hasNext(); ) {
@@ -110,8 +121,7 @@ public final class LambdaConfigRules {
                 return Optional.of(name);
             }
         }
-        String version = config.path("PreTokenGenerationConfig").path("LambdaVersion").asText("V1_0");
-        return version.equals("V1_0") ? Optional.empty() : Optional.of("PreTokenGeneration " + version);
+        return Optional.empty();
     }
 
     private void versioned(WireObject trigger, List<String> versions, Validation validation) {

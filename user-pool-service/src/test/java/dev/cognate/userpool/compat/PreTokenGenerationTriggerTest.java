@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The PreTokenGeneration trigger (V1_0) on the API sign-in and the refresh, driven by the AWS SDK v2: Cognito's event
- * with the user's attributes and group configuration, the ID token's claims added, overridden and suppressed, the
- * groups replaced in both tokens, the claims Cognito keeps to itself untouched, and a failing function answered with
- * Cognito's exception and no tokens.
+ * The PreTokenGeneration trigger (V1_0) on the API sign-in, the NEW_PASSWORD_REQUIRED challenge and the refresh, driven
+ * by the AWS SDK v2: Cognito's event with the user's attributes and group configuration, the ID token's claims added,
+ * overridden and suppressed, the groups replaced in both tokens, the claims Cognito keeps to itself untouched, and a
+ * failing function answered with Cognito's exception, no tokens and nothing changed (no sign-in recorded, the new
+ * password rolled back, the rotating refresh token still usable).
  */
 @QuarkusTest
 class PreTokenGenerationTriggerTest extends SignInFixture {
@@ -72,9 +73,12 @@ class PreTokenGenerationTriggerTest extends SignInFixture {
                  "groupOverrideDetails": {"groupsToOverride": ["admins", "staff"], "iamRolesToOverride": ["arn:aws:iam::123456789012:role/admin"],
                                           "preferredRole": "arn:aws:iam::123456789012:role/admin"}}"""));
 
-        AuthenticationResultType tokens = passwordAuth(clientId, "ana", PASSWORD).authenticationResult();
+        AuthenticationResultType tokens = anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "ana", "PASSWORD", PASSWORD)).clientMetadata(Map.of("ignored", "yes")))
+                .authenticationResult();
 
         JsonNode event = TriggerRunnerStandIn.calls().get(0).event();
+        assertThat(event.path("request").has("clientMetadata")).as("InitiateAuth's ClientMetadata is not passed, as Cognito").isFalse();
         assertThat(event.path("version").asText()).isEqualTo("1");
         assertThat(event.path("triggerSource").asText()).isEqualTo("TokenGeneration_Authentication");
         assertThat(event.path("region").asText()).isEqualTo("us-east-1");
@@ -133,7 +137,7 @@ class PreTokenGenerationTriggerTest extends SignInFixture {
 
     @Test
     void failuresAreCognitosExceptionsAndNoTokens() {
-        createUser("dag", true);
+        String sub = createUser("dag", true);
         Map<Function<JsonNode, Result>, List<String>> failures = Map.of(
                 event -> Result.failed(Outcome.FUNCTION_ERROR, "Error", "account frozen"),
                 List.of("UserLambdaValidationException", "PreTokenGeneration failed with error account frozen."),
@@ -151,5 +155,64 @@ class PreTokenGenerationTriggerTest extends SignInFixture {
                         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(expected.get(1));
                     });
         });
+        // the trigger runs before the sign-in is committed: no refresh-token family, no successful SignIn event
+        assertThat(count("SELECT count(*) FROM refresh_token_families WHERE user_pool_id = $1 AND sub = $2", sub)).isZero();
+        assertThat(count("SELECT count(*) FROM auth_events WHERE user_pool_id = $1 AND sub = $2 AND event_type = 'SignIn'"
+                + " AND event_response = 'Pass'", sub)).isZero();
+    }
+
+    @Test
+    void theNewPasswordChallengesTokensRunAsNewPasswordChallengeAndAFailureKeepsTheOldPassword() throws Exception {
+        createUser("eve", false);
+        TriggerRunnerStandIn.answerWith(event -> Result.failed(Outcome.FUNCTION_ERROR, "Error", "not today"));
+        String session = passwordAuth(clientId, "eve", "Temporary-Pass-1").session();
+
+        assertThatThrownBy(() -> anonymous.respondToAuthChallenge(r -> r.clientId(clientId).challengeName("NEW_PASSWORD_REQUIRED")
+                .session(session).challengeResponses(Map.of("USERNAME", "eve", "NEW_PASSWORD", PASSWORD))))
+                .isInstanceOfSatisfying(CognitoIdentityProviderException.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UserLambdaValidationException"));
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username("eve")).userStatusAsString())
+                .as("the new password was rolled back with the refused tokens").isEqualTo("FORCE_CHANGE_PASSWORD");
+
+        TriggerRunnerStandIn.answerWith(answering("{\"claimsToAddOrOverride\": {\"first\": \"yes\"}}"));
+        String again = passwordAuth(clientId, "eve", "Temporary-Pass-1").session();
+        AuthenticationResultType tokens = anonymous.respondToAuthChallenge(r -> r.clientId(clientId).challengeName("NEW_PASSWORD_REQUIRED")
+                .session(again).challengeResponses(Map.of("USERNAME", "eve", "NEW_PASSWORD", PASSWORD))
+                .clientMetadata(Map.of("device", "kiosk"))).authenticationResult();
+
+        JsonNode event = TriggerRunnerStandIn.calls().get(0).event();
+        assertThat(event.path("triggerSource").asText()).isEqualTo("TokenGeneration_NewPasswordChallenge");
+        assertThat(event.path("request").path("clientMetadata").toString()).as("RespondToAuthChallenge passes it")
+                .isEqualTo("{\"device\":\"kiosk\"}");
+        assertThat(event.path("request").path("userAttributes").path("cognito:user_status").asText()).isEqualTo("CONFIRMED");
+        assertThat(verify(tokens.idToken(), clientId).getStringClaimValue("first")).isEqualTo("yes");
+    }
+
+    @Test
+    void aFailingFunctionDoesNotUseUpARotatingRefreshToken() throws Exception {
+        String rotating = newClient(List.of(software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH), true);
+        createUser("fay", true);
+        TriggerRunnerStandIn.answerWith(Result::answered);
+        String refreshToken = passwordAuth(rotating, "fay", PASSWORD).authenticationResult().refreshToken();
+
+        TriggerRunnerStandIn.answerWith(event -> Result.failed(Outcome.NO_ANSWER, "TimeoutError", "no answer"));
+        assertThatThrownBy(() -> anonymous.getTokensFromRefreshToken(r -> r.clientId(rotating).refreshToken(refreshToken)))
+                .isInstanceOfSatisfying(CognitoIdentityProviderException.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnexpectedLambdaException"));
+
+        TriggerRunnerStandIn.answerWith(Result::answered);
+        var refreshed = anonymous.getTokensFromRefreshToken(r -> r.clientId(rotating).refreshToken(refreshToken)
+                .clientMetadata(Map.of("reason", "resume")));
+        assertThat(refreshed.authenticationResult().refreshToken()).as("rotated now, once the function answered")
+                .isNotBlank().isNotEqualTo(refreshToken);
+        JsonNode event = TriggerRunnerStandIn.calls().get(0).event();
+        assertThat(event.path("triggerSource").asText()).isEqualTo("TokenGeneration_RefreshTokens");
+        assertThat(event.path("request").path("clientMetadata").toString()).isEqualTo("{\"reason\":\"resume\"}");
+    }
+
+    private long count(String sql, String sub) {
+        return db.preparedQuery(sql).execute(io.vertx.mutiny.sqlclient.Tuple.of(poolId, java.util.UUID.fromString(sub)))
+                .await().indefinitely().iterator().next().getLong(0);
     }
 }

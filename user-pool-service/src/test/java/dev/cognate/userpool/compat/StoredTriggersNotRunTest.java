@@ -59,22 +59,14 @@ class StoredTriggersNotRunTest extends CognitoIdpTest {
     }
 
     @Test
-    void aStoredPreAuthenticationTriggerRefusesSignInAndSignUp() {
-        storeLambdaConfig("{\"PreAuthentication\": \"https://functions.example.com/pre-authentication\"}");
+    void aStoredDefineAuthChallengeTriggerRefusesSignInAndSignUp() {
+        storeLambdaConfig("{\"DefineAuthChallenge\": \"https://functions.example.com/define-auth-challenge\"}");
 
-        assertRefused(this::signIn, "PreAuthentication invocation failed due to error TriggerNotRunByCognate.");
+        assertRefused(this::signIn, "DefineAuthChallenge invocation failed due to error TriggerNotRunByCognate.");
         assertRefused(() -> anonymous.signUp(r -> r.clientId(clientId).username("newcomer").password(PASSWORD)),
-                "PreAuthentication invocation failed due to error TriggerNotRunByCognate.");
+                "DefineAuthChallenge invocation failed due to error TriggerNotRunByCognate.");
         assertThatThrownBy(() -> cognito.adminGetUser(r -> r.userPoolId(poolId).username("newcomer")))
                 .isInstanceOf(UserNotFoundException.class);
-    }
-
-    @Test
-    void aStoredPreTokenGenerationVersionNotRunRefusesSignIn() {
-        storeLambdaConfig("{\"PreTokenGeneration\": \"https://functions.example.com/pre-token\", \"PreTokenGenerationConfig\":"
-                + " {\"LambdaArn\": \"https://functions.example.com/pre-token\", \"LambdaVersion\": \"V2_0\"}}");
-
-        assertRefused(this::signIn, "PreTokenGeneration invocation failed due to error TriggerNotRunByCognate.");
     }
 
     private String signIn() {

@@ -2,6 +2,7 @@ package dev.cognate.userpool.compat;
 
 import dev.cognate.userpool.CognitoIdpTest;
 import dev.cognate.userpool.SignedJson;
+import dev.cognate.userpool.validation.LambdaConfigRules;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -221,7 +222,7 @@ class UserPoolSettingsValidationTest extends CognitoIdpTest {
         assertThat(created.header("x-amzn-ErrorType")).as("well formed, but not run yet: refused, not stored and skipped")
                 .isEqualTo("InvalidParameterException");
         assertThat(JsonPath.from(created.asString()).getString("message")).isEqualTo("Cognate does not run LambdaConfig.InboundFederation"
-                + " yet; remove it (Cognate runs PreSignUp, PostConfirmation, PostAuthentication and PreTokenGeneration V1_0).");
+                + " yet; remove it (Cognate runs " + LambdaConfigRules.triggersRun() + ").");
         assertThat(poolNamed(name)).isFalse();
 
         String refusedName = "inbound refused " + unique();

@@ -144,22 +144,21 @@ class UserPoolSettingsRulesTest {
 
     @Test
     void triggersCognateDoesNotRunYetAreRefusedInsteadOfStoredAndSkipped() {
-        for (String trigger : List.of("CustomMessage", "PreAuthentication",
-                "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse", "UserMigration")) {
+        for (String trigger : LambdaConfigRules.TRIGGERS.stream().filter(name -> !LambdaConfigRules.RUN.contains(name)).toList()) {
             invalid("{\"LambdaConfig\": {\"PreSignUp\": \"" + ARN + "\", \"" + trigger + "\": \"https://hooks.example.com/" + trigger + "\"}}",
-                    "Cognate does not run LambdaConfig." + trigger + " yet; remove it (Cognate runs PreSignUp, PostConfirmation,"
-                            + " PostAuthentication and PreTokenGeneration V1_0).");
+                    "Cognate does not run LambdaConfig." + trigger + " yet; remove it (Cognate runs " + LambdaConfigRules.triggersRun() + ").");
         }
         invalid("{\"LambdaConfig\": {\"KMSKeyID\": \"arn:aws:kms:us-east-1:123456789012:key/k1\", \"CustomEmailSender\":"
                         + " {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"}}}",
-                "Cognate does not run LambdaConfig.KMSKeyID yet; remove it (Cognate runs PreSignUp, PostConfirmation,"
-                        + " PostAuthentication and PreTokenGeneration V1_0).");
+                "Cognate does not run LambdaConfig.KMSKeyID yet; remove it (Cognate runs "
+                        + LambdaConfigRules.triggersRun() + ").");
         invalid("{\"LambdaConfig\": {\"InboundFederation\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"}}}",
-                "Cognate does not run LambdaConfig.InboundFederation yet; remove it (Cognate runs PreSignUp, PostConfirmation,"
-                        + " PostAuthentication and PreTokenGeneration V1_0).");
-        for (String version : List.of("V2_0", "V3_0")) {
-            invalid("{\"LambdaConfig\": {\"PreTokenGenerationConfig\": {\"LambdaVersion\": \"" + version + "\", \"LambdaArn\": \""
-                    + ARN + "\"}}}", "Cognate does not run the PreTokenGeneration trigger version " + version + " yet; use LambdaVersion V1_0.");
+                "Cognate does not run LambdaConfig.InboundFederation yet; remove it (Cognate runs "
+                        + LambdaConfigRules.triggersRun() + ").");
+        for (String version : List.of("V1_0", "V2_0", "V3_0")) {
+            assertThat(create("{\"LambdaConfig\": {\"PreTokenGenerationConfig\": {\"LambdaVersion\": \"" + version + "\", \"LambdaArn\": \""
+                    + ARN + "\"}}}").path("LambdaConfig").path("PreTokenGenerationConfig").path("LambdaVersion").asText())
+                    .as("every PreTokenGeneration version runs").isEqualTo(version);
         }
     }
 

@@ -6,18 +6,19 @@ import dev.cognate.userpool.oauth.AuthorizationCodes;
 import dev.cognate.userpool.oauth.FormParameters;
 import dev.cognate.userpool.oauth.OAuthClient;
 import dev.cognate.userpool.oauth.OAuthException;
+import dev.cognate.userpool.oauth.OAuthResponses;
 import dev.cognate.userpool.oauth.Pkce;
 import dev.cognate.userpool.oauth.TokenResponse;
 import dev.cognate.userpool.repository.RefreshTokenRepository;
 import dev.cognate.userpool.token.RefreshTokens;
 import dev.cognate.userpool.token.TokenIssuer;
+import dev.cognate.userpool.trigger.PreTokenGenerationTrigger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,10 @@ import java.util.UUID;
  * verifier right; the user must still exist and be enabled. Then a new refresh-token family keeps the granted scopes,
  * the code is marked redeemed, and ID (when {@code openid} was granted), access and refresh tokens are minted. A code
  * presented again revokes the family it was redeemed into — its refresh token and the access tokens issued from it.
+ *
+ * <p>The pool's PreTokenGeneration trigger ({@code TokenGeneration_HostedAuth}) runs after the checks and before the
+ * code is taken: a failing function answers its error ({@link OAuthResponses#grantFailure}) and leaves the code
+ * redeemable for the rest of its short life. A failed check still uses the code up.
  *
  * <p>The sign-in itself (password, lockout, {@code SignIn} event) was recorded by the hosted login's internal API when
  * the user authenticated; redeeming the code records no second sign-in.
@@ -69,35 +74,42 @@ public class AuthorizationCodeGrant implements GrantHandler {
         String code = form.require("code");
         String redirectUri = form.require("redirect_uri");
         String verifier = form.get("code_verifier");
-        return codes.take(code)
-                .chain(taken -> taken.isPresent() ? Uni.createFrom().item(taken.get()) : refuseReplay(code))
-                .invoke(grant -> check(grant, client, redirectUri, verifier))
-                .chain(grant -> redemption.redeemable(grant, client.client()))
-                .chain(redeemable -> redeem(client, redeemable, code));
+        // peeked, checked and the PreTokenGeneration trigger run before the code is taken: a failing function leaves the
+        // code for another try; a failed check uses it up, as before
+        return codes.peek(code)
+                .chain(peeked -> peeked.isPresent() ? Uni.createFrom().item(peeked.get()) : this.<AuthorizationCode>refuseReplay(code))
+                .chain(grant -> Uni.createFrom().item(grant)
+                        .invoke(checked -> check(checked, client, redirectUri, verifier))
+                        .chain(checked -> redemption.redeemable(checked, client.client()))
+                        .onFailure().call(failure -> codes.take(code)))
+                .chain(redeemable -> issuer.prepare(client.client(), redeemable.user(), redeemable.authTime(), redeemable.authorization(),
+                                PreTokenGenerationTrigger.Source.HOSTED_AUTH, null)
+                        .onFailure().transform(OAuthResponses::grantFailure)
+                        .chain(prepared -> codes.take(code).chain(taken -> taken.isPresent()
+                                ? redeem(client, redeemable, code, prepared) : refuseReplay(code))));
     }
 
-    private Uni<TokenResponse> redeem(OAuthClient client, CodeRedemption.Redeemable redeemable, String code) {
+    private Uni<TokenResponse> redeem(OAuthClient client, CodeRedemption.Redeemable redeemable, String code, TokenIssuer.Prepared prepared) {
         UUID family = UUID.randomUUID();
         return db.withTransaction(tx -> refreshTokens.openFamily(tx, client.client(), redeemable.user().sub(), family,
                         redeemable.authTime(), clock.instant(), redeemable.scopes()))
                 // marked before the tokens leave: from then on a replay finds the family to revoke
                 .call(() -> codes.markRedeemed(code, family))
-                .chain(refreshToken -> issuer.mint(client.client(), redeemable.user(), family, redeemable.authTime(),
-                                redeemable.authorization())
+                .chain(refreshToken -> issuer.sign(prepared, family)
                         .invoke(() -> metrics.tokensIssued("authorization_code"))
                         .map(minted -> TokenResponse.of(minted, refreshToken)));
     }
 
     /** An unknown code; when it was redeemed before, the tokens of that redemption are revoked first. */
-    private Uni<AuthorizationCode> refuseReplay(String code) {
+    private <T> Uni<T> refuseReplay(String code) {
         OAuthException invalid = OAuthException.invalidGrant(CodeRedemption.INVALID_CODE);
         return codes.redeemedInto(code).chain(family -> {
             if (family.isEmpty()) {
-                return Uni.createFrom().failure(invalid);
+                return Uni.createFrom().<T>failure(invalid);
             }
             LOG.warnf("authorization code presented again: refresh-token family %s revoked", family.get());
             return db.withTransaction(tx -> families.revokeFamily(tx, family.get(), clock.instant()))
-                    .chain(() -> Uni.createFrom().failure(invalid));
+                    .chain(() -> Uni.createFrom().<T>failure(invalid));
         });
     }
 

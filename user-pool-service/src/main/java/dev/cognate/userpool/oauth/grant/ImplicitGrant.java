@@ -7,6 +7,7 @@ import dev.cognate.userpool.oauth.OAuthClient;
 import dev.cognate.userpool.oauth.OAuthException;
 import dev.cognate.userpool.oauth.TokenResponse;
 import dev.cognate.userpool.token.TokenIssuer;
+import dev.cognate.userpool.trigger.PreTokenGenerationTrigger;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,18 +48,28 @@ public class ImplicitGrant {
         if (!OAuthClient.allowsFlow(client, FLOW)) {
             return Uni.createFrom().failure(OAuthException.unauthorizedClient("The client is not allowed the implicit grant."));
         }
-        return codes.take(code)
-                .map(taken -> taken.orElseThrow(() -> OAuthException.invalidGrant(CodeRedemption.INVALID_CODE)))
-                .invoke(grant -> {
-                    CodeRedemption.checkIssuedTo(grant, client, clock.instant());
-                    if (grant.codeChallenge() != null) {
-                        // bound to a PKCE verifier: such a code is the code flow's, redeemed only at /oauth2/token
-                        throw OAuthException.invalidGrant("A code with a code_challenge is redeemed at the token endpoint.");
+        // as the token endpoint's code grant: checked (a failed check uses the code up), the PreTokenGeneration trigger
+        // run, and only then the code taken — a failing function leaves it for another try
+        return codes.peek(code)
+                .map(peeked -> peeked.orElseThrow(() -> OAuthException.invalidGrant(CodeRedemption.INVALID_CODE)))
+                .chain(grant -> Uni.createFrom().item(grant)
+                        .invoke(checked -> {
+                            CodeRedemption.checkIssuedTo(checked, client, clock.instant());
+                            if (checked.codeChallenge() != null) {
+                                // bound to a PKCE verifier: such a code is the code flow's, redeemed only at /oauth2/token
+                                throw OAuthException.invalidGrant("A code with a code_challenge is redeemed at the token endpoint.");
+                            }
+                        })
+                        .chain(checked -> redemption.redeemable(checked, client))
+                        .onFailure().call(failure -> codes.take(code)))
+                .chain(redeemable -> issuer.prepare(client, redeemable.user(), redeemable.authTime(), redeemable.authorization(),
+                        PreTokenGenerationTrigger.Source.HOSTED_AUTH, null))
+                .chain(prepared -> codes.take(code).chain(taken -> {
+                    if (taken.isEmpty()) {
+                        return Uni.createFrom().failure(OAuthException.invalidGrant(CodeRedemption.INVALID_CODE));
                     }
-                })
-                .chain(grant -> redemption.redeemable(grant, client))
-                .chain(redeemable -> issuer.mint(client, redeemable.user(), UUID.randomUUID(), redeemable.authTime(),
-                        redeemable.authorization()))
+                    return issuer.sign(prepared, UUID.randomUUID());
+                }))
                 .invoke(() -> metrics.tokensIssued("implicit"))
                 .map(minted -> TokenResponse.of(minted, null));
     }
