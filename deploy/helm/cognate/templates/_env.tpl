@@ -115,6 +115,10 @@ The environment of each service: exactly the configuration keys its application.
 - name: COGNATE_TRIGGERS_ALLOWED_HTTP_HOSTS
   value: {{ join "," . | quote }}
 {{- end }}
+{{- with .Values.userPool.customSenderPublicKey }}
+- name: COGNATE_TRIGGERS_CUSTOM_SENDER_PUBLIC_KEY
+  value: {{ . | quote }}
+{{- end }}
 {{- end -}}
 
 {{/*

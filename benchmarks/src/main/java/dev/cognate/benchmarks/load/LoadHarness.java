@@ -70,6 +70,9 @@ public final class LoadHarness {
     private volatile OAuthSetUp oauth;
     private final ConcurrentLinkedQueue<String> authorizationCodes = new ConcurrentLinkedQueue<>();
     private final OAuthEndpoints oauthEndpoints;
+    /** The trigger scenarios' function on loopback; null for the others. */
+    private volatile LoopbackFunction function;
+    private final TriggerInvokeApi triggerInvokeApi;
 
     /** Email-shaped so that cognito-local (which insists on it) runs the same scenarios for comparison. */
     private static final String SIGN_IN_USER = "load-user@example.com";
@@ -87,6 +90,7 @@ public final class LoadHarness {
     private LoadHarness(LoadOptions options) {
         this.options = options;
         this.oauthEndpoints = new OAuthEndpoints(options.endpoint(), options.requestTimeout());
+        this.triggerInvokeApi = new TriggerInvokeApi(options.endpoint(), options.requestTimeout());
         this.http = ApacheHttpClient.builder()
                 .maxConnections(options.concurrency())
                 .connectionTimeout(Duration.ofSeconds(5))
@@ -99,7 +103,13 @@ public final class LoadHarness {
                 .build();
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(options.accessKey(), options.secret()));
-        if (options.scenario().identityPoolService()) {
+        if (options.scenario().triggerRunnerInternal()) {
+            // The pool whose webhook secret signs the calls is made on user-pool-service; the load goes to trigger-runner.
+            this.identity = null;
+            this.idp = CognitoIdentityProviderClient.builder().endpointOverride(options.userPoolEndpoint())
+                    .region(Region.of(options.region())).credentialsProvider(credentials)
+                    .httpClient(http).overrideConfiguration(override).build();
+        } else if (options.scenario().identityPoolService()) {
             // The identity scenarios sign a user in to a user pool first: user-pool-service is then the second endpoint.
             this.idp = !options.scenario().identityFlow() ? null : CognitoIdentityProviderClient.builder()
                     .endpointOverride(options.userPoolEndpoint()).region(Region.of(options.region())).credentialsProvider(credentials)
@@ -168,6 +178,10 @@ public final class LoadHarness {
             if (sts != null) {
                 sts.close();
             }
+            if (function != null) {
+                System.out.printf(Locale.ROOT, "the loopback function answered %d trigger calls in all%n", function.calls());
+                function.close();
+            }
             http.close();
         }
     }
@@ -183,8 +197,22 @@ public final class LoadHarness {
         if (options.scenario().oauth()) {
             setUpOAuth();
         }
+        if (options.scenario().loopbackFunction()) {
+            function = LoopbackFunction.start(options.concurrency() + 2);
+        }
+        if (options.scenario() == Scenario.TRIGGER_INVOKE) {
+            describedPoolId = createPool();
+            var answer = triggerInvokeApi.invoke(describedPoolId, function.url());
+            requireAddedClaim(answer.path("response").path("claimsOverrideDetails").path("claimsToAddOrOverride"), "trigger-runner's answer");
+            System.out.println("created user pool " + describedPoolId + " (its webhook secret signs the calls; deleted at the end);"
+                    + " the function at " + function.url() + " answers through trigger-runner");
+        }
         if (options.scenario().signIn()) {
             describedPoolId = createPool();
+            if (options.scenario().preTokenGeneration()) {
+                String poolId = describedPoolId;
+                idp.updateUserPool(r -> r.userPoolId(poolId).lambdaConfig(c -> c.preTokenGeneration(function.url())));
+            }
             clientId = idp.createUserPoolClient(r -> r.userPoolId(describedPoolId).clientName("load")
                     .explicitAuthFlowsWithStrings("ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))
                     .userPoolClient().clientId();
@@ -194,6 +222,11 @@ public final class LoadHarness {
             var tokens = passwordSignIn().authenticationResult();
             refreshToken = tokens.refreshToken();
             accessToken = tokens.accessToken();
+            if (options.scenario().preTokenGeneration()) {
+                requireAddedClaim(jwtClaims(tokens.idToken()), "the ID token of a set-up sign-in");
+                System.out.println("PreTokenGeneration: " + function.url() + " (a function in this JVM) adds "
+                        + LoopbackFunction.CLAIM + " to every ID token");
+            }
             System.out.println("created user pool " + describedPoolId + " with a client and a user for the run (deleted at the end)");
         }
     }
@@ -250,6 +283,21 @@ public final class LoadHarness {
                             .apiCallTimeout(options.requestTimeout()).build())
                     .build();
             System.out.println("STS GetCallerIdentity with the vended credentials: " + sts.getCallerIdentity().arn());
+        }
+    }
+
+    /** A run that does not go through the trigger measures the wrong thing: stop before it starts. */
+    private static void requireAddedClaim(com.fasterxml.jackson.databind.JsonNode claims, String where) {
+        if (!LoopbackFunction.CLAIM_VALUE.equals(claims.path(LoopbackFunction.CLAIM).asText())) {
+            throw new IllegalStateException(where + " lacks the claim the trigger adds: " + claims);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode jwtClaims(String jwt) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -327,9 +375,9 @@ public final class LoadHarness {
                     .filter("email = \"" + SeedUsers.email(randomUser()) + "\""));
             case LIST_USERS_PREFIX -> idp.listUsers(r -> r.userPoolId(options.pool()).limit(60)
                     .filter("family_name ^= \"" + SeedUsers.familyNamePrefix(randomUser()) + "\""));
-            case INITIATE_AUTH_PASSWORD -> passwordSignIn();
+            case INITIATE_AUTH_PASSWORD, SIGN_IN_PRE_TOKEN_GENERATION -> passwordSignIn();
             case INITIATE_AUTH_SRP -> srpSignIn();
-            case REFRESH_TOKEN -> idp.initiateAuth(r -> r.clientId(clientId).authFlow("REFRESH_TOKEN_AUTH")
+            case REFRESH_TOKEN, REFRESH_PRE_TOKEN_GENERATION -> idp.initiateAuth(r -> r.clientId(clientId).authFlow("REFRESH_TOKEN_AUTH")
                     .authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
             case GET_USER -> idp.getUser(r -> r.accessToken(accessToken));
             case TOKEN_AUTHORIZATION_CODE -> redeemCode();
@@ -339,6 +387,7 @@ public final class LoadHarness {
                     oauth.m2mClientId(), oauth.m2mSecret());
             case DISCOVERY -> oauthEndpoints.get("/" + oauth.poolId() + "/.well-known/openid-configuration");
             case JWKS -> oauthEndpoints.get("/" + oauth.poolId() + "/.well-known/jwks.json");
+            case TRIGGER_INVOKE -> triggerInvokeApi.invoke(describedPoolId, function.url());
         }
     }
 

@@ -28,11 +28,13 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
 
               --scenario S        %s  (default list-user-pools)
               --endpoint URL      service endpoint (default: from --stack, else http://localhost:8081, or
-                                  http://localhost:8083 for list-identity-pools and the identity scenarios)
+                                  http://localhost:8083 for list-identity-pools and the identity scenarios, or
+                                  trigger-runner's internal port http://localhost:8094 for trigger-invoke)
               --user-pool-endpoint URL  get-id, get-credentials-for-identity, get-caller-identity: user-pool-service,
                                   where the harness signs a user in (default: from --stack, else
                                   http://localhost:8081); its host:port must be the identity pool service's
-                                  configured user pool issuer
+                                  configured user pool issuer. trigger-invoke: where it creates the pool whose
+                                  webhook secret signs the calls
               --access-key AK     operator access key id   } or both from --stack
               --secret SK         operator secret key      }
               --stack [FILE]      read region, endpoints and operator credentials from the local stack's
@@ -120,7 +122,7 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         if (stack != null) {
             JsonNode json = readStack(stack);
             region = region != null ? region : text(json, "region");
-            if (endpoint == null) {
+            if (endpoint == null && !scenario.triggerRunnerInternal()) { // stack.json lists only public endpoints
                 endpoint = text(json.path("endpoints"), scenario.identityPoolService() ? "identityPool" : "userPool");
             }
             if (userPoolEndpoint == null) {
@@ -131,7 +133,8 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
             secret = secret != null ? secret : text(credentials, "secretAccessKey");
         }
         if (endpoint == null) {
-            endpoint = scenario.identityPoolService() ? "http://localhost:8083" : "http://localhost:8081";
+            endpoint = scenario.triggerRunnerInternal() ? "http://localhost:8094"
+                    : scenario.identityPoolService() ? "http://localhost:8083" : "http://localhost:8081";
         }
         if (region == null) {
             region = "us-east-1";
@@ -167,7 +170,8 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
             throw new UsageException("token-authorization-code: --warmup plus --duration must stay under 4m (codes live 5 minutes)");
         }
         URI uri = checkEndpoint(endpoint, allowRemote);
-        URI userPoolUri = scenario.identityFlow() ? checkEndpoint(userPoolEndpoint, allowRemote) : URI.create(userPoolEndpoint);
+        URI userPoolUri = scenario.identityFlow() || scenario.triggerRunnerInternal()
+                ? checkEndpoint(userPoolEndpoint, allowRemote) : URI.create(userPoolEndpoint);
         return new LoadOptions(scenario, uri, region, accessKey, secret, duration, warmup, concurrency, maxRequests,
                 timeout, allowRemote, pool, users, redis, userPoolUri, serverPid);
     }

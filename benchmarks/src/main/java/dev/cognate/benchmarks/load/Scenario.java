@@ -57,7 +57,22 @@ public enum Scenario {
     /** GET /{poolId}/.well-known/openid-configuration. */
     DISCOVERY("discovery", false),
     /** GET /{poolId}/.well-known/jwks.json. */
-    JWKS("jwks", false);
+    JWKS("jwks", false),
+    /**
+     * InitiateAuth USER_PASSWORD_AUTH as {@link #INITIATE_AUTH_PASSWORD}, in a pool whose LambdaConfig.PreTokenGeneration
+     * is a function on loopback ({@link LoopbackFunction}) that adds a claim: the same sign-in plus one trigger call.
+     */
+    SIGN_IN_PRE_TOKEN_GENERATION("sign-in-pre-token-generation", false),
+    /**
+     * InitiateAuth REFRESH_TOKEN_AUTH as {@link #REFRESH_TOKEN}, in that pool: the trigger runs on refreshes too
+     * ({@code TokenGeneration_RefreshTokens}), and without Argon2id in the way its cost shows.
+     */
+    REFRESH_PRE_TOKEN_GENERATION("refresh-pre-token-generation", false),
+    /**
+     * trigger-runner's internal invoke API directly ({@code --endpoint}, default the local stack's internal port 8094):
+     * one PreTokenGeneration call of a function on loopback, signed, through the egress guard, its answer read.
+     */
+    TRIGGER_INVOKE("trigger-invoke", false);
 
     private final String cliName;
     private final boolean identityPoolService;
@@ -88,7 +103,26 @@ public enum Scenario {
 
     /** Whether the scenario signs in: the harness creates a pool, an app client and a user first. */
     public boolean signIn() {
-        return this == INITIATE_AUTH_PASSWORD || this == INITIATE_AUTH_SRP || this == REFRESH_TOKEN || this == GET_USER;
+        return this == INITIATE_AUTH_PASSWORD || this == INITIATE_AUTH_SRP || this == REFRESH_TOKEN || this == GET_USER
+                || this == SIGN_IN_PRE_TOKEN_GENERATION || this == REFRESH_PRE_TOKEN_GENERATION;
+    }
+
+    /** Whether the scenario's pool has LambdaConfig.PreTokenGeneration set to the harness's {@link LoopbackFunction}. */
+    public boolean preTokenGeneration() {
+        return this == SIGN_IN_PRE_TOKEN_GENERATION || this == REFRESH_PRE_TOKEN_GENERATION;
+    }
+
+    /** Whether the scenario runs a trigger against the harness's own {@link LoopbackFunction}. */
+    public boolean loopbackFunction() {
+        return preTokenGeneration() || this == TRIGGER_INVOKE;
+    }
+
+    /**
+     * Whether the scenario calls trigger-runner's internal API rather than a public Cognito API: its endpoint is then the
+     * internal port, and user-pool-service (for the pool whose secret signs the calls) is {@code --user-pool-endpoint}.
+     */
+    public boolean triggerRunnerInternal() {
+        return this == TRIGGER_INVOKE;
     }
 
     /** Whether the scenario calls the OAuth 2.0 / OIDC endpoints over plain HTTP rather than the Cognito API. */

@@ -56,6 +56,7 @@ class ChartValuesTest {
             "tracing.samplerRatio, 2",
             "tracing.enabled, sometimes",
             "tracing.otlpEndpoint, otel-collector:4317",
+            "userPool.customSenderPublicKey, ssh-rsa AAAAB3NzaC1yc2E",
     })
     void rejectsAMistypedValue(String key, String value) {
         assertThatThrownBy(() -> HelmChart.render(null, Map.of(key, value)))
@@ -91,6 +92,18 @@ class ChartValuesTest {
             assertThat(traced.envValue(service, "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")).isEqualTo("http://otel-collector.observability:4317");
             assertThat(traced.envValue(service, "QUARKUS_OTEL_TRACES_SAMPLER_ARG")).isEqualTo("0.25");
         }
+    }
+
+    @Test
+    void givesUserPoolServiceTheCustomSenderPublicKeyOnlyWhenSet() {
+        assertThat(Rendered.of(HelmChart.renderDefaults()).env("user-pool-service"))
+                .doesNotContainKey("COGNATE_TRIGGERS_CUSTOM_SENDER_PUBLIC_KEY");
+
+        String pem = "-----BEGIN PUBLIC KEY-----MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA-----END PUBLIC KEY-----";
+        Rendered withKey = Rendered.of(HelmChart.render(null, Map.of("userPool.customSenderPublicKey", pem)));
+        assertThat(withKey.env("user-pool-service").get("COGNATE_TRIGGERS_CUSTOM_SENDER_PUBLIC_KEY").getValue()).isEqualTo(pem);
+        assertThat(withKey.env("trigger-runner")).as("only user-pool-service encrypts; the functions hold the private key")
+                .doesNotContainKey("COGNATE_TRIGGERS_CUSTOM_SENDER_PUBLIC_KEY");
     }
 
     @Test

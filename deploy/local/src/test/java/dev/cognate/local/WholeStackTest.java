@@ -3,8 +3,11 @@ package dev.cognate.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.crypto.RSADecrypter;
 import com.sun.net.httpserver.HttpServer;
 import dev.cognate.testkit.Ports;
+import dev.cognate.testkit.ScriptRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,10 +38,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +57,15 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole stack as {@code deploy/local/run} starts it — InfraMain and the four built service jars, each
  * its own process — on free ports, so it runs beside a developer's own stack. A user created through the AWS SDK gets
  * the invitation that user-pool-service's outbox puts on Kafka and trigger-runner mails to a real SMTP server (GreenMail,
  * here), as codes are; identity pools answer the AWS SDK; a user signs up with the API and, in Chromium, through the hosted pages
- * with a standard relying party; a PreSignUp webhook confirms and vetoes sign-ups; and stopping leaves nothing running. Needs the services packaged first (the reactor
+ * with a standard relying party; a PreSignUp webhook confirms and vetoes sign-ups; deploy/functions' Node adapter runs
+ * unchanged Lambda handlers as triggers; a CustomEmailSender gets the encrypted code; and stopping leaves nothing running. Needs the services packaged first (the reactor
  * builds them before this module).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,6 +82,8 @@ class WholeStackTest {
     private StackMail mail;
     private final StackProcesses processes = new StackProcesses();
     private final List<ProcessHandle> started = new ArrayList<>();
+    /** The operator's custom sender key pair: the public half configured in user-pool-service, the private one "the function's". */
+    private KeyPair customSenderKey;
 
     /** One stack for every test here: starting it is most of this class's time. */
     @BeforeAll
@@ -81,7 +92,10 @@ class WholeStackTest {
         ports = Ports.pickFree(10);
         infra = new InfraPorts(ports[0], ports[1], ports[2]);
         mail = StackMail.start(ports[7]);
-        services = services(ports[3], ports[8], ports[4], ports[5], ports[6], ports[9], mail);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        customSenderKey = generator.generateKeyPair();
+        services = services(ports[3], ports[8], ports[4], ports[5], ports[6], ports[9], mail, customSenderKey);
         services.forEach(service -> assertThat(layout.serviceRunnerJar(service.name()))
                 .as("%s must be packaged first (./mvnw -B install -DskipTests)", service.name()).exists());
         credentials = LocalCredentials.generate();
@@ -195,6 +209,52 @@ class WholeStackTest {
             assertThat(events.get(0).path("userPoolId").asText()).isEqualTo(poolId);
             assertThat(events.get(0).path("callerContext").path("clientId").asText()).isEqualTo(clientId);
             assertThat(signatures).allMatch(signature -> signature != null && signature.startsWith("v1,"));
+        } finally {
+            function.stop(0);
+        }
+    }
+
+    /**
+     * CustomEmailSender through the real services: SignUp → user-pool-service encrypts the code to the operator's public
+     * key and writes the Cognito event to the outbox → Kafka → trigger-runner POSTs it, signed, to the function (the
+     * JDK's HTTP server) instead of mailing it → the function decrypts the code with the private key → ConfirmSignUp.
+     */
+    @Test
+    void aCustomEmailSenderGetsTheEncryptedCodeThatConfirmsTheSignUp() throws Exception {
+        List<JsonNode> events = new CopyOnWriteArrayList<>();
+        HttpServer function = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, 0), 0);
+        function.createContext("/custom-email-sender", exchange -> {
+            events.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        function.start();
+        try (CognitoIdentityProviderClient operator = operatorClient();
+             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
+                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String url = "http://127.0.0.1:" + function.getAddress().getPort() + "/custom-email-sender";
+            String poolId = operator.createUserPool(r -> r.poolName("whole-stack-custom-sender").autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .lambdaConfig(c -> c.customEmailSender(s -> s.lambdaVersion("V1_0").lambdaArn(url))
+                            .kmsKeyID("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"))).userPool().id();
+            String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")).userPoolClient().clientId();
+
+            app.signUp(r -> r.clientId(clientId).username("sender-user").password("Sender-Passw0rd!")
+                    .userAttributes(AttributeType.builder().name("email").value("sender-user@example.test").build()));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> !events.isEmpty());
+            JsonNode event = events.get(0);
+            assertThat(event.path("triggerSource").asText()).isEqualTo("CustomEmailSender_SignUp");
+            assertThat(event.path("userPoolId").asText()).isEqualTo(poolId);
+            assertThat(event.path("request").path("userAttributes").path("email").asText()).isEqualTo("sender-user@example.test");
+            JWEObject jwe = JWEObject.parse(event.path("request").path("code").asText());
+            jwe.decrypt(new RSADecrypter(customSenderKey.getPrivate()));
+            String code = jwe.getPayload().toString();
+            app.confirmSignUp(r -> r.clientId(clientId).username("sender-user").confirmationCode(code));
+
+            assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username("sender-user")).userStatusAsString()).isEqualTo("CONFIRMED");
+            assertThat(events).hasSize(1);
+            assertThat(mail.to("sender-user@example.test")).as("the function sends it, not Cognate").isNull();
         } finally {
             function.stop(0);
         }
@@ -337,12 +397,16 @@ class WholeStackTest {
 
     /** The four services of {@link CognateService#ALL}, on the given ports instead of 8081–8084 (and 8091, 8094). */
     private static List<CognateService> services(int userPool, int userPoolInternal, int hostedUi, int identityPool, int triggerRunner,
-                                                 int triggerRunnerInternal, StackMail mail) {
+                                                 int triggerRunnerInternal, StackMail mail, KeyPair customSenderKey) {
+        String customSenderPublicKey = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(customSenderKey.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
         CognateService idp = new CognateService(CognateService.USER_POOL.name(), CognateService.USER_POOL.displayName(), userPool,
                 Map.of("COGNATE_PUBLIC_BASE_URL", "http://localhost:" + userPool,
                         "COGNATE_HOSTED_UI_PREFIX_DOMAIN_TEMPLATE", "http://{domain}.auth.{region}.localhost:" + hostedUi,
                         "COGNATE_INTERNAL_API_PORT", Integer.toString(userPoolInternal), "COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK,
-                        "QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL", "http://localhost:" + triggerRunnerInternal));
+                        "QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL", "http://localhost:" + triggerRunnerInternal,
+                        "COGNATE_TRIGGERS_CUSTOM_SENDER_PUBLIC_KEY", customSenderPublicKey));
         Map<String, String> triggerRunnerEnvironment = new LinkedHashMap<>(mail.triggerRunnerEnvironment());
         triggerRunnerEnvironment.put("COGNATE_INTERNAL_API_PORT", Integer.toString(triggerRunnerInternal));
         triggerRunnerEnvironment.put("COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK);
@@ -360,4 +424,74 @@ class WholeStackTest {
                 new CognateService(CognateService.TRIGGER_RUNNER.name(), CognateService.TRIGGER_RUNNER.displayName(), triggerRunner,
                         triggerRunnerEnvironment));
     }
+
+    /**
+     * A Lambda trigger moved over unchanged: deploy/functions/serve.mjs serves the two example handlers (PreSignUp that
+     * auto-confirms a domain, callback-style PreTokenGeneration that adds a claim) with the pool's webhook secret from
+     * {@code CognateAdmin.GetTriggerWebhookSecret}; the pool's LambdaConfig names their loopback URLs. A sign-up from the
+     * domain is confirmed with its email verified, one from elsewhere is not, one the handler throws on is refused with
+     * its message, and the ID token of a sign-in carries the added claim.
+     */
+    @Test
+    void theNodeAdapterRunsUnchangedLambdaTriggersThroughTheStack() throws Exception {
+        assumeTrue(ScriptRun.works("node", "--version"), "needs node on the PATH (Debian's nodejs)");
+        Path adapter = FunctionAdapter.directory(layout);
+        try (CognitoIdentityProviderClient operator = operatorClient();
+             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
+                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String poolId = operator.createUserPool(r -> r.poolName("whole-stack-node-adapter")
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)).userPool().id();
+            String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+                    .userPoolClient().clientId();
+            String secret = OperatorCall.call(services.get(0).baseUrl(), credentials, "CognateAdmin.GetTriggerWebhookSecret",
+                    JSON.writeValueAsString(Map.of("UserPoolId", poolId))).path("Secret").asText();
+            assertThat(secret).startsWith("whsec_");
+
+            try (FunctionAdapter preSignUp = FunctionAdapter.start(adapter, "examples/pre-sign-up-auto-confirm.mjs", secret,
+                    Map.of("AUTO_CONFIRM_DOMAINS", "example.com"), layout.logsDir().resolve("function-pre-sign-up.log"));
+                 FunctionAdapter preTokenGeneration = FunctionAdapter.start(adapter, "examples/pre-token-generation-add-claim.mjs", secret,
+                         Map.of(), layout.logsDir().resolve("function-pre-token-generation.log"))) {
+                operator.updateUserPool(r -> r.userPoolId(poolId).autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                        .lambdaConfig(c -> c.preSignUp(preSignUp.url() + "/pre-sign-up").preTokenGeneration(preTokenGeneration.url() + "/pre-token")));
+
+                assertThat(app.signUp(r -> r.clientId(clientId).username("ada").password("Ada-Passw0rd!")
+                        .userAttributes(attribute("email", "ada@example.com"), attribute("phone_number", "+15555550100"))).userConfirmed())
+                        .isTrue();
+                assertThat(app.signUp(r -> r.clientId(clientId).username("bob").password("Bob-Passw0rd!")
+                        .userAttributes(attribute("email", "bob@elsewhere.test"))).userConfirmed()).isFalse();
+                UserLambdaValidationException refused = catchThrowableOfType(UserLambdaValidationException.class, () -> app.signUp(r -> r
+                        .clientId(clientId).username("eve").password("Eve-Passw0rd!").userAttributes(attribute("email", "eve@spam.invalid"))));
+                assertThat(refused.awsErrorDetails().errorMessage()).isEqualTo("PreSignUp failed with error sign-ups from spam.invalid are not accepted.");
+
+                assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username("ada")).userStatusAsString()).isEqualTo("CONFIRMED");
+                assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username("ada")).userAttributes())
+                        .contains(attribute("email_verified", "true"));
+                assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username("bob")).userStatusAsString()).isEqualTo("UNCONFIRMED");
+                assertThat(catchThrowableOfType(UserNotFoundException.class, () -> operator.adminGetUser(r -> r.userPoolId(poolId).username("eve"))))
+                        .isNotNull();
+
+                var tokens = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", "ada", "PASSWORD", "Ada-Passw0rd!"))).authenticationResult();
+                JsonNode idToken = jwtClaims(tokens.idToken());
+                assertThat(idToken.path("tenant").asText()).isEqualTo("example.com");
+                assertThat(idToken.path("email").asText()).isEqualTo("ada@example.com");
+                assertThat(idToken.has("phone_number")).as("suppressed by the function: %s", idToken).isFalse();
+                assertThat(jwtClaims(tokens.accessToken()).has("tenant")).isFalse();
+
+                assertThat(preSignUp.log()).contains("PreSignUp_SignUp answered", "PreSignUp_SignUp failed");
+                assertThat(preTokenGeneration.log()).contains("TokenGeneration_Authentication answered");
+            }
+        }
+    }
+
+    private static AttributeType attribute(String name, String value) {
+        return AttributeType.builder().name(name).value(value).build();
+    }
+
+    private static JsonNode jwtClaims(String jwt) throws java.io.IOException {
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
 }

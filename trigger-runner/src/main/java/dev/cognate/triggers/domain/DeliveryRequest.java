@@ -1,5 +1,6 @@
 package dev.cognate.triggers.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognate.events.CloudEvent;
 import dev.cognate.events.EventType;
 import dev.cognate.events.MessageEvents;
@@ -9,9 +10,13 @@ import java.util.List;
 
 /**
  * A delivery request read from {@code cognate.messages}: the CloudEvent id it is deduplicated by, its type and
- * its data, every field the delivery needs present. The secret is still sealed.
+ * its data, every field the delivery needs present. The secret is still sealed (or, for a custom sender, encrypted
+ * to the operator's key, which trigger-runner never holds).
  */
 public record DeliveryRequest(String eventId, String type, Medium medium, DeliveryRequested data) {
+
+    static final String CUSTOM_EMAIL_SENDER = "CustomEmailSender";
+    static final String CUSTOM_SMS_SENDER = "CustomSMSSender";
 
     private static final List<EventType<DeliveryRequested>> TYPES =
             List.of(MessageEvents.INVITATION_REQUESTED, MessageEvents.CODE_REQUESTED);
@@ -36,8 +41,12 @@ public record DeliveryRequest(String eventId, String type, Medium medium, Delive
         require(event, "sub", data.sub());
         require(event, "purpose", data.purpose());
         require(event, "destination", data.destination());
-        require(event, "sealedSecret", data.sealedSecret());
-        require(event, "message", data.message());
+        if (data.customSender() != null) {
+            requireCustomSender(event, data.medium(), data.customSender());
+        } else {
+            require(event, "sealedSecret", data.sealedSecret());
+            require(event, "message", data.message());
+        }
         return new DeliveryRequest(event.id(), event.type(), Medium.of(data.medium()), data);
     }
 
@@ -45,8 +54,17 @@ public record DeliveryRequest(String eventId, String type, Medium medium, Delive
         return data.userPoolId();
     }
 
+    /** The pool's custom sender to hand the message to instead of delivering it, if it has one. */
+    public boolean toCustomSender() {
+        return data.customSender() != null;
+    }
+
+    /**
+     * What the delivery log and the logs call the message: its CustomMessage trigger source
+     * ({@code CustomMessage_SignUp}), or the custom sender's ({@code CustomEmailSender_SignUp}).
+     */
     public String purpose() {
-        return data.purpose();
+        return toCustomSender() ? data.customSender().event().path("triggerSource").asText() : data.purpose();
     }
 
     public String maskedDestination() {
@@ -56,7 +74,26 @@ public record DeliveryRequest(String eventId, String type, Medium medium, Delive
     /** What logs may show: never the destination in full, the text or the secret. */
     @Override
     public String toString() {
-        return "event " + eventId + " (" + data.purpose() + ", " + medium + " to " + maskedDestination() + ")";
+        return "event " + eventId + " (" + purpose() + ", " + medium + " to " + maskedDestination() + ")";
+    }
+
+    /** A custom sender's target and the parts of its Cognito event trigger-runner relies on. */
+    private static void requireCustomSender(CloudEvent event, String medium, MessageEvents.CustomSender sender) {
+        if (!List.of(CUSTOM_EMAIL_SENDER, CUSTOM_SMS_SENDER).contains(sender.trigger())) {
+            throw new MalformedEventException("event " + event.id() + " names custom sender " + sender.trigger()
+                    + ", expected " + CUSTOM_EMAIL_SENDER + " or " + CUSTOM_SMS_SENDER);
+        }
+        String expected = CUSTOM_EMAIL_SENDER.equals(sender.trigger()) ? Medium.EMAIL.name() : Medium.SMS.name();
+        if (!expected.equals(medium)) {
+            throw new MalformedEventException("event " + event.id() + " hands a " + medium + " message to " + sender.trigger());
+        }
+        require(event, "customSender.target", sender.target());
+        JsonNode cognitoEvent = sender.event();
+        if (cognitoEvent == null || !cognitoEvent.path("triggerSource").asText().startsWith(sender.trigger() + "_")
+                || !cognitoEvent.path("request").path("code").isTextual()) {
+            throw new MalformedEventException("event " + event.id() + " has no " + sender.trigger()
+                    + " event with a triggerSource and an encrypted request.code");
+        }
     }
 
     private static void require(CloudEvent event, String field, String value) {

@@ -24,6 +24,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.events.IdentityPoolEvents$IdentityChanged",
         "dev.cognate.events.IdentityPoolEvents$PoolChanged",
         "dev.cognate.events.MessageEvents$DeliveryRequested",
+        "dev.cognate.events.MessageEvents$CustomSender",
         "dev.cognate.events.UserPoolEvents$ClientChanged",
         "dev.cognate.events.UserPoolEvents$DomainChanged",
         "dev.cognate.events.UserPoolEvents$GroupChanged",

@@ -11,6 +11,7 @@ public class SettingsRulesProducer {
     @Produces
     @Singleton
     UserPoolSettingsRules userPoolSettingsRules(TriggerConfig triggers) {
-        return new UserPoolSettingsRules(new LambdaConfigRules(triggers.allowedHttpHosts()));
+        return new UserPoolSettingsRules(new LambdaConfigRules(triggers.allowedHttpHosts(),
+                triggers.customSender().publicKey().filter(key -> !key.isBlank()).isPresent()));
     }
 }

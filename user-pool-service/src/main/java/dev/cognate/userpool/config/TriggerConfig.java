@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Where a pool's triggers ({@code LambdaConfig}) may point, prefix {@code cognate.triggers}. */
 @ConfigMapping(prefix = "cognate.triggers")
@@ -23,4 +24,17 @@ public interface TriggerConfig {
      */
     @WithDefault("5s")
     Duration timeout();
+
+    /** The custom sender triggers ({@code CustomEmailSender}, {@code CustomSMSSender}), prefix {@code cognate.triggers.custom-sender}. */
+    CustomSender customSender();
+
+    interface CustomSender {
+
+        /**
+         * The RSA public key (PEM, {@code -----BEGIN PUBLIC KEY-----}, at least 2048 bits) that codes and temporary
+         * passwords for a custom sender are encrypted to (compact JWE, RSA-OAEP-256 + A256GCM), in place of Cognito's KMS
+         * key; one key for the whole installation. Unset: pools asking for a custom sender are refused.
+         */
+        Optional<String> publicKey();
+    }
 }

@@ -12,7 +12,6 @@ import dev.cognate.userpool.service.ClientAuthenticator.AuthenticatedClient;
 import dev.cognate.userpool.trigger.PostEventTriggers;
 import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
-import dev.cognate.userpool.trigger.TriggerCaller;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;

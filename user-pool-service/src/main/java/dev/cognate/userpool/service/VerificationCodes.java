@@ -13,6 +13,7 @@ import dev.cognate.userpool.domain.VerificationCode;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.VerificationCodeRepository;
 import dev.cognate.userpool.trigger.CustomMessageTrigger;
+import dev.cognate.userpool.trigger.CustomSenderEvents;
 import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -47,11 +48,13 @@ public class VerificationCodes {
     private final VerificationCodeHasher hasher;
     private final SecretCipher cipher;
     private final CustomMessageTrigger customMessage;
+    private final CustomSenderEvents customSenders;
     private final Clock clock;
 
     public VerificationCodes(VerificationCodeRepository codes, VerificationCodeHasher hasher, SecretCipher cipher,
-                             CustomMessageTrigger customMessage, Clock clock) {
+                             CustomMessageTrigger customMessage, CustomSenderEvents customSenders, Clock clock) {
         this.customMessage = customMessage;
+        this.customSenders = customSenders;
         this.codes = codes;
         this.hasher = hasher;
         this.cipher = cipher;
@@ -88,7 +91,7 @@ public class VerificationCodes {
                 .chain(() -> customMessage.run(pool.id(), pool.config().lambdaConfig(), triggerSource, user, caller))
                 .call(() -> codes.replace(tx, stored))
                 .chain(custom -> UserPoolEventOutbox.publishMessage(tx, user.userPoolId(), user.sub(), MessageEvents.CODE_REQUESTED,
-                        delivery(pool, user, custom, CodeDeliveryDetails.mediumOf(attribute), destination, code)))
+                        delivery(pool, user, custom, CodeDeliveryDetails.mediumOf(attribute), destination, code, caller)))
                 .replaceWith(CodeDeliveryDetails.to(attribute, destination));
     }
 
@@ -140,8 +143,15 @@ public class VerificationCodes {
     }
 
     private MessageEvents.DeliveryRequested delivery(UserPool pool, User user, CustomMessageTrigger.Custom custom, String medium,
-                                                     String destination, String code) {
+                                                     String destination, String code, TriggerCaller caller) {
         String triggerSource = custom.triggerSource();
+        Optional<MessageEvents.CustomSender> customSender = customSenders.of(pool, user, triggerSource, medium, code, caller);
+        if (customSender.isPresent()) {
+            // The function writes the text (a CustomMessage answer is not used); the code travels only inside the
+            // sender's event, encrypted to its key.
+            return new MessageEvents.DeliveryRequested(user.userPoolId(), user.sub().toString(), user.username(), triggerSource,
+                    medium, destination, null, null, null, null, null, customSender.get());
+        }
         MessageTemplates templates = new MessageTemplates(pool.settings());
         MessageTemplates.Rendered text = custom.apply(medium, templates.verificationCode(medium, user.username()), user.username());
         String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(code,

@@ -31,18 +31,45 @@ public final class LambdaConfigRules {
     static final List<String> V1_ONLY = List.of("V1_0");
     /** The {@code LambdaConfig} members Cognate runs; every other member is refused ({@link #refuseTriggersNotRun}). */
     static final Set<String> RUN = Set.of("PreSignUp", "PreAuthentication", "UserMigration", "CustomMessage", "PostConfirmation",
-            "PostAuthentication", "PreTokenGeneration", "PreTokenGenerationConfig");
+            "PostAuthentication", "PreTokenGeneration", "PreTokenGenerationConfig", "CustomEmailSender", "CustomSMSSender", "KMSKeyID");
 
     /** Every {@code LambdaConfig} member that names a trigger, in the API reference's order. */
     private static final List<String> RUN_ORDER = List.of("PreSignUp", "CustomMessage", "PostConfirmation", "PreAuthentication",
             "PostAuthentication", "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse", "PreTokenGeneration",
             "UserMigration", "CustomSMSSender", "CustomEmailSender");
+    static final List<String> CUSTOM_SENDERS = List.of("CustomEmailSender", "CustomSMSSender");
 
     private final Set<String> allowedHttpHosts;
+    private final boolean customSenderKeyConfigured;
 
     public LambdaConfigRules(List<String> allowedHttpHosts) {
+        this(allowedHttpHosts, false);
+    }
+
+    /**
+     * @param customSenderKeyConfigured whether {@code cognate.triggers.custom-sender.public-key} is set: without it
+     *                                  the custom sender triggers are refused ({@link #requireCustomSenderKey})
+     */
+    public LambdaConfigRules(List<String> allowedHttpHosts, boolean customSenderKeyConfigured) {
         this.allowedHttpHosts = allowedHttpHosts.stream().map(host -> host.trim().toLowerCase(Locale.ROOT))
                 .filter(host -> !host.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.customSenderKeyConfigured = customSenderKeyConfigured;
+    }
+
+    /**
+     * Cognate encrypts a custom sender's codes to the operator's public key in place of {@code KMSKeyID} (which it
+     * keeps and passes on, but cannot use): without that key a custom sender could neither be invoked nor be skipped
+     * without losing the pool's messages, so the pool is refused. Checked after {@link #crossMember}, which requires
+     * {@code KMSKeyID} first, as Cognito does.
+     */
+    void requireCustomSenderKey(ObjectNode config) {
+        if (customSenderKeyConfigured) {
+            return;
+        }
+        CUSTOM_SENDERS.stream().filter(config::has).findFirst().ifPresent(trigger -> {
+            throw CognitoException.invalidParameter("Cognate cannot run LambdaConfig." + trigger + ": the operator has not"
+                    + " configured the key it encrypts codes to (cognate.triggers.custom-sender.public-key).");
+        });
     }
 
     /** The checked {@code LambdaConfig}; shape violations are added to {@code validation}. */

@@ -95,6 +95,7 @@ public final class UserPoolSettingsRules {
         passwordPolicyTier(settings.path("Policies"), tier);
         if (settings.get("LambdaConfig") instanceof ObjectNode lambda) {
             LambdaConfigRules.crossMember(lambda, tier);
+            lambdaConfig.requireCustomSenderKey(lambda);
         }
         String mfa = settings.path("MfaConfiguration").asText("OFF");
         if (!mfa.equals("OFF") && !settings.has("SmsConfiguration") && !otherMfaFactorOn) {

@@ -150,8 +150,8 @@ class UserPoolSettingsRulesTest {
         }
         invalid("{\"LambdaConfig\": {\"KMSKeyID\": \"arn:aws:kms:us-east-1:123456789012:key/k1\", \"CustomEmailSender\":"
                         + " {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"}}}",
-                "Cognate does not run LambdaConfig.KMSKeyID yet; remove it (Cognate runs "
-                        + LambdaConfigRules.triggersRun() + ").");
+                "Cognate cannot run LambdaConfig.CustomEmailSender: the operator has not configured the key it encrypts codes"
+                        + " to (cognate.triggers.custom-sender.public-key).");
         invalid("{\"LambdaConfig\": {\"InboundFederation\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"}}}",
                 "Cognate does not run LambdaConfig.InboundFederation yet; remove it (Cognate runs "
                         + LambdaConfigRules.triggersRun() + ").");
@@ -160,6 +160,22 @@ class UserPoolSettingsRulesTest {
                     + ARN + "\"}}}").path("LambdaConfig").path("PreTokenGenerationConfig").path("LambdaVersion").asText())
                     .as("every PreTokenGeneration version runs").isEqualTo(version);
         }
+    }
+
+    @Test
+    void customSendersRunWhenTheOperatorConfiguredTheirKeyAndStillNeedKmsKeyId() throws Exception {
+        UserPoolSettingsRules withKey = new UserPoolSettingsRules(new LambdaConfigRules(List.of("localhost"), true));
+        String senders = "\"CustomEmailSender\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"},"
+                + " \"CustomSMSSender\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"https://hooks.example.com/sms-sender\"}";
+
+        ObjectNode settings = UserPoolSettings.forCreate(JSON.readTree("{\"LambdaConfig\": {" + senders
+                + ", \"KMSKeyID\": \"arn:aws:kms:us-east-1:123456789012:key/k1\"}}"), withKey);
+
+        assertThat(settings.path("LambdaConfig").path("CustomSMSSender").path("LambdaArn").asText()).isEqualTo("https://hooks.example.com/sms-sender");
+        assertThat(settings.path("LambdaConfig").path("KMSKeyID").asText()).isEqualTo("arn:aws:kms:us-east-1:123456789012:key/k1");
+        assertThatThrownBy(() -> UserPoolSettings.forCreate(JSON.readTree("{\"LambdaConfig\": {" + senders + "}}"), withKey))
+                .isInstanceOf(CognitoException.class)
+                .hasMessage("KMSKeyID is required when CustomSMSSender or CustomEmailSender is set.");
     }
 
     @Test
