@@ -16,7 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -30,6 +35,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +50,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -250,6 +260,95 @@ class WholeStackTest {
         }
     }
 
+    /**
+     * A durable PostConfirmation through the real services: AdminConfirmSignUp commits the user and the trigger event
+     * together (user-pool-service's outbox → Kafka → trigger-runner), and returns at once although the function is down;
+     * trigger-runner retries and delivers it once when the function is back. A function down past the bound leaves a dead
+     * letter, which the operator lists and replays with CognateAdmin actions signed like any AWS SDK call.
+     */
+    @Test
+    void aDurablePostConfirmationArrivesOnceWhenItsFunctionComesBackAndADeadLetterIsReplayedByTheOperator() throws Exception {
+        AtomicBoolean up = new AtomicBoolean(false);
+        AtomicInteger refused = new AtomicInteger();
+        List<JsonNode> delivered = new CopyOnWriteArrayList<>();
+        HttpServer function = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, 0), 0);
+        function.createContext("/post-confirmation", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (!up.get()) {
+                refused.incrementAndGet();
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            delivered.add(JSON.readTree(body));
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        function.start();
+        try (CognitoIdentityProviderClient operator = operatorClient();
+             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
+                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String url = "http://127.0.0.1:" + function.getAddress().getPort() + "/post-confirmation";
+            String poolId = operator.createUserPool(r -> r.poolName("whole-stack-post-confirmation").lambdaConfig(c -> c.postConfirmation(url)))
+                    .userPool().id();
+            String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")).userPoolClient().clientId();
+            app.signUp(r -> r.clientId(clientId).username("late").password("Late-Passw0rd!"));
+
+            operator.adminConfirmSignUp(r -> r.userPoolId(poolId).username("late"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> refused.get() >= 1);
+            up.set(true);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> delivered.size() == 1);
+            assertThat(delivered.get(0).path("triggerSource").asText()).isEqualTo("PostConfirmation_ConfirmSignUp");
+            assertThat(delivered.get(0).path("userName").asText()).isEqualTo("late");
+            assertThat(delivered.get(0).path("request").path("userAttributes").path("cognito:user_status").asText()).isEqualTo("CONFIRMED");
+
+            up.set(false);
+            app.signUp(r -> r.clientId(clientId).username("lost").password("Lost-Passw0rd!"));
+            operator.adminConfirmSignUp(r -> r.userPoolId(poolId).username("lost"));
+            JsonNode[] letters = new JsonNode[1];
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                letters[0] = cognateAdmin("ListTriggerDeadLetters", "{\"UserPoolId\": \"" + poolId + "\"}").path("DeadLetters");
+                return letters[0].size() == 1;
+            });
+            assertThat(letters[0].get(0).path("Name").asText()).isEqualTo("PostConfirmation");
+            assertThat(letters[0].get(0).path("Attempts").asInt()).isEqualTo(3);
+            assertThat(delivered).as("only the first user's, once").hasSize(1);
+
+            up.set(true);
+            cognateAdmin("ReplayTriggerDeadLetter", "{\"UserPoolId\": \"" + poolId + "\", \"Id\": \"" + letters[0].get(0).path("Id").asText() + "\"}");
+            await().atMost(Duration.ofSeconds(60)).until(() -> delivered.size() == 2);
+            assertThat(delivered.get(1).path("userName").asText()).isEqualTo("lost");
+            assertThat(cognateAdmin("ListTriggerDeadLetters", "{\"UserPoolId\": \"" + poolId + "\"}").path("DeadLetters")).isEmpty();
+        } finally {
+            function.stop(0);
+        }
+    }
+
+    /** A {@code CognateAdmin.<action>} call, SigV4-signed with the operator's key by the AWS SDK's own signer. */
+    private JsonNode cognateAdmin(String action, String body) throws Exception {
+        URI endpoint = URI.create(services.get(0).baseUrl() + "/");
+        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
+                .putHeader("Content-Type", "application/x-amz-json-1.1").putHeader("X-Amz-Target", "CognateAdmin." + action).build();
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(credentials.operatorAccessKeyId(), credentials.operatorSecretAccessKey()))
+                .request(unsigned).payload(ContentStreamProvider.fromUtf8String(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cognito-idp")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofString(body));
+        signed.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                request.header(name, values.get(0));
+            }
+        });
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     private CognitoIdentityProviderClient operatorClient() {
         return CognitoIdentityProviderClient.builder()
                 .endpointOverride(URI.create(services.get(0).baseUrl())).region(Region.US_EAST_1)
@@ -312,6 +411,11 @@ class WholeStackTest {
         triggerRunnerEnvironment.put("COGNATE_INTERNAL_API_PORT", Integer.toString(triggerRunnerInternal));
         triggerRunnerEnvironment.put("COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK);
         triggerRunnerEnvironment.put("COGNATE_TRIGGERS_ALLOWED_EGRESS_HOSTS", "localhost,127.0.0.1");
+        // Durable post-event triggers give up after 3 attempts, 1 s then 2 s apart, so a dead letter comes within seconds.
+        triggerRunnerEnvironment.put("COGNATE_EVENT_DELIVERIES_MAX_ATTEMPTS", "3");
+        triggerRunnerEnvironment.put("COGNATE_EVENT_DELIVERIES_INITIAL_BACKOFF", "1s");
+        triggerRunnerEnvironment.put("COGNATE_EVENT_DELIVERIES_MAX_BACKOFF", "2s");
+        triggerRunnerEnvironment.put("COGNATE_EVENT_DELIVERIES_POLL_INTERVAL", "300ms");
         return List.of(idp,
                 new CognateService(CognateService.HOSTED_UI.name(), CognateService.HOSTED_UI.displayName(), hostedUi,
                         Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", idp.baseUrl(), "COGNATE_ISSUER_BASE_URL", idp.baseUrl(),

@@ -87,7 +87,41 @@ public final class UserPoolEvents {
     public static final EventType<IdentityProviderChanged> IDENTITY_PROVIDER_DELETED =
             new EventType<>("cognate.userpool.identityprovider.deleted.v1", IdentityProviderChanged.class);
 
+    /**
+     * Beyond Cognito: a post-event trigger (PostConfirmation, PostAuthentication) for trigger-runner to run durably (retried,
+     * then dead-lettered), written with the state change that causes it. Carries Cognito's whole trigger event, user
+     * attributes included, so it is never delivered to event subscriptions.
+     */
+    public static final EventType<PostTriggerRequested> POST_TRIGGER_REQUESTED =
+            new EventType<>("cognate.userpool.trigger.requested.v1", PostTriggerRequested.class);
+
     private UserPoolEvents() {
+    }
+
+    /** The {@code type} of every user pool event, as event subscriptions name them (the trigger requests excluded). */
+    public static java.util.List<String> subscribableTypes() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (java.lang.reflect.Field field : UserPoolEvents.class.getFields()) {
+            if (field.getType() == EventType.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                try {
+                    String name = ((EventType<?>) field.get(null)).name();
+                    if (!name.equals(POST_TRIGGER_REQUESTED.name())) {
+                        names.add(name);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return java.util.List.copyOf(names);
+    }
+
+    /**
+     * A post-event trigger to call: {@code trigger} the {@code LambdaConfig} member, {@code target} its URL or ARN,
+     * {@code timeoutMillis} the pool's trigger timeout, {@code event} Cognito's event JSON as the function receives it.
+     */
+    public record PostTriggerRequested(String userPoolId, String trigger, String target, long timeoutMillis,
+                                       com.fasterxml.jackson.databind.JsonNode event) {
     }
 
     /** A user pool was created, updated or deleted. */

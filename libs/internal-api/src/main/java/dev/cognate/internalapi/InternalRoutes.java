@@ -50,6 +50,15 @@ public final class InternalRoutes {
      */
     public static final String WEBHOOK_SECRET = "/user-pools/{poolId}/webhook-secret";
     /**
+     * Under {@link #TRIGGERS}: a pool's dead letters ({@link EventDeliveries.DeadLetterPage}; {@code GET} with
+     * {@code maxResults} and {@code nextToken}), one replayed ({@code POST}), its event subscriptions ({@code GET} lists,
+     * {@code POST} creates, {@code DELETE} of one removes it).
+     */
+    public static final String DEAD_LETTERS = "/user-pools/{poolId}/dead-letters";
+    public static final String DEAD_LETTER_REPLAY = "/user-pools/{poolId}/dead-letters/{id}/replay";
+    public static final String EVENT_SUBSCRIPTIONS = "/user-pools/{poolId}/event-subscriptions";
+    public static final String EVENT_SUBSCRIPTION = "/user-pools/{poolId}/event-subscriptions/{id}";
+    /**
      * Under {@link #TRIGGERS}: {@code GET} a pool's trigger invocation log, newest first ({@link TriggerInvocationLog});
      * query parameters {@code trigger}, {@code maxResults}, {@code nextToken}.
      */

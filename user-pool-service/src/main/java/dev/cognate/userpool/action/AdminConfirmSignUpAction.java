@@ -4,6 +4,8 @@ import dev.cognate.userpool.service.UserAccountService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
+
 /** AdminConfirmSignUp: confirms an UNCONFIRMED user. */
 @ApplicationScoped
 public class AdminConfirmSignUpAction extends AdminUserAction {
@@ -21,6 +23,11 @@ public class AdminConfirmSignUpAction extends AdminUserAction {
 
     @Override
     protected Uni<Void> apply(String userPoolId, String username) {
-        return service.adminConfirmSignUp(userPoolId, username);
+        return service.adminConfirmSignUp(userPoolId, username, null);
+    }
+
+    @Override
+    protected Uni<Void> apply(String userPoolId, String username, Map<String, String> clientMetadata) {
+        return service.adminConfirmSignUp(userPoolId, username, clientMetadata);
     }
 }

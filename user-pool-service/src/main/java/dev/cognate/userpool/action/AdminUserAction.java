@@ -13,7 +13,7 @@ import java.util.Map;
  */
 abstract class AdminUserAction implements AwsAction<AdminUserAction.Request, Map<String, Object>> {
 
-    /** {@code ClientMetadata} is accepted where Cognito takes it (it goes to triggers, which come later). */
+    /** {@code ClientMetadata} is accepted where Cognito takes it; the actions that run a trigger pass it on. */
     public record Request(String userPoolId, String username, Map<String, String> clientMetadata) {
     }
 
@@ -25,8 +25,13 @@ abstract class AdminUserAction implements AwsAction<AdminUserAction.Request, Map
     @Override
     public Uni<Map<String, Object>> execute(Request request, ActionContext context) {
         UserRequests.target(request.userPoolId(), request.username()).throwIfInvalid();
-        return apply(request.userPoolId(), request.username()).replaceWith(Map.of());
+        return apply(request.userPoolId(), request.username(), request.clientMetadata()).replaceWith(Map.of());
     }
 
     protected abstract Uni<Void> apply(String userPoolId, String username);
+
+    /** The action with the request's {@code ClientMetadata} (may be null), for the actions whose triggers receive it. */
+    protected Uni<Void> apply(String userPoolId, String username, Map<String, String> clientMetadata) {
+        return apply(userPoolId, username);
+    }
 }

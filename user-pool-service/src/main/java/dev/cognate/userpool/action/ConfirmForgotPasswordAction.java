@@ -46,6 +46,6 @@ public class ConfirmForgotPasswordAction implements AwsAction<ConfirmForgotPassw
                 UserFlowRequests.flow(request.clientId(), request.secretHash(), request.username()), request.confirmationCode());
         UserRequests.password(validation.required("password", request.password()), "password", request.password(), 1).throwIfInvalid();
         return service.confirmForgotPassword(request.clientId(), request.secretHash(), request.username(), request.confirmationCode(),
-                request.password(), context.sourceIp()).replaceWith(Map.of());
+                request.password(), context.sourceIp(), request.clientMetadata()).replaceWith(Map.of());
     }
 }

@@ -44,6 +44,6 @@ public class ConfirmSignUpAction implements AwsAction<ConfirmSignUpAction.Reques
         UserFlowRequests.confirmationCode(UserFlowRequests.flow(request.clientId(), request.secretHash(), request.username()),
                 request.confirmationCode()).throwIfInvalid();
         return service.confirmSignUp(request.clientId(), request.secretHash(), request.username(), request.confirmationCode(),
-                Boolean.TRUE.equals(request.forceAliasCreation())).replaceWith(Map.of());
+                Boolean.TRUE.equals(request.forceAliasCreation()), request.clientMetadata()).replaceWith(Map.of());
     }
 }

@@ -12,6 +12,7 @@ import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.metrics.AuthMetrics;
 import dev.cognate.userpool.token.RefreshTokens;
 import dev.cognate.userpool.token.TokenIssuer;
+import dev.cognate.userpool.trigger.PostEventTriggers;
 import dev.cognate.userpool.trigger.PreTokenGenerationTrigger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -47,9 +48,11 @@ public class SignInCompletion {
     private final MfaChallenges mfa;
     private final Clock clock;
     private final AuthMetrics metrics;
+    private final PostEventTriggers postEvents;
 
     public SignInCompletion(Pool db, AuthSessionStore sessions, RefreshTokens refreshTokens, TokenIssuer issuer, SignInAudit audit,
-                            MfaChallenges mfa, Clock clock, AuthMetrics metrics) {
+                            MfaChallenges mfa, Clock clock, AuthMetrics metrics, PostEventTriggers postEvents) {
+        this.postEvents = postEvents;
         this.metrics = metrics;
         this.mfa = mfa;
         this.clock = clock;
@@ -62,9 +65,10 @@ public class SignInCompletion {
 
     /**
      * A sign-in committed but not yet minted: the user as signed in, its refresh-token family and the refresh token
-     * (both null for the hosted login, which opens no family here).
+     * (both null for the hosted login, which opens no family here), and the synchronous PostAuthentication call still to
+     * make before any token ({@link PostEventTriggers.Pending#NONE} when durable or none).
      */
-    public record Opened(User user, UUID family, String refreshToken, Instant authTime) {
+    public record Opened(User user, UUID family, String refreshToken, Instant authTime, PostEventTriggers.Pending postAuthentication) {
     }
 
     /** A committed sign-in and its tokens, prepared (the PreTokenGeneration trigger run) before the commit; null for the hosted login. */
@@ -109,23 +113,26 @@ public class SignInCompletion {
      */
     public Uni<Opened> signedIn(SqlClient tx, AuthContext context, User user, Instant authTime) {
         if (context.hostedLogin()) {
-            return recordSignIn(tx, context, user).replaceWith(new Opened(user, null, null, authTime));
+            return recordSignIn(tx, context, user).map(postAuthentication -> new Opened(user, null, null, authTime, postAuthentication));
         }
         UUID family = UUID.randomUUID();
         return recordSignIn(tx, context, user)
-                .chain(() -> refreshTokens.openFamily(tx, context.client(), user.sub(), family, authTime, clock.instant()))
-                .map(refresh -> new Opened(user, family, refresh, authTime));
+                .chain(postAuthentication -> refreshTokens.openFamily(tx, context.client(), user.sub(), family, authTime, clock.instant())
+                        .map(refresh -> new Opened(user, family, refresh, authTime, postAuthentication)));
     }
 
     /**
      * In {@code tx}: what every successful sign-in records, with or without tokens — the lockout reset, the {@code SignIn}
-     * authentication event and the {@code signed_in} event.
+     * authentication event, the {@code signed_in} event and the PostAuthentication trigger (durable: its event; synchronous:
+     * the call returned, made before any token is minted).
      */
-    private Uni<Void> recordSignIn(SqlClient tx, AuthContext context, User user) {
+    private Uni<PostEventTriggers.Pending> recordSignIn(SqlClient tx, AuthContext context, User user) {
         return audit.succeeded(tx, context, user)
                 .chain(() -> UserPoolEventOutbox.publishForUser(tx, user.userPoolId(), user.sub(), UserPoolEvents.USER_SIGNED_IN,
                         new UserPoolEvents.SignedIn(user.userPoolId(), user.sub().toString(), user.username(), context.client().clientId(),
-                                context.authFlow())));
+                                context.authFlow())))
+                .chain(() -> postEvents.authenticated(tx, context.pool(), user, context.client().clientId(),
+                        context.clientMetadata()));
     }
 
     /** The pool's required attributes the user lacks (without the {@code userAttributes.} prefix of the challenge). */
@@ -138,6 +145,12 @@ public class SignInCompletion {
 
     /** The ID and access tokens of a committed sign-in, minted only after its family exists; the hosted login's signed-in user. */
     public Uni<AuthResponse> tokens(AuthContext context, Finished finished) {
+        // A synchronous PostAuthentication that fails (UserLambdaValidationException, ...) fails the sign-in: no tokens,
+        // as Cognito. The refresh-token family already opened stays unused: its token was never returned.
+        return postEvents.runSynchronously(finished.opened().postAuthentication()).chain(() -> signedOrMinted(context, finished));
+    }
+
+    private Uni<AuthResponse> signedOrMinted(AuthContext context, Finished finished) {
         Opened opened = finished.opened();
         if (context.hostedLogin()) {
             return Uni.createFrom().item(AuthResponse.signedIn(opened.user(), opened.authTime()));

@@ -9,6 +9,7 @@ import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.service.ClientAuthenticator.AuthenticatedClient;
+import dev.cognate.userpool.trigger.PostEventTriggers;
 import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Self-service password recovery: ForgotPassword sends a reset code (valid one hour) to the user's verified email or
@@ -36,9 +38,10 @@ public class PasswordRecoveryService {
     private final AuthEventRepository authEvents;
     private final UserMigration migration;
     private final Clock clock;
+    private final PostEventTriggers postEvents;
 
     public PasswordRecoveryService(Pool db, ClientAuthenticator clients, UserStore store, VerificationCodes codes, UserPasswords passwords,
-                                   AuthEventRepository authEvents, UserMigration migration, Clock clock) {
+                                   AuthEventRepository authEvents, UserMigration migration, Clock clock, PostEventTriggers postEvents) {
         this.migration = migration;
         this.authEvents = authEvents;
         this.db = db;
@@ -47,6 +50,7 @@ public class PasswordRecoveryService {
         this.codes = codes;
         this.passwords = passwords;
         this.clock = clock;
+        this.postEvents = postEvents;
     }
 
     /** ForgotPassword of the JSON API: the client proves itself with SECRET_HASH first. */
@@ -99,9 +103,15 @@ public class PasswordRecoveryService {
 
     /** ConfirmForgotPassword of the JSON API: the client proves itself with SECRET_HASH first. */
     public Uni<Void> confirmForgotPassword(String clientId, String secretHash, String username, String code, String password,
-                                           String sourceIp) {
+                                           String sourceIp, Map<String, String> clientMetadata) {
         return clients.authenticate(null, clientId, username, secretHash)
-                .chain(authenticated -> confirmForgotPassword(authenticated, username, code, password, sourceIp));
+                .chain(authenticated -> confirmForgotPassword(authenticated, username, code, password, sourceIp, clientMetadata));
+    }
+
+    /** ConfirmForgotPassword of the hosted pages: no client metadata. */
+    public Uni<Void> confirmForgotPassword(AuthenticatedClient authenticated, String username, String code, String password,
+                                           String sourceIp) {
+        return confirmForgotPassword(authenticated, username, code, password, sourceIp, null);
     }
 
     /**
@@ -109,9 +119,12 @@ public class PasswordRecoveryService {
      * {@code ForgotPassword} authentication event with the caller's address, {@code null} when unknown).
      */
     public Uni<Void> confirmForgotPassword(AuthenticatedClient authenticated, String username, String code, String password,
-                                           String sourceIp) {
+                                           String sourceIp, Map<String, String> clientMetadata) {
         UserPool pool = authenticated.pool();
         String clientId = authenticated.client().clientId();
+        TriggerCaller caller = new TriggerCaller(clientId, null, clientMetadata);
+        // PostConfirmation_ConfirmForgotPassword: durable in the transaction's outbox, or this call once it committed.
+        AtomicReference<PostEventTriggers.Pending> postConfirmation = new AtomicReference<>(PostEventTriggers.Pending.NONE);
         return Uni.createFrom().deferred(() -> passwords.prepare(db, pool, store.find(db, pool, username, false), password,
                         UserPasswords.Reason.FORGOT_PASSWORD)
                 .chain(newPassword -> db.withTransaction(tx -> store.find(tx, pool, username, true).chain(found -> {
@@ -121,9 +134,12 @@ public class PasswordRecoveryService {
                                     ? passwords.set(tx, pool, user, newPassword, UserPasswords.Reason.FORGOT_PASSWORD, List.of())
                                     .call(saved -> authEvents.insert(tx, AuthEvent.at(clock.instant(), pool.id(), saved.sub(), AuthEvent.FORGOT_PASSWORD, true,
                                             null, null, clientId, null, sourceIp)))
+                                    .call(saved -> postEvents.confirmed(tx, pool, saved, PostEventTriggers.CONFIRM_FORGOT_PASSWORD, caller)
+                                            .invoke(postConfirmation::set))
                                     : Uni.createFrom().voidItem());
                 }))))
-                .invoke(check -> SignUpService.throwIfFailed(check.outcome())).replaceWithVoid();
+                .invoke(check -> SignUpService.throwIfFailed(check.outcome()))
+                .chain(() -> postEvents.runSynchronously(postConfirmation.get()));
     }
 
     private static User requireEnabled(User user) {

@@ -13,6 +13,7 @@ import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.domain.VerificationCode;
 import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.service.ClientAuthenticator.AuthenticatedClient;
+import dev.cognate.userpool.trigger.PostEventTriggers;
 import dev.cognate.userpool.trigger.TriggerCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Self-service sign-up: SignUp (an UNCONFIRMED user with a password, and a confirmation code to the first of the
@@ -96,33 +98,53 @@ public class SignUpService {
             Uni<NewPassword> prepared = passwords.prepare(pool, password, UserPasswords.Reason.SIGN_UP);
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             User draft = NewUser.of(pool, username, attributes, UserStatus.UNCONFIRMED, null, now);
+            // A user the PreSignUp trigger confirmed gets PostConfirmation at sign-up, as in Cognito; synchronous, after the commit.
+            AtomicReference<PostEventTriggers.Pending> postConfirmation = new AtomicReference<>(PostEventTriggers.Pending.NONE);
             return prepared.chain(newPassword -> creation.beforeTransaction(pool, draft, UserCreation.Source.SIGN_UP, caller)
                     .chain(decided -> db.withTransaction(tx ->
                     creation.create(tx, pool, decided, newPassword, UserCreation.Source.SIGN_UP, false)
                             .call(user -> passed(tx, user, AuthEvent.SIGN_UP, authenticated, sourceIp))
-                            .chain(user -> sendConfirmation(tx, pool, user, caller).map(delivery -> new SignedUp(user, delivery))))));
+                            .call(user -> user.status() == UserStatus.CONFIRMED
+                                    ? confirmation.confirmedAtSignUp(tx, pool, user, caller).invoke(postConfirmation::set)
+                                    : Uni.createFrom().voidItem())
+                            .chain(user -> sendConfirmation(tx, pool, user, caller).map(delivery -> new SignedUp(user, delivery))))))
+                    .call(() -> confirmation.afterCommit(postConfirmation.get()));
         }).onFailure(SignUpService::isDuplicateUsername)
                 .transform(failure -> new CognitoException("UsernameExistsException", "User already exists"));
     }
 
-    /** ConfirmSignUp of the JSON API: the client proves itself with SECRET_HASH first. */
-    public Uni<Void> confirmSignUp(String clientId, String secretHash, String username, String code, boolean forceAliasCreation) {
+    /** ConfirmSignUp of the JSON API: the client proves itself with SECRET_HASH first; {@code clientMetadata} (may be null) goes to PostConfirmation. */
+    public Uni<Void> confirmSignUp(String clientId, String secretHash, String username, String code, boolean forceAliasCreation,
+                                   Map<String, String> clientMetadata) {
         return clients.authenticate(null, clientId, username, secretHash)
-                .chain(authenticated -> confirmSignUp(authenticated, username, code, forceAliasCreation));
+                .chain(authenticated -> confirmSignUp(authenticated, username, code, forceAliasCreation, clientMetadata));
     }
 
-    /** ConfirmSignUp: the code → CONFIRMED, and the attribute the code was sent to becomes verified. */
+    /** ConfirmSignUp of the hosted pages: no client metadata. */
     public Uni<Void> confirmSignUp(AuthenticatedClient authenticated, String username, String code, boolean forceAliasCreation) {
+        return confirmSignUp(authenticated, username, code, forceAliasCreation, null);
+    }
+
+    /**
+     * ConfirmSignUp: the code → CONFIRMED, and the attribute the code was sent to becomes verified; then a synchronous
+     * PostConfirmation, once committed.
+     */
+    public Uni<Void> confirmSignUp(AuthenticatedClient authenticated, String username, String code, boolean forceAliasCreation,
+                                   Map<String, String> clientMetadata) {
+        TriggerCaller caller = new TriggerCaller(authenticated.client().clientId(), null, clientMetadata);
+        // The synchronous PostConfirmation the transaction leaves, called once it committed.
+        AtomicReference<PostEventTriggers.Pending> postConfirmation = new AtomicReference<>(PostEventTriggers.Pending.NONE);
         return db.withTransaction(tx ->
                         store.find(tx, authenticated.pool(), username, true).chain(found -> {
                             User user = found.orElseThrow(() -> unknownUserWithCode(authenticated.client()));
                             UserConfirmation.requireUnconfirmed(user);
                             return codes.check(tx, user, CodePurpose.SIGN_UP, code).call(check -> check.matched()
-                                    ? confirmation.confirm(tx, authenticated.pool(), user, check.attributeName(), forceAliasCreation)
+                                    ? confirmation.confirm(tx, authenticated.pool(), user, check.attributeName(), forceAliasCreation, caller)
+                                    .invoke(postConfirmation::set)
                                     : Uni.createFrom().voidItem());
                         }))
                 .invoke(check -> throwIfFailed(check.outcome()))
-                .replaceWithVoid();
+                .chain(() -> confirmation.afterCommit(postConfirmation.get()));
     }
 
     /** ResendConfirmationCode of the JSON API: the client proves itself with SECRET_HASH first. */

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -76,11 +77,14 @@ public class UserAccountService {
         }))).replaceWithVoid();
     }
 
-    /** AdminConfirmSignUp: UNCONFIRMED → CONFIRMED; any other status is refused as Cognito does. */
-    public Uni<Void> adminConfirmSignUp(String poolId, String username) {
+    /**
+     * AdminConfirmSignUp: UNCONFIRMED → CONFIRMED; any other status is refused as Cognito does. PostConfirmation gets
+     * {@code PostConfirmation_ConfirmSignUp}, no app client, and the request's {@code clientMetadata} (may be null).
+     */
+    public Uni<Void> adminConfirmSignUp(String poolId, String username, Map<String, String> clientMetadata) {
         return pools.require(db, poolId).chain(pool -> db.withTransaction(tx -> store.require(tx, pool, username, true)
-                .chain(user -> confirmation.confirm(tx, pool, user, null, false))
-                .replaceWithVoid()));
+                        .chain(user -> confirmation.confirm(tx, pool, user, null, false, new TriggerCaller(null, null, clientMetadata)))))
+                .chain(confirmation::afterCommit);
     }
 
     /** AdminSetUserSettings (legacy SMS MFA options): the user's MFA choices, stored. */

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.internalapi.TriggerInvocation;
 import dev.cognate.userpool.config.TriggerConfig;
+import dev.cognate.userpool.repository.TriggerSettingsRepository;
 import dev.cognate.userpool.validation.LambdaConfigRules;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -30,14 +33,38 @@ public class LambdaTriggers {
 
     private final TriggerRunnerClient runner;
     private final Duration timeout;
+    private final Pool db;
+    private final TriggerSettingsRepository settings;
 
-    public LambdaTriggers(@RestClient TriggerRunnerClient runner, TriggerConfig config) {
+    public LambdaTriggers(@RestClient TriggerRunnerClient runner, TriggerConfig config, Pool db, TriggerSettingsRepository settings) {
         this.runner = runner;
         this.timeout = config.timeout();
+        this.db = db;
+        this.settings = settings;
     }
 
-    /** The function's answer (the event with {@code response} filled in) or the Cognito exception of its failure. */
+    /**
+     * The function's answer (the event with {@code response} filled in) or the Cognito exception of its failure, within
+     * the pool's trigger timeout ({@code CognateAdmin.SetTriggerSettings} TimeoutSeconds; {@code cognate.triggers.timeout}
+     * for a pool without settings).
+     */
     public Uni<JsonNode> invoke(String poolId, String trigger, String target, ObjectNode event) {
+        return settings.find(db, poolId)
+                .map(stored -> stored.map(TriggerSettings::timeout).orElse(timeout))
+                .chain(poolTimeout -> invoke(poolId, trigger, target, event, poolTimeout));
+    }
+
+    /** The pool's trigger settings (the defaults when it has none stored). */
+    public Uni<TriggerSettings> settingsOf(SqlClient sql, String poolId) {
+        return settings.find(sql, poolId).map(stored -> stored.orElseGet(() -> TriggerSettings.defaults(timeout)));
+    }
+
+    /** The timeout of a pool without settings of its own ({@code cognate.triggers.timeout}). */
+    public Duration defaultTimeout() {
+        return timeout;
+    }
+
+    private Uni<JsonNode> invoke(String poolId, String trigger, String target, ObjectNode event, Duration timeout) {
         TriggerInvocation.Request request = new TriggerInvocation.Request(poolId, trigger, target, timeout.toMillis(), event);
         return runner.invoke(request)
                 .ifNoItem().after(timeout.plus(MARGIN)).fail()

@@ -30,9 +30,9 @@ public final class LambdaConfigRules {
     static final List<String> PRE_TOKEN_GENERATION_VERSIONS = List.of("V1_0", "V2_0", "V3_0");
     static final List<String> V1_ONLY = List.of("V1_0");
     /** The {@code LambdaConfig} members Cognate runs; every other member is refused ({@link #refuseTriggersNotRun}). */
-    static final Set<String> RUN = Set.of("PreSignUp", "PreAuthentication", "UserMigration", "CustomMessage", "PreTokenGeneration",
-            "PreTokenGenerationConfig", "CustomEmailSender", "CustomSMSSender", "KMSKeyID", "DefineAuthChallenge", "CreateAuthChallenge",
-            "VerifyAuthChallengeResponse");
+    static final Set<String> RUN = Set.of("PreSignUp", "PreAuthentication", "UserMigration", "CustomMessage", "PostConfirmation",
+            "PostAuthentication", "PreTokenGeneration", "PreTokenGenerationConfig", "CustomEmailSender", "CustomSMSSender", "KMSKeyID",
+            "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse");
 
     /** Every {@code LambdaConfig} member that names a trigger, in the API reference's order. */
     private static final List<String> RUN_ORDER = List.of("PreSignUp", "CustomMessage", "PostConfirmation", "PreAuthentication",

@@ -59,12 +59,12 @@ class StoredTriggersNotRunTest extends CognitoIdpTest {
     }
 
     @Test
-    void aStoredPostAuthenticationTriggerRefusesSignInAndSignUp() {
-        storeLambdaConfig("{\"PostAuthentication\": \"https://functions.example.com/post-authentication\"}");
+    void aStoredInboundFederationTriggerRefusesSignInAndSignUp() {
+        storeLambdaConfig("{\"InboundFederation\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"https://functions.example.com/inbound-federation\"}}");
 
-        assertRefused(this::signIn, "PostAuthentication invocation failed due to error TriggerNotRunByCognate.");
+        assertRefused(this::signIn, "InboundFederation invocation failed due to error TriggerNotRunByCognate.");
         assertRefused(() -> anonymous.signUp(r -> r.clientId(clientId).username("newcomer").password(PASSWORD)),
-                "PostAuthentication invocation failed due to error TriggerNotRunByCognate.");
+                "InboundFederation invocation failed due to error TriggerNotRunByCognate.");
         assertThatThrownBy(() -> cognito.adminGetUser(r -> r.userPoolId(poolId).username("newcomer")))
                 .isInstanceOf(UserNotFoundException.class);
     }

@@ -27,7 +27,8 @@ import java.util.function.Function;
  * and its timeouts are tested through its real REST client. What trigger-runner itself does with the call (signing,
  * egress guard, the HTTP call to the function) is tested in trigger-runner ({@code TriggerInvokeTest}) against the
  * same contract. Without a function set, every call answers NO_ANSWER. It also keeps a webhook secret per pool, read
- * and rotated on the contract's routes, and serves the invocation logs a test sets ({@link InvocationLogs}).
+ * and rotated on the contract's routes, serves the invocation logs a test sets ({@link InvocationLogs}), and answers the
+ * dead-letter and event-subscription routes ({@link EventDeliveriesStandIn}).
  */
 public final class TriggerRunnerStandIn {
 
@@ -68,6 +69,10 @@ public final class TriggerRunnerStandIn {
         // their invocation logs (GET .../invocations), as a test set them.
         server.createContext(InternalRoutes.TRIGGERS + "/user-pools/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            if (path.contains("/dead-letters") || path.contains("/event-subscriptions")) {
+                EventDeliveriesStandIn.handle(exchange);
+                return;
+            }
             if (path.endsWith("/invocations")) {
                 InvocationLogs.answer(exchange);
                 return;
