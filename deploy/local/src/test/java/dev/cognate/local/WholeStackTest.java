@@ -52,6 +52,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +67,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the invitation that user-pool-service's outbox puts on Kafka and trigger-runner mails to a real SMTP server (GreenMail,
  * here), as codes are; identity pools answer the AWS SDK; a user signs up with the API and, in Chromium, through the hosted pages
  * with a standard relying party; a PreSignUp webhook confirms and vetoes sign-ups; deploy/functions' Node adapter runs
- * unchanged Lambda handlers as triggers; a CustomEmailSender gets the encrypted code; and stopping leaves nothing running. Needs the services packaged first (the reactor
+ * unchanged Lambda handlers as triggers; a CustomMessage function writes the mailed code's text; a CustomEmailSender gets the encrypted code; and stopping leaves nothing running. Needs the services packaged first (the reactor
  * builds them before this module).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -323,6 +325,61 @@ class WholeStackTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> delivered.size() == 2);
             assertThat(delivered.get(1).path("userName").asText()).isEqualTo("lost");
             assertThat(cognateAdmin("ListTriggerDeadLetters", "{\"UserPoolId\": \"" + poolId + "\"}").path("DeadLetters")).isEmpty();
+        } finally {
+            function.stop(0);
+        }
+    }
+
+    /**
+     * CustomMessage through the real services: SignUp → user-pool-service asks the function (the JDK's HTTP server) for
+     * the texts, giving it only the {@code {####}} placeholder → the outbox → Kafka → trigger-runner puts the real code
+     * where the placeholder stands and mails the function's subject and message → the code read from that mail
+     * confirms the sign-up.
+     */
+    @Test
+    void aCustomMessageFunctionWritesTheMailedCodeThatConfirmsTheSignUp() throws Exception {
+        List<JsonNode> events = new CopyOnWriteArrayList<>();
+        HttpServer function = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, 0), 0);
+        function.createContext("/custom-message", exchange -> {
+            ObjectNode event = (ObjectNode) JSON.readTree(exchange.getRequestBody().readAllBytes());
+            events.add(event);
+            if ("CustomMessage_SignUp".equals(event.path("triggerSource").asText())) {
+                event.putObject("response").put("emailSubject", "Welcome to Example")
+                        .put("emailMessage", "Your code is " + event.path("request").path("codeParameter").asText() + ", "
+                                + event.path("userName").asText())
+                        .putNull("smsMessage");
+            }
+            byte[] answer = JSON.writeValueAsBytes(event);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        function.start();
+        try (CognitoIdentityProviderClient operator = operatorClient();
+             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
+                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String url = "http://127.0.0.1:" + function.getAddress().getPort() + "/custom-message";
+            String poolId = operator.createUserPool(r -> r.poolName("whole-stack-custom-message").autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .lambdaConfig(c -> c.customMessage(url))).userPool().id();
+            String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")).userPoolClient().clientId();
+
+            app.signUp(r -> r.clientId(clientId).username("reader").password("Reader-Passw0rd!")
+                    .userAttributes(attribute("email", "reader@example.test")));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> mail.to("reader@example.test") != null);
+            String received = mail.to("reader@example.test");
+            assertThat(received).contains("Subject: Welcome to Example").doesNotContain("{####}");
+            Matcher code = Pattern.compile("Your code is (\\d{6}), reader").matcher(received);
+            assertThat(code.find()).as(received).isTrue();
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).path("triggerSource").asText()).isEqualTo("CustomMessage_SignUp");
+            assertThat(events.get(0).path("request").path("codeParameter").asText()).isEqualTo("{####}");
+            assertThat(events.get(0).path("request").path("userAttributes").path("email").asText()).isEqualTo("reader@example.test");
+
+            app.confirmSignUp(r -> r.clientId(clientId).username("reader").confirmationCode(code.group(1)));
+            assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username("reader")).userStatusAsString()).isEqualTo("CONFIRMED");
         } finally {
             function.stop(0);
         }

@@ -2,6 +2,7 @@ package dev.cognate.triggers.durable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cognate.internalapi.EventDeliveries.Kind;
 import dev.cognate.internalapi.TriggerInvocation;
 import dev.cognate.internalapi.TriggerInvocation.Outcome;
 import dev.cognate.triggers.invoke.WebhookInvoker;
@@ -85,8 +86,10 @@ public class EventDeliveryJob {
 
     /** One attempt at one delivery, and its outcome recorded. */
     void deliver(EventDelivery delivery) {
+        // A subscription's payload is a CloudEvent in structured mode, which its HTTP binding types as such.
+        String contentType = delivery.kind() == Kind.SUBSCRIPTION ? WebhookInvoker.STRUCTURED_CLOUD_EVENT : WebhookInvoker.TRIGGER_EVENT;
         TriggerInvocation.Result result = invoker.invoke(new TriggerInvocation.Request(delivery.userPoolId(), delivery.name(),
-                delivery.target(), delivery.timeoutMillis(), parse(delivery)));
+                delivery.target(), delivery.timeoutMillis(), parse(delivery)), contentType);
         int attempt = delivery.attempts() + 1;
         Instant now = clock.instant();
         Outcome outcome = result.outcome();

@@ -41,9 +41,10 @@ final class WebhookCall {
     private final String body;
     private final String secret;
     private final String webhookId;
+    private final String contentType;
 
     private WebhookCall(HttpClient client, ObjectMapper json, Clock clock, URI uri, InetAddress address, String body,
-                        String secret, String webhookId) {
+                        String secret, String webhookId, String contentType) {
         this.client = client;
         this.json = json;
         this.clock = clock;
@@ -52,6 +53,7 @@ final class WebhookCall {
         this.body = body;
         this.secret = secret;
         this.webhookId = webhookId;
+        this.contentType = contentType;
     }
 
     /** The checked target, or the failure that ends the call before anything is sent. */
@@ -83,8 +85,10 @@ final class WebhookCall {
         }
     }
 
-    static WebhookCall to(Ready target, HttpClient client, ObjectMapper json, Clock clock, String body, String secret, String webhookId) {
-        return new WebhookCall(client, json, clock, target.uri(), target.address(), body, secret, webhookId);
+    /** @param contentType the body's media type: {@code application/json} for a trigger event, another for a CloudEvent */
+    static WebhookCall to(Ready target, HttpClient client, ObjectMapper json, Clock clock, String body, String contentType, String secret,
+                          String webhookId) {
+        return new WebhookCall(client, json, clock, target.uri(), target.address(), body, secret, webhookId, contentType);
     }
 
     Attempt send(long timeoutMillis) {
@@ -97,7 +101,7 @@ final class WebhookCall {
                 .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
                 .setHost(uri.getHost()).setPort(port).setSsl(https).setURI(path)
                 .setFollowRedirects(false).setTimeout(timeoutMillis)
-                .putHeader("Content-Type", "application/json")
+                .putHeader("Content-Type", contentType)
                 .putHeader("User-Agent", "Cognate-Trigger-Runner")
                 .putHeader("webhook-id", webhookId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))

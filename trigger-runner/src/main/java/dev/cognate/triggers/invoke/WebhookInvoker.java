@@ -40,6 +40,10 @@ public class WebhookInvoker {
     private static final Logger LOG = Logger.getLogger(WebhookInvoker.class);
     /** A Lambda answer is at most 6 MB; a webhook's answer is bounded lower, it only fills in {@code response}. */
     static final int MAX_ANSWER_BYTES = WebhookCall.MAX_ANSWER_BYTES;
+    /** A trigger's body: Cognito's event, as a Lambda function's input. */
+    public static final String TRIGGER_EVENT = "application/json";
+    /** An event subscription's body: a CloudEvent in the HTTP binding's structured mode. */
+    public static final String STRUCTURED_CLOUD_EVENT = "application/cloudevents+json; charset=UTF-8";
 
     private final HttpClient client;
     private final EgressGuard guard;
@@ -71,10 +75,19 @@ public class WebhookInvoker {
         this.log = log;
     }
 
+    /** A trigger call: the event POSTed as {@code application/json}. */
     public Result invoke(TriggerInvocation.Request request) {
+        return invoke(request, TRIGGER_EVENT);
+    }
+
+    /**
+     * @param contentType the {@code Content-Type} a webhook target receives (the AWS Lambda {@code Invoke} API takes the
+     *                    payload as JSON whatever it is)
+     */
+    public Result invoke(TriggerInvocation.Request request, String contentType) {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
-        Run run = call(request);
+        Run run = call(request, contentType);
         long elapsed = System.nanoTime() - started;
         Result result = run.result();
         LOG.infof("trigger %s of %s: %s in %d ms after %d attempt(s)%s", request.trigger(), request.userPoolId(), result.outcome(),
@@ -96,7 +109,7 @@ public class WebhookInvoker {
         }
     }
 
-    private Run call(TriggerInvocation.Request request) {
+    private Run call(TriggerInvocation.Request request, String contentType) {
         if (request.userPoolId() == null || request.target() == null || request.event() == null || !request.event().isObject()) {
             return Run.notCalled("InvalidInvocation", "userPoolId, target and an event object are required");
         }
@@ -128,7 +141,8 @@ public class WebhookInvoker {
                 LOG.warnf("trigger %s of %s: cannot prepare the call: %s", request.trigger(), request.userPoolId(), e.toString());
                 return Run.notCalled("SigningFailed", "the call could not be signed");
             }
-            WebhookCall webhook = WebhookCall.to((WebhookCall.Ready) checked, client, json, clock, body, secret, "msg_" + UUID.randomUUID());
+            WebhookCall webhook = WebhookCall.to((WebhookCall.Ready) checked, client, json, clock, body, contentType, secret,
+                    "msg_" + UUID.randomUUID());
             attempt = webhook::send;
         }
         if (!breakers.allow(target)) {

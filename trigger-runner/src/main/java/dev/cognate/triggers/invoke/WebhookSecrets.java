@@ -13,8 +13,8 @@ import java.util.Base64;
 /**
  * Each pool's Standard Webhooks secret ({@code whsec_} + base64 of 32 random bytes), kept sealed in
  * {@code webhook_secrets} under the master key (context {@code webhook-secret:<pool id>}, so a sealed value copied to
- * another pool's row does not open). Made on the pool's first trigger call; {@link #rotate} replaces it at once (the
- * functions must take the new one: no overlap period yet).
+ * another pool's row does not open). Made on the pool's first trigger call, then read with one query per call;
+ * {@link #rotate} replaces it at once (the functions must take the new one: no overlap period yet).
  */
 @ApplicationScoped
 public class WebhookSecrets {
@@ -39,11 +39,33 @@ public class WebhookSecrets {
         this.cipher = cipher;
     }
 
-    /** The pool's secret, made and stored when it has none (two concurrent first calls agree on one). */
+    /**
+     * The pool's secret: one SELECT once it exists (every call but the pool's first). Read each time, not cached, so a
+     * {@link #rotate} on another replica signs the very next call.
+     */
     public Uni<String> of(String userPoolId) {
+        return stored(userPoolId).chain(secret -> secret != null ? Uni.createFrom().item(secret) : made(userPoolId));
+    }
+
+    /**
+     * The pool's first call: a new secret stored unless another call stored one meanwhile (ON CONFLICT DO NOTHING), then
+     * read back, so concurrent first calls all sign with the one that was stored.
+     */
+    private Uni<String> made(String userPoolId) {
         return db.preparedQuery(INSERT_IF_ABSENT).execute(Tuple.of(userPoolId, sealed(userPoolId, fresh())))
-                .chain(() -> db.preparedQuery(SELECT).execute(Tuple.of(userPoolId)))
-                .map(rows -> open(userPoolId, rows.iterator().next()));
+                .chain(() -> stored(userPoolId))
+                .map(secret -> {
+                    if (secret == null) { // only if the row was deleted between the two statements
+                        throw new IllegalStateException("the webhook secret of " + userPoolId + " vanished while it was made");
+                    }
+                    return secret;
+                });
+    }
+
+    /** The stored secret, opened, or {@code null} when the pool has none yet. */
+    private Uni<String> stored(String userPoolId) {
+        return db.preparedQuery(SELECT).execute(Tuple.of(userPoolId))
+                .map(rows -> rows.size() == 0 ? null : open(userPoolId, rows.iterator().next()));
     }
 
     /** A new secret for the pool; the previous one stops signing at once. */

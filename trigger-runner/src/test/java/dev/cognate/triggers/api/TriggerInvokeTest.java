@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cognate.internalapi.InternalRoutes;
+import dev.cognate.triggers.invoke.WebhookSecrets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,12 @@ class TriggerInvokeTest {
 
     @Inject
     InternalPort internalPort;
+
+    @Inject
+    WebhookSecrets secrets;
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool db;
 
     @BeforeAll
     static void startFunctions() throws IOException {
@@ -156,6 +166,21 @@ class TriggerInvokeTest {
         invoke(functionUrl("/answer"), 5000);
         assertSignedWith(rotated, last());
         assertThatSignatureFails(before, last());
+    }
+
+    @Test
+    void concurrentFirstCallsOfAPoolAgreeOnOneStoredSecretThatLaterCallsRead() {
+        String pool = "us-east-1_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 9);
+        List<Uni<String>> firstCalls = java.util.stream.IntStream.range(0, 8).mapToObj(i -> secrets.of(pool)).toList();
+
+        List<String> agreed = Uni.join().all(firstCalls).andFailFast().await().atMost(Duration.ofSeconds(30));
+
+        assertThat(agreed).hasSize(8).allMatch(secret -> secret.startsWith("whsec_")).containsOnly(agreed.get(0));
+        assertThat(db.preparedQuery("SELECT count(*) FROM webhook_secrets WHERE user_pool_id = $1").execute(Tuple.of(pool))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0)).isEqualTo(1);
+        assertThat(secrets.of(pool).await().atMost(Duration.ofSeconds(10))).isEqualTo(agreed.get(0));
+        String rotated = secrets.rotate(pool).await().atMost(Duration.ofSeconds(10));
+        assertThat(secrets.of(pool).await().atMost(Duration.ofSeconds(10))).as("read each time: a rotation counts at once").isEqualTo(rotated);
     }
 
     private static void assertThatSignatureFails(String secret, Received received) {

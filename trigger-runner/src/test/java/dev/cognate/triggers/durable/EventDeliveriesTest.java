@@ -117,7 +117,8 @@ class EventDeliveriesTest {
         RECEIVED.add(new Received(path, status, Map.of(
                 "webhook-id", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")),
                 "webhook-timestamp", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-timestamp")),
-                "webhook-signature", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-signature"))), body));
+                "webhook-signature", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-signature")),
+                "content-type", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))), body));
         byte[] answer = (status == 200 ? body : "{\"errorType\":\"Unavailable\",\"errorMessage\":\"down for maintenance\"}")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -189,6 +190,7 @@ class EventDeliveriesTest {
         assertThat(calls.size()).as("at most the bounded attempts").isLessThanOrEqualTo(3);
         Received delivered = calls.get(calls.size() - 1);
         assertThat(delivered.json()).isEqualTo(event.data().get("event"));
+        assertThat(delivered.headers().get("content-type")).as("a trigger event, as a Lambda function's input").isEqualTo("application/json");
         assertSigned(delivered, secret());
         assertThat(deadLetters("").getList("deadLetters")).isEmpty();
     }
@@ -277,6 +279,8 @@ class EventDeliveriesTest {
         assertThat(calls).hasSize(2);
         String secret = secret();
         calls.forEach(call -> assertSigned(call, secret));
+        assertThat(calls).extracting(call -> call.headers().get("content-type")).as("the CloudEvents HTTP binding's structured mode")
+                .containsOnly("application/cloudevents+json; charset=UTF-8");
         assertThat(calls.stream().map(call -> call.json().get("id").asText())).containsExactlyInAnyOrder(signedUp.id(), signedIn.id());
         JsonNode cloudEvent = calls.stream().filter(call -> call.json().get("id").asText().equals(signedIn.id())).findFirst().orElseThrow().json();
         assertThat(cloudEvent.get("specversion").asText()).isEqualTo("1.0");

@@ -228,6 +228,50 @@ class PostEventTriggersTest extends CognitoIdpTest {
         assertThat(triggerRequests()).as("refreshing tokens is no authentication: no PostAuthentication, as Cognito").hasSize(2);
     }
 
+    /** The PostAuthentication events of the pool in the outbox, oldest first. */
+    private List<JsonNode> postAuthenticationEvents() {
+        return triggerRequests().stream().filter(request -> request.get("trigger").asText().equals("PostAuthentication"))
+                .map(request -> request.get("event")).toList();
+    }
+
+    @Test
+    void aSignInEndedByRespondToAuthChallengeGivesPostAuthenticationThatStepsClientMetadataAsCognito() {
+        cognito.adminCreateUser(r -> r.userPoolId(poolId).username("flo").temporaryPassword("Temporary-Horse-1").messageAction("SUPPRESS")
+                .userAttributes(AttributeType.builder().name("email").value("flo@example.com").build()));
+        InitiateAuthResponse challenged = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "flo", "PASSWORD", "Temporary-Horse-1")).clientMetadata(Map.of("step", "initiate")));
+        assertThat(challenged.challengeNameAsString()).isEqualTo("NEW_PASSWORD_REQUIRED");
+        assertThat(postAuthenticationEvents()).as("no sign-in yet").isEmpty();
+
+        var answered = app.respondToAuthChallenge(r -> r.clientId(clientId).challengeName("NEW_PASSWORD_REQUIRED").session(challenged.session())
+                .challengeResponses(Map.of("USERNAME", "flo", "NEW_PASSWORD", PASSWORD))
+                .clientMetadata(Map.of("step", "new-password", "campaign", "spring")));
+
+        assertThat(answered.authenticationResult().accessToken()).isNotBlank();
+        List<JsonNode> events = postAuthenticationEvents();
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("triggerSource").asText()).isEqualTo("PostAuthentication_Authentication");
+        assertThat(events.get(0).get("userName").asText()).isEqualTo("flo");
+        assertThat(events.get(0).get("request").get("clientMetadata"))
+                .as("the ending step's, RespondToAuthChallenge's; InitiateAuth's is not passed on")
+                .isEqualTo(JSON.createObjectNode().put("step", "new-password").put("campaign", "spring"));
+    }
+
+    @Test
+    void initiateAuthsClientMetadataIsNotPassedToPostAuthenticationAsCognito() {
+        signUp("gil");
+        confirm("gil");
+
+        app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "gil", "PASSWORD", PASSWORD)).clientMetadata(Map.of("step", "initiate")));
+
+        List<JsonNode> events = postAuthenticationEvents();
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("userName").asText()).isEqualTo("gil");
+        assertThat(events.get(0).get("request").has("clientMetadata"))
+                .as("InitiateAuth's ClientMetadata goes to PreAuthentication's validationData only: %s", events.get(0)).isFalse();
+    }
+
     @Test
     void synchronousPostAuthenticationFailureIsUserLambdaValidationExceptionAndNoTokens() {
         signUp("di");
