@@ -12,11 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Tuple;
 import dev.cognate.userpool.MovableClock;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
@@ -48,6 +47,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * events, the history through every step, the failures and their exceptions.
  */
 @QuarkusTest
+@ExtendWith(TriggerRunnerStandIn.Running.class)
 class CustomAuthTest extends SignInFixture {
 
     private static final String DEFINE = "https://functions.example.com/define";
@@ -118,16 +118,6 @@ class CustomAuthTest extends SignInFixture {
     @AfterEach
     void putTimeBack() {
         clock.reset();
-    }
-
-    @BeforeAll
-    static void startTriggerRunner() {
-        TriggerRunnerStandIn.start();
-    }
-
-    @AfterAll
-    static void stopTriggerRunner() {
-        TriggerRunnerStandIn.stop();
     }
 
     @BeforeEach

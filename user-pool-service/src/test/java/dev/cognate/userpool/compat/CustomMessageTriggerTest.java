@@ -13,11 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -44,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * requires, else the pool's template. A failing function fails the call with no user, code or message left.
  */
 @QuarkusTest
+@ExtendWith(TriggerRunnerStandIn.Running.class)
 class CustomMessageTriggerTest extends CognitoIdpTest {
 
     private static final String FUNCTION = "https://functions.example.com/custom-message";
@@ -56,16 +56,6 @@ class CustomMessageTriggerTest extends CognitoIdpTest {
     CognitoIdentityProviderClient anonymous;
     String poolId;
     String clientId;
-
-    @BeforeAll
-    static void startTriggerRunner() {
-        TriggerRunnerStandIn.start();
-    }
-
-    @AfterAll
-    static void stopTriggerRunner() {
-        TriggerRunnerStandIn.stop();
-    }
 
     @BeforeEach
     void poolWithCustomMessage() {

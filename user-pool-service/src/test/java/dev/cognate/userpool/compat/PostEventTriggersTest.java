@@ -17,11 +17,10 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -47,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the user stays confirmed.
  */
 @QuarkusTest
+@ExtendWith(TriggerRunnerStandIn.Running.class)
 class PostEventTriggersTest extends CognitoIdpTest {
 
     private static final String POST_CONFIRMATION = "https://functions.example.com/post-confirmation";
@@ -60,16 +60,6 @@ class PostEventTriggersTest extends CognitoIdpTest {
     CognitoIdentityProviderClient app;
     String poolId;
     String clientId;
-
-    @BeforeAll
-    static void startTriggerRunner() {
-        TriggerRunnerStandIn.start();
-    }
-
-    @AfterAll
-    static void stopTriggerRunner() {
-        TriggerRunnerStandIn.stop();
-    }
 
     @BeforeEach
     void poolWithPostEventTriggers() {

@@ -5,10 +5,9 @@ import dev.cognate.internalapi.TriggerInvocation.Outcome;
 import dev.cognate.internalapi.TriggerInvocation.Result;
 import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthEventType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
@@ -29,19 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sign-in with Cognito's exception, counts no failed attempt, and is recorded as a refused sign-in.
  */
 @QuarkusTest
+@ExtendWith(TriggerRunnerStandIn.Running.class)
 class PreAuthenticationTriggerTest extends SignInFixture {
 
     private static final String FUNCTION = "https://functions.example.com/pre-authentication";
-
-    @BeforeAll
-    static void startTriggerRunner() {
-        TriggerRunnerStandIn.start();
-    }
-
-    @AfterAll
-    static void stopTriggerRunner() {
-        TriggerRunnerStandIn.stop();
-    }
 
     @BeforeEach
     void poolWithPreAuthentication() {

@@ -7,10 +7,9 @@ import dev.cognate.internalapi.TriggerInvocation.Result;
 import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import org.jose4j.jwt.JwtClaims;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
@@ -30,20 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * password rolled back, the rotating refresh token still usable).
  */
 @QuarkusTest
+@ExtendWith(TriggerRunnerStandIn.Running.class)
 class PreTokenGenerationTriggerTest extends SignInFixture {
 
     private static final String FUNCTION = "https://functions.example.com/tokens";
     private static final String ROLE = "arn:aws:iam::123456789012:role/staff";
-
-    @BeforeAll
-    static void startTriggerRunner() {
-        TriggerRunnerStandIn.start();
-    }
-
-    @AfterAll
-    static void stopTriggerRunner() {
-        TriggerRunnerStandIn.stop();
-    }
 
     @BeforeEach
     void poolWithPreTokenGeneration() {

@@ -6,10 +6,9 @@ import dev.cognate.internalapi.TriggerInvocation.Result;
 import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import org.jose4j.jwt.JwtClaims;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 
@@ -28,19 +27,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * answers refused with {@code InvalidLambdaResponseException}.
  */
 @QuarkusTest
+@ExtendWith(TriggerRunnerStandIn.Running.class)
 class PreTokenGenerationV2TriggerTest extends SignInFixture {
 
     private static final String FUNCTION = "https://functions.example.com/tokens-v2";
-
-    @BeforeAll
-    static void startTriggerRunner() {
-        TriggerRunnerStandIn.start();
-    }
-
-    @AfterAll
-    static void stopTriggerRunner() {
-        TriggerRunnerStandIn.stop();
-    }
 
     @BeforeEach
     void poolWithVersion2() {

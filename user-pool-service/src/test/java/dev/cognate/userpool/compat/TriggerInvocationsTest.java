@@ -8,9 +8,8 @@ import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
@@ -22,19 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trigger-runner is asked.
  */
 @QuarkusTest
+@ExtendWith(TriggerRunnerStandIn.Running.class)
 class TriggerInvocationsTest extends CognitoIdpTest {
 
     private static final long T0 = 1_796_000_000_000L;
-
-    @BeforeAll
-    static void startTriggerRunner() {
-        TriggerRunnerStandIn.start();
-    }
-
-    @AfterAll
-    static void stopTriggerRunner() {
-        TriggerRunnerStandIn.stop();
-    }
 
     private Response call(String body) {
         return SignedJson.callTarget(endpoint, "CognateAdmin.ListTriggerInvocations", body);

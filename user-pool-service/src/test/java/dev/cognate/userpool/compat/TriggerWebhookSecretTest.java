@@ -6,9 +6,8 @@ import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,17 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signs a pool's trigger calls with, and rotates it, through user-pool-service's signed API.
  */
 @QuarkusTest
+@ExtendWith(TriggerRunnerStandIn.Running.class)
 class TriggerWebhookSecretTest extends CognitoIdpTest {
-
-    @BeforeAll
-    static void startTriggerRunner() {
-        TriggerRunnerStandIn.start();
-    }
-
-    @AfterAll
-    static void stopTriggerRunner() {
-        TriggerRunnerStandIn.stop();
-    }
 
     private Response call(String action, String poolId) {
         return SignedJson.callTarget(endpoint, "CognateAdmin." + action, "{\"UserPoolId\": \"" + poolId + "\"}");

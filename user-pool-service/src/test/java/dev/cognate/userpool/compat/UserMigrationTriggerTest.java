@@ -10,10 +10,9 @@ import dev.cognate.userpool.api.HostedUiApi;
 import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
@@ -38,20 +37,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * call goes on in the same request. Failures and bad answers leave no user.
  */
 @QuarkusTest
+@ExtendWith(TriggerRunnerStandIn.Running.class)
 class UserMigrationTriggerTest extends SignInFixture {
 
     private static final String FUNCTION = "https://functions.example.com/migrate";
     private static final String LEGACY_PASSWORD = "Legacy-Pass-77";
-
-    @BeforeAll
-    static void startTriggerRunner() {
-        TriggerRunnerStandIn.start();
-    }
-
-    @AfterAll
-    static void stopTriggerRunner() {
-        TriggerRunnerStandIn.stop();
-    }
 
     @BeforeEach
     void poolWithUserMigration() {

@@ -9,9 +9,8 @@ import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.jose4j.jwt.JwtClaims;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
@@ -30,19 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * grant calling only a V3_0 function; the implicit grant's internal endpoint, whose code a failing function leaves redeemable ({@code TokenGeneration_ClientCredentials} with {@code aws_client_metadata}).
  */
 @QuarkusTest
+@ExtendWith(TriggerRunnerStandIn.Running.class)
 class OauthPreTokenGenerationTest extends OauthFlowFixture {
 
     private static final String FUNCTION = "https://functions.example.com/oauth-tokens";
-
-    @BeforeAll
-    static void startTriggerRunner() {
-        TriggerRunnerStandIn.start();
-    }
-
-    @AfterAll
-    static void stopTriggerRunner() {
-        TriggerRunnerStandIn.stop();
-    }
 
     private void trigger(String version) {
         cognito.updateUserPool(r -> r.userPoolId(poolId)

@@ -6,6 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cognate.internalapi.InternalRoutes;
 import dev.cognate.internalapi.TriggerInvocation;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +24,9 @@ import java.util.function.Function;
 
 /**
  * trigger-runner's internal invoke API as user-pool-service's tests see it: a real HTTP server (the JDK's) on
- * {@code test.triggers.runner-port} ({@link TriggerRunnerPort}; a trigger test starts it in {@code @BeforeAll} and
- * stops it in {@code @AfterAll}) that reads the contract's {@link TriggerInvocation.Request} and answers the
+ * {@code test.triggers.runner-port} ({@link TriggerRunnerPort}; a trigger test runs it around its class with
+ * {@code @ExtendWith(TriggerRunnerStandIn.Running.class)}, declared after {@code @QuarkusTest} so the application's
+ * configuration is there first) that reads the contract's {@link TriggerInvocation.Request} and answers the
  * {@link TriggerInvocation.Result} a test's function gives, so user-pool-service's events, its handling of each outcome
  * and its timeouts are tested through its real REST client. What trigger-runner itself does with the call (signing,
  * egress guard, the HTTP call to the function) is tested in trigger-runner ({@code TriggerInvokeTest}) against the
@@ -41,6 +45,20 @@ public final class TriggerRunnerStandIn {
     private static HttpServer server;
 
     private TriggerRunnerStandIn() {
+    }
+
+    /** Starts the stand-in before a test class's tests and stops it after them. */
+    public static final class Running implements BeforeAllCallback, AfterAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            stop();
+        }
     }
 
     public static void start() {
