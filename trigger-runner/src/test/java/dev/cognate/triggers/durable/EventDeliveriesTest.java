@@ -147,6 +147,11 @@ class EventDeliveriesTest {
                 .get(30, TimeUnit.SECONDS);
     }
 
+    /** How many calls to {@code path} the function answered 200. */
+    private long delivered(String path) {
+        return received(path).stream().filter(received -> received.status() == 200).count();
+    }
+
     private List<Received> received(String path) {
         return RECEIVED.stream().filter(received -> received.path().equals(path)).toList();
     }
@@ -184,7 +189,8 @@ class EventDeliveriesTest {
         UP.set(true);
 
         await().atMost(WAIT).until(() -> received(path).stream().anyMatch(received -> received.status() == 200));
-        Thread.sleep(1500); // several runs of the job: nothing more may arrive
+        // several runs of the job (one a second): no second delivery may arrive meanwhile
+        await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> delivered(path) == 1);
         List<Received> calls = received(path);
         assertThat(calls.stream().filter(received -> received.status() == 200)).as("delivered once").hasSize(1);
         assertThat(calls.size()).as("at most the bounded attempts").isLessThanOrEqualTo(3);
@@ -240,7 +246,7 @@ class EventDeliveriesTest {
                 .then().statusCode(204);
 
         await().atMost(WAIT).until(() -> received(path).stream().anyMatch(received -> received.status() == 200));
-        Thread.sleep(1000);
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> delivered(path) == 1);
         assertThat(received(path).stream().filter(received -> received.status() == 200)).hasSize(1);
         assertThat(deadLetters("").getList("deadLetters")).isEmpty();
         given().port(internalPort.port()).when().post(InternalRoutes.TRIGGERS + "/user-pools/" + poolId + "/dead-letters/" + id + "/replay")
@@ -274,7 +280,7 @@ class EventDeliveriesTest {
         send(trigger);
 
         await().atMost(WAIT).until(() -> received(path).size() >= 2 && received(everything.substring(everything.indexOf("/everything"))).size() >= 3);
-        Thread.sleep(1000);
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> received(path).size() == 2);
         List<Received> calls = received(path);
         assertThat(calls).hasSize(2);
         String secret = secret();
