@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.List;
 @ApplicationScoped
 public class TriggerAdministration {
 
-    private static final Logger LOG = Logger.getLogger(TriggerAdministration.class);
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final Pool db;
@@ -73,18 +71,11 @@ public class TriggerAdministration {
     }
 
     private static <T> Uni<T> fromRunner(Uni<T> call) {
-        return call.ifNoItem().after(WAIT).fail()
-                .onFailure().transform(failure -> {
-                    if (failure instanceof WebApplicationException refused && refused.getResponse() != null) {
-                        int status = refused.getResponse().getStatus();
-                        if (status == 400 || status == 404) {
-                            String message = messageOf(refused);
-                            return status == 400 ? CognitoException.invalidParameter(message) : CognitoException.resourceNotFound(message);
-                        }
-                    }
-                    LOG.warnf("trigger-runner did not answer an administration request: %s", failure.toString());
-                    return CognitoException.internalError();
-                });
+        return TriggerRunnerCalls.bounded(call, WAIT, "an administration request", refused -> switch (refused.getResponse().getStatus()) {
+            case 400 -> CognitoException.invalidParameter(messageOf(refused));
+            case 404 -> CognitoException.resourceNotFound(messageOf(refused));
+            default -> null;
+        });
     }
 
     private static String messageOf(WebApplicationException refused) {

@@ -6,9 +6,7 @@ import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 
@@ -19,7 +17,6 @@ import java.time.Duration;
 @ApplicationScoped
 public class TriggerInvocations {
 
-    private static final Logger LOG = Logger.getLogger(TriggerInvocations.class);
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final Pool db;
@@ -33,14 +30,8 @@ public class TriggerInvocations {
     }
 
     public Uni<TriggerInvocationLog.Page> page(String poolId, String trigger, int maxResults, String nextToken) {
-        return pools.require(db, poolId).chain(pool -> runner.invocations(pool.id(), trigger, maxResults, nextToken)
-                .ifNoItem().after(WAIT).fail()
-                .onFailure().transform(failure -> {
-                    if (failure instanceof WebApplicationException web && web.getResponse().getStatus() == 400) {
-                        return CognitoException.invalidParameter("NextToken is invalid.");
-                    }
-                    LOG.warnf("trigger-runner did not answer an invocation log request: %s", failure.toString());
-                    return CognitoException.internalError();
-                }));
+        return pools.require(db, poolId).chain(pool -> TriggerRunnerCalls.bounded(
+                runner.invocations(pool.id(), trigger, maxResults, nextToken), WAIT, "an invocation log request",
+                refused -> refused.getResponse().getStatus() == 400 ? CognitoException.invalidParameter("NextToken is invalid.") : null));
     }
 }

@@ -1,13 +1,11 @@
 package dev.cognate.userpool.trigger;
 
-import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.internalapi.TriggerInvocation;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 
@@ -18,7 +16,6 @@ import java.time.Duration;
 @ApplicationScoped
 public class WebhookSecrets {
 
-    private static final Logger LOG = Logger.getLogger(WebhookSecrets.class);
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final Pool db;
@@ -40,11 +37,7 @@ public class WebhookSecrets {
     }
 
     private static Uni<String> fromRunner(Uni<TriggerInvocation.WebhookSecret> call) {
-        return call.ifNoItem().after(WAIT).fail()
-                .onFailure().transform(failure -> {
-                    LOG.warnf("trigger-runner did not answer a webhook secret request: %s", failure.toString());
-                    return CognitoException.internalError();
-                })
+        return TriggerRunnerCalls.bounded(call, WAIT, "a webhook secret request", refused -> null)
                 .map(TriggerInvocation.WebhookSecret::secret);
     }
 }
