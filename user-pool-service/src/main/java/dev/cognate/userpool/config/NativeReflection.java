@@ -146,6 +146,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.action.GetUICustomizationAction$Request",
         "dev.cognate.userpool.action.GetUserAction$Request",
         "dev.cognate.userpool.action.GetUserAttributeVerificationCodeAction$Request",
+        "dev.cognate.userpool.action.GetUserAuthFactorsAction$Request",
+        "dev.cognate.userpool.action.GetUserAuthFactorsAction$Response",
         "dev.cognate.userpool.action.GetUserPoolMfaConfigAction$Request",
         "dev.cognate.userpool.action.GroupRequests$GroupType",
         "dev.cognate.userpool.action.IdentityProviderRequests$IdentityProviderType",
