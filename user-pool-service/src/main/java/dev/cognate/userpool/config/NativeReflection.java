@@ -247,6 +247,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.auth.SignInCompletion$Finished",
         "dev.cognate.userpool.auth.SignInCompletion$Opened",
         "dev.cognate.userpool.auth.SoftwareTokenSetup$Associated",
+        "dev.cognate.userpool.auth.SoftwareTokenSetup$SignInSide",
         "dev.cognate.userpool.auth.SoftwareTokenSetup$Verified",
         "dev.cognate.userpool.domain.AccountRecovery",
         "dev.cognate.userpool.domain.AppClient",
