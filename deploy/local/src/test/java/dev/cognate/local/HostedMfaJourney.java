@@ -66,6 +66,8 @@ final class HostedMfaJourney implements AutoCloseable {
         assumeTrue(Files.isExecutable(HostedLoginJourney.CHROMIUM), "needs " + HostedLoginJourney.CHROMIUM + " (apt-get install -y chromium)");
         Files.createDirectories(SCREENSHOTS);
         String poolId = operator.createUserPool(r -> r.poolName("MFA Journey")).userPool().id();
+        // discovery names the authorization endpoint of the pool's login domain (<prefix>.auth.<region>.localhost)
+        operator.createUserPoolDomain(r -> r.userPoolId(poolId).domain("mfa-" + poolId.substring(poolId.indexOf('_') + 1).toLowerCase()));
         operator.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.ON)
                 .softwareTokenMfaConfiguration(c -> c.enabled(true)));
         String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("mfa-app").generateSecret(false)
@@ -77,7 +79,9 @@ final class HostedMfaJourney implements AutoCloseable {
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(HostedLoginJourney.CHROMIUM)
                      .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                             "--disable-component-update", "--disable-sync", "--no-first-run")))) {
+                             "--disable-component-update", "--disable-sync", "--no-first-run",
+                             // the login domain resolves to loopback without asking a resolver
+                             "--host-resolver-rules=MAP *.localhost 127.0.0.1")))) {
             long setUpStep;
             String secret;
             try (BrowserContext first = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true))) {
