@@ -244,6 +244,43 @@ class RememberedDevicesTest extends SignInFixture {
         assertThatThrownBy(() -> anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                 .authParameters(Map.of("REFRESH_TOKEN", result.refreshToken(), "DEVICE_KEY", "us-east-1_" + java.util.UUID.randomUUID()))))
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Invalid Refresh Token");
+        // GetTokensFromRefreshToken's DeviceKey is the same check
+        assertThat(claims(anonymous.getTokensFromRefreshToken(r -> r.clientId(clientId).refreshToken(result.refreshToken()).deviceKey(deviceKey))
+                .authenticationResult().accessToken()).path("device_key").asText()).isEqualTo(deviceKey);
+        assertThatThrownBy(() -> anonymous.getTokensFromRefreshToken(r -> r.clientId(clientId).refreshToken(result.refreshToken())
+                .deviceKey("us-east-1_" + java.util.UUID.randomUUID())))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Invalid Refresh Token");
+    }
+
+    /** The PostAuthentication events the pool's sign-ins committed to the outbox (durable triggers), oldest first. */
+    private List<JsonNode> postAuthenticationEvents() {
+        List<JsonNode> events = new java.util.ArrayList<>();
+        db.preparedQuery("SELECT payload FROM outbox WHERE topic = 'cognate.userpool.events' AND payload::jsonb->>'source' = $1"
+                        + " AND payload::jsonb->>'type' = $2 ORDER BY id")
+                .execute(Tuple.of("/userpools/" + poolId, dev.cognate.events.UserPoolEvents.POST_TRIGGER_REQUESTED.name())).await().indefinitely()
+                .forEach(row -> {
+                    try {
+                        events.add(JSON.readTree(row.getValue(0).toString()).path("data").path("event"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        return events;
+    }
+
+    @Test
+    void postAuthenticationSaysWhetherTheSignInUsedANewDevice() {
+        cognito.updateUserPool(r -> r.userPoolId(poolId).lambdaConfig(l -> l.postAuthentication("https://functions.example.com/post-authentication"))
+                .deviceConfiguration(d -> d.challengeRequiredOnNewDevice(true)));
+        createUser("gus", true);
+        String deviceKey = confirm(signIn("gus", null).authenticationResult()).deviceKey();
+        signIn("gus", deviceKey);
+        List<JsonNode> events = postAuthenticationEvents();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).path("triggerSource").asText()).isEqualTo("PostAuthentication_Authentication");
+        assertThat(events.get(0).path("request").path("newDeviceUsed").isBoolean()).isTrue();
+        assertThat(events.get(0).path("request").path("newDeviceUsed").asBoolean()).as("a new device").isTrue();
+        assertThat(events.get(1).path("request").path("newDeviceUsed").asBoolean()).as("the confirmed device").isFalse();
     }
 
     @Test
