@@ -7,6 +7,7 @@ import dev.cognate.userpool.domain.Device;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.repository.DeviceRepository;
 import dev.cognate.userpool.repository.UserRepository;
+import dev.cognate.userpool.trigger.PreTokenGenerationTrigger;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -83,7 +84,8 @@ public class DevicePasswordVerifierChallenge implements ChallengeHandler {
                         return Uni.createFrom().item(() -> signatureMatches(session, device.get(), timestamp, signature))
                                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                     })
-                    .chain(matches -> matches ? passwords.checkAccount(context, user).chain(accepted -> completion.finish(context, accepted))
+                    .chain(matches -> matches ? passwords.checkAccount(context, user)
+                            .chain(accepted -> completion.finish(context, accepted, PreTokenGenerationTrigger.Source.AUTHENTICATE_DEVICE))
                             : audit.<AuthResponse>wrongPassword(context, user));
         });
     }

@@ -96,9 +96,14 @@ public class SignInCompletion {
 
     /** The end of a sign-in whose every factor was verified: recorded, then tokens (or the hosted login's signed-in user). */
     public Uni<AuthResponse> finish(AuthContext context, User user) {
+        return finish(context, user, PreTokenGenerationTrigger.Source.AUTHENTICATION);
+    }
+
+    /** As {@link #finish(AuthContext, User)}, the PreTokenGeneration trigger run as {@code source} (a remembered device's sign-in). */
+    public Uni<AuthResponse> finish(AuthContext context, User user, PreTokenGenerationTrigger.Source source) {
         Instant authTime = clock.instant();
         // the trigger first: a failing PreTokenGeneration function leaves no sign-in, no family and no event behind
-        return prepareTokens(context, user, authTime, PreTokenGenerationTrigger.Source.AUTHENTICATION)
+        return prepareTokens(context, user, authTime, source)
                 .chain(prepared -> db.withTransaction(tx -> signedIn(tx, context, user, authTime))
                         .chain(opened -> tokens(context, new Finished(opened, prepared))));
     }
