@@ -30,9 +30,11 @@ import java.util.UUID;
  * What follows a verified first factor, for the JSON API and the hosted login alike: a second factor Cognate cannot
  * ask is refused ({@link MfaChallenges}, {@link UnsupportedMfaGuard}) before anything changes; then the next challenge
  * (NEW_PASSWORD_REQUIRED for a temporary password — the MFA step follows the new password —, else SOFTWARE_TOKEN_MFA or
- * MFA_SETUP), or the end — for the API the PreTokenGeneration trigger first (its failure leaves nothing recorded), then
+ * MFA_SETUP; DEVICE_SRP_AUTH instead of the code for a remembered device, see {@link RememberedDevices}), or the end — for
+ * the API the PreTokenGeneration trigger first (its failure leaves nothing recorded), then
  * the lockout counter reset, the {@code SignIn} authentication event and the {@code signed_in} event committed together
- * with a new refresh-token family, then the ID and access tokens signed; the hosted login ends with the user signed in,
+ * with a new refresh-token family (bound to the sign-in's device where the pool tracks devices), then the ID and access
+ * tokens signed; the hosted login ends with the user signed in,
  * its tokens come later from the authorization code ({@link AuthContext#hostedLogin()}).
  */
 @ApplicationScoped
