@@ -1,14 +1,17 @@
 package dev.cognate.userpool.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cognate.internalapi.TriggerInvocation.Result;
 import dev.cognate.testkit.ScriptRun;
 import dev.cognate.userpool.MovableClock;
+import dev.cognate.userpool.trigger.TriggerRunnerStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
@@ -48,6 +51,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * DEVICE_KEY, and Cognito's errors (unknown device, another user's device, a wrong DEVICE_KEY on refresh).
  */
 @QuarkusTest
+@ExtendWith(TriggerRunnerStandIn.Running.class)
 class RememberedDevicesTest extends SignInFixture {
 
     private static final Path SCRIPT_DIR = Path.of("src/test/node");
@@ -230,6 +234,24 @@ class RememberedDevicesTest extends SignInFixture {
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Refresh Token has been revoked");
         assertThatThrownBy(() -> cognito.adminGetDevice(r -> r.userPoolId(poolId).username("cy").deviceKey(device.deviceKey())))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageStartingWith("Device does not exist.");
+    }
+
+    @Test
+    void aRememberedDevicesSignInRunsPreTokenGenerationAsAuthenticateDevice() throws Exception {
+        cognito.updateUserPool(r -> r.userPoolId(poolId).lambdaConfig(l -> l.preTokenGeneration("https://functions.example.com/tokens"))
+                .deviceConfiguration(d -> d.challengeRequiredOnNewDevice(true)));
+        TriggerRunnerStandIn.answerWith(Result::answered);
+        createUser("hal", true);
+        AuthenticationResultType first = signIn("hal", null).authenticationResult();
+        DeviceSecret device = confirm(first);
+        enrolTotp(first.accessToken());
+        clock.advance(Duration.ofSeconds(30));
+        InitiateAuthResponse challenge = signIn("hal", device.deviceKey());
+        AuthenticationResultType byDevice = deviceSrp("hal", challenge.session(), device, device.password()).authenticationResult();
+
+        List<String> sources = TriggerRunnerStandIn.calls().stream().map(call -> call.event().path("triggerSource").asText()).toList();
+        assertThat(sources).containsExactly("TokenGeneration_Authentication", "TokenGeneration_AuthenticateDevice");
+        assertThat(claims(byDevice.accessToken()).path("device_key").asText()).isEqualTo(device.deviceKey());
     }
 
     @Test
