@@ -5,6 +5,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminRespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFactorType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
@@ -19,6 +21,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolTierType;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -226,6 +232,34 @@ class UserAuthFlowTest extends SignInFixture {
                 "PASSWORD", PASSWORD));
         assertThat(next.challengeName()).isEqualTo(ChallengeNameType.MFA_SETUP);
         assertThat(next.authenticationResult()).isNull();
+    }
+
+    /** SECRET_HASH as the AWS docs define it: Base64(HMAC-SHA256(client secret, username + client id)). */
+    private static String secretHash(UserPoolClientType client, String username) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(client.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal((username + client.clientId()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void administratorsAndClientsWithASecretRunTheSameChoice() throws Exception {
+        String sub = createUser("dora", true);
+        UserPoolClientType client = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("secret-" + unique())
+                .generateSecret(true).explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+                .userPoolClient();
+        String hash = secretHash(client, "dora");
+        assertThatThrownBy(() -> cognito.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(client.clientId())
+                .authFlow(AuthFlowType.USER_AUTH).authParameters(Map.of("USERNAME", "dora"))))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageContaining("SECRET_HASH was not received");
+
+        AdminInitiateAuthResponse choice = cognito.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(client.clientId())
+                .authFlow(AuthFlowType.USER_AUTH).authParameters(Map.of("USERNAME", "dora", "SECRET_HASH", hash)));
+        assertThat(choice.challengeName()).isEqualTo(ChallengeNameType.SELECT_CHALLENGE);
+        assertThat(choice.availableChallenges()).containsExactly(ChallengeNameType.PASSWORD, ChallengeNameType.PASSWORD_SRP);
+        AdminRespondToAuthChallengeResponse done = cognito.adminRespondToAuthChallenge(r -> r.userPoolId(poolId)
+                .clientId(client.clientId()).challengeName(ChallengeNameType.SELECT_CHALLENGE).session(choice.session())
+                .challengeResponses(Map.of("USERNAME", "dora", "ANSWER", "PASSWORD", "PASSWORD", PASSWORD, "SECRET_HASH", hash)));
+        assertThat(verify(done.authenticationResult().idToken(), client.clientId()).getSubject()).isEqualTo(sub);
     }
 
     @Test
