@@ -117,6 +117,14 @@ public interface TriggerRunnerConfig {
         /** Wait before the second attempt; doubled before each further one. */
         @WithDefault("100ms")
         Duration backoff();
+
+        /**
+         * The least time an attempt is given: each attempt has what is left of the caller's timeout divided by the
+         * attempts left (so one hung attempt leaves time for the next), but never less than this (nor more than what
+         * is left).
+         */
+        @WithDefault("1s")
+        Duration minAttemptTimeout();
     }
 
     interface CircuitBreaker {
