@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP/1.1 keep-alive, the status line and headers written and flushed before the body (two TCP segments, no Nagle
  * delay), and a connection idle for longer than its keep-alive timeout (Node's default: 5 s) closed by the server.
  * It answers every POST with the event it received, so a caller sees {@code ANSWERED}; it counts the requests it read
- * and the connections it accepted, so a test can tell a first-attempt answer from one that needed a retry.
+ * and the connections it accepted, so a test can tell a first-attempt answer from one that needed a retry. Node
+ * advertises its timeout ({@code Keep-Alive: timeout=5}); servers that do not (the JDK's, Go's) are the other case.
  */
 public final class KeepAliveFunctionServer implements AutoCloseable {
 
@@ -30,6 +31,7 @@ public final class KeepAliveFunctionServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Duration keepAliveTimeout;
+    private final boolean advertised;
     private final ExecutorService connections = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "keep-alive-function");
         thread.setDaemon(true);
@@ -38,8 +40,10 @@ public final class KeepAliveFunctionServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
 
-    public KeepAliveFunctionServer(Duration keepAliveTimeout) {
+    /** @param advertised whether answers carry {@code Keep-Alive: timeout=<seconds>}, as Node's do */
+    public KeepAliveFunctionServer(Duration keepAliveTimeout, boolean advertised) {
         this.keepAliveTimeout = keepAliveTimeout;
+        this.advertised = advertised;
         try {
             this.socket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -102,7 +106,8 @@ public final class KeepAliveFunctionServer implements AutoCloseable {
                 byte[] event = in.readNBytes(length);
                 requests.incrementAndGet();
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + event.length
-                        + "\r\nConnection: keep-alive\r\nKeep-Alive: timeout=" + keepAliveTimeout.toSeconds() + "\r\n\r\n")
+                        + "\r\nConnection: keep-alive\r\n"
+                        + (advertised ? "Keep-Alive: timeout=" + keepAliveTimeout.toSeconds() + "\r\n" : "") + "\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 out.write(event);
