@@ -32,9 +32,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Each exchange runs on one event-loop context, the invoker's, from the request to the answer's last byte: the
  * pool's connections are made on that loop too, so the answer's head, its body and the handlers that read them are all
- * on one thread. Started from the worker thread instead, the client took a context of its own per call, a pooled
- * connection of another loop delivered the answer, and {@code body()} was set on one thread while the body ended on
- * the other: about one answer in 1,000 was dropped and its call waited its whole timeout (Vert.x 4.5's
+ * on one thread. Started from the worker thread instead, the request's callbacks and the pooled connection that
+ * delivered the answer could be on different event loops, and {@code body()} was set on one thread while the body
+ * ended on the other: about one answer in 1,000 was dropped and its call waited its whole timeout (Vert.x 4.5's
  * {@code HttpClientResponse} body/end race, eclipse-vertx/vert.x#6038; {@code WebhookAnswersUnderLoadTest}).
  */
 final class WebhookCall {
@@ -96,8 +96,10 @@ final class WebhookCall {
         }
     }
 
-    /** @param contentType the body's media type: {@code application/json} for a trigger event, another for a CloudEvent */
-    /** @param context the event-loop context every exchange runs on (see the class comment) */
+    /**
+     * @param context     the event-loop context every exchange runs on (see the class comment)
+     * @param contentType the body's media type: {@code application/json} for a trigger event, another for a CloudEvent
+     */
     static WebhookCall to(Ready target, HttpClient client, Context context, ObjectMapper json, Clock clock, String body,
                           String contentType, String secret, String webhookId) {
         return new WebhookCall(client, context, json, clock, target.uri(), target.address(), body, secret, webhookId, contentType);
