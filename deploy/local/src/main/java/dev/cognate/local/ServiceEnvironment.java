@@ -40,9 +40,11 @@ final class ServiceEnvironment {
             environment.put("COGNATE_MASTER_KEY", credentials.masterKey());
         }
         if (service.name().equals(CognateService.TRIGGER_RUNNER.name())) {
-            // No SMTP server on a laptop: each email becomes a file a developer can read.
+            // No SMTP server nor SMS gateway on a laptop: each email and each text message becomes a file a developer can read.
             environment.put("COGNATE_DELIVERY_EMAIL_MODE", "file");
             environment.put("COGNATE_DELIVERY_EMAIL_DIRECTORY", layout.mailDir().toString());
+            environment.put("COGNATE_DELIVERY_SMS_MODE", "file");
+            environment.put("COGNATE_DELIVERY_SMS_DIRECTORY", layout.smsDir().toString());
         }
         environment.putAll(service.ownEnvironment());
         return environment;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Where the stack finds the built services and keeps its files.
  *
  * @param repoRoot the Cognate checkout; each service runs from {@code <repoRoot>/<service>/target/quarkus-app}
- * @param stateDir per-run files: {@code stack.json}, the summary, the local credentials, {@code logs/} and {@code mail/}
+ * @param stateDir per-run files: {@code stack.json}, the summary, the local credentials, {@code logs/}, {@code mail/} and {@code sms/}
  * @param dataDir PostgreSQL, Redis and Kafka data, kept between runs
  */
 record StackLayout(Path repoRoot, Path stateDir, Path dataDir) {
@@ -48,6 +48,11 @@ record StackLayout(Path repoRoot, Path stateDir, Path dataDir) {
     /** Where trigger-runner writes each email it delivers (one {@code .eml} file per message): no SMTP server needed. */
     Path mailDir() {
         return stateDir.resolve("mail");
+    }
+
+    /** Where trigger-runner writes each text message it delivers (one {@code .txt} file per message): no SMS gateway needed. */
+    Path smsDir() {
+        return stateDir.resolve("sms");
     }
 
     Path logFile(String processName) {

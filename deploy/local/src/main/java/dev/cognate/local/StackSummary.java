@@ -53,6 +53,8 @@ final class StackSummary {
         line(text, "");
         line(text, "Mail: %s/ (every email the services send, one .eml file each: sign-up codes, invitations)",
                 display(layout, layout.mailDir()));
+        line(text, "SMS: %s/ (every text message, one .txt file each: the number, the time, the text with its code)",
+                display(layout, layout.smsDir()));
         line(text, "Stack description: %s   Logs: %s/", display(layout, layout.stackFile()),
                 display(layout, layout.logsDir()));
         line(text, "Stop: Ctrl-C where it runs in the foreground, or deploy/local/run down.");

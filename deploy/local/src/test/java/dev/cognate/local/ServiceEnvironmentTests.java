@@ -58,15 +58,17 @@ class ServiceEnvironmentTests {
                 .as("it seals the session tokens of vended credentials").containsEntry("COGNATE_MASTER_KEY", credentials.masterKey())
                 .as("user pool ID tokens are logins").containsEntry("COGNATE_LOGINS_USER_POOL_ISSUER_BASE_URL", "http://localhost:8081")
                 .as("ServerSideTokenCheck asks the internal API").containsEntry("QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:8091")
-                .doesNotContainKey("COGNATE_DELIVERY_EMAIL_MODE");
+                .doesNotContainKey("COGNATE_DELIVERY_EMAIL_MODE").doesNotContainKey("COGNATE_DELIVERY_SMS_MODE");
     }
 
     @Test
-    void letsTriggerRunnerOpenTheSealedCodesAndWriteEmailsIntoTheStateDirectory() {
+    void letsTriggerRunnerOpenTheSealedCodesAndWriteEmailsAndTextMessagesIntoTheStateDirectory() {
         assertThat(ServiceEnvironment.of(CognateService.TRIGGER_RUNNER, InfraPorts.LOCAL, "us-east-1", credentials, layout))
                 .as("the key user-pool-service seals the codes with").containsEntry("COGNATE_MASTER_KEY", credentials.masterKey())
                 .containsEntry("COGNATE_DELIVERY_EMAIL_MODE", "file")
                 .containsEntry("COGNATE_DELIVERY_EMAIL_DIRECTORY", "/repo/deploy/local/.state/mail")
+                .containsEntry("COGNATE_DELIVERY_SMS_MODE", "file")
+                .containsEntry("COGNATE_DELIVERY_SMS_DIRECTORY", "/repo/deploy/local/.state/sms")
                 .containsEntry("COGNATE_INTERNAL_API_PORT", "8094")
                 .containsEntry("COGNATE_INTERNAL_API_HOST", "127.0.0.1")
                 .as("the local stack's trigger functions run on this machine")

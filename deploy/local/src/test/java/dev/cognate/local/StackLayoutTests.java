@@ -20,6 +20,7 @@ class StackLayoutTests {
         assertThat(layout.logFile("user-pool-service"))
                 .isEqualTo(Path.of("/repo/deploy/local/.state/logs/user-pool-service.log"));
         assertThat(layout.mailDir()).isEqualTo(Path.of("/repo/deploy/local/.state/mail"));
+        assertThat(layout.smsDir()).isEqualTo(Path.of("/repo/deploy/local/.state/sms"));
         assertThat(layout.serviceRunnerJar("trigger-runner"))
                 .isEqualTo(Path.of("/repo/trigger-runner/target/quarkus-app/quarkus-run.jar"));
     }

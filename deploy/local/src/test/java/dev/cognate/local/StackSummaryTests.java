@@ -24,6 +24,7 @@ class StackSummaryTests {
                 .contains("aws --endpoint-url http://localhost:8083 cognito-identity list-identity-pools --max-results 10")
                 .contains("deploy/local/.state/stack.json")
                 .contains("Mail: deploy/local/.state/mail/")
+                .contains("SMS: deploy/local/.state/sms/")
                 .contains("Demo user pool: none yet")
                 .doesNotContain("initiate-auth");
     }

@@ -152,6 +152,61 @@ class WholeStackTest {
         signUpWithTheMailedCode(services.get(0).baseUrl());
     }
 
+    /**
+     * SMS as files, as deploy/local runs trigger-runner: SignUp with a phone number the pool verifies → the code's text
+     * message written to {@code .state/sms/} (one file: the number, the time, the text) → ConfirmSignUp with that code
+     * → the phone number verified and the user signs in.
+     */
+    @Test
+    void aSignUpWithAPhoneNumberGetsItsCodeAsATextFileInTheStateDirectory() throws Exception {
+        try (CognitoIdentityProviderClient operator = operatorClient();
+             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
+                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String poolId = operator.createUserPool(r -> r.poolName("whole-stack-sms-sign-up")
+                    .autoVerifiedAttributes(VerifiedAttributeType.PHONE_NUMBER)).userPool().id();
+            String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+                    .userPoolClient().clientId();
+            var signedUp = app.signUp(r -> r.clientId(clientId).username("texter").password("Texter-Passw0rd!")
+                    .userAttributes(attribute("phone_number", "+15550100042")));
+            assertThat(signedUp.codeDeliveryDetails().deliveryMediumAsString()).isEqualTo("SMS");
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> smsTo("+15550100042") != null);
+            Path file = smsTo("+15550100042");
+            assertThat(file.getFileName().toString()).matches("\\d{8}T\\d{6}\\.\\d{3}Z-CustomMessage_SignUp-.+\\.txt");
+            String text = Files.readString(file);
+            assertThat(text).contains("To: +15550100042", "X-Cognate-User-Pool-Id: " + poolId).containsPattern("Date: 20\\d\\d-");
+            java.util.regex.Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(text.substring(text.indexOf("\r\n\r\n")));
+            assertThat(code.find()).as("a 6-digit code in %s", text).isTrue();
+
+            app.confirmSignUp(r -> r.clientId(clientId).username("texter").confirmationCode(code.group(1)));
+            assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username("texter")).userAttributes())
+                    .anyMatch(a -> a.name().equals("phone_number_verified") && a.value().equals("true"));
+            String accessToken = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", "texter", "PASSWORD", "Texter-Passw0rd!"))).authenticationResult().accessToken();
+            assertThat(app.getUser(r -> r.accessToken(accessToken)).username()).isEqualTo("texter");
+        }
+    }
+
+    /** The newest text message to {@code phoneNumber} in the stack's {@code sms/} directory, or null. */
+    private Path smsTo(String phoneNumber) throws java.io.IOException {
+        if (!Files.isDirectory(layout.smsDir())) {
+            return null;
+        }
+        try (var files = Files.list(layout.smsDir())) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".txt"))
+                    .filter(file -> {
+                        try {
+                            return Files.readString(file).contains("To: " + phoneNumber + "\r\n");
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    })
+                    .max(java.util.Comparator.comparing(file -> file.getFileName().toString())).orElse(null);
+        }
+    }
+
     @Test
     void aStandardRelyingPartySignsAUserUpAndInThroughTheHostedPagesInChromium() throws Exception {
         try (CognitoIdentityProviderClient idp = operatorClient();

@@ -117,6 +117,14 @@ public interface TriggerRunnerConfig {
         /** Wait before the second attempt; doubled before each further one. */
         @WithDefault("100ms")
         Duration backoff();
+
+        /**
+         * The least time an attempt is given: each attempt has what is left of the caller's timeout divided by the
+         * attempts left (so one hung attempt leaves time for the next), but never less than this (nor more than what
+         * is left).
+         */
+        @WithDefault("1s")
+        Duration minAttemptTimeout();
     }
 
     interface CircuitBreaker {
@@ -168,12 +176,24 @@ public interface TriggerRunnerConfig {
     }
 
     interface Sms {
-        /** The SMS gateway: each text message is POSTed there as JSON. Absent: SMS requests are dead-lettered. */
+        /** {@code webhook} (the operator's gateway, {@code webhook-url}) or {@code file} (one file per message, for a laptop). */
+        @WithDefault("webhook")
+        SmsMode mode();
+
+        /** The SMS gateway: each text message is POSTed there as JSON. Absent in {@code webhook} mode: SMS requests are dead-lettered. */
         Optional<URI> webhookUrl();
+
+        /** Where {@code file} mode writes its messages (created when missing; relative to the working directory). */
+        @WithDefault("sms")
+        Path directory();
 
         /** Bounds both connecting to the gateway and waiting for its answer. */
         @WithDefault("5s")
         Duration timeout();
+    }
+
+    enum SmsMode {
+        WEBHOOK, FILE
     }
 
     interface Db {

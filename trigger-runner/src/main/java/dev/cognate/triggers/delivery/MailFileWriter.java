@@ -63,23 +63,27 @@ public class MailFileWriter {
         header(text, "Content-Type", "text/plain; charset=UTF-8");
         text.append("\r\n").append(message.text()).append("\r\n");
         String name = FILE_TIME.format(now) + "-" + safe(message.purpose()) + "-" + safe(message.eventId()) + ".eml";
+        writeWhole(directory, name, text);
+    }
+
+    /** Writes {@code text} aside and moves it into place as {@code name}, so a reader never sees half a message. */
+    static void writeWhole(Path directory, String name, CharSequence text) {
         try {
             Files.createDirectories(directory);
-            // Written aside and moved into place, so a reader never sees half a message.
             Path partial = Files.createTempFile(directory, ".partial-", ".tmp");
             Files.writeString(partial, text, StandardCharsets.UTF_8);
             Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw DeliveryFailedException.transientFailure("writing a mail file in " + directory + " failed: " + e, e);
+            throw DeliveryFailedException.transientFailure("writing a message file in " + directory + " failed: " + e, e);
         }
     }
 
-    private static void header(StringBuilder text, String name, String value) {
+    static void header(StringBuilder text, String name, String value) {
         // A header value never spans lines (no header injection from a pool's subject).
         text.append(name).append(": ").append(value == null ? "" : value.replaceAll("[\\r\\n]+", " ")).append("\r\n");
     }
 
-    private static String safe(String part) {
+    static String safe(String part) {
         return part.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 }

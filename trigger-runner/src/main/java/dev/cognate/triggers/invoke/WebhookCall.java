@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.internalapi.TriggerInvocation.Outcome;
 import dev.cognate.internalapi.TriggerInvocation.Result;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +29,13 @@ import java.util.concurrent.TimeoutException;
  * {@code Host}); redirects are not followed. Every attempt of one call carries the same {@code webhook-id} (Standard
  * Webhooks: the same id when a message is sent again, so a receiver can drop a repeat) and a fresh timestamp and
  * signature. Blocking: the caller runs on a worker thread.
+ *
+ * <p>Each exchange runs on one event-loop context, the invoker's, from the request to the answer's last byte: the
+ * pool's connections are made on that loop too, so the answer's head, its body and the handlers that read them are all
+ * on one thread. Started from the worker thread instead, the request's callbacks and the pooled connection that
+ * delivered the answer could be on different event loops, and {@code body()} was set on one thread while the body
+ * ended on the other: about one answer in 1,000 was dropped and its call waited its whole timeout (Vert.x 4.5's
+ * {@code HttpClientResponse} body/end race, eclipse-vertx/vert.x#6038; {@code WebhookAnswersUnderLoadTest}).
  */
 final class WebhookCall {
 
@@ -34,6 +43,7 @@ final class WebhookCall {
     static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
     private final HttpClient client;
+    private final Context context;
     private final ObjectMapper json;
     private final Clock clock;
     private final URI uri;
@@ -43,9 +53,10 @@ final class WebhookCall {
     private final String webhookId;
     private final String contentType;
 
-    private WebhookCall(HttpClient client, ObjectMapper json, Clock clock, URI uri, InetAddress address, String body,
-                        String secret, String webhookId, String contentType) {
+    private WebhookCall(HttpClient client, Context context, ObjectMapper json, Clock clock, URI uri, InetAddress address,
+                        String body, String secret, String webhookId, String contentType) {
         this.client = client;
+        this.context = context;
         this.json = json;
         this.clock = clock;
         this.uri = uri;
@@ -85,10 +96,13 @@ final class WebhookCall {
         }
     }
 
-    /** @param contentType the body's media type: {@code application/json} for a trigger event, another for a CloudEvent */
-    static WebhookCall to(Ready target, HttpClient client, ObjectMapper json, Clock clock, String body, String contentType, String secret,
-                          String webhookId) {
-        return new WebhookCall(client, json, clock, target.uri(), target.address(), body, secret, webhookId, contentType);
+    /**
+     * @param context     the event-loop context every exchange runs on (see the class comment)
+     * @param contentType the body's media type: {@code application/json} for a trigger event, another for a CloudEvent
+     */
+    static WebhookCall to(Ready target, HttpClient client, Context context, ObjectMapper json, Clock clock, String body,
+                          String contentType, String secret, String webhookId) {
+        return new WebhookCall(client, context, json, clock, target.uri(), target.address(), body, secret, webhookId, contentType);
     }
 
     Attempt send(long timeoutMillis) {
@@ -106,12 +120,21 @@ final class WebhookCall {
                 .putHeader("webhook-id", webhookId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", WebhookSigner.signature(secret, webhookId, timestamp, body));
+        CompletableFuture<Answer> exchange = new CompletableFuture<>();
+        context.runOnContext(ignored -> client.request(options)
+                // Nested, so the body is asked for in the same turn of the loop that delivers the head.
+                .compose(req -> req.send(Buffer.buffer(body))
+                        .compose(response -> bodyOf(response).map(bytes -> new Answer(response.statusCode(), bytes))))
+                .onComplete(done -> {
+                    if (done.succeeded()) {
+                        exchange.complete(done.result());
+                    } else {
+                        exchange.completeExceptionally(done.cause());
+                    }
+                }));
         Answer answer;
         try {
-            answer = client.request(options)
-                    .compose(req -> req.send(Buffer.buffer(body)))
-                    .compose(response -> bodyOf(response).map(bytes -> new Answer(response.statusCode(), bytes)))
-                    .toCompletionStage().toCompletableFuture().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            answer = exchange.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return Attempt.retriable(timedOut(timeoutMillis));
         } catch (InterruptedException e) {

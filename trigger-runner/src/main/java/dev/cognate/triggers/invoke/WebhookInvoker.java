@@ -10,9 +10,11 @@ import dev.cognate.triggers.config.TriggerRunnerConfig;
 import dev.cognate.triggers.repository.InvocationLogRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -45,7 +47,16 @@ public class WebhookInvoker {
     /** An event subscription's body: a CloudEvent in the HTTP binding's structured mode. */
     public static final String STRUCTURED_CLOUD_EVENT = "application/cloudevents+json; charset=UTF-8";
 
+    /**
+     * How long an unused connection stays in the pool: below Node's {@code keepAliveTimeout} (5 s, the default of
+     * deploy/functions' adapter) less the pool cleaner's period (1 s), so trigger-runner closes an idle connection
+     * before the function does and never sends a call on one the function is closing at that moment.
+     */
+    static final int IDLE_CONNECTION_SECONDS = 3;
+
     private final HttpClient client;
+    /** The one event loop every webhook exchange runs on ({@link WebhookCall#send}). */
+    private final Context context;
     private final EgressGuard guard;
     private final LambdaTargets lambdaTargets;
     private final LambdaFunctions lambdaFunctions;
@@ -61,7 +72,11 @@ public class WebhookInvoker {
     public WebhookInvoker(Vertx vertx, TriggerRunnerConfig config, WebhookSecrets secrets, ObjectMapper json, Clock clock,
                           LambdaFunctions lambdaFunctions, MeterRegistry registry, InvocationLogRepository log) {
         this.client = vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true).setKeepAlive(true)
+                .setKeepAliveTimeout(IDLE_CONNECTION_SECONDS)
                 .setMaxPoolSize(50).setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.triggers().maxTimeout().toMillis())));
+        // An event-loop context of its own, whatever thread builds this bean (a worker's context would run the
+        // exchange's callbacks on worker threads).
+        this.context = ((VertxInternal) vertx).createEventLoopContext();
         this.guard = new EgressGuard(config.triggers().allowedEgressHosts().orElse(List.of()));
         this.lambdaTargets = new LambdaTargets(config.triggers().lambdaArnUrls().orElse(List.of()));
         this.lambdaFunctions = lambdaFunctions;
@@ -141,7 +156,7 @@ public class WebhookInvoker {
                 LOG.warnf("trigger %s of %s: cannot prepare the call: %s", request.trigger(), request.userPoolId(), e.toString());
                 return Run.notCalled("SigningFailed", "the call could not be signed");
             }
-            WebhookCall webhook = WebhookCall.to((WebhookCall.Ready) checked, client, json, clock, body, contentType, secret,
+            WebhookCall webhook = WebhookCall.to((WebhookCall.Ready) checked, client, context, json, clock, body, contentType, secret,
                     "msg_" + UUID.randomUUID());
             attempt = webhook::send;
         }

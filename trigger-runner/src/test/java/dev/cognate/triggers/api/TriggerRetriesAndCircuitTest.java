@@ -52,6 +52,16 @@ class TriggerRetriesAndCircuitTest {
                     }
                 }
                 case "/throttled" -> FunctionServer.reply(exchange, 429, "", Map.of());
+                case "/hangs-once" -> {
+                    if (call == 1) {
+                        try {
+                            Thread.sleep(6_000); // longer than the whole call may take: only a second attempt can answer
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    answer(exchange, received);
+                }
                 case "/crashes" -> FunctionServer.reply(exchange, 500,
                         "{\"errorType\":\"TypeError\",\"errorMessage\":\"Cannot read properties of undefined\"}", Map.of());
                 default -> answer(exchange, received);
@@ -109,6 +119,21 @@ class TriggerRetriesAndCircuitTest {
         assertThat(metric(text, "cognate_trigger_invocations_seconds_count", "trigger=\"PreSignUp\"", "outcome=\"answered\""))
                 .isGreaterThanOrEqualTo(1);
         assertThat(text).contains("# TYPE cognate_trigger_invocations_seconds summary");
+    }
+
+    @Test
+    void anAttemptThatHangsIsCutAtItsShareOfTheTimeoutAndTheNextAttemptAnswers() {
+        long started = System.nanoTime();
+        JsonPath result = invoke("PreSignUp", functions.url("/hangs-once"), 5000);
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(result.getString("outcome")).isEqualTo("ANSWERED");
+        assertThat(result.getBoolean("event.response.autoConfirmUser")).isTrue();
+        var received = functions.received("/hangs-once");
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1).header("webhook-id")).isEqualTo(received.get(0).header("webhook-id"));
+        // 5 s for 3 attempts: the first is cut after 5000 / 3 ms (not 5 s), then 50 ms back-off, then the answer.
+        assertThat(tookMillis).isBetween(1_600L, 3_000L);
     }
 
     @Test

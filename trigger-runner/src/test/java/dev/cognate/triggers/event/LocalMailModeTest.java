@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +28,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The local stack's settings: email written to files (no SMTP server), no SMS gateway. */
+/** The local stack's settings: email and text messages written to files (no SMTP server, no SMS gateway). */
 @QuarkusTest
 @TestProfile(LocalMailModeTest.LocalStackMail.class)
 class LocalMailModeTest {
@@ -39,6 +38,8 @@ class LocalMailModeTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("cognate.delivery.email.mode", "file",
                     "cognate.delivery.email.directory", "target/test-mail",
+                    "cognate.delivery.sms.mode", "file",
+                    "cognate.delivery.sms.directory", "target/test-sms",
                     "cognate.delivery.sms.webhook-url", "");
         }
     }
@@ -56,6 +57,9 @@ class LocalMailModeTest {
 
     @ConfigProperty(name = "cognate.delivery.email.directory")
     Path mailDirectory;
+
+    @ConfigProperty(name = "cognate.delivery.sms.directory")
+    Path smsDirectory;
 
     private MessageEventsClient events;
 
@@ -94,27 +98,40 @@ class LocalMailModeTest {
     }
 
     @Test
-    void deadLettersTextMessagesWhenNoSmsGatewayIsConfigured() {
-        CloudEvent event = events.smsCode(MessageEventsClient.newPoolId(), "+15550001111", "271828");
+    void writesEachTextMessageOnceAsAFileNamedByTimeWithTheNumberAndTheCode() throws Exception {
+        CloudEvent first = events.smsCode(MessageEventsClient.newPoolId(), "+15550001111", "271828");
+        CloudEvent second = events.smsCode(MessageEventsClient.newPoolId(), "+15550002222", "161803");
 
-        events.send(event);
+        events.send(first);
+        events.send(first);
+        await().atMost(WAIT).until(() -> filesOf(smsDirectory, first).size() == 1);
+        events.send(second);
+        await().atMost(WAIT).until(() -> filesOf(smsDirectory, second).size() == 1);
+        TimeUnit.SECONDS.sleep(2);
 
-        List<ConsumerRecord<String, String>> deadLetters = events.awaitDeadLetters(List.of(event.id()), WAIT);
-        assertThat(new String(deadLetters.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-                .contains("no SMS gateway configured");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Row row = db.preparedQuery("SELECT status, last_error FROM deliveries WHERE event_id = $1")
-                    .execute(Tuple.of(event.id())).await().atMost(Duration.ofSeconds(5)).iterator().next();
-            assertThat(row.getString("status")).isEqualTo("REJECTED");
-            assertThat(row.getString("last_error")).isEqualTo("no SMS gateway configured (cognate.delivery.sms.webhook-url)");
-        });
+        List<Path> files = filesOf(smsDirectory, first);
+        assertThat(files).hasSize(1);
+        String name = files.get(0).getFileName().toString();
+        assertThat(name).matches("\\d{8}T\\d{6}\\.\\d{3}Z-CustomMessage_SignUp-" + first.id() + "\\.txt");
+        String sms = Files.readString(files.get(0), StandardCharsets.UTF_8);
+        assertThat(sms).startsWith("Date: 20").contains("To: +15550001111\r\n", "X-Cognate-Event-Id: " + first.id() + "\r\n",
+                "X-Cognate-Purpose: CustomMessage_SignUp\r\n").contains("271828").doesNotContain("161803");
+        assertThat(name).as("names sort by time").isLessThan(filesOf(smsDirectory, second).get(0).getFileName().toString());
+        Row row = db.preparedQuery("SELECT status, attempts FROM deliveries WHERE event_id = $1").execute(Tuple.of(first.id()))
+                .await().atMost(Duration.ofSeconds(5)).iterator().next();
+        assertThat(row.getString("status")).isEqualTo("DELIVERED");
+        assertThat(row.getInteger("attempts")).isEqualTo(1);
     }
 
     private List<Path> filesOf(CloudEvent event) throws IOException {
-        if (!Files.isDirectory(mailDirectory)) {
+        return filesOf(mailDirectory, event);
+    }
+
+    private static List<Path> filesOf(Path directory, CloudEvent event) throws IOException {
+        if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(mailDirectory)) {
+        try (Stream<Path> files = Files.list(directory)) {
             return files.filter(file -> file.getFileName().toString().contains(event.id())).toList();
         }
     }
