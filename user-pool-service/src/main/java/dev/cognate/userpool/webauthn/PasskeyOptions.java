@@ -40,9 +40,14 @@ public final class PasskeyOptions {
         options.putObject("rp").put("id", relyingParty.id()).put("name", relyingParty.id());
         options.put("timeout", TIMEOUT_MILLIS);
         options.putObject("user").put("displayName", user.username())
-                .put("id", Base64.getUrlEncoder().withoutPadding().encodeToString(user.sub().toString().getBytes(StandardCharsets.UTF_8)))
+                .put("id", Base64.getUrlEncoder().withoutPadding().encodeToString(userHandle(user)))
                 .put("name", user.username());
         return options;
+    }
+
+    /** The WebAuthn user handle of {@code user}: the UTF-8 bytes of its {@code sub}, as Cognito makes it. */
+    public static byte[] userHandle(User user) {
+        return user.sub().toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** PublicKeyCredentialRequestOptionsJSON: the challenge, the RP ID, the user's passkeys, user verification, the timeout. */

@@ -104,9 +104,15 @@ public class PasskeyVerifier {
         return BASE64URL.encodeToString(data.getCredentialId());
     }
 
-    /** Checks an AuthenticationResponseJSON against the challenge of the sign-in and the stored credential. */
-    public Asserted verifyAssertion(String assertionJson, RelyingParty relyingParty, byte[] challenge, Stored stored) {
+    /**
+     * Checks an AuthenticationResponseJSON against the challenge of the sign-in and the stored credential of the user whose
+     * user handle is {@code userHandle} (a {@code response.userHandle}, when the authenticator sends one, must be it).
+     */
+    public Asserted verifyAssertion(String assertionJson, RelyingParty relyingParty, byte[] challenge, Stored stored, byte[] userHandle) {
         AuthenticationData data = parseAssertion(assertionJson);
+        if (data.getUserHandle() != null && data.getUserHandle().length > 0 && !java.util.Arrays.equals(data.getUserHandle(), userHandle)) {
+            throw new AssertionRefused("passkey_of_another_user");
+        }
         AttestedCredentialData attested = attestedData.convert(stored.attestedCredentialData());
         CredentialRecordImpl record = new CredentialRecordImpl(null, stored.uvInitialized(), stored.backupEligible(), stored.backedUp(),
                 stored.signCount(), attested, null, null, null, null);
