@@ -1,0 +1,36 @@
+package dev.cognate.userpool.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pool's {@code Policies.SignInPolicy}: the first factors its users may sign in with through choice-based
+ * authentication ({@code USER_AUTH}). {@code AllowedFirstAuthFactors} holds {@code PASSWORD}, {@code EMAIL_OTP},
+ * {@code SMS_OTP} and {@code WEB_AUTHN} (always with {@code PASSWORD}, which the pool's checks require); Cognito's
+ * default is {@code ["PASSWORD"]}.
+ */
+public record SignInPolicy(List<String> allowedFirstAuthFactors) {
+
+    public static final String PASSWORD = "PASSWORD";
+
+    public static SignInPolicy of(JsonNode settings) {
+        JsonNode factors = settings.path("Policies").path("SignInPolicy").path("AllowedFirstAuthFactors");
+        if (!factors.isArray() || factors.isEmpty()) {
+            return new SignInPolicy(List.of(PASSWORD));
+        }
+        List<String> names = new ArrayList<>();
+        factors.forEach(factor -> names.add(factor.asText()));
+        return new SignInPolicy(List.copyOf(names));
+    }
+
+    public boolean allows(String factor) {
+        return allowedFirstAuthFactors.contains(factor);
+    }
+
+    /** Whether a user of this pool may have no password: a factor other than PASSWORD is allowed. */
+    public boolean allowsPasswordless() {
+        return allowedFirstAuthFactors.stream().anyMatch(factor -> !PASSWORD.equals(factor));
+    }
+}
