@@ -47,9 +47,13 @@ public class WebAuthnFactor implements FirstAuthFactor {
         return WEB_AUTHN;
     }
 
+    /**
+     * An unknown name ({@code user} null) is not offered WEB_AUTHN, exactly as a known user without a passkey is not: the
+     * choice tells an app nothing more than that.
+     */
     @Override
     public Uni<Boolean> availableFor(AuthContext context, User user) {
-        if (!RelyingParties.enabled(context.pool()) || "ON".equals(context.pool().config().mfaConfiguration())) {
+        if (user == null || !RelyingParties.enabled(context.pool()) || "ON".equals(context.pool().config().mfaConfiguration())) {
             return Uni.createFrom().item(false);
         }
         return relyingParties.of(context.pool())
@@ -60,6 +64,10 @@ public class WebAuthnFactor implements FirstAuthFactor {
 
     @Override
     public Uni<AuthResponse> start(AuthContext context, User user) {
+        if (user == null) {
+            // never offered to an unknown name (availableFor), so never started for one
+            return Uni.createFrom().failure(SignInAudit.incorrect());
+        }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -2,6 +2,7 @@ package dev.cognate.userpool.webauthn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.domain.SignInPolicy;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserPoolDomain;
 import dev.cognate.userpool.oidc.HostedLoginUrls;
@@ -43,12 +44,7 @@ public class RelyingParties {
 
     /** Whether the pool offers passkeys as a first factor. */
     public static boolean enabled(UserPool pool) {
-        for (JsonNode factor : pool.settings().path("Policies").path("SignInPolicy").path("AllowedFirstAuthFactors")) {
-            if (WEB_AUTHN.equals(factor.asText())) {
-                return true;
-            }
-        }
-        return false;
+        return SignInPolicy.of(pool.settings()).allows(WEB_AUTHN);
     }
 
     /** Fails with {@code WebAuthnNotEnabledException} unless the pool offers passkeys. */
