@@ -29,8 +29,11 @@ public record SignInPolicy(List<String> allowedFirstAuthFactors) {
         return allowedFirstAuthFactors.contains(factor);
     }
 
-    /** Whether a user of this pool may have no password: a factor other than PASSWORD is allowed. */
+    /**
+     * Whether SignUp may create a user without a password: as Cognito, when the pool allows a one-time code
+     * (EMAIL_OTP or SMS_OTP) as first factor — the user's only way to sign in before registering a passkey.
+     */
     public boolean allowsPasswordless() {
-        return allowedFirstAuthFactors.stream().anyMatch(factor -> !PASSWORD.equals(factor));
+        return allows("EMAIL_OTP") || allows("SMS_OTP");
     }
 }
