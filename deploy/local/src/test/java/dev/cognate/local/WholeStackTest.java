@@ -160,6 +160,14 @@ class WholeStackTest {
         }
     }
 
+    @Test
+    void aUserSetsAnAuthenticatorUpOnTheHostedMfaPageAndSignsInWithItsCodesInChromium() throws Exception {
+        try (CognitoIdentityProviderClient idp = operatorClient();
+             HostedMfaJourney journey = new HostedMfaJourney(idp, services.get(0).baseUrl())) {
+            journey.run();
+        }
+    }
+
     /**
      * A PreSignUp trigger through the real services: user-pool-service asks trigger-runner's internal API, which POSTs
      * Cognito's event, signed, to a function on this machine (the JDK's HTTP server here); its answer confirms one user,

@@ -7,6 +7,8 @@ import dev.cognate.internalapi.HostedLoginResponses.CodeDeliveryResult;
 import dev.cognate.internalapi.HostedLoginResponses.ImplicitTokens;
 import dev.cognate.internalapi.HostedLoginResponses.SignInStep;
 import dev.cognate.internalapi.HostedLoginResponses.SignUpResult;
+import dev.cognate.internalapi.HostedLoginResponses.SoftwareTokenAssociation;
+import dev.cognate.internalapi.HostedLoginResponses.SoftwareTokenVerification;
 import dev.cognate.internalapi.InternalRoutes;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
@@ -65,6 +67,18 @@ public interface HostedUiAuthClient {
     @POST
     @Path(InternalRoutes.IMPLICIT_TOKENS)
     Uni<ImplicitTokens> implicitTokens(@PathParam("clientId") String clientId, HostedLoginRequests.ImplicitTokens request);
+
+    /** AssociateSoftwareToken for a hosted sign-in's MFA_SETUP: the new secret and the next session. */
+    @POST
+    @Path(InternalRoutes.ASSOCIATE_SOFTWARE_TOKEN)
+    Uni<SoftwareTokenAssociation> associateSoftwareToken(@PathParam("clientId") String clientId,
+                                                         HostedLoginRequests.AssociateSoftwareToken request);
+
+    /** VerifySoftwareToken for a hosted sign-in's MFA_SETUP: the session that then answers MFA_SETUP. */
+    @POST
+    @Path(InternalRoutes.VERIFY_SOFTWARE_TOKEN)
+    Uni<SoftwareTokenVerification> verifySoftwareToken(@PathParam("clientId") String clientId,
+                                                       HostedLoginRequests.VerifySoftwareToken request);
 
     /**
      * A 4xx answer with a Cognito error body becomes {@link CognitoErrorException}; anything else (5xx, a body that is

@@ -28,6 +28,34 @@ public record PendingChallenge(String clientId, String challengeName, String ses
         return name.equals(challengeName) && session != null;
     }
 
+    /** Whether this is one of the challenges a page serves. */
+    public boolean isOneOf(java.util.Collection<String> names) {
+        return challengeName != null && names.contains(challengeName) && session != null;
+    }
+
+    /** The same step with the new session the engine answered for it (AssociateSoftwareToken, VerifySoftwareToken). */
+    public PendingChallenge withSession(String newSession) {
+        return new PendingChallenge(clientId, challengeName, newSession, parameters);
+    }
+
+    /** Where the code of SMS_MFA or EMAIL_OTP went, masked ({@code CODE_DELIVERY_DESTINATION}), or null. */
+    public String codeDeliveryDestination() {
+        return parameters.get("CODE_DELIVERY_DESTINATION");
+    }
+
+    /** A parameter holding a JSON list of names ({@code MFAS_CAN_CHOOSE}, {@code MFAS_CAN_SETUP}); empty when absent or unreadable. */
+    public List<String> nameList(String parameter) {
+        String json = parameters.get(parameter);
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(json, String[].class));
+        } catch (JsonProcessingException | NullPointerException unreadable) {
+            return List.of();
+        }
+    }
+
     /** The user the challenge is for ({@code USER_ID_FOR_SRP}: the username as stored), the USERNAME of the answer. */
     public String username() {
         return parameters.get("USER_ID_FOR_SRP");

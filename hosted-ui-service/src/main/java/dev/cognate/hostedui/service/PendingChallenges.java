@@ -6,6 +6,7 @@ import dev.cognate.hostedui.config.HostedUiConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -51,6 +52,22 @@ public class PendingChallenges {
                 .ifNoItem().after(timeout).fail()
                 .onFailure().transform(failure -> new SessionStoreUnavailableException("cannot store the challenge", failure))
                 .replaceWith(id);
+    }
+
+    /**
+     * Replaces the challenge under an existing cookie value (the engine answered a new session for the same step, as
+     * AssociateSoftwareToken does), keeping its expiry; fails with {@link SessionStoreUnavailableException}.
+     */
+    public Uni<Void> replace(String id, PendingChallenge challenge) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(challenge);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return values.set(KEY_PREFIX + SecretIds.sha256Hex(id), json, new SetArgs().keepttl().xx())
+                .ifNoItem().after(timeout).fail()
+                .onFailure().transform(failure -> new SessionStoreUnavailableException("cannot store the challenge", failure));
     }
 
     /** The challenge of this cookie value for this client; empty when unknown, expired, another client's or unreadable. */

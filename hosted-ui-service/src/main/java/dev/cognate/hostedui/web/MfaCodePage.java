@@ -24,28 +24,37 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET/POST /mfa}: the code of the user's authenticator app, the view of the SOFTWARE_TOKEN_MFA challenge. The
- * challenge waits in Redis ({@link PendingChallenges}); without it the user is sent back to the sign-in form. The code
- * goes to the engine as RespondToAuthChallenge's SOFTWARE_TOKEN_MFA_CODE. The engine's session is single use: a refused
- * code (wrong, replayed, or the user locked) ends the sign-in, and the user signs in again, told why.
+ * {@code GET/POST /mfa}: the one-time code of the second factor, the view of three challenges of the engine — the
+ * authenticator app's code ({@code SOFTWARE_TOKEN_MFA}, answered as {@code SOFTWARE_TOKEN_MFA_CODE}), the code sent by
+ * SMS ({@code SMS_MFA}, {@code SMS_MFA_CODE}) and by email ({@code EMAIL_OTP}, {@code EMAIL_OTP_CODE}); for the last two
+ * the page says where the code went (the masked {@code CODE_DELIVERY_DESTINATION}). The challenge waits in Redis
+ * ({@link PendingChallenges}); without it the user is sent back to the sign-in form. A refused code (wrong, replayed, the
+ * user locked) uses the engine's single-use session up: the user signs in again, told why ({@link ChallengeOutcomes}).
  */
 @Path("/mfa")
 public class MfaCodePage {
 
-    static final String CHALLENGE = "SOFTWARE_TOKEN_MFA";
+    /** Each challenge this page answers → the ChallengeResponses key of its code. */
+    static final Map<String, String> ANSWERS = Map.of(
+            "SOFTWARE_TOKEN_MFA", "SOFTWARE_TOKEN_MFA_CODE",
+            "SMS_MFA", "SMS_MFA_CODE",
+            "EMAIL_OTP", "EMAIL_OTP_CODE");
 
     private final AuthorizationFlow flow;
     private final UserPoolAccounts accounts;
     private final PendingChallenges challenges;
     private final SignInSteps steps;
     private final PageForms forms;
+    private final ChallengeOutcomes outcomes;
 
-    public MfaCodePage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges, SignInSteps steps, PageForms forms) {
+    public MfaCodePage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges, SignInSteps steps,
+                       PageForms forms, ChallengeOutcomes outcomes) {
         this.flow = flow;
         this.accounts = accounts;
         this.challenges = challenges;
         this.steps = steps;
         this.forms = forms;
+        this.outcomes = outcomes;
     }
 
     @GET
@@ -54,9 +63,9 @@ public class MfaCodePage {
                               @CookieParam(PendingChallenges.COOKIE) String challengeId) {
         return flow.validate(uri.getQueryParameters()).chain(validated ->
                 challenges.find(challengeId, validated.request().clientId()).map(challenge -> challenge
-                        .filter(found -> found.is(CHALLENGE))
-                        .map(found -> render(validated, headers, csrfCookie, 200, null))
-                        .orElseGet(() -> backToSignIn(validated, null))));
+                        .filter(found -> found.isOneOf(ANSWERS.keySet()))
+                        .map(found -> render(validated, found, headers, csrfCookie, 200, null))
+                        .orElseGet(() -> ChallengeOutcomes.backToSignIn(validated))));
     }
 
     @POST
@@ -69,40 +78,50 @@ public class MfaCodePage {
         return flow.validate(uri.getQueryParameters()).chain(validated -> {
             CsrfTokens.verify(csrfCookie, form.getFirst(CsrfTokens.FIELD));
             return challenges.find(challengeId, validated.request().clientId()).chain(pending -> {
-                var found = pending.filter(challenge -> challenge.is(CHALLENGE));
+                var found = pending.filter(challenge -> challenge.isOneOf(ANSWERS.keySet()));
                 if (found.isEmpty()) {
-                    return Uni.createFrom().item(backToSignIn(validated, null));
+                    return Uni.createFrom().item(ChallengeOutcomes.backToSignIn(validated));
                 }
                 PendingChallenge challenge = found.get();
+                PageMessages messages = forms.messages(validated, headers);
                 String code = PageRequests.trimmed(form.getFirst("code"));
                 if (code == null) {
-                    return Uni.createFrom().item(render(validated, headers, csrfCookie, 400,
-                            forms.messages(validated, headers).missingMfaCode()));
+                    return Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400,
+                            challenge.is("SOFTWARE_TOKEN_MFA") ? messages.missingMfaCode() : messages.missingSentCode()));
                 }
                 var request = validated.request();
                 Map<String, String> responses = new LinkedHashMap<>();
                 if (challenge.username() != null) {
                     responses.put("USERNAME", challenge.username());
                 }
-                responses.put("SOFTWARE_TOKEN_MFA_CODE", code);
+                responses.put(ANSWERS.get(challenge.challengeName()), code);
                 return accounts.call("respond-to-challenge", client -> client.respondToChallenge(request.clientId(),
-                                new HostedLoginRequests.RespondToChallenge(CHALLENGE, challenge.session(), responses,
+                                new HostedLoginRequests.RespondToChallenge(challenge.challengeName(), challenge.session(), responses,
                                         PageRequests.ipAddress(http))))
                         .chain(step -> steps.next(validated, step, challengeId, sessionId))
-                        .onFailure(CognitoErrorException.class).recoverWithUni(() -> challenges.end(challengeId)
-                                .map(ignored -> Response.fromResponse(backToSignIn(validated, PageNotices.MFA_CODE_REFUSED))
-                                        .cookie(Cookies.cleared(PendingChallenges.COOKIE)).build()));
+                        .onFailure(CognitoErrorException.class).recoverWithUni(failure -> {
+                            CognitoErrorException refused = (CognitoErrorException) failure;
+                            return ChallengeOutcomes.sessionKept(refused)
+                                    ? Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400,
+                                            PageText.describe(refused, messages)))
+                                    : outcomes.restart(validated, challengeId, refused);
+                        });
             });
         });
     }
 
-    private Response backToSignIn(AuthorizationFlow.Validated validated, String notice) {
-        return AuthorizationFlow.seeOther(notice == null ? validated.request().pageUrl("/login")
-                : validated.request().pageUrl("/login", Map.of("notice", notice)));
-    }
-
-    private Response render(AuthorizationFlow.Validated validated, HttpHeaders headers, String csrfCookie, int status, String error) {
+    private Response render(AuthorizationFlow.Validated validated, PendingChallenge challenge, HttpHeaders headers, String csrfCookie,
+                            int status, String error) {
+        PageMessages messages = forms.messages(validated, headers);
+        String destination = challenge.codeDeliveryDestination();
+        String intro = switch (challenge.challengeName()) {
+            case "SMS_MFA" -> destination == null ? messages.mfaSmsIntroNoDestination() : messages.mfaSmsIntro(destination);
+            case "EMAIL_OTP" -> destination == null ? messages.mfaEmailIntroNoDestination() : messages.mfaEmailIntro(destination);
+            default -> messages.mfaIntro();
+        };
+        // TOTP codes have 6 digits; Cognito's SMS and email codes too, but a custom sender may send up to 8
+        int maxLength = challenge.is("SOFTWARE_TOKEN_MFA") ? 6 : 8;
         return forms.render(validated, headers, csrfCookie, status, (lang, csrf) -> Templates.mfaCode(lang,
-                new MfaCodeView(validated.request().pageUrl("/mfa"), csrf, error)));
+                new MfaCodeView(validated.request().pageUrl("/mfa"), csrf, error, intro, maxLength)));
     }
 }

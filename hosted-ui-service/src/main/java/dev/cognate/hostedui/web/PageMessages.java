@@ -175,6 +175,105 @@ public interface PageMessages {
     @Message("The code was not accepted. Sign in again.")
     String noticeMfaCodeRefused();
 
+    @Message("Your sign-in took too long. Sign in again.")
+    String noticeSignInExpired();
+
+    @Message("Your account needs a second sign-in step that cannot be set up on this page. Contact your administrator.")
+    String noticeMfaSetupUnavailable();
+
+    // --- MFA codes sent by SMS_MFA and EMAIL_OTP ---
+
+    @Message("We sent a code by text message to {destination}. Enter it below.")
+    String mfaSmsIntro(String destination);
+
+    @Message("We sent you a code by text message. Enter it below.")
+    String mfaSmsIntroNoDestination();
+
+    @Message("We sent a code by email to {destination}. Enter it below.")
+    String mfaEmailIntro(String destination);
+
+    @Message("We sent you a code by email. Enter it below.")
+    String mfaEmailIntroNoDestination();
+
+    @Message("Enter the code we sent you.")
+    String missingSentCode();
+
+    // --- The choice of factor (SELECT_MFA_TYPE) ---
+
+    @Message("Choose how to verify")
+    String selectMfaTitle();
+
+    @Message("Choose how to verify your sign-in")
+    String selectMfaHeading();
+
+    @Message("Your account has more than one way to verify a sign-in.")
+    String selectMfaIntro();
+
+    @Message("Verify with")
+    String selectMfaLegend();
+
+    @Message("Authenticator app")
+    String mfaTypeSoftwareToken();
+
+    @Message("Text message (SMS)")
+    String mfaTypeSms();
+
+    @Message("Email")
+    String mfaTypeEmail();
+
+    @Message("Choose one of the ways to verify.")
+    String missingMfaType();
+
+    @Message("Continue")
+    String continueButton();
+
+    // --- MFA set-up (MFA_SETUP) ---
+
+    @Message("Set up multi-factor authentication")
+    String mfaSetupTitle();
+
+    @Message("Set up multi-factor authentication")
+    String mfaSetupHeading();
+
+    @Message("Your account needs a second step when you sign in. Choose how you want to get your codes.")
+    String mfaSetupChooseIntro();
+
+    @Message("Scan the QR code with your authenticator app, or enter the secret key in the app. Then enter the 6-digit code the app shows.")
+    String mfaSetupTotpIntro();
+
+    @Message("QR code for your authenticator app")
+    String mfaSetupQrLabel();
+
+    @Message("Secret key")
+    String mfaSetupSecretLabel();
+
+    @Message("Open in an authenticator app on this device")
+    String mfaSetupOpenApp();
+
+    @Message("Code from the app")
+    String mfaSetupCodeLabel();
+
+    @Message("Device name (optional)")
+    String mfaSetupDeviceNameLabel();
+
+    @Message("Enter the 6-digit code from your authenticator app.")
+    String missingSetupCode();
+
+    @Message("The code does not match. Enter the current code from your authenticator app.")
+    String setupCodeMismatch();
+
+    @Message("Enter the email address where we should send your sign-in codes.")
+    String mfaSetupEmailIntro();
+
+    @Message("Email address")
+    String mfaSetupEmailLabel();
+
+    @Message("Enter your email address.")
+    String missingEmail();
+
+    @Message("Verify")
+    String verifyButton();
+
     // --- Sign-out ---
 
     @Message("Signed out")

@@ -10,6 +10,8 @@ final class PageNotices {
     static final String PASSWORD_RESET = "password_reset";
     static final String CODE_SENT = "code_sent";
     static final String MFA_CODE_REFUSED = "mfa_code_refused";
+    static final String SIGN_IN_EXPIRED = "sign_in_expired";
+    static final String MFA_SETUP_UNAVAILABLE = "mfa_setup_unavailable";
 
     private PageNotices() {
     }
@@ -23,6 +25,8 @@ final class PageNotices {
             case PASSWORD_RESET -> messages.noticePasswordReset();
             case CODE_SENT -> messages.noticeCodeSent();
             case MFA_CODE_REFUSED -> messages.noticeMfaCodeRefused();
+            case SIGN_IN_EXPIRED -> messages.noticeSignInExpired();
+            case MFA_SETUP_UNAVAILABLE -> messages.noticeMfaSetupUnavailable();
             default -> null;
         };
     }

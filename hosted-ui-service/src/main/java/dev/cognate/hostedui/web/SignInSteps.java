@@ -20,8 +20,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class SignInSteps {
 
-    /** The page of each challenge the hosted login can answer; other MFA, custom and passkey challenges add theirs here. */
-    static final Map<String, String> PAGES = Map.of(NewPasswordPage.CHALLENGE, "/newPassword", MfaCodePage.CHALLENGE, "/mfa");
+    /** The page of each challenge the hosted login can answer; custom and passkey challenges add theirs here. */
+    static final Map<String, String> PAGES = Map.of(NewPasswordPage.CHALLENGE, "/newPassword",
+            "SOFTWARE_TOKEN_MFA", "/mfa", "SMS_MFA", "/mfa", "EMAIL_OTP", "/mfa",
+            SelectMfaTypePage.CHALLENGE, "/mfaType", MfaSetupPage.CHALLENGE, "/mfaSetup");
 
     private static final Logger LOG = Logger.getLogger(SignInSteps.class);
 

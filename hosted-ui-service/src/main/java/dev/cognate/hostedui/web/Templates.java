@@ -22,6 +22,10 @@ public final class Templates {
 
     public static native TemplateInstance mfaCode(String lang, MfaCodeView view);
 
+    public static native TemplateInstance selectMfaType(String lang, SelectMfaTypeView view);
+
+    public static native TemplateInstance mfaSetup(String lang, MfaSetupView view);
+
     public static native TemplateInstance signedOut(String lang);
 
     public static native TemplateInstance signup(String lang, AccountFormView view);

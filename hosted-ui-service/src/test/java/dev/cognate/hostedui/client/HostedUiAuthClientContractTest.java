@@ -7,6 +7,8 @@ import dev.cognate.internalapi.HostedLoginRequests;
 import dev.cognate.internalapi.HostedLoginResponses.CodeDeliveryResult;
 import dev.cognate.internalapi.HostedLoginResponses.SignInStep;
 import dev.cognate.internalapi.HostedLoginResponses.SignUpResult;
+import dev.cognate.internalapi.HostedLoginResponses.SoftwareTokenAssociation;
+import dev.cognate.internalapi.HostedLoginResponses.SoftwareTokenVerification;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -93,5 +95,26 @@ class HostedUiAuthClientContractTest {
         client.confirmSignUp(FakeUserPool.KNOWN_CLIENT, new HostedLoginRequests.ConfirmSignUp("someone", FakeUserPool.CONFIRMATION_CODE))
                 .await().atMost(WAIT);
         assertSentExactly("confirm-sign-up", HostedLoginRequests.ConfirmSignUp.class);
+    }
+
+    @Test
+    void theSoftwareTokenSetUpRoutesTravelAsTheSharedRecords() {
+        SoftwareTokenAssociation associated = client.associateSoftwareToken(FakeUserPool.KNOWN_CLIENT,
+                new HostedLoginRequests.AssociateSoftwareToken("upstream-session-setup")).await().atMost(WAIT);
+        assertSentExactly("associate-software-token", HostedLoginRequests.AssociateSoftwareToken.class);
+        assertThat(associated.secretCode()).isEqualTo(FakeUserPool.SETUP_SECRET);
+        assertThat(associated.session()).isEqualTo("upstream-session-associated");
+        assertThat(associated.toString()).as("never logged").doesNotContain(FakeUserPool.SETUP_SECRET);
+
+        SoftwareTokenVerification verified = client.verifySoftwareToken(FakeUserPool.KNOWN_CLIENT,
+                new HostedLoginRequests.VerifySoftwareToken(associated.session(), FakeUserPool.SETUP_CODE, "phone")).await().atMost(WAIT);
+        assertSentExactly("verify-software-token", HostedLoginRequests.VerifySoftwareToken.class);
+        assertThat(verified.status()).isEqualTo("SUCCESS");
+        assertThat(verified.session()).isEqualTo("upstream-session-verified");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.verifySoftwareToken(FakeUserPool.KNOWN_CLIENT,
+                        new HostedLoginRequests.VerifySoftwareToken(associated.session(), "000000", null)).await().atMost(WAIT))
+                .isInstanceOfSatisfying(CognitoErrorException.class, refused ->
+                        assertThat(refused.type()).isEqualTo("EnableSoftwareTokenMFAException"));
     }
 }

@@ -27,6 +27,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,7 +38,8 @@ import java.util.Map;
  * <li>{@code POST /internal/v1/hosted-ui/clients/{clientId}/...}: sign-in and respond-to-challenge (the engine's steps:
  * a challenge with its session and parameters, or the signed-in user), sign-up, confirm-sign-up, resend-code,
  * forgot-password, confirm-forgot-password, with the users below and Cognito's errors (each request body kept for
- * {@link #lastRequest}); and
+ * {@link #lastRequest}); the MFA steps (SMS_MFA, EMAIL_OTP, SELECT_MFA_TYPE, MFA_SETUP) with associate-software-token
+ * and verify-software-token, each session single use as the engine's; and
  * implicit-tokens, which takes the grant from the real Redis ({@code GETDEL}) as user-pool-service does and answers
  * stand-in tokens that carry the grant: {@code access.<base64url(grant JSON)>}, {@code id.<same>} with
  * {@code openid} ({@link #grantOfToken}).</li>
@@ -87,11 +89,29 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     public static final String FAILING_USER = "boom";
     /** Signs in with {@link #PASSWORD} in a pool with MFA on: the engine refuses the sign-in (MFA fails closed). */
     public static final String MFA_USER = "mfauser";
-    public static final String MFA_REFUSAL = "This sign-in requires multi-factor authentication (MFA_SETUP), which Cognate does not"
+    public static final String MFA_REFUSAL = "This sign-in requires multi-factor authentication (SMS_MFA), which Cognate does not"
             + " support yet; the sign-in is refused.";
     /** Signs in with {@link #PASSWORD}, then the engine asks SOFTWARE_TOKEN_MFA, answered by {@link #TOTP_CODE}. */
     public static final String TOTP_USER = "totpuser";
     public static final String TOTP_CODE = "246810";
+    /** Signs in with {@link #PASSWORD}, then SMS_MFA (code sent to {@link #SMS_DESTINATION}), answered by {@link #SENT_CODE}. */
+    public static final String SMS_USER = "smsuser";
+    public static final String SMS_DESTINATION = "+*******0123";
+    /** Signs in with {@link #PASSWORD}, then EMAIL_OTP (code sent to {@link #EMAIL_DESTINATION}), answered by {@link #SENT_CODE}. */
+    public static final String EMAIL_USER = "emailuser";
+    public static final String EMAIL_DESTINATION = "e***@e***";
+    public static final String SENT_CODE = "135790";
+    /** Signs in with {@link #PASSWORD}, then SMS_MFA whose session the engine no longer knows (it expired). */
+    public static final String LATE_USER = "lateuser";
+    /** Signs in with {@link #PASSWORD}, then SELECT_MFA_TYPE among SMS_MFA and SOFTWARE_TOKEN_MFA; the latter then asks {@link #TOTP_CODE}. */
+    public static final String CHOOSING_USER = "chooser";
+    /** Signs in with {@link #PASSWORD}, then MFA_SETUP for SOFTWARE_TOKEN_MFA: {@link #SETUP_SECRET}, first code {@link #SETUP_CODE}. */
+    public static final String SETUP_USER = "setupuser";
+    /** As {@link #SETUP_USER}, but MFAS_CAN_SETUP lists SOFTWARE_TOKEN_MFA and EMAIL_OTP. */
+    public static final String SETUP_CHOICE_USER = "setupchoice";
+    public static final String SETUP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    public static final String SETUP_CODE = "112233";
+
     /** Signs in with {@link #PASSWORD}, but is disabled before implicit-tokens: that answers "cannot sign in". */
     public static final String DISABLED_LATER_USER = "disabledlater";
 
@@ -265,6 +285,24 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                     send(exchange, 200, """
                             {"challengeName":"SOFTWARE_TOKEN_MFA","session":"upstream-session-totp",
                              "parameters":{"USER_ID_FOR_SRP":"totpuser"}}""");
+                } else if (username.equals(SMS_USER) && password.equals(PASSWORD)) {
+                    send(exchange, 200, challenge("SMS_MFA", "upstream-session-sms", SMS_USER,
+                            Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "SMS", "CODE_DELIVERY_DESTINATION", SMS_DESTINATION)));
+                } else if (username.equals(EMAIL_USER) && password.equals(PASSWORD)) {
+                    send(exchange, 200, challenge("EMAIL_OTP", "upstream-session-email", EMAIL_USER,
+                            Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "EMAIL", "CODE_DELIVERY_DESTINATION", EMAIL_DESTINATION)));
+                } else if (username.equals(LATE_USER) && password.equals(PASSWORD)) {
+                    send(exchange, 200, challenge("SMS_MFA", "upstream-session-gone", LATE_USER,
+                            Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "SMS", "CODE_DELIVERY_DESTINATION", SMS_DESTINATION)));
+                } else if (username.equals(CHOOSING_USER) && password.equals(PASSWORD)) {
+                    send(exchange, 200, challenge("SELECT_MFA_TYPE", "upstream-session-select", CHOOSING_USER,
+                            Map.of("MFAS_CAN_CHOOSE", "[\"SMS_MFA\",\"SOFTWARE_TOKEN_MFA\"]")));
+                } else if (username.equals(SETUP_USER) && password.equals(PASSWORD)) {
+                    send(exchange, 200, challenge("MFA_SETUP", "upstream-session-setup", SETUP_USER,
+                            Map.of("MFAS_CAN_SETUP", "[\"SOFTWARE_TOKEN_MFA\"]")));
+                } else if (username.equals(SETUP_CHOICE_USER) && password.equals(PASSWORD)) {
+                    send(exchange, 200, challenge("MFA_SETUP", "upstream-session-setup-choice", SETUP_CHOICE_USER,
+                            Map.of("MFAS_CAN_SETUP", "[\"SOFTWARE_TOKEN_MFA\",\"EMAIL_OTP\"]")));
                 } else if (username.equals(MFA_USER) && password.equals(PASSWORD)) {
                     send(exchange, 400, error("NotAuthorizedException", MFA_REFUSAL));
                 } else if (username.equals(FAILING_USER)) {
@@ -279,9 +317,13 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
             }
             case "respond-to-challenge" -> {
                 JsonNode responses = body.path("responses");
-                if (body.path("challengeName").asText().equals("SOFTWARE_TOKEN_MFA")) {
+                String challengeName = body.path("challengeName").asText();
+                if (MFA_CHALLENGES.contains(challengeName)) {
+                    answerMfa(exchange, challengeName, body.path("session").asText(), responses);
+                } else if (challengeName.equals("SOFTWARE_TOKEN_MFA")) {
                     // the engine's session is single use: any answer ends it
-                    if (!body.path("session").asText().equals("upstream-session-totp") || !responses.path("USERNAME").asText().equals(TOTP_USER)) {
+                    if (!body.path("session").asText().equals("upstream-session-totp")
+                            || !List.of(TOTP_USER, CHOOSING_USER).contains(responses.path("USERNAME").asText())) {
                         send(exchange, 400, error("NotAuthorizedException", "Invalid session for the user, session is expired."));
                     } else if (!responses.path("SOFTWARE_TOKEN_MFA_CODE").asText().equals(TOTP_CODE)) {
                         send(exchange, 400, error("CodeMismatchException", "Invalid code received for user"));
@@ -324,8 +366,83 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
             }
             case "resend-code", "forgot-password" -> send(exchange, 200, "{\"codeDeliveryDetails\":" + delivery() + "}");
             case "implicit-tokens" -> answerImplicitTokens(exchange, clientId, body.path("code").asText(""));
+            case "associate-software-token" -> {
+                // AssociateSoftwareToken takes a set-up session and answers the next one
+                if (List.of("upstream-session-setup", "upstream-session-setup-choice").contains(body.path("session").asText())) {
+                    send(exchange, 200, JSON.createObjectNode().put("secretCode", SETUP_SECRET)
+                            .put("session", "upstream-session-associated").toString());
+                } else {
+                    send(exchange, 400, error("NotAuthorizedException", "Invalid session for the user, session is expired."));
+                }
+            }
+            case "verify-software-token" -> {
+                if (!body.path("session").asText().equals("upstream-session-associated")) {
+                    send(exchange, 400, error("NotAuthorizedException", "Invalid session for the user, session is expired."));
+                } else if (!body.path("userCode").asText().equals(SETUP_CODE)) {
+                    // the engine keeps the session for another try
+                    send(exchange, 400, error("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA"));
+                } else {
+                    send(exchange, 200, JSON.createObjectNode().put("status", "SUCCESS").put("session", "upstream-session-verified").toString());
+                }
+            }
             default -> send(exchange, 404, error("ResourceNotFoundException", "no such action"));
         }
+    }
+
+    private static final List<String> MFA_CHALLENGES = List.of("SMS_MFA", "EMAIL_OTP", "SELECT_MFA_TYPE", "MFA_SETUP");
+
+    /** SMS_MFA, EMAIL_OTP, SELECT_MFA_TYPE and MFA_SETUP as the engine answers them for the users above. */
+    private static void answerMfa(HttpExchange exchange, String challengeName, String session, JsonNode responses) throws IOException {
+        String username = responses.path("USERNAME").asText();
+        String expired = error("NotAuthorizedException", "Invalid session for the user, session is expired.");
+        switch (challengeName) {
+            case "SMS_MFA", "EMAIL_OTP" -> {
+                String expectedSession = challengeName.equals("SMS_MFA") ? "upstream-session-sms" : "upstream-session-email";
+                String code = responses.path(challengeName.equals("SMS_MFA") ? "SMS_MFA_CODE" : "EMAIL_OTP_CODE").asText();
+                if (!session.equals(expectedSession)) {
+                    send(exchange, 400, expired);
+                } else if (!code.equals(SENT_CODE)) {
+                    send(exchange, 400, error("CodeMismatchException", "Invalid code received for user"));
+                } else {
+                    send(exchange, 200, signedIn(username));
+                }
+            }
+            case "SELECT_MFA_TYPE" -> {
+                String answer = responses.path("ANSWER").asText();
+                if (!session.equals("upstream-session-select")) {
+                    send(exchange, 400, expired);
+                } else if (answer.equals("SOFTWARE_TOKEN_MFA")) {
+                    send(exchange, 200, challenge("SOFTWARE_TOKEN_MFA", "upstream-session-totp", CHOOSING_USER, Map.of()));
+                } else if (answer.equals("SMS_MFA")) {
+                    send(exchange, 200, challenge("SMS_MFA", "upstream-session-sms", CHOOSING_USER,
+                            Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "SMS", "CODE_DELIVERY_DESTINATION", SMS_DESTINATION)));
+                } else {
+                    send(exchange, 400, error("InvalidParameterException", "Invalid ANSWER"));
+                }
+            }
+            default -> { // MFA_SETUP
+                String email = responses.path("EMAIL").asText("");
+                if (session.equals("upstream-session-verified")) {
+                    send(exchange, 200, signedIn(username));
+                } else if (session.equals("upstream-session-setup-choice") && !email.isEmpty()) {
+                    if (email.endsWith("@invalid.example")) {
+                        send(exchange, 400, error("InvalidParameterException", "Invalid email address format."));
+                    } else {
+                        send(exchange, 200, challenge("EMAIL_OTP", "upstream-session-email", SETUP_CHOICE_USER,
+                                Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "EMAIL", "CODE_DELIVERY_DESTINATION", EMAIL_DESTINATION)));
+                    }
+                } else {
+                    send(exchange, 400, expired);
+                }
+            }
+        }
+    }
+
+    private static String challenge(String name, String session, String username, Map<String, String> parameters) {
+        ObjectNode step = JSON.createObjectNode().put("challengeName", name).put("session", session);
+        ObjectNode values = step.putObject("parameters").put("USER_ID_FOR_SRP", username);
+        parameters.forEach(values::put);
+        return step.toString();
     }
 
     private static String signedIn(String username) {

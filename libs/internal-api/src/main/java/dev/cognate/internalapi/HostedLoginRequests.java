@@ -43,4 +43,20 @@ public final class HostedLoginRequests {
     /** {@link InternalRoutes#IMPLICIT_TOKENS}: the code of a grant hosted-ui-service has just written (no PKCE challenge). */
     public record ImplicitTokens(String code) {
     }
+
+    /** {@link InternalRoutes#ASSOCIATE_SOFTWARE_TOKEN}: the session of a hosted sign-in's MFA_SETUP challenge. */
+    public record AssociateSoftwareToken(String session) {
+    }
+
+    /**
+     * {@link InternalRoutes#VERIFY_SOFTWARE_TOKEN}: the session {@link AssociateSoftwareToken} answered, the first code
+     * of the new authenticator (6 digits) and its optional name (VerifySoftwareToken's {@code FriendlyDeviceName}).
+     */
+    public record VerifySoftwareToken(String session, String userCode, String friendlyDeviceName) {
+
+        @Override
+        public String toString() {
+            return "VerifySoftwareToken[friendlyDeviceName=" + friendlyDeviceName + "]";
+        }
+    }
 }

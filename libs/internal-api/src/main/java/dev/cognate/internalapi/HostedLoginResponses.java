@@ -79,4 +79,22 @@ public final class HostedLoginResponses {
             return "ImplicitTokens[token_type=" + tokenType + ", expires_in=" + expiresIn + "]";
         }
     }
+
+    /**
+     * {@link InternalRoutes#ASSOCIATE_SOFTWARE_TOKEN}: AssociateSoftwareToken's {@code SecretCode} (base32) and the
+     * next {@code session}. The secret is shown to the user once, never logged.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SoftwareTokenAssociation(String secretCode, String session) {
+
+        @Override
+        public String toString() {
+            return "SoftwareTokenAssociation[secretCode=***]";
+        }
+    }
+
+    /** {@link InternalRoutes#VERIFY_SOFTWARE_TOKEN}: {@code status} {@code SUCCESS} and the session to answer MFA_SETUP with. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SoftwareTokenVerification(String status, String session) {
+    }
 }

@@ -36,6 +36,12 @@ public final class InternalRoutes {
     public static final String FORGOT_PASSWORD = "/forgot-password";
     public static final String CONFIRM_FORGOT_PASSWORD = "/confirm-forgot-password";
     public static final String IMPLICIT_TOKENS = "/implicit-tokens";
+    /**
+     * The hosted login's MFA_SETUP for an authenticator app: AssociateSoftwareToken and VerifySoftwareToken with the
+     * session of a hosted sign-in's MFA_SETUP challenge (never an API session, and back).
+     */
+    public static final String ASSOCIATE_SOFTWARE_TOKEN = "/associate-software-token";
+    public static final String VERIFY_SOFTWARE_TOKEN = "/verify-software-token";
 
     /**
      * trigger-runner's internal API (its own internal port, {@code cognate.internal-api.port} 8094): user-pool-service

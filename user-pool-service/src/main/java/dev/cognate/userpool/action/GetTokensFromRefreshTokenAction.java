@@ -49,9 +49,10 @@ public class GetTokensFromRefreshTokenAction
     @Override
     public Uni<Response> execute(Request request, ActionContext context) {
         Validation.of().required("refreshToken", request.refreshToken()).required("clientId", request.clientId())
-                .length("clientId", request.clientId(), 1, 128).length("clientSecret", request.clientSecret(), 1, 64).throwIfInvalid();
+                .length("clientId", request.clientId(), 1, 128).length("clientSecret", request.clientSecret(), 1, 64)
+                .length("deviceKey", request.deviceKey(), 1, 55).pattern("deviceKey", request.deviceKey(), DeviceRequests.DEVICE_KEY).throwIfInvalid();
         return service.getTokensFromRefreshToken(request.refreshToken(), request.clientId(), request.clientSecret(), context.sourceIp(),
-                        request.clientMetadata())
+                        request.clientMetadata(), request.deviceKey())
                 .map(response -> new Response(response.authenticationResult()));
     }
 }

@@ -7,6 +7,7 @@ import dev.cognate.userpool.action.UserRequests;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The checks of the hosted login's request bodies ({@link HostedLoginRequests}, the contract shared with
@@ -14,6 +15,8 @@ import java.util.Map;
  * values), whose messages never echo a password. Each answers its request or throws {@code InvalidParameterException}.
  */
 final class HostedLoginRequestRules {
+
+    private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
 
     private HostedLoginRequestRules() {
     }
@@ -58,6 +61,20 @@ final class HostedLoginRequestRules {
 
     static HostedLoginRequests.ImplicitTokens check(HostedLoginRequests.ImplicitTokens request) {
         Validation.of().required("code", request.code()).length("code", request.code(), 1, 1024).throwIfInvalid();
+        return request;
+    }
+
+    static HostedLoginRequests.AssociateSoftwareToken check(HostedLoginRequests.AssociateSoftwareToken request) {
+        Validation.of().required("session", request.session()).length("session", request.session(), 20, 2048).throwIfInvalid();
+        return request;
+    }
+
+    /** VerifySoftwareToken's rules: the session, a 6-digit {@code userCode}, a device name of at most 256 characters. */
+    static HostedLoginRequests.VerifySoftwareToken check(HostedLoginRequests.VerifySoftwareToken request) {
+        Validation.of().required("session", request.session()).length("session", request.session(), 20, 2048)
+                .required("userCode", request.userCode()).length("userCode", request.userCode(), 6, 6)
+                .pattern("userCode", request.userCode(), SIX_DIGITS)
+                .length("friendlyDeviceName", request.friendlyDeviceName(), 0, 256).throwIfInvalid();
         return request;
     }
 

@@ -11,6 +11,7 @@ import dev.cognate.internalapi.HostedLoginResponses.SignedInUser;
 import dev.cognate.internalapi.InternalRoutes;
 import dev.cognate.userpool.auth.AuthResponse;
 import dev.cognate.userpool.auth.AuthenticationService;
+import dev.cognate.userpool.auth.SoftwareTokenSetup;
 import dev.cognate.userpool.oauth.OAuthException;
 import dev.cognate.userpool.oauth.TokenResponse;
 import dev.cognate.userpool.oauth.grant.ImplicitGrant;
@@ -48,14 +49,16 @@ public class InternalHostedUiResource {
     private final SignUpService signUps;
     private final PasswordRecoveryService recovery;
     private final ImplicitGrant implicitGrant;
+    private final SoftwareTokenSetup softwareTokenSetup;
 
     public InternalHostedUiResource(ClientAuthenticator clients, AuthenticationService engine, SignUpService signUps,
-                                    PasswordRecoveryService recovery, ImplicitGrant implicitGrant) {
+                                    PasswordRecoveryService recovery, ImplicitGrant implicitGrant, SoftwareTokenSetup softwareTokenSetup) {
         this.clients = clients;
         this.engine = engine;
         this.signUps = signUps;
         this.recovery = recovery;
         this.implicitGrant = implicitGrant;
+        this.softwareTokenSetup = softwareTokenSetup;
     }
 
     @POST
@@ -137,6 +140,39 @@ public class InternalHostedUiResource {
                     .chain(client -> recovery.confirmForgotPassword(client, request.username(), request.code(), request.password(),
                             request.ipAddress()))
                     .replaceWith(Map.of());
+        });
+    }
+
+    /**
+     * AssociateSoftwareToken during a hosted sign-in's MFA_SETUP: a new TOTP seed for the user and the next session.
+     * Only a session the hosted login opened for this client is taken ("Invalid session for the user, session is
+     * expired." otherwise, as the API answers).
+     */
+    @POST
+    @Path(InternalRoutes.ASSOCIATE_SOFTWARE_TOKEN)
+    public Uni<Response> associateSoftwareToken(@PathParam("clientId") String clientId, String body) {
+        return InternalJson.answer(() -> {
+            var request = HostedLoginRequestRules.check(InternalJson.read(body, HostedLoginRequests.AssociateSoftwareToken.class));
+            return clients.forHostedLogin(clientId)
+                    .chain(client -> softwareTokenSetup.associateOnHostedLogin(client.pool().id(), client.client().clientId(),
+                            request.session()))
+                    .map(associated -> new HostedLoginResponses.SoftwareTokenAssociation(associated.secretCode(), associated.session()));
+        });
+    }
+
+    /**
+     * VerifySoftwareToken during a hosted sign-in's MFA_SETUP: {@code SUCCESS} and the session that answers MFA_SETUP; a
+     * code that does not match → {@code EnableSoftwareTokenMFAException}, the session staying usable.
+     */
+    @POST
+    @Path(InternalRoutes.VERIFY_SOFTWARE_TOKEN)
+    public Uni<Response> verifySoftwareToken(@PathParam("clientId") String clientId, String body) {
+        return InternalJson.answer(() -> {
+            var request = HostedLoginRequestRules.check(InternalJson.read(body, HostedLoginRequests.VerifySoftwareToken.class));
+            return clients.forHostedLogin(clientId)
+                    .chain(client -> softwareTokenSetup.verifyOnHostedLogin(client.pool().id(), client.client().clientId(),
+                            request.session(), request.userCode(), request.friendlyDeviceName()))
+                    .map(verified -> new HostedLoginResponses.SoftwareTokenVerification(verified.status(), verified.session()));
         });
     }
 

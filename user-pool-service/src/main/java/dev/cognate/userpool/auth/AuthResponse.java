@@ -23,7 +23,12 @@ public record AuthResponse(String challengeName, String session, Map<String, Str
         this(challengeName, session, challengeParameters, authenticationResult, signedIn, null);
     }
 
-    public record AuthenticationResult(String accessToken, Long expiresIn, String tokenType, String refreshToken, String idToken) {
+    public record AuthenticationResult(String accessToken, Long expiresIn, String tokenType, String refreshToken, String idToken,
+                                       NewDeviceMetadata newDeviceMetadata) {
+    }
+
+    /** The device key a sign-in issued in a pool that tracks devices (ConfirmDevice follows with the device's verifier). */
+    public record NewDeviceMetadata(String deviceKey, String deviceGroupKey) {
     }
 
     /** The hosted login's end of a sign-in: the user as signed in and the time of the authentication. */
@@ -40,8 +45,13 @@ public record AuthResponse(String challengeName, String session, Map<String, Str
     }
 
     public static AuthResponse tokens(TokenIssuer.Minted minted, String refreshToken) {
+        return tokens(minted, refreshToken, null);
+    }
+
+    /** @param newDevice the device the sign-in issued, or null (no device tracking, or a known device) */
+    public static AuthResponse tokens(TokenIssuer.Minted minted, String refreshToken, NewDeviceMetadata newDevice) {
         return new AuthResponse(null, null, Map.of(),
-                new AuthenticationResult(minted.accessToken(), minted.expiresIn(), "Bearer", refreshToken, minted.idToken()), null);
+                new AuthenticationResult(minted.accessToken(), minted.expiresIn(), "Bearer", refreshToken, minted.idToken(), newDevice), null);
     }
 
     public static AuthResponse signedIn(User user, Instant authTime) {

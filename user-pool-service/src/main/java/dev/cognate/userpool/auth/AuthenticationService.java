@@ -164,11 +164,18 @@ public class AuthenticationService {
     /** @param clientMetadata the request's {@code ClientMetadata} for the PreTokenGeneration trigger, or null */
     public Uni<AuthResponse> getTokensFromRefreshToken(String refreshToken, String clientId, String clientSecret, String sourceIp,
                                                        Map<String, String> clientMetadata) {
+        return getTokensFromRefreshToken(refreshToken, clientId, clientSecret, sourceIp, clientMetadata, null);
+    }
+
+    /** @param deviceKey the request's {@code DeviceKey} (null when absent), checked like REFRESH_TOKEN_AUTH's DEVICE_KEY */
+    public Uni<AuthResponse> getTokensFromRefreshToken(String refreshToken, String clientId, String clientSecret, String sourceIp,
+                                                       Map<String, String> clientMetadata, String deviceKey) {
+        Map<String, String> parameters = deviceKey == null ? Map.of() : Map.of("DEVICE_KEY", deviceKey);
         return clients.authenticateWithSecret(clientId, clientSecret).chain(authenticated -> {
             if (!allows(authenticated.client(), refreshFlow)) {
                 throw CognitoException.invalidParameter("REFRESH_TOKEN_AUTH flow not enabled for this client");
             }
-            return refreshFlow.refresh(new AuthContext(authenticated.pool(), authenticated.client(), false, "REFRESH_TOKEN_AUTH", Map.of(),
+            return refreshFlow.refresh(new AuthContext(authenticated.pool(), authenticated.client(), false, "REFRESH_TOKEN_AUTH", parameters,
                     sourceIp, clientMetadata), refreshToken);
         });
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * The second factor after a verified first one (password, SRP, a new password), for MfaConfiguration ON or OPTIONAL:
  * {@code SOFTWARE_TOKEN_MFA} for a user whose TOTP is enabled (preferred, or the only method), {@code MFA_SETUP} with
  * {@code MFAS_CAN_SETUP ["SOFTWARE_TOKEN_MFA"]} for a user without any method in a pool with MFA ON whose
- * SoftwareTokenMfaConfiguration is enabled (the API only: the hosted pages have no set-up page yet). Every other step
+ * SoftwareTokenMfaConfiguration is enabled (the API and the hosted login's pages alike). Every other step
  * (SMS, email, the choice among several) is refused by {@link UnsupportedMfaGuard}.
  */
 @ApplicationScoped
@@ -48,10 +48,7 @@ public class MfaChallenges {
             if (!askable) {
                 return guard.refuse(context, user, step.get());
             }
-            if (context.hostedLogin() && !SOFTWARE_TOKEN_MFA.equals(step.get())) {
-                // the hosted pages ask for a TOTP code but have no MFA set-up page yet: fail closed there, saying so
-                return guard.refuseOnHostedLogin(context, user, step.get());
-            }
+            // the hosted login asks every step askable here: its pages are views of these challenges
             return Uni.createFrom().item(step);
         });
     }

@@ -32,8 +32,11 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
     private final TokenIssuer issuer;
     private final Clock clock;
     private final AuthMetrics metrics;
+    private final RememberedDevices devices;
 
-    public RefreshTokenAuthFlow(Pool db, RefreshTokens refreshTokens, UserRepository users, TokenIssuer issuer, Clock clock, AuthMetrics metrics) {
+    public RefreshTokenAuthFlow(Pool db, RefreshTokens refreshTokens, UserRepository users, TokenIssuer issuer, Clock clock, AuthMetrics metrics,
+                                RememberedDevices devices) {
+        this.devices = devices;
         this.metrics = metrics;
         this.db = db;
         this.refreshTokens = refreshTokens;
@@ -102,12 +105,14 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
                     return users.findBySub(db, context.pool().id(), peeked.sub(), false)
                             .map(found -> found.orElseThrow(RefreshTokens::invalid))
                             .invoke(RefreshTokenAuthFlow::checkEnabled)
-                            .chain(user -> issuer.prepare(context.client(), user, peeked.authTime(),
-                                    TokenIssuer.Authorization.ofFamily(peeked.scopes()), PreTokenGenerationTrigger.Source.REFRESH_TOKENS,
-                                    context.clientMetadata()))
-                            .chain(prepared -> redeem(context, token)
-                                    .chain(redeemed -> issuer.sign(prepared, redeemed.familyId())
-                                            .map(minted -> AuthResponse.tokens(minted, redeemed.replacement()))))
+                            // the family's device (DEVICE_KEY checked against it) stays in the new access token
+                            .chain(user -> devices.ofRefresh(context, peeked.familyId())
+                                    .chain(deviceKey -> issuer.prepare(context.client(), user, peeked.authTime(),
+                                                    TokenIssuer.Authorization.ofFamily(peeked.scopes()), PreTokenGenerationTrigger.Source.REFRESH_TOKENS,
+                                                    context.clientMetadata())
+                                            .chain(prepared -> redeem(context, token)
+                                                    .chain(redeemed -> issuer.sign(prepared, redeemed.familyId(), deviceKey)
+                                                            .map(minted -> AuthResponse.tokens(minted, redeemed.replacement()))))))
                             .invoke(() -> metrics.tokensIssued(context.authFlow()));
                 });
     }

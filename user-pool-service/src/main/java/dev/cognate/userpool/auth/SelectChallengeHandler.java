@@ -1,7 +1,6 @@
 package dev.cognate.userpool.auth;
 
 import dev.cognate.awsprotocol.CognitoException;
-import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.repository.UserRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -10,6 +10,7 @@ import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.metrics.AuthMetrics;
+import dev.cognate.userpool.repository.DeviceRepository;
 import dev.cognate.userpool.token.RefreshTokens;
 import dev.cognate.userpool.token.TokenIssuer;
 import dev.cognate.userpool.trigger.PostEventTriggers;
@@ -29,9 +30,11 @@ import java.util.UUID;
  * What follows a verified first factor, for the JSON API and the hosted login alike: a second factor Cognate cannot
  * ask is refused ({@link MfaChallenges}, {@link UnsupportedMfaGuard}) before anything changes; then the next challenge
  * (NEW_PASSWORD_REQUIRED for a temporary password — the MFA step follows the new password —, else SOFTWARE_TOKEN_MFA or
- * MFA_SETUP), or the end — for the API the PreTokenGeneration trigger first (its failure leaves nothing recorded), then
+ * MFA_SETUP; DEVICE_SRP_AUTH instead of the code for a remembered device, see {@link RememberedDevices}), or the end — for
+ * the API the PreTokenGeneration trigger first (its failure leaves nothing recorded), then
  * the lockout counter reset, the {@code SignIn} authentication event and the {@code signed_in} event committed together
- * with a new refresh-token family, then the ID and access tokens signed; the hosted login ends with the user signed in,
+ * with a new refresh-token family (bound to the sign-in's device where the pool tracks devices), then the ID and access
+ * tokens signed; the hosted login ends with the user signed in,
  * its tokens come later from the authorization code ({@link AuthContext#hostedLogin()}).
  */
 @ApplicationScoped
@@ -49,9 +52,11 @@ public class SignInCompletion {
     private final Clock clock;
     private final AuthMetrics metrics;
     private final PostEventTriggers postEvents;
+    private final RememberedDevices devices;
 
     public SignInCompletion(Pool db, AuthSessionStore sessions, RefreshTokens refreshTokens, TokenIssuer issuer, SignInAudit audit,
-                            MfaChallenges mfa, Clock clock, AuthMetrics metrics, PostEventTriggers postEvents) {
+                            MfaChallenges mfa, Clock clock, AuthMetrics metrics, PostEventTriggers postEvents, RememberedDevices devices) {
+        this.devices = devices;
         this.postEvents = postEvents;
         this.metrics = metrics;
         this.mfa = mfa;
@@ -66,9 +71,11 @@ public class SignInCompletion {
     /**
      * A sign-in committed but not yet minted: the user as signed in, its refresh-token family and the refresh token
      * (both null for the hosted login, which opens no family here), and the synchronous PostAuthentication call still to
-     * make before any token ({@link PostEventTriggers.Pending#NONE} when durable or none).
+     * make before any token ({@link PostEventTriggers.Pending#NONE} when durable or none), and the device the sign-in is on
+     * (null without device tracking, see {@link RememberedDevices}).
      */
-    public record Opened(User user, UUID family, String refreshToken, Instant authTime, PostEventTriggers.Pending postAuthentication) {
+    public record Opened(User user, UUID family, String refreshToken, Instant authTime, PostEventTriggers.Pending postAuthentication,
+                         DeviceRepository.FamilyDevice device) {
     }
 
     /** A committed sign-in and its tokens, prepared (the PreTokenGeneration trigger run) before the commit; null for the hosted login. */
@@ -81,7 +88,9 @@ public class SignInCompletion {
                 return newPasswordRequired(context, user);
             }
             if (step.isPresent()) {
-                return mfa.challenge(context, user, step.get());
+                // a remembered device stands in for the second factor (DEVICE_SRP_AUTH) where the pool allows it
+                return devices.insteadOfMfa(context, user, step.get())
+                        .chain(byDevice -> byDevice.isPresent() ? Uni.createFrom().item(byDevice.get()) : mfa.challenge(context, user, step.get()));
             }
             return finish(context, user);
         });
@@ -89,9 +98,14 @@ public class SignInCompletion {
 
     /** The end of a sign-in whose every factor was verified: recorded, then tokens (or the hosted login's signed-in user). */
     public Uni<AuthResponse> finish(AuthContext context, User user) {
+        return finish(context, user, PreTokenGenerationTrigger.Source.AUTHENTICATION);
+    }
+
+    /** As {@link #finish(AuthContext, User)}, the PreTokenGeneration trigger run as {@code source} (a remembered device's sign-in). */
+    public Uni<AuthResponse> finish(AuthContext context, User user, PreTokenGenerationTrigger.Source source) {
         Instant authTime = clock.instant();
         // the trigger first: a failing PreTokenGeneration function leaves no sign-in, no family and no event behind
-        return prepareTokens(context, user, authTime, PreTokenGenerationTrigger.Source.AUTHENTICATION)
+        return prepareTokens(context, user, authTime, source)
                 .chain(prepared -> db.withTransaction(tx -> signedIn(tx, context, user, authTime))
                         .chain(opened -> tokens(context, new Finished(opened, prepared))));
     }
@@ -113,12 +127,13 @@ public class SignInCompletion {
      */
     public Uni<Opened> signedIn(SqlClient tx, AuthContext context, User user, Instant authTime) {
         if (context.hostedLogin()) {
-            return recordSignIn(tx, context, user).map(postAuthentication -> new Opened(user, null, null, authTime, postAuthentication));
+            return recordSignIn(tx, context, user, false).map(postAuthentication -> new Opened(user, null, null, authTime, postAuthentication, null));
         }
         UUID family = UUID.randomUUID();
-        return recordSignIn(tx, context, user)
+        return devices.atSignIn(tx, context, user).chain(device -> recordSignIn(tx, context, user, device != null && device.newDevice())
                 .chain(postAuthentication -> refreshTokens.openFamily(tx, context.client(), user.sub(), family, authTime, clock.instant())
-                        .map(refresh -> new Opened(user, family, refresh, authTime, postAuthentication)));
+                        .call(() -> devices.bind(tx, family, device))
+                        .map(refresh -> new Opened(user, family, refresh, authTime, postAuthentication, device))));
     }
 
     /**
@@ -126,13 +141,13 @@ public class SignInCompletion {
      * authentication event, the {@code signed_in} event and the PostAuthentication trigger (durable: its event; synchronous:
      * the call returned, made before any token is minted).
      */
-    private Uni<PostEventTriggers.Pending> recordSignIn(SqlClient tx, AuthContext context, User user) {
+    private Uni<PostEventTriggers.Pending> recordSignIn(SqlClient tx, AuthContext context, User user, boolean newDeviceUsed) {
         return audit.succeeded(tx, context, user)
                 .chain(() -> UserPoolEventOutbox.publishForUser(tx, user.userPoolId(), user.sub(), UserPoolEvents.USER_SIGNED_IN,
                         new UserPoolEvents.SignedIn(user.userPoolId(), user.sub().toString(), user.username(), context.client().clientId(),
                                 context.authFlow())))
                 .chain(() -> postEvents.authenticated(tx, context.pool(), user, context.client().clientId(),
-                        context.clientMetadata()));
+                        context.clientMetadata(), newDeviceUsed));
     }
 
     /** The pool's required attributes the user lacks (without the {@code userAttributes.} prefix of the challenge). */
@@ -155,9 +170,10 @@ public class SignInCompletion {
         if (context.hostedLogin()) {
             return Uni.createFrom().item(AuthResponse.signedIn(opened.user(), opened.authTime()));
         }
-        return issuer.sign(finished.tokens(), opened.family())
+        String deviceKey = opened.device() == null ? null : opened.device().deviceKey();
+        return issuer.sign(finished.tokens(), opened.family(), deviceKey)
                 .invoke(() -> metrics.tokensIssued(context.authFlow()))
-                .map(minted -> AuthResponse.tokens(minted, opened.refreshToken()));
+                .map(minted -> AuthResponse.tokens(minted, opened.refreshToken(), RememberedDevices.newDeviceMetadata(opened.device())));
     }
 
     private Uni<AuthResponse> newPasswordRequired(AuthContext context, User user) {

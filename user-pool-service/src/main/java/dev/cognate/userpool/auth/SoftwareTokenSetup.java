@@ -24,7 +24,8 @@ import java.util.Map;
  * MFA_SETUP (its {@code Session}). With a session, each call takes it and answers a new one for the next step, until the
  * original deadline (single use, {@link AuthSessionStore#reissue}); a successful verification there also enables
  * software token MFA as the user's preferred method, and MFA_SETUP can then be answered ({@link MfaSetupChallenge}). A
- * signed-in user enables it afterwards with SetUserMFAPreference, as in Cognito.
+ * signed-in user enables it afterwards with SetUserMFAPreference, as in Cognito. The hosted login's MFA_SETUP page
+ * runs the same steps ({@link #associateOnHostedLogin}, {@link #verifyOnHostedLogin}) with its own sessions.
  */
 @ApplicationScoped
 public class SoftwareTokenSetup {
@@ -68,7 +69,19 @@ public class SoftwareTokenSetup {
                     .chain(caller -> softwareTokens.associate(tx, caller.pool().id(), caller.user().sub()))))
                     .map(secretCode -> new Associated(secretCode, null));
         }
-        return takeSetup(session).chain(taken -> softwareTokens.associate(db, taken.session().userPoolId(), taken.session().sub())
+        return associateDuringSignIn(takeSetup(session, SignInSide.API));
+    }
+
+    /**
+     * AssociateSoftwareToken for the hosted login's MFA_SETUP page: the session must be a hosted sign-in's of this pool
+     * and client (the API's sessions are refused here, as the hosted ones are by {@link #associate}).
+     */
+    public Uni<Associated> associateOnHostedLogin(String userPoolId, String clientId, String session) {
+        return associateDuringSignIn(takeSetup(session, SignInSide.hosted(userPoolId, clientId)));
+    }
+
+    private Uni<Associated> associateDuringSignIn(Uni<AuthSessionStore.Stored> setup) {
+        return setup.chain(taken -> softwareTokens.associate(db, taken.session().userPoolId(), taken.session().sub())
                 .chain(secretCode -> sessions.reissue(taken, taken.session()).map(next -> new Associated(secretCode, next))));
     }
 
@@ -83,7 +96,16 @@ public class SoftwareTokenSetup {
                         return new Verified("SUCCESS", null);
                     });
         }
-        return takeSetup(session).chain(taken -> {
+        return verifyDuringSignIn(session, takeSetup(session, SignInSide.API), code, friendlyDeviceName);
+    }
+
+    /** VerifySoftwareToken for the hosted login's MFA_SETUP page (a hosted sign-in's session of this pool and client). */
+    public Uni<Verified> verifyOnHostedLogin(String userPoolId, String clientId, String session, String code, String friendlyDeviceName) {
+        return verifyDuringSignIn(session, takeSetup(session, SignInSide.hosted(userPoolId, clientId)), code, friendlyDeviceName);
+    }
+
+    private Uni<Verified> verifyDuringSignIn(String session, Uni<AuthSessionStore.Stored> setup, String code, String friendlyDeviceName) {
+        return setup.chain(taken -> {
             AuthSession state = taken.session();
             return db.withTransaction(tx -> softwareTokens.verifyPending(tx, state.userPoolId(), state.sub(), code, friendlyDeviceName)
                             .call(verified -> verified ? enableSoftwareTokenMfa(tx, state) : Uni.createFrom().voidItem()))
@@ -111,11 +133,31 @@ public class SoftwareTokenSetup {
                 .replaceWithVoid();
     }
 
-    /** A sign-in session waiting for MFA_SETUP through the API; any other (or none) is "Invalid session". */
-    private Uni<AuthSessionStore.Stored> takeSetup(String session) {
+    /**
+     * Which side's sign-in a set-up call continues: the API's (any of its sessions, as AssociateSoftwareToken names no
+     * client) or the hosted login's for one pool and client. A session belongs to the side that opened it.
+     */
+    private record SignInSide(boolean hosted, String userPoolId, String clientId) {
+
+        static final SignInSide API = new SignInSide(false, null, null);
+
+        static SignInSide hosted(String userPoolId, String clientId) {
+            return new SignInSide(true, userPoolId, clientId);
+        }
+
+        boolean owns(AuthSession state) {
+            if (AuthContext.HOSTED_LOGIN.equals(state.authFlow()) != hosted) {
+                return false;
+            }
+            return !hosted || (state.userPoolId().equals(userPoolId) && state.clientId().equals(clientId));
+        }
+    }
+
+    /** A sign-in session of {@code side} waiting for MFA_SETUP; any other (or none) is "Invalid session". */
+    private Uni<AuthSessionStore.Stored> takeSetup(String session, SignInSide side) {
         return sessions.take(session).map(taken -> {
             AuthSession state = taken.session();
-            if (!MfaChallenges.MFA_SETUP.equals(state.challengeName()) || AuthContext.HOSTED_LOGIN.equals(state.authFlow())) {
+            if (!MfaChallenges.MFA_SETUP.equals(state.challengeName()) || !side.owns(state)) {
                 throw AuthSessionStore.expired();
             }
             return taken;

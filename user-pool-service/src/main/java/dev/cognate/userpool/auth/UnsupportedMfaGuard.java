@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Fails closed on the multi-factor steps Cognate cannot ask yet: SMS_MFA, EMAIL_OTP, SELECT_MFA_TYPE, an MFA_SETUP the
- * pool offers no software token for, and MFA_SETUP on the hosted login, whose pages have no set-up page yet
- * ({@link MfaChallenges} asks SOFTWARE_TOKEN_MFA, and MFA_SETUP of the API). Such a sign-in is refused after the first
+ * Fails closed on the multi-factor steps Cognate cannot ask yet: SMS_MFA, EMAIL_OTP, SELECT_MFA_TYPE and an MFA_SETUP the
+ * pool offers no software token for ({@link MfaChallenges} asks SOFTWARE_TOKEN_MFA and MFA_SETUP, on the API and the
+ * hosted login alike). Such a sign-in is refused after the first
  * factor, never completed without its second one, before any challenge or token, so nothing is changed.
  *
  * <p>The refusal is {@code NotAuthorizedException}: Cognito's exception for "these credentials do not sign you in",
@@ -40,13 +40,6 @@ public class UnsupportedMfaGuard {
     /** Records the refusal of a sign-in that needs {@code step} and fails with {@link #refusal}. */
     public <T> Uni<T> refuse(AuthContext context, User user, String step) {
         return audit.refuse(context, user, user.username(), REASON, refusal(step));
-    }
-
-    /** Records the refusal of a hosted sign-in that needs {@code step}, which the API asks but the pages cannot yet. */
-    public <T> Uni<T> refuseOnHostedLogin(AuthContext context, User user, String step) {
-        return audit.refuse(context, user, user.username(), REASON, new CognitoException("NotAuthorizedException",
-                "This sign-in requires multi-factor authentication (" + step + "), which Cognate's hosted login pages do not support yet;"
-                        + " the sign-in is refused."));
     }
 
     static CognitoException refusal(String step) {

@@ -2,6 +2,7 @@ package dev.cognate.userpool.rotation;
 
 import dev.cognate.secrets.SealedColumn;
 import dev.cognate.userpool.domain.ClientSecret;
+import dev.cognate.userpool.domain.Device;
 import dev.cognate.userpool.domain.IdentityProvider;
 import dev.cognate.userpool.mfa.SoftwareTokens;
 import dev.cognate.userpool.service.SrpVerifierStore;
@@ -28,7 +29,9 @@ public final class UserPoolSealedColumns {
             new SealedColumn("software_tokens", "pending_seed", List.of("user_pool_id", "sub"),
                     keys -> SoftwareTokens.sealContext(keys.get(0), UUID.fromString(keys.get(1)))),
             new SealedColumn("software_tokens", "verified_seed", List.of("user_pool_id", "sub"),
-                    keys -> SoftwareTokens.sealContext(keys.get(0), UUID.fromString(keys.get(1)))));
+                    keys -> SoftwareTokens.sealContext(keys.get(0), UUID.fromString(keys.get(1)))),
+            new SealedColumn("devices", "sealed_verifier", List.of("user_pool_id", "device_key"),
+                    keys -> Device.verifierContext(keys.get(0), keys.get(1))));
 
     private UserPoolSealedColumns() {
     }

@@ -160,13 +160,18 @@ public class TokenIssuer {
      * {@code at_hash} (OpenID Connect Core §3.1.3.6) for the access token minted with it, and the request's {@code nonce}.
      */
     public Uni<Minted> sign(Prepared prepared, UUID originJti) {
+        return sign(prepared, originJti, null);
+    }
+
+    /** As {@link #sign(Prepared, UUID)}, the access token naming the sign-in's remembered device ({@code device_key}) when not null. */
+    public Uni<Minted> sign(Prepared prepared, UUID originJti, String deviceKey) {
         Authorization authorization = prepared.authorization();
         Grant grant = new Grant(issuer(prepared.user().userPoolId()), prepared.client(), prepared.user(), prepared.groups(), originJti,
                 UUID.randomUUID(), prepared.authTime(), clock.instant(), authorization);
         TokenLifetimes lifetimes = TokenLifetimes.of(prepared.client());
         return keys.activeKey(prepared.user().userPoolId()).map(key -> {
             JwtSigner signer = key.signer();
-            ObjectNode accessClaims = accessTokenClaims(grant, lifetimes);
+            ObjectNode accessClaims = withDeviceKey(accessTokenClaims(grant, lifetimes), deviceKey);
             prepared.customization().applyToAccessToken(accessClaims);
             String accessToken = signer.sign(accessClaims);
             String atHash = authorization == Authorization.API ? null : atHash(accessToken);
@@ -282,6 +287,22 @@ public class TokenIssuer {
         times(claims, grant, lifetimes.accessToken().toSeconds());
         claims.put("username", grant.user().username());
         return claims;
+    }
+
+    /** Cognito's access token names the device right after {@code sub}: {@code device_key}. */
+    static ObjectNode withDeviceKey(ObjectNode claims, String deviceKey) {
+        if (deviceKey == null) {
+            return claims;
+        }
+        ObjectNode ordered = JsonNodeFactory.instance.objectNode();
+        ordered.set("sub", claims.get("sub"));
+        ordered.put("device_key", deviceKey);
+        claims.fields().forEachRemaining(field -> {
+            if (!"sub".equals(field.getKey())) {
+                ordered.set(field.getKey(), field.getValue());
+            }
+        });
+        return ordered;
     }
 
     private static void times(ObjectNode claims, Grant grant, long lifetimeSeconds) {

@@ -66,14 +66,19 @@ public class PostEventTriggers {
      * {@code ClientMetadata} of the step that ended it (RespondToAuthChallenge's, as Cognito; InitiateAuth's is not passed).
      */
     public Uni<Pending> authenticated(SqlClient tx, UserPool pool, User user, String clientId, Map<String, String> clientMetadata) {
+        return authenticated(tx, pool, user, clientId, clientMetadata, false);
+    }
+
+    /** As above; {@code newDeviceUsed} when the sign-in issued a new device key (a pool with device tracking). */
+    public Uni<Pending> authenticated(SqlClient tx, UserPool pool, User user, String clientId, Map<String, String> clientMetadata,
+                                     boolean newDeviceUsed) {
         String target = pool.config().lambdaConfig().path(POST_AUTHENTICATION).asText(null);
         if (target == null) {
             return Uni.createFrom().item(Pending.NONE);
         }
         ObjectNode event = TriggerEvents.envelope("1", AUTHENTICATION, pool.id(), user.username(), clientId);
         ObjectNode request = (ObjectNode) event.get("request");
-        // Cognate remembers no devices (device tracking is not implemented), so no sign-in is from a new one.
-        request.put("newDeviceUsed", false);
+        request.put("newDeviceUsed", newDeviceUsed);
         request.set("userAttributes", TriggerEvents.stringMap(attributesOf(user)));
         if (clientMetadata != null) {
             request.set("clientMetadata", TriggerEvents.stringMap(clientMetadata));

@@ -33,8 +33,8 @@ public class PreTokenGenerationTrigger {
         /** {@code grant_type=client_credentials}, only in pools whose trigger is V3_0. */
         CLIENT_CREDENTIALS("TokenGeneration_ClientCredentials"),
         /**
-         * Cognito's source for the tokens of a remembered device's sign-in (DEVICE_SRP_AUTH). Cognate has no device
-         * flow yet: nothing mints with this source; the flow that comes with device tracking passes it here.
+         * Cognito's source for the tokens of a remembered device's sign-in: DEVICE_PASSWORD_VERIFIER answered in place of
+         * the MFA step (auth/DevicePasswordVerifierChallenge).
          */
         AUTHENTICATE_DEVICE("TokenGeneration_AuthenticateDevice");
 

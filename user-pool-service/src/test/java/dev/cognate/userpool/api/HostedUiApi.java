@@ -42,7 +42,7 @@ public final class HostedUiApi {
     }
 
     /** The answer is Cognito's error: {@code status} and exactly {@code {"__type": type, "message": message}}. */
-    static void assertError(Response response, int status, String type, String message) {
+    public static void assertError(Response response, int status, String type, String message) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/json");
         assertThat(response.header("x-amzn-ErrorType")).isEqualTo(type);
@@ -50,7 +50,7 @@ public final class HostedUiApi {
     }
 
     /** The answer is Cognito's error of {@code type} with status 400, whatever its message. */
-    static void assertRefused(Response response, String type) {
+    public static void assertRefused(Response response, String type) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
         assertThat(response.jsonPath().getString("__type")).isEqualTo(type);
         assertThat(response.jsonPath().getString("message")).isNotBlank();

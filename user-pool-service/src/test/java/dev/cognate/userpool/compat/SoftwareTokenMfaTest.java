@@ -281,7 +281,7 @@ class SoftwareTokenMfaTest extends SignInFixture {
     }
 
     @Test
-    void theHostedLoginAsksTheCodeButHasNoSetUpPage() {
+    void theHostedLoginAsksTheCodeAndSetsAnAuthenticatorUp() {
         poolMfa(UserPoolMfaType.OPTIONAL);
         createUser("hal", true);
         String secret = enrol("hal");
@@ -304,11 +304,43 @@ class SoftwareTokenMfaTest extends SignInFixture {
         createUser("hank", true);
         poolMfa(UserPoolMfaType.ON);
         Response setup = HostedUiApi.post(hostedClient, "sign-in", Map.of("username", "hank", "password", PASSWORD));
-        assertThat(setup.statusCode()).isEqualTo(400);
-        assertThat(setup.jsonPath().getString("__type")).isEqualTo("NotAuthorizedException");
-        assertThat(setup.jsonPath().getString("message")).isEqualTo("This sign-in requires multi-factor authentication"
-                + " (MFA_SETUP), which Cognate's hosted login pages do not support yet; the sign-in is refused.");
-        assertThat(OutboxRows.forPool(db, poolId, "reason")).extracting(OutboxRows.Row::subjectOfData).contains("mfa_not_supported");
+        assertThat(setup.statusCode()).as(setup.asString()).isEqualTo(200);
+        assertThat(setup.jsonPath().getString("challengeName")).isEqualTo("MFA_SETUP");
+        assertThat(setup.jsonPath().getString("parameters.MFAS_CAN_SETUP")).isEqualTo("[\"SOFTWARE_TOKEN_MFA\"]");
+        String apiSide = setup.jsonPath().getString("session");
+        assertThatThrownBy(() -> anonymous.associateSoftwareToken(r -> r.session(apiSide)))
+                .as("the API does not continue a hosted set-up").isInstanceOf(NotAuthorizedException.class);
+
+        InitiateAuthResponse apiSetup = passwordAuth(clientId, "hank", PASSWORD);
+        assertThat(apiSetup.challengeName()).isEqualTo(ChallengeNameType.MFA_SETUP);
+        HostedUiApi.assertError(HostedUiApi.post(hostedClient, "associate-software-token", Map.of("session", apiSetup.session())),
+                400, "NotAuthorizedException", "Invalid session for the user, session is expired.");
+        String otherHostedClient = HostedUiApi.hostedClient(cognito, poolId, null);
+        Response elsewhere = HostedUiApi.post(otherHostedClient, "sign-in", Map.of("username", "hank", "password", PASSWORD));
+        HostedUiApi.assertError(HostedUiApi.post(hostedClient, "associate-software-token",
+                        Map.of("session", elsewhere.jsonPath().getString("session"))),
+                400, "NotAuthorizedException", "Invalid session for the user, session is expired.");
+
+        Response hosted = HostedUiApi.post(hostedClient, "sign-in", Map.of("username", "hank", "password", PASSWORD));
+        Response associated = HostedUiApi.post(hostedClient, "associate-software-token", Map.of("session", hosted.jsonPath().getString("session")));
+        assertThat(associated.statusCode()).as(associated.asString()).isEqualTo(200);
+        String hankSecret = associated.jsonPath().getString("secretCode");
+        assertThat(hankSecret).matches("[A-Z2-7]{32}");
+        String afterAssociate = associated.jsonPath().getString("session");
+        HostedUiApi.assertRefused(HostedUiApi.post(hostedClient, "verify-software-token", Map.of("session", afterAssociate, "userCode", "12345")),
+                "InvalidParameterException");
+        String wrong = code(hankSecret).equals("000000") ? "111111" : "000000";
+        HostedUiApi.assertError(HostedUiApi.post(hostedClient, "verify-software-token", Map.of("session", afterAssociate, "userCode", wrong)),
+                400, "EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA");
+        Response verified = HostedUiApi.post(hostedClient, "verify-software-token", Map.of("session", afterAssociate,
+                "userCode", code(hankSecret), "friendlyDeviceName", "hank's phone"));
+        assertThat(verified.statusCode()).as("the session stays after a mistyped code: %s", verified.asString()).isEqualTo(200);
+        assertThat(verified.jsonPath().getString("status")).isEqualTo("SUCCESS");
+        Response done = HostedUiApi.post(hostedClient, "respond-to-challenge", Map.of("challengeName", "MFA_SETUP",
+                "session", verified.jsonPath().getString("session"), "responses", Map.of("USERNAME", "hank")));
+        assertThat(done.statusCode()).as(done.asString()).isEqualTo(200);
+        assertThat(done.jsonPath().getString("signedIn.username")).isEqualTo("hank");
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username("hank")).preferredMfaSetting()).isEqualTo("SOFTWARE_TOKEN_MFA");
     }
 
     @Test
