@@ -75,6 +75,15 @@ public class SignInAudit {
     }
 
     /**
+     * A passkey assertion that does not verify (forged, replayed, of another user, of a deleted passkey, a counter that went
+     * back): counted on the same lockout counter as a wrong password and refused in the same words — RespondToAuthChallenge
+     * has no WebAuthn exceptions —, recorded with {@code reason}.
+     */
+    public <T> Uni<T> wrongPasskey(AuthContext context, User user, String reason) {
+        return countFailure(context, user, reason, incorrect());
+    }
+
+    /**
      * A wrong answer in the custom authentication flow (a custom challenge VerifyAuthChallengeResponse did not accept, a
      * wrong PASSWORD_VERIFIER): counted and recorded like a wrong password, but the flow goes on — DefineAuthChallenge
      * decides whether the user may try again — so nothing is thrown.
@@ -150,6 +159,9 @@ public class SignInAudit {
             case "wrong_password" -> "Failure";
             case "locked", "unknown_user", "pre_authentication_failed", "wrong_challenge_answer", "custom_auth_failed",
                  "custom_auth_too_many_challenges" -> null;
+            // a passkey sign-in checks no password
+            case "wrong_passkey", "passkey_counter_not_increased", "passkey_user_not_verified", "passkey_of_another_user",
+                 "unknown_passkey" -> null;
             default -> "Success";
         };
     }
