@@ -149,7 +149,7 @@ public class SignInAudit {
         return switch (reason) {
             case "wrong_password" -> "Failure";
             case "locked", "unknown_user", "pre_authentication_failed", "wrong_challenge_answer", "custom_auth_failed",
-                 "custom_auth_too_many_challenges" -> null;
+                 "custom_auth_too_many_challenges", "wrong_otp_code" -> null;
             default -> "Success";
         };
     }
