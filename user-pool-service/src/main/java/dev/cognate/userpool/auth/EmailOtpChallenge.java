@@ -3,12 +3,12 @@ package dev.cognate.userpool.auth;
 import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.service.UserStore;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
 /** {@code EMAIL_OTP}: the code sent to the user's email, as {@code EMAIL_OTP_CODE} — the email MFA factor, its set-up, and USER_AUTH's passwordless first factor share this challenge name. */
-@ApplicationScoped
+@Singleton // not a client proxy: its superclass has no no-args constructor
 public class EmailOtpChallenge extends OneTimeCodeChallenge {
 
     public EmailOtpChallenge(Pool db, UserRepository users, UserStore store, SignInCodes codes, SignInAudit audit, PasswordSignIn passwords,

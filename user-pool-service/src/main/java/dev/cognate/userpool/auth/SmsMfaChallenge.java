@@ -3,12 +3,12 @@ package dev.cognate.userpool.auth;
 import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.service.UserStore;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
 /** {@code SMS_MFA}: the code sent by SMS to the user's phone number, as {@code SMS_MFA_CODE}. */
-@ApplicationScoped
+@Singleton // not a client proxy: its superclass has no no-args constructor
 public class SmsMfaChallenge extends OneTimeCodeChallenge {
 
     public SmsMfaChallenge(Pool db, UserRepository users, UserStore store, SignInCodes codes, SignInAudit audit, PasswordSignIn passwords,

@@ -3,12 +3,12 @@ package dev.cognate.userpool.auth;
 import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.service.UserStore;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
 /** {@code SMS_OTP}: USER_AUTH's passwordless first factor by SMS, the code as {@code SMS_OTP_CODE}. */
-@ApplicationScoped
+@Singleton // not a client proxy: its superclass has no no-args constructor
 public class SmsOtpChallenge extends OneTimeCodeChallenge {
 
     public SmsOtpChallenge(Pool db, UserRepository users, UserStore store, SignInCodes codes, SignInAudit audit, PasswordSignIn passwords,
