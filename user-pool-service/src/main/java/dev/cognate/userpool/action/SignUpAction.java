@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SignUp (unauthenticated): a new UNCONFIRMED user with a password, attributes the client may write, and a
- * confirmation code to the first of the pool's {@code AutoVerifiedAttributes} the user has.
+ * SignUp (unauthenticated): a new UNCONFIRMED user with a password (or none, where the pool allows a password-less first
+ * factor), attributes the client may write, and a confirmation code to the first of the pool's
+ * {@code AutoVerifiedAttributes} the user has.
  */
 @ApplicationScoped
 public class SignUpAction implements AwsAction<SignUpAction.Request, SignUpAction.Response> {
@@ -55,10 +56,10 @@ public class SignUpAction implements AwsAction<SignUpAction.Request, SignUpActio
         Map<String, String> attributes = UserRequests.attributes(validation, "userAttributes", request.userAttributes());
         Map<String, String> validationData = request.validationData() == null ? null
                 : UserRequests.attributes(validation, "validationData", request.validationData());
-        UserRequests.password(validation, "password", request.password(), 1);
+        // as Cognito, a blank Password is no password: a password-less user where the pool allows one (SignUpService)
+        UserRequests.password(validation, "password", request.password(), 0);
         validation.throwIfInvalid();
-        // Passwordless sign-up is not supported yet: a missing password is one too short for the policy.
-        String password = request.password() == null ? "" : request.password();
+        String password = request.password() == null || request.password().isEmpty() ? null : request.password();
         return service.signUp(request.clientId(), request.secretHash(), request.username(), password, attributes, validationData,
                         request.clientMetadata(), context.sourceIp())
                 .map(signedUp -> new Response(signedUp.user().status() == UserStatus.CONFIRMED,

@@ -5,16 +5,23 @@ import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.token.TokenIssuer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What one step of a sign-in answers: either a challenge (ChallengeName, Session, ChallengeParameters) or the end of the
- * sign-in. InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge and AdminRespondToAuthChallenge end with tokens
+ * What one step of a sign-in answers: either a challenge (ChallengeName, Session, ChallengeParameters — and, for
+ * choice-based sign-in's SELECT_CHALLENGE, AvailableChallenges) or the end of the sign-in. InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge and AdminRespondToAuthChallenge end with tokens
  * (AuthenticationResult, empty ChallengeParameters); the hosted login ends with {@link #signedIn} — who, since when —
  * and gets its tokens later from the authorization code, so {@code signedIn} is never part of the JSON API's answer.
  */
 public record AuthResponse(String challengeName, String session, Map<String, String> challengeParameters,
-                           AuthenticationResult authenticationResult, @JsonIgnore SignedIn signedIn) {
+                           AuthenticationResult authenticationResult, @JsonIgnore SignedIn signedIn, List<String> availableChallenges) {
+
+    /** Every answer but SELECT_CHALLENGE's: no AvailableChallenges (left out of the JSON). */
+    public AuthResponse(String challengeName, String session, Map<String, String> challengeParameters,
+                        AuthenticationResult authenticationResult, SignedIn signedIn) {
+        this(challengeName, session, challengeParameters, authenticationResult, signedIn, null);
+    }
 
     public record AuthenticationResult(String accessToken, Long expiresIn, String tokenType, String refreshToken, String idToken) {
     }
@@ -25,6 +32,11 @@ public record AuthResponse(String challengeName, String session, Map<String, Str
 
     public static AuthResponse challenge(String name, String session, Map<String, String> parameters) {
         return new AuthResponse(name, session, parameters, null, null);
+    }
+
+    /** Choice-based sign-in's SELECT_CHALLENGE: the first factors the user may choose, empty ChallengeParameters as Cognito. */
+    public static AuthResponse selectChallenge(String session, List<String> availableChallenges) {
+        return new AuthResponse(UserAuthFlow.SELECT_CHALLENGE, session, Map.of(), null, null, List.copyOf(availableChallenges));
     }
 
     public static AuthResponse tokens(TokenIssuer.Minted minted, String refreshToken) {

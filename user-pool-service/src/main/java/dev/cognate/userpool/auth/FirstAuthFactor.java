@@ -16,7 +16,12 @@ public interface FirstAuthFactor {
     /** The factor's name in AllowedFirstAuthFactors and AvailableChallenges. */
     String factor();
 
-    /** Whether {@code user} can sign in with this factor now (a verified email for EMAIL_OTP, a passkey for WEB_AUTHN, ...). */
+    /**
+     * Whether {@code user} can sign in with this factor now (a verified email for EMAIL_OTP, a passkey for WEB_AUTHN, ...).
+     * {@code user} is null for a name the pool does not know (only for clients with PreventUserExistenceErrors ENABLED):
+     * answer whether this factor is offered to such a name, then {@link #start} must answer a decoy that fails as a wrong
+     * answer would, so the app cannot tell.
+     */
     Uni<Boolean> availableFor(AuthContext context, User user);
 
     /**

@@ -58,12 +58,20 @@ public class PasswordSignIn {
                                 : preAuthentication(context, username, null)
                                 .chain(() -> hashing.verify(password, null)).chain(() -> unknownUser(context, username)));
             }
-            User user = found.get();
-            return audit.checkNotLocked(context, user)
-                    .chain(() -> preAuthentication(context, username, user))
-                    .chain(() -> hashing.verify(password, user.passwordHash()))
-                    .chain(matches -> matches ? checkAccount(context, user) : audit.wrongPassword(context, user));
+            return verify(context, username, found.get(), password);
         });
+    }
+
+    /**
+     * As above for a user already found by {@code username} (choice-based sign-in's PASSWORD factor): locked, the
+     * PreAuthentication trigger, the password — a user without one (password-less) fails as a wrong password, after the
+     * same dummy Argon2id cost —, then the account's state.
+     */
+    public Uni<User> verify(AuthContext context, String username, User user, String password) {
+        return audit.checkNotLocked(context, user)
+                .chain(() -> preAuthentication(context, username, user))
+                .chain(() -> hashing.verify(password, user.passwordHash()))
+                .chain(matches -> matches ? checkAccount(context, user) : audit.wrongPassword(context, user));
     }
 
     /**

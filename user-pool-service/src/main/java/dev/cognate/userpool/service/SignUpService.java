@@ -7,6 +7,7 @@ import dev.cognate.userpool.domain.AutoVerification;
 import dev.cognate.userpool.domain.CodeDeliveryDetails;
 import dev.cognate.userpool.domain.CodePurpose;
 import dev.cognate.userpool.domain.NewUser;
+import dev.cognate.userpool.domain.SignInPolicy;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserStatus;
@@ -85,7 +86,9 @@ public class SignUpService {
 
     /**
      * SignUp for a client already authenticated (or trusted: the hosted login pages); a {@code SignUp} authentication
-     * event is recorded with the user.
+     * event is recorded with the user. {@code password} null: a password-less user, as Cognito creates one when the pool
+     * allows sign-in with EMAIL_OTP or SMS_OTP (it then has no hash, no SRP verifier and no history, and the PASSWORD
+     * factors are not offered to it); in other pools a missing password is refused as too short.
      */
     public Uni<SignedUp> signUp(AuthenticatedClient authenticated, String username, String password, Map<String, String> attributes,
                                 TriggerCaller caller, String sourceIp) {
@@ -95,7 +98,10 @@ public class SignUpService {
                 throw new CognitoException("NotAuthorizedException", "SignUp is not permitted for this user pool");
             }
             authenticated.client().checkWritable(attributes.keySet());
-            Uni<NewPassword> prepared = passwords.prepare(pool, password, UserPasswords.Reason.SIGN_UP);
+            Uni<NewPassword> prepared = password == null && SignInPolicy.of(pool.settings()).allowsPasswordless()
+                    ? Uni.createFrom().nullItem()
+                    // without a password-less factor, a missing password is one too short for the policy
+                    : passwords.prepare(pool, password == null ? "" : password, UserPasswords.Reason.SIGN_UP);
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             User draft = NewUser.of(pool, username, attributes, UserStatus.UNCONFIRMED, null, now);
             // A user the PreSignUp trigger confirmed gets PostConfirmation at sign-up, as in Cognito; synchronous, after the commit.
