@@ -30,13 +30,17 @@ public class EmailOtpFactor implements FirstAuthFactor {
     @Override
     public Uni<Boolean> availableFor(AuthContext context, User user) {
         String attribute = SignInIdentifiers.EMAIL;
-        return Uni.createFrom().item(user.attribute(attribute) != null && user.verified(attribute));
+        // a name the pool does not know is offered the factor as a user with the address would be (no existence leak)
+        return Uni.createFrom().item(user == null || user.attribute(attribute) != null && user.verified(attribute));
     }
 
     @Override
     public Uni<AuthResponse> start(AuthContext context, User user) {
         String attribute = SignInIdentifiers.EMAIL;
-        if (user.attribute(attribute) == null) {
+        if (user == null) {
+            return codes.decoy(context, AuthParameters.require(context, "USERNAME"), factor(), attribute);
+        }
+        if (user.attribute(attribute) == null || !user.verified(attribute)) {
             throw CognitoException.invalidParameter(factor() + " is not available for this user.");
         }
         return audit.checkNotLocked(context, user).chain(() -> codes.challenge(context, user, "EMAIL_OTP", attribute, user.attribute(attribute),

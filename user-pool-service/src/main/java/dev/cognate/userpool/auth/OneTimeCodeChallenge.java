@@ -53,6 +53,10 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler {
     public Uni<AuthResponse> respond(AuthContext context, AuthSession session) {
         String code = AuthParameters.require(context, answerParameter());
         SignInCodes.Stage stage = SignInCodes.stageOf(session);
+        if (session.sub() == null) {
+            // a decoy for a name the pool does not know (SignInCodes#decoy): refused as a wrong code is
+            return audit.refuse(context, null, session.username(), "unknown_user", SignInAudit.wrongCode());
+        }
         return users.findBySub(db, context.pool().id(), session.sub(), false).chain(found -> {
             if (found.isEmpty()) {
                 return passwords.unknownUser(context, session.username());

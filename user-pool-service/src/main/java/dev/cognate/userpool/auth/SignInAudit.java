@@ -71,7 +71,12 @@ public class SignInAudit {
      * is no cheaper than guessing passwords — recorded, and failed with Cognito's "Invalid code received for user".
      */
     public <T> Uni<T> wrongMfaCode(AuthContext context, User user, String reason) {
-        return countFailure(context, user, reason, new CognitoException("CodeMismatchException", "Invalid code received for user"));
+        return countFailure(context, user, reason, wrongCode());
+    }
+
+    /** Cognito's refusal of a wrong one-time or MFA code. */
+    public static CognitoException wrongCode() {
+        return new CognitoException("CodeMismatchException", "Invalid code received for user");
     }
 
     /**

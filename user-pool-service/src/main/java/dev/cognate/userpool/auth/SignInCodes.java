@@ -9,6 +9,7 @@ import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserPoolMfaRepository;
+import dev.cognate.userpool.service.VerificationCodes;
 import dev.cognate.userpool.trigger.CustomMessageTrigger;
 import dev.cognate.userpool.trigger.CustomSenderEvents;
 import dev.cognate.userpool.trigger.TriggerCaller;
@@ -22,6 +23,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,10 +71,12 @@ public class SignInCodes {
     private final SecretCipher cipher;
     private final CustomMessageTrigger customMessage;
     private final CustomSenderEvents customSenders;
+    private final VerificationCodes verificationCodes;
     private final Clock clock;
 
     public SignInCodes(Pool db, UserPoolMfaRepository mfaConfigs, AuthSessionStore sessions, VerificationCodeHasher hasher, SecretCipher cipher,
-                       CustomMessageTrigger customMessage, CustomSenderEvents customSenders, Clock clock) {
+                       CustomMessageTrigger customMessage, CustomSenderEvents customSenders, VerificationCodes verificationCodes, Clock clock) {
+        this.verificationCodes = verificationCodes;
         this.db = db;
         this.mfaConfigs = mfaConfigs;
         this.sessions = sessions;
@@ -114,6 +118,24 @@ public class SignInCodes {
                     parameters.put("USER_ID_FOR_SRP", user.username());
                     return AuthResponse.challenge(challengeName, id, parameters);
                 });
+    }
+
+    /**
+     * What a name the pool does not know gets when the client prevents user existence errors: the same challenge with a
+     * plausible masked destination (the same on every call), a session without a code, and nothing sent — every code
+     * then fails as a wrong one does ({@link OneTimeCodeChallenge}).
+     */
+    public Uni<AuthResponse> decoy(AuthContext context, String username, String challengeName, String attribute) {
+        CodeDeliveryDetails delivery = verificationCodes.simulated(context.pool().id(), username, List.of(attribute));
+        AuthSession session = new AuthSession(context.pool().id(), context.client().clientId(), null, username, context.authFlow(),
+                challengeName, clock.instant().getEpochSecond(), Map.of(STAGE, Stage.FIRST_FACTOR.name()));
+        return sessions.create(context.client(), session).map(id -> {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("CODE_DELIVERY_DELIVERY_MEDIUM", delivery.deliveryMedium());
+            parameters.put("CODE_DELIVERY_DESTINATION", delivery.destination());
+            parameters.put("USER_ID_FOR_SRP", username);
+            return AuthResponse.challenge(challengeName, id, parameters);
+        });
     }
 
     /** The pool's second factors and their texts. */
