@@ -19,7 +19,8 @@ import java.util.Optional;
  * MfaConfiguration ON or OPTIONAL, as Cognito picks it ({@link #mfaStep}): the user's preferred method, its only one,
  * or {@code SELECT_MFA_TYPE} among several ({@code MFAS_CAN_CHOOSE}); with none, for MFA ON, {@code SMS_MFA} to a user
  * with a phone number where the pool offers SMS, else {@code MFA_SETUP} ({@code MFAS_CAN_SETUP}: the software token
- * and email MFA the pool offers). A user's method counts only while the pool offers it and the user has its address.
+ * and email MFA the pool offers). A user's enabled method counts even where its code cannot be sent any more (no phone
+ * number or email): that sign-in is refused, never completed without the factor.
  * {@code SMS_MFA} and {@code EMAIL_OTP} send a code ({@link SignInCodes}). The hosted login asks SOFTWARE_TOKEN_MFA
  * only: its pages have no page for the other steps yet ({@link UnsupportedMfaGuard}).
  */

@@ -30,16 +30,6 @@ public record MfaFactors(boolean sms, boolean softwareToken, boolean email, Stri
                 text(email.path("Subject"), DEFAULT_EMAIL_SUBJECT));
     }
 
-    /** Whether the pool offers {@code method} ({@code SMS_MFA}, {@code SOFTWARE_TOKEN_MFA} or {@code EMAIL_OTP}). */
-    public boolean offers(String method) {
-        return switch (method) {
-            case "SMS_MFA" -> sms;
-            case "SOFTWARE_TOKEN_MFA" -> softwareToken;
-            case "EMAIL_OTP" -> email;
-            default -> false;
-        };
-    }
-
     private static String text(JsonNode value, String fallback) {
         return value.isTextual() && !value.asText().isEmpty() ? value.asText() : fallback;
     }
