@@ -3,6 +3,7 @@ package dev.cognate.userpool.action;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cognate.awsprotocol.ActionContext;
 import dev.cognate.awsprotocol.AwsAction;
+import dev.cognate.userpool.domain.MfaPreferenceUpdate;
 import dev.cognate.userpool.service.UserAccountService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,7 @@ public class AdminSetUserSettingsAction implements AwsAction<AdminSetUserSetting
     @Override
     public Uni<Map<String, Object>> execute(Request request, ActionContext context) {
         UserRequests.mfaOptions(UserRequests.target(request.userPoolId(), request.username()), request.mfaOptions()).throwIfInvalid();
-        return service.setMfa(request.userPoolId(), request.username(), user -> UserRequests.mfaOptionsJson(request.mfaOptions()),
+        return service.setMfa(request.userPoolId(), request.username(), user -> MfaPreferenceUpdate.requireLegacyDelivery(UserRequests.mfaOptionsJson(request.mfaOptions()), user),
                 user -> user.mfaPreference()).replaceWith(Map.of());
     }
 }

@@ -71,7 +71,12 @@ public class SignInAudit {
      * is no cheaper than guessing passwords — recorded, and failed with Cognito's "Invalid code received for user".
      */
     public <T> Uni<T> wrongMfaCode(AuthContext context, User user, String reason) {
-        return countFailure(context, user, reason, new CognitoException("CodeMismatchException", "Invalid code received for user"));
+        return countFailure(context, user, reason, wrongCode());
+    }
+
+    /** Cognito's refusal of a wrong one-time or MFA code. */
+    public static CognitoException wrongCode() {
+        return new CognitoException("CodeMismatchException", "Invalid code received for user");
     }
 
     /**
@@ -158,7 +163,7 @@ public class SignInAudit {
         return switch (reason) {
             case "wrong_password" -> "Failure";
             case "locked", "unknown_user", "pre_authentication_failed", "wrong_challenge_answer", "custom_auth_failed",
-                 "custom_auth_too_many_challenges" -> null;
+                 "custom_auth_too_many_challenges", "wrong_otp_code" -> null;
             // a passkey sign-in checks no password
             case "wrong_passkey", "passkey_counter_not_increased", "passkey_user_not_verified", "passkey_of_another_user",
                  "unknown_passkey" -> null;

@@ -270,6 +270,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.auth.AuthSession",
         "dev.cognate.userpool.auth.AuthSessionStore$Stored",
         "dev.cognate.userpool.auth.CustomAuthState",
+        "dev.cognate.userpool.auth.MfaFactors",
         "dev.cognate.userpool.auth.SignInCompletion$Finished",
         "dev.cognate.userpool.auth.SignInCompletion$Opened",
         "dev.cognate.userpool.auth.SoftwareTokenSetup$Associated",

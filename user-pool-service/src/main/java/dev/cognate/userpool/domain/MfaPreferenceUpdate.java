@@ -38,6 +38,34 @@ public record MfaPreferenceUpdate(Setting sms, Setting softwareToken, Setting em
         return this;
     }
 
+    /**
+     * Cognito's refusal to turn on SMS MFA for a user without a phone number, or email MFA for one without an email:
+     * {@code InvalidParameterException} "User does not have delivery config set to turn on SMS_MFA" (EMAIL_OTP).
+     */
+    public void requireDeliveryFor(User user) {
+        if (turnsOn(sms) && user.attribute(SignInIdentifiers.PHONE_NUMBER) == null) {
+            throw CognitoException.invalidParameter("User does not have delivery config set to turn on SMS_MFA");
+        }
+        if (turnsOn(email) && user.attribute(SignInIdentifiers.EMAIL) == null) {
+            throw CognitoException.invalidParameter("User does not have delivery config set to turn on EMAIL_OTP");
+        }
+    }
+
+    /** The same rule for the legacy {@code MFAOptions} of SetUserSettings / AdminSetUserSettings (SMS to the phone number). */
+    public static com.fasterxml.jackson.databind.node.ArrayNode requireLegacyDelivery(com.fasterxml.jackson.databind.node.ArrayNode options,
+                                                                                      User user) {
+        for (com.fasterxml.jackson.databind.JsonNode option : options) {
+            if ("SMS".equals(option.path("DeliveryMedium").asText()) && user.attribute(SignInIdentifiers.PHONE_NUMBER) == null) {
+                throw CognitoException.invalidParameter("User does not have delivery config set to turn on SMS_MFA");
+            }
+        }
+        return options;
+    }
+
+    private static boolean turnsOn(Setting setting) {
+        return setting != null && (Boolean.TRUE.equals(setting.enabled()) || setting.preferred());
+    }
+
     /** Whether this request enables or prefers software token MFA (which needs a verified authenticator). */
     public boolean enablesSoftwareToken() {
         return softwareToken != null && (Boolean.TRUE.equals(softwareToken.enabled()) || softwareToken.preferred());

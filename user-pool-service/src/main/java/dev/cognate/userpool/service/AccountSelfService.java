@@ -50,12 +50,13 @@ public class AccountSelfService {
     /** SetUserSettings: the user's legacy {@code MFAOptions}, as AdminSetUserSettings stores them. */
     public Uni<Void> setUserSettings(String accessToken, ArrayNode mfaOptions) {
         return change(accessToken, UserPoolEvents.USER_MFA_UPDATED,
-                user -> user.withMfa(mfaOptions, user.mfaPreference(), now()));
+                user -> user.withMfa(MfaPreferenceUpdate.requireLegacyDelivery(mfaOptions, user), user.mfaPreference(), now()));
     }
 
     /** SetUserMFAPreference: as AdminSetUserMFAPreference ({@link MfaPreferenceUpdate}; TOTP only once verified). */
     public Uni<Void> setUserMfaPreference(String accessToken, MfaPreferenceUpdate update) {
         return signedIn.verify(accessToken).chain(token -> db.withTransaction(tx -> signedIn.require(tx, token, true)
+                .invoke(caller -> update.requireDeliveryFor(caller.user()))
                 .call(caller -> softwareTokens.requireVerifiedFor(tx, caller.user(), update))
                 .chain(caller -> store.save(tx, caller.pool(), caller.user().withMfa(caller.user().mfaOptions(),
                         update.applyTo(caller.user().mfaPreference()), now()), UserPoolEvents.USER_MFA_UPDATED, List.of()))

@@ -96,6 +96,7 @@ public class UserAccountService {
     /** AdminSetUserMFAPreference: the user's enabled and preferred methods ({@link MfaPreferenceUpdate}; TOTP only once verified). */
     public Uni<Void> setMfaPreference(String poolId, String username, MfaPreferenceUpdate update) {
         return pools.require(db, poolId).chain(pool -> db.withTransaction(tx -> store.require(tx, pool, username, true)
+                .invoke(update::requireDeliveryFor)
                 .call(user -> softwareTokens.requireVerifiedFor(tx, user, update))
                 .chain(user -> store.save(tx, pool, user.withMfa(user.mfaOptions(), update.applyTo(user.mfaPreference()),
                         clock.instant().truncatedTo(ChronoUnit.MILLIS)), UserPoolEvents.USER_MFA_UPDATED, List.of()))

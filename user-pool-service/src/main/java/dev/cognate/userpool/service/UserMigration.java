@@ -1,5 +1,6 @@
 package dev.cognate.userpool.service;
 
+import dev.cognate.userpool.domain.MfaPreferenceUpdate;
 import dev.cognate.userpool.domain.NewUser;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
@@ -83,7 +84,10 @@ public class UserMigration {
     private <T> Uni<T> create(UserPool pool, String username, String password, UserMigrationTrigger.Migrated migrated, UserStatus status,
                               TriggerCaller caller, BiFunction<SqlClient, User, Uni<T>> andThen) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        User draft = NewUser.of(pool, username, migrated.userAttributes(), status, null, now);
+        User created = NewUser.of(pool, username, migrated.userAttributes(), status, null, now);
+        // enableSMSMFA: SMS MFA enabled for the migrated user, asked at its sign-ins as SetUserMFAPreference would
+        User draft = migrated.enableSmsMfa() ? created.withMfa(created.mfaOptions(), new MfaPreferenceUpdate(
+                new MfaPreferenceUpdate.Setting(true, null), null, null).applyTo(created.mfaPreference()), now) : created;
         Uni<NewPassword> prepared = password == null ? Uni.createFrom().nullItem()
                 : passwords.prepare(pool, password, UserPasswords.Reason.USER_MIGRATION);
         return prepared.chain(newPassword -> db.withTransaction(tx ->

@@ -30,7 +30,13 @@ public class UserMigrationTrigger {
 
     /** What the function said about the user. */
     public record Migrated(Map<String, String> userAttributes, String finalUserStatus, boolean suppressMessage,
-                           List<String> desiredDeliveryMediums, boolean forceAliasCreation) {
+                           List<String> desiredDeliveryMediums, boolean forceAliasCreation, boolean enableSmsMfa) {
+
+        /** An answer without {@code enableSMSMFA}. */
+        public Migrated(Map<String, String> userAttributes, String finalUserStatus, boolean suppressMessage,
+                        List<String> desiredDeliveryMediums, boolean forceAliasCreation) {
+            this(userAttributes, finalUserStatus, suppressMessage, desiredDeliveryMediums, forceAliasCreation, false);
+        }
     }
 
     private final LambdaTriggers triggers;
@@ -108,12 +114,13 @@ public class UserMigrationTrigger {
                 mediums.add(medium.asText());
             });
         }
-        if (TriggerAnswers.flag(response, "enableSMSMFA")) {
-            // Cognate sends no SMS codes yet: a migrated user with SMS MFA on could never sign in (MFA at sign-in).
+        boolean enableSmsMfa = TriggerAnswers.flag(response, "enableSMSMFA");
+        if (enableSmsMfa && userAttributes.get("phone_number") == null) {
+            // SMS MFA needs a phone number to send codes to: the migrated user could never sign in
             throw new CognitoException(LambdaTriggers.invalidResponse().type(),
-                    "UserMigration asked to enable SMS MFA, which Cognate does not support yet.");
+                    "UserMigration asked to enable SMS MFA for a user without a phone_number.");
         }
         return new Migrated(userAttributes, status == null ? "CONFIRMED" : status, "SUPPRESS".equals(action), mediums,
-                TriggerAnswers.flag(response, "forceAliasCreation"));
+                TriggerAnswers.flag(response, "forceAliasCreation"), enableSmsMfa);
     }
 }

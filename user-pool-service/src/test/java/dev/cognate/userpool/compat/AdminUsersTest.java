@@ -301,7 +301,8 @@ class AdminUsersTest extends CognitoIdpTest {
 
     @Test
     void storesMfaSettingsAndPreferences() {
-        createUser("mia", attribute("phone_number", "+15555550100"));
+        // SMS MFA needs a phone number, email MFA an email (Cognito's delivery-config rule: SmsAndEmailMfaTest)
+        createUser("mia", attribute("phone_number", "+15555550100"), attribute("email", "mia@example.com"));
         cognito.adminSetUserSettings(r -> r.userPoolId(poolId).username("mia")
                 .mfaOptions(o -> o.deliveryMedium(DeliveryMediumType.SMS).attributeName("phone_number")));
         cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username("mia")

@@ -236,4 +236,31 @@ class CustomMessageTriggerTest extends CognitoIdpTest {
         assertThat(Mailbox.codes(db, poolId)).isEmpty();
         assertThat(invitations()).isEmpty();
     }
+
+    @Test
+    void anEmailMfaCodeGoesThroughCustomMessageAuthentication() {
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType.OPTIONAL)
+                .emailMfaConfiguration(e -> e.subject("Pool subject").message("Pool code {####}")));
+        confirmedUser("mfa-mia");
+        cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username("mfa-mia").emailMfaSettings(m -> m.enabled(true).preferredMfa(true)));
+        TriggerRunnerStandIn.answerWith(answering("{\"smsMessage\": null, \"emailMessage\": \"Your sign-in code: {####}\","
+                + " \"emailSubject\": \"Sign in to Example\"}"));
+
+        var challenge = anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "mfa-mia", "PASSWORD", PASSWORD)));
+
+        assertThat(challenge.challengeNameAsString()).isEqualTo("EMAIL_OTP");
+        assertThat(TriggerRunnerStandIn.calls()).singleElement().satisfies(call -> {
+            assertThat(call.trigger()).isEqualTo("CustomMessage");
+            assertThat(call.event().path("triggerSource").asText()).isEqualTo("CustomMessage_Authentication");
+            assertThat(call.event().path("request").path("codeParameter").asText()).isEqualTo("{####}");
+            assertThat(call.event().path("request").path("userAttributes").path("email").asText()).isEqualTo("mfa-mia@example.com");
+        });
+        Mailbox.Message mail = Mailbox.latest(db, poolId, "mfa-mia@example.com");
+        assertThat(mail.purpose()).isEqualTo("CustomMessage_Authentication");
+        assertThat(mail.subject()).isEqualTo("Sign in to Example");
+        assertThat(mail.text()).isEqualTo("Your sign-in code: {####}");
+        assertThat(anonymous.respondToAuthChallenge(r -> r.clientId(clientId).challengeName("EMAIL_OTP").session(challenge.session())
+                .challengeResponses(Map.of("USERNAME", "mfa-mia", "EMAIL_OTP_CODE", mail.code()))).authenticationResult()).isNotNull();
+    }
 }

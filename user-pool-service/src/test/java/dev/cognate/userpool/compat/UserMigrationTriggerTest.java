@@ -122,6 +122,23 @@ class UserMigrationTriggerTest extends SignInFixture {
     }
 
     @Test
+    void enableSmsMfaTurnsSmsMfaOnAndTheMigratingSignInAsksForTheTextedCode() {
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType.OPTIONAL)
+                .smsMfaConfiguration(s -> s.smsAuthenticationMessage("Your code is {####}")
+                        .smsConfiguration(c -> c.snsCallerArn("arn:aws:iam::123456789012:role/cognito-sms"))));
+        TriggerRunnerStandIn.answerWith(directory("{\"userAttributes\": {\"phone_number\": \"+15555550142\", \"phone_number_verified\": \"true\"},"
+                + " \"messageAction\": \"SUPPRESS\", \"enableSMSMFA\": true}"));
+
+        InitiateAuthResponse challenge = passwordAuth(clientId, "legacy-sms", LEGACY_PASSWORD);
+
+        assertThat(challenge.challengeNameAsString()).isEqualTo("SMS_MFA");
+        String code = Mailbox.latest(db, poolId, "+15555550142").code();
+        assertThat(anonymous.respondToAuthChallenge(r -> r.clientId(clientId).challengeName("SMS_MFA").session(challenge.session())
+                .challengeResponses(Map.of("USERNAME", "legacy-sms", "SMS_MFA_CODE", code))).authenticationResult().idToken()).isNotBlank();
+        assertThat(cognito.adminGetUser(r -> r.userPoolId(poolId).username("legacy-sms")).userMFASettingList()).containsExactly("SMS_MFA");
+    }
+
+    @Test
     void withoutSuppressTheWelcomeMessageGoesOutAsAdminCreateUsersInvitation() {
         TriggerRunnerStandIn.answerWith(directory("{\"userAttributes\": {\"email\": \"USER@example.com\"},"
                 + " \"desiredDeliveryMediums\": [\"EMAIL\"]}"));

@@ -66,12 +66,14 @@ class TriggerAnswersTest {
     }
 
     @Test
-    void smsMfaForAMigratedUserIsRefusedAsCognateSendsNoSmsCodes() {
+    void smsMfaForAMigratedUserNeedsAPhoneNumber() throws Exception {
+        assertThat(UserMigrationTrigger.migratedOf(answer("{\"userAttributes\": {\"phone_number\": \"+15555550100\"},"
+                + " \"enableSMSMFA\": true}")).enableSmsMfa()).isTrue();
         assertThatThrownBy(() -> UserMigrationTrigger.migratedOf(answer("{\"userAttributes\": {\"email\": \"a@example.com\"},"
                 + " \"enableSMSMFA\": true}")))
                 .isInstanceOfSatisfying(CognitoException.class, e -> {
                     assertThat(e.type()).isEqualTo("InvalidLambdaResponseException");
-                    assertThat(e.getMessage()).isEqualTo("UserMigration asked to enable SMS MFA, which Cognate does not support yet.");
+                    assertThat(e.getMessage()).isEqualTo("UserMigration asked to enable SMS MFA for a user without a phone_number.");
                 });
         assertThatThrownBy(() -> UserMigrationTrigger.migratedOf(answer("{\"userAttributes\": {\"email\": \"a@example.com\"},"
                 + " \"forceAliasCreation\": \"yes\"}")))
