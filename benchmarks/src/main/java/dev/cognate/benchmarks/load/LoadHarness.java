@@ -1,6 +1,5 @@
 package dev.cognate.benchmarks.load;
 
-import dev.cognate.userpool.crypto.Srp;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -73,6 +72,8 @@ public final class LoadHarness {
     /** The trigger scenarios' function on loopback; null for the others. */
     private volatile LoopbackFunction function;
     private final TriggerInvokeApi triggerInvokeApi;
+    /** sign-in-totp, sign-in-email-otp: the scenario's users and its two-step sign-in; null for the others. */
+    private volatile TwoStepSignIn twoStepSignIn;
 
     /** Email-shaped so that cognito-local (which insists on it) runs the same scenarios for comparison. */
     private static final String SIGN_IN_USER = "load-user@example.com";
@@ -161,6 +162,9 @@ public final class LoadHarness {
             Result result = drive();
             System.out.printf(Locale.ROOT, "load average at end %s%n", loadAverage());
             result.print(System.out);
+            if (twoStepSignIn != null) {
+                twoStepSignIn.report(System.out);
+            }
             return result.ok() > 0 ? 0 : 1;
         } finally {
             cleanUp();
@@ -177,6 +181,9 @@ public final class LoadHarness {
             }
             if (sts != null) {
                 sts.close();
+            }
+            if (twoStepSignIn != null) {
+                twoStepSignIn.close();
             }
             if (function != null) {
                 System.out.printf(Locale.ROOT, "the loopback function answered %d trigger calls in all%n", function.calls());
@@ -206,6 +213,13 @@ public final class LoadHarness {
             requireAddedClaim(answer.path("response").path("claimsOverrideDetails").path("claimsToAddOrOverride"), "trigger-runner's answer");
             System.out.println("created user pool " + describedPoolId + " (its webhook secret signs the calls; deleted at the end);"
                     + " the function at " + function.url() + " answers through trigger-runner");
+        }
+        if (options.scenario() == Scenario.SIGN_IN_TOTP) {
+            twoStepSignIn = TotpSignIn.setUp(idp, poolName("totp"), options.concurrency(), options.mfaUsers(), createdPools::add);
+        }
+        if (options.scenario() == Scenario.SIGN_IN_EMAIL_OTP) {
+            twoStepSignIn = EmailOtpSignIn.setUp(idp, poolName("email-otp"), runId, options.concurrency(), options.mailDirectory(),
+                    options.requestTimeout(), createdPools::add);
         }
         if (options.scenario().signIn()) {
             describedPoolId = createPool();
@@ -324,26 +338,8 @@ public final class LoadHarness {
                 .authParameters(Map.of("USERNAME", SIGN_IN_USER, "PASSWORD", SIGN_IN_PASSWORD)));
     }
 
-    /** USER_SRP_AUTH as amazon-cognito-identity-js runs it, with the server's own SRP maths (dev.cognate.userpool.crypto.Srp). */
-    private void srpSignIn() {
-        java.math.BigInteger a = Srp.randomPrivate();
-        java.math.BigInteger largeA = Srp.G.modPow(a, Srp.N);
-        var challenge = idp.initiateAuth(r -> r.clientId(clientId).authFlow("USER_SRP_AUTH")
-                .authParameters(Map.of("USERNAME", SIGN_IN_USER, "SRP_A", largeA.toString(16))));
-        Map<String, String> p = challenge.challengeParameters();
-        String userId = p.get("USER_ID_FOR_SRP");
-        String poolName = Srp.poolName(describedPoolId);
-        java.math.BigInteger serverB = new java.math.BigInteger(p.get("SRP_B"), 16);
-        java.math.BigInteger x = Srp.x(poolName, userId, SIGN_IN_PASSWORD, new java.math.BigInteger(p.get("SALT"), 16));
-        java.math.BigInteger u = Srp.u(largeA, serverB);
-        byte[] key = Srp.hkdf(Srp.clientSecret(serverB, x, a, u), u);
-        String timestamp = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
-                .format(java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.US));
-        String signature = java.util.Base64.getEncoder().encodeToString(Srp.claimSignature(key, poolName, userId,
-                java.util.Base64.getDecoder().decode(p.get("SECRET_BLOCK")), timestamp));
-        idp.respondToAuthChallenge(r -> r.clientId(clientId).challengeName("PASSWORD_VERIFIER").session(challenge.session())
-                .challengeResponses(Map.of("USERNAME", p.get("USERNAME"), "PASSWORD_CLAIM_SECRET_BLOCK", p.get("SECRET_BLOCK"),
-                        "TIMESTAMP", timestamp, "PASSWORD_CLAIM_SIGNATURE", signature)));
+    private String poolName(String purpose) {
+        return "cognate-load-" + runId + "-" + purpose;
     }
 
     private String createPool() {
@@ -376,7 +372,7 @@ public final class LoadHarness {
             case LIST_USERS_PREFIX -> idp.listUsers(r -> r.userPoolId(options.pool()).limit(60)
                     .filter("family_name ^= \"" + SeedUsers.familyNamePrefix(randomUser()) + "\""));
             case INITIATE_AUTH_PASSWORD, SIGN_IN_PRE_TOKEN_GENERATION -> passwordSignIn();
-            case INITIATE_AUTH_SRP -> srpSignIn();
+            case INITIATE_AUTH_SRP -> SrpSignIn.signIn(idp, clientId, describedPoolId, SIGN_IN_USER, SIGN_IN_PASSWORD);
             case REFRESH_TOKEN, REFRESH_PRE_TOKEN_GENERATION -> idp.initiateAuth(r -> r.clientId(clientId).authFlow("REFRESH_TOKEN_AUTH")
                     .authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
             case GET_USER -> idp.getUser(r -> r.accessToken(accessToken));
@@ -388,6 +384,7 @@ public final class LoadHarness {
             case DISCOVERY -> oauthEndpoints.get("/" + oauth.poolId() + "/.well-known/openid-configuration");
             case JWKS -> oauthEndpoints.get("/" + oauth.poolId() + "/.well-known/jwks.json");
             case TRIGGER_INVOKE -> triggerInvokeApi.invoke(describedPoolId, function.url());
+            case SIGN_IN_TOTP, SIGN_IN_EMAIL_OTP -> twoStepSignIn.signIn();
         }
     }
 
@@ -396,6 +393,9 @@ public final class LoadHarness {
         long start = System.nanoTime();
         long measureFrom = start + options.warmup().toNanos();
         long measureUntil = measureFrom + options.duration().toNanos();
+        if (twoStepSignIn != null) {
+            twoStepSignIn.measureFrom(measureFrom);
+        }
         AtomicLong measured = new AtomicLong();
         AtomicLong lastCompletion = new AtomicLong(measureFrom);
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();

@@ -17,11 +17,14 @@ import java.util.regex.Pattern;
 /** The command line of {@link LoadHarness}, checked: every limit is finite and the endpoint is loopback unless allowed. */
 record LoadOptions(Scenario scenario, URI endpoint, String region, String accessKey, String secret,
                    Duration duration, Duration warmup, int concurrency, long maxRequests, Duration requestTimeout,
-                   boolean allowRemote, String pool, long users, String redis, URI userPoolEndpoint, long serverPid) {
+                   boolean allowRemote, String pool, long users, String redis, URI userPoolEndpoint, long serverPid,
+                   int mfaUsers, Path mailDirectory) {
 
     static final Path DEFAULT_STACK = Path.of("deploy/local/.state/stack.json");
     static final Duration MAX_DURATION = Duration.ofHours(1);
     static final int MAX_CONCURRENCY = 256;
+    static final Path DEFAULT_MAIL = Path.of("deploy/local/.state/mail");
+    static final int MAX_MFA_USERS = 10_000;
 
     static final String USAGE = """
             Usage: java -cp benchmarks/target/benchmarks.jar dev.cognate.benchmarks.load.LoadHarness [options]
@@ -50,11 +53,15 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
               --users N           list-users-*: how many users SeedUsers put in it (default 1000000)
               --redis HOST:PORT   token-authorization-code: the Redis the services share, where the codes are written
                                   (default localhost:16379, the local stack's)
+              --mfa-users N       sign-in-totp: users per virtual user, each signing in at most once per 30 s
+                                  TOTP step (default 150, at most %d)
+              --mail-dir DIR      sign-in-email-otp: where trigger-runner writes the mails (default: mail/ beside
+                                  --stack's stack.json, else deploy/local/.state/mail)
               --allow-remote      allow an endpoint that is not a loopback address (refused by default)
               --server-pid PID    also report the CPU time this process (the service under load, on this
                                   machine) used during the measured time, and requests per server CPU-second
               --help
-            """.formatted(Scenario.names(), MAX_CONCURRENCY);
+            """.formatted(Scenario.names(), MAX_CONCURRENCY, MAX_MFA_USERS);
 
     static LoadOptions parse(String... args) {
         Scenario scenario = Scenario.LIST_USER_POOLS;
@@ -74,6 +81,8 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         String redis = "localhost:16379";
         String userPoolEndpoint = null;
         long serverPid = 0;
+        int mfaUsers = 150;
+        Path mailDirectory = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -114,6 +123,8 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
                         case "--redis" -> redis = value;
                         case "--user-pool-endpoint" -> userPoolEndpoint = value;
                         case "--server-pid" -> serverPid = parseInt(arg, value);
+                        case "--mfa-users" -> mfaUsers = parseInt(arg, value);
+                        case "--mail-dir" -> mailDirectory = Path.of(value);
                         default -> throw new UsageException("unknown option " + arg);
                     }
                 }
@@ -169,11 +180,19 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         if (scenario == Scenario.TOKEN_AUTHORIZATION_CODE && warmup.plus(duration).compareTo(Duration.ofMinutes(4)) > 0) {
             throw new UsageException("token-authorization-code: --warmup plus --duration must stay under 4m (codes live 5 minutes)");
         }
+        if (mfaUsers < 1 || mfaUsers > MAX_MFA_USERS) {
+            throw new UsageException("--mfa-users must be between 1 and " + MAX_MFA_USERS);
+        }
+        if (mailDirectory == null) {
+            // The stack writes its mail beside stack.json: deploy/local/.state/{stack.json,mail/}.
+            mailDirectory = stack != null && stack.toAbsolutePath().getParent() != null
+                    ? stack.toAbsolutePath().getParent().resolve("mail") : DEFAULT_MAIL;
+        }
         URI uri = checkEndpoint(endpoint, allowRemote);
         URI userPoolUri = scenario.identityFlow() || scenario.triggerRunnerInternal()
                 ? checkEndpoint(userPoolEndpoint, allowRemote) : URI.create(userPoolEndpoint);
         return new LoadOptions(scenario, uri, region, accessKey, secret, duration, warmup, concurrency, maxRequests,
-                timeout, allowRemote, pool, users, redis, userPoolUri, serverPid);
+                timeout, allowRemote, pool, users, redis, userPoolUri, serverPid, mfaUsers, mailDirectory);
     }
 
     /** An http(s) URL whose host resolves only to loopback addresses, unless remote endpoints are allowed. */

@@ -72,7 +72,17 @@ public enum Scenario {
      * trigger-runner's internal invoke API directly ({@code --endpoint}, default the local stack's internal port 8094):
      * one PreTokenGeneration call of a function on loopback, signed, through the egress guard, its answer read.
      */
-    TRIGGER_INVOKE("trigger-invoke", false);
+    TRIGGER_INVOKE("trigger-invoke", false),
+    /**
+     * A sign-in with TOTP MFA ({@link TotpSignIn}): InitiateAuth USER_PASSWORD_AUTH, then RespondToAuthChallenge
+     * SOFTWARE_TOKEN_MFA with the RFC 6238 code; {@code --mfa-users} users per virtual user so no code is a replay.
+     */
+    SIGN_IN_TOTP("sign-in-totp", false),
+    /**
+     * A passwordless sign-in ({@link EmailOtpSignIn}): InitiateAuth USER_AUTH with PREFERRED_CHALLENGE EMAIL_OTP, the code
+     * read from the mail file trigger-runner writes ({@code --mail-dir}), then RespondToAuthChallenge EMAIL_OTP.
+     */
+    SIGN_IN_EMAIL_OTP("sign-in-email-otp", false);
 
     private final String cliName;
     private final boolean identityPoolService;
@@ -129,6 +139,11 @@ public enum Scenario {
     public boolean oauth() {
         return this == TOKEN_AUTHORIZATION_CODE || this == TOKEN_REFRESH || this == TOKEN_CLIENT_CREDENTIALS || this == DISCOVERY
                 || this == JWKS;
+    }
+
+    /** Whether one measured request is a whole two-step sign-in with a code ({@link TwoStepSignIn}). */
+    public boolean twoStepSignIn() {
+        return this == SIGN_IN_TOTP || this == SIGN_IN_EMAIL_OTP;
     }
 
     public static Scenario fromCliName(String name) {
