@@ -413,6 +413,10 @@ public final class LoadHarness {
             LongList mine = latencies.get(i);
             pool.execute(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
+                    // Not timed: sign-in-totp may wait for the next TOTP step here.
+                    if (twoStepSignIn != null && !twoStepSignIn.prepare(measureUntil)) {
+                        return;
+                    }
                     long t0 = System.nanoTime();
                     if (t0 - measureUntil >= 0) {
                         return;

@@ -54,7 +54,7 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
               --redis HOST:PORT   token-authorization-code: the Redis the services share, where the codes are written
                                   (default localhost:16379, the local stack's)
               --mfa-users N       sign-in-totp: users per virtual user, each signing in at most once per 30 s
-                                  TOTP step (default 150, at most %d)
+                                  TOTP step (default 100, at most %d)
               --mail-dir DIR      sign-in-email-otp: where trigger-runner writes the mails (default: mail/ beside
                                   --stack's stack.json, else deploy/local/.state/mail)
               --allow-remote      allow an endpoint that is not a loopback address (refused by default)
@@ -81,7 +81,7 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         String redis = "localhost:16379";
         String userPoolEndpoint = null;
         long serverPid = 0;
-        int mfaUsers = 150;
+        int mfaUsers = 100;
         Path mailDirectory = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];

@@ -43,8 +43,11 @@ final class TotpUsers {
         this.clockMillis = clockMillis;
     }
 
-    /** The next user free in the current step (waiting for the next step if none is), with that step's code. */
-    Attempt next() {
+    /**
+     * The next user free in the current step (waiting for the next step if none is), with that step's code; null if the
+     * wait would end after {@code deadlineMillis} (a Unix time), or was interrupted.
+     */
+    Attempt next(long deadlineMillis) {
         while (true) {
             long now = clockMillis.getAsLong();
             long step = Totp.step(now);
@@ -57,13 +60,16 @@ final class TotpUsers {
                     return new Attempt(user, step, user.totp.code(step));
                 }
             }
-            waits++;
             long nextStepAt = (step + 1) * Totp.STEP_SECONDS * 1000;
+            if (nextStepAt > deadlineMillis) {
+                return null;
+            }
+            waits++;
             try {
                 Thread.sleep(Math.max(1, nextStepAt - now));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the next TOTP step", e);
+                return null;
             }
         }
     }

@@ -22,7 +22,7 @@ class MfaScenarioOptionsTest {
         assertThat(options.mfaUsers()).isEqualTo(40);
         assertThat(Scenario.SIGN_IN_TOTP.twoStepSignIn()).isTrue();
         assertThat(Scenario.SIGN_IN_TOTP.signIn()).as("not the single-user sign-in set-up").isFalse();
-        assertThat(LoadOptions.parse("--scenario", "sign-in-totp", "--access-key", "AK", "--secret", "SK").mfaUsers()).isEqualTo(150);
+        assertThat(LoadOptions.parse("--scenario", "sign-in-totp", "--access-key", "AK", "--secret", "SK").mfaUsers()).isEqualTo(100);
     }
 
     @Test

@@ -30,7 +30,7 @@ class TotpUsersTest {
 
         Set<String> names = new HashSet<>();
         for (int i = 0; i < 3; i++) {
-            TotpUsers.Attempt attempt = ring.next();
+            TotpUsers.Attempt attempt = ring.next(Long.MAX_VALUE);
             assertThat(attempt.step()).isEqualTo(1_000);
             assertThat(attempt.code()).isEqualTo(new Totp(SECRET).code(1_000));
             names.add(attempt.user().username);
@@ -39,7 +39,7 @@ class TotpUsersTest {
         assertThat(ring.waits()).isZero();
 
         now.set(1_001 * 30_000L);
-        assertThat(ring.next().step()).as("the next step frees every user again").isEqualTo(1_001);
+        assertThat(ring.next(Long.MAX_VALUE).step()).as("the next step frees every user again").isEqualTo(1_001);
         assertThat(ring.waits()).isZero();
     }
 
@@ -50,7 +50,7 @@ class TotpUsersTest {
         users.get(0).lastStep = 2_000; // verified during the current step
         TotpUsers ring = new TotpUsers(users, now::get);
 
-        assertThat(ring.next().user().username).isEqualTo("u1");
+        assertThat(ring.next(Long.MAX_VALUE).user().username).isEqualTo("u1");
     }
 
     @Test
@@ -60,12 +60,22 @@ class TotpUsersTest {
         // 50 ms before a step ends: the wait is short and real; afterwards the clock reads the next step.
         TotpUsers ring = new TotpUsers(users(1, 0), () -> calls.incrementAndGet() <= 2 ? stepStart - 50 : stepStart);
 
-        long first = ring.next().step();
+        long first = ring.next(Long.MAX_VALUE).step();
         long started = System.nanoTime();
-        TotpUsers.Attempt second = ring.next();
+        TotpUsers.Attempt second = ring.next(Long.MAX_VALUE);
 
         assertThat(second.step()).isEqualTo(first + 1);
         assertThat(ring.waits()).isEqualTo(1);
         assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(40);
+    }
+
+    @Test
+    void itDoesNotWaitPastTheDeadline() {
+        long stepStart = 3_000 * 30_000L;
+        TotpUsers ring = new TotpUsers(users(1, 0), () -> stepStart + 1_000);
+        assertThat(ring.next(Long.MAX_VALUE)).isNotNull();
+
+        assertThat(ring.next(stepStart + 29_000)).as("the next step starts after the run's end").isNull();
+        assertThat(ring.waits()).isZero();
     }
 }
