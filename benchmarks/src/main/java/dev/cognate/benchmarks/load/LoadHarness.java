@@ -66,8 +66,7 @@ public final class LoadHarness {
     private volatile String refreshToken;
     private volatile String accessToken;
     /** The OAuth scenarios' state: set up once, read by every worker. */
-    private volatile OAuthSetUp oauth;
-    private final ConcurrentLinkedQueue<String> authorizationCodes = new ConcurrentLinkedQueue<>();
+    private volatile OAuthScenarios oauth;
     private final OAuthEndpoints oauthEndpoints;
     /** The trigger scenarios' function on loopback; null for the others. */
     private volatile LoopbackFunction function;
@@ -78,15 +77,6 @@ public final class LoadHarness {
     /** Email-shaped so that cognito-local (which insists on it) runs the same scenarios for comparison. */
     private static final String SIGN_IN_USER = "load-user@example.com";
     private static final String SIGN_IN_PASSWORD = "Load-Test-Passw0rd";
-
-    /** What the OAuth scenarios use: the pool, its public (code) client, its confidential (client_credentials) client. */
-    private record OAuthSetUp(String poolId, String webClientId, String m2mClientId, String m2mSecret) {
-    }
-
-    /** How many codes token-authorization-code writes to Redis before the run (at most {@code --max-requests}). */
-    private static final int MAX_CODES = 50_000;
-    private static final String CALLBACK = "https://app.example.test/callback";
-    private static final String CODE_VERIFIER = "load-harness-pkce-verifier-0123456789-abcdefghij";
 
     private LoadHarness(LoadOptions options) {
         this.options = options;
@@ -202,7 +192,7 @@ public final class LoadHarness {
             System.out.println("created user pool " + describedPoolId + " for the run (deleted at the end)");
         }
         if (options.scenario().oauth()) {
-            setUpOAuth();
+            oauth = OAuthScenarios.setUp(idp, oauthEndpoints, createPool(), SIGN_IN_USER, SIGN_IN_PASSWORD, options);
         }
         if (options.scenario().loopbackFunction()) {
             function = LoopbackFunction.start(options.concurrency() + 2);
@@ -245,42 +235,6 @@ public final class LoadHarness {
         }
     }
 
-    /**
-     * A pool with a resource server, a public client for the code flow (with a user signed in through the API for its
-     * refresh token) and a confidential client for client_credentials; for token-authorization-code, the codes.
-     */
-    private void setUpOAuth() {
-        String poolId = createPool();
-        idp.createResourceServer(r -> r.userPoolId(poolId).identifier("load-api").name("load api")
-                .scopes(s -> s.scopeName("read").scopeDescription("read")));
-        String web = idp.createUserPoolClient(r -> r.userPoolId(poolId).clientName("load-web").generateSecret(false)
-                .explicitAuthFlowsWithStrings("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
-                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlowsWithStrings("code")
-                .allowedOAuthScopes("openid", "email", "profile").callbackURLs(CALLBACK).supportedIdentityProviders("COGNITO"))
-                .userPoolClient().clientId();
-        var m2m = idp.createUserPoolClient(r -> r.userPoolId(poolId).clientName("load-m2m").generateSecret(true)
-                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlowsWithStrings("client_credentials")
-                .allowedOAuthScopes("load-api/read")).userPoolClient();
-        describedPoolId = poolId;
-        clientId = web;
-        idp.adminCreateUser(r -> r.userPoolId(poolId).username(SIGN_IN_USER).temporaryPassword(SIGN_IN_PASSWORD)
-                .messageAction(software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType.SUPPRESS));
-        idp.adminSetUserPassword(r -> r.userPoolId(poolId).username(SIGN_IN_USER).password(SIGN_IN_PASSWORD).permanent(true));
-        refreshToken = passwordSignIn().authenticationResult().refreshToken();
-        oauth = new OAuthSetUp(poolId, web, m2m.clientId(), m2m.clientSecret());
-        if (options.scenario() == Scenario.TOKEN_AUTHORIZATION_CODE) {
-            String sub = idp.adminGetUser(r -> r.userPoolId(poolId).username(SIGN_IN_USER)).userAttributes().stream()
-                    .filter(attribute -> attribute.name().equals("sub")).findFirst().orElseThrow().value();
-            long now = java.time.Instant.now().getEpochSecond();
-            var grant = new dev.cognate.events.oauth.AuthorizationCode(poolId, web, sub, SIGN_IN_USER, List.of("openid", "email", "profile"),
-                    CALLBACK, "load-nonce", pkceChallenge(CODE_VERIFIER), "S256", now, now, null);
-            int count = (int) Math.min(options.maxRequests(), MAX_CODES);
-            authorizationCodes.addAll(new RedisCodeMinter(options.redis()).mint(count, grant));
-            System.out.printf(Locale.ROOT, "wrote %d authorization codes to Redis at %s%n", count, options.redis());
-        }
-        System.out.println("created user pool " + poolId + " with a resource server, two clients and a user for the run (deleted at the end)");
-    }
-
     /** A signed-in user, an identity pool trusting its user pool, its identity and, for get-caller-identity, an STS client. */
     private void setUpIdentityFlow() {
         IdentityFlow flow = IdentityFlow.setUp(idp, options.userPoolEndpoint(), identity, runId, createdPools::add,
@@ -313,24 +267,6 @@ public final class LoadHarness {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static String pkceChallenge(String verifier) {
-        try {
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void redeemCode() {
-        String code = authorizationCodes.poll();
-        if (code == null) {
-            throw new IllegalStateException("out of authorization codes: raise --max-requests or shorten the run");
-        }
-        oauthEndpoints.token(Map.of("grant_type", "authorization_code", "client_id", oauth.webClientId(), "code", code,
-                "redirect_uri", CALLBACK, "code_verifier", CODE_VERIFIER), oauth.webClientId(), null);
     }
 
     private software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse passwordSignIn() {
@@ -376,13 +312,7 @@ public final class LoadHarness {
             case REFRESH_TOKEN, REFRESH_PRE_TOKEN_GENERATION -> idp.initiateAuth(r -> r.clientId(clientId).authFlow("REFRESH_TOKEN_AUTH")
                     .authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
             case GET_USER -> idp.getUser(r -> r.accessToken(accessToken));
-            case TOKEN_AUTHORIZATION_CODE -> redeemCode();
-            case TOKEN_REFRESH -> oauthEndpoints.token(Map.of("grant_type", "refresh_token", "client_id", oauth.webClientId(),
-                    "refresh_token", refreshToken), oauth.webClientId(), null);
-            case TOKEN_CLIENT_CREDENTIALS -> oauthEndpoints.token(Map.of("grant_type", "client_credentials", "scope", "load-api/read"),
-                    oauth.m2mClientId(), oauth.m2mSecret());
-            case DISCOVERY -> oauthEndpoints.get("/" + oauth.poolId() + "/.well-known/openid-configuration");
-            case JWKS -> oauthEndpoints.get("/" + oauth.poolId() + "/.well-known/jwks.json");
+            case TOKEN_AUTHORIZATION_CODE, TOKEN_REFRESH, TOKEN_CLIENT_CREDENTIALS, DISCOVERY, JWKS -> oauth.call(options.scenario());
             case TRIGGER_INVOKE -> triggerInvokeApi.invoke(describedPoolId, function.url());
             case SIGN_IN_TOTP, SIGN_IN_EMAIL_OTP -> twoStepSignIn.signIn();
         }
