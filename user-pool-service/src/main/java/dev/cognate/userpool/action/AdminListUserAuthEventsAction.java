@@ -33,9 +33,21 @@ public class AdminListUserAuthEventsAction implements AwsAction<AdminListUserAut
         static AuthEventType of(AuthEvent event) {
             return new AuthEventType(event.eventId().toString(), event.eventType(), event.createdAt(), event.eventResponse(),
                     new EventRiskType("NoRisk", null, false),
-                    event.challengeResponse() == null ? List.of() : List.of(new ChallengeResponseType("Password", event.challengeResponse())),
+                    challengeResponsesOf(event),
                     new EventContextDataType(event.ipAddress(), null));
         }
+    }
+
+    /** Cognito's ChallengeResponses name two challenges only: {@code Password} and {@code Mfa}, each when it was checked. */
+    static List<ChallengeResponseType> challengeResponsesOf(AuthEvent event) {
+        List<ChallengeResponseType> responses = new java.util.ArrayList<>(2);
+        if (event.challengeResponse() != null) {
+            responses.add(new ChallengeResponseType("Password", event.challengeResponse()));
+        }
+        if (event.mfaResponse() != null) {
+            responses.add(new ChallengeResponseType("Mfa", event.mfaResponse()));
+        }
+        return responses;
     }
 
     public record EventRiskType(String riskDecision, String riskLevel, boolean compromisedCredentialsDetected) {

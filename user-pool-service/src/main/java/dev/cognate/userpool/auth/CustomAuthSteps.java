@@ -98,7 +98,7 @@ public class CustomAuthSteps {
                 if (user == null) {
                     return refuse(context, null, username, "unknown_user");
                 }
-                return state.passwordVerified() ? completion.afterFirstFactor(context, user) : completion.finish(context, user);
+                return state.passwordVerified() ? completion.afterFirstFactor(context, user) : completion.finishWithoutPassword(context, user);
             }
             if (decision.challengeName() == null) {
                 return Uni.createFrom().failure(LambdaTriggers.invalidResponse());

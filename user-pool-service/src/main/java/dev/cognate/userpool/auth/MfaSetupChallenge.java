@@ -49,7 +49,7 @@ public class MfaSetupChallenge implements ChallengeHandler {
             return users.findBySub(db, context.pool().id(), session.sub(), false)
                     .map(found -> found.orElseThrow(UserStore::userNotFound))
                     .chain(user -> passwords.checkAccount(context, user))
-                    .chain(user -> completion.finish(context, user));
+                    .chain(user -> completion.finishAfterMfa(context, user));
         }
         String email = context.parameter("EMAIL");
         boolean emailOffered = MfaChallenges.offered(session, MfaChallenges.CAN_SETUP).contains(MfaChallenges.EMAIL_OTP);

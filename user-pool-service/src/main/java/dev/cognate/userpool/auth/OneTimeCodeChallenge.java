@@ -69,7 +69,9 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler {
                 Uni<User> verified = stage == SignInCodes.Stage.SETUP ? enableEmailMfa(context, user, SignInCodes.destinationOf(session))
                         : Uni.createFrom().item(user);
                 return verified.chain(current -> passwords.checkAccount(context, current))
-                        .chain(accepted -> completion.finish(context, accepted));
+                        // a first-factor code proves no password; an MFA or set-up code is a second factor after one
+                        .chain(accepted -> stage == SignInCodes.Stage.FIRST_FACTOR ? completion.finishWithoutPassword(context, accepted)
+                                : completion.finishAfterMfa(context, accepted));
             });
         });
     }

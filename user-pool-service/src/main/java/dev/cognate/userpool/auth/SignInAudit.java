@@ -127,11 +127,34 @@ public class SignInAudit {
                 .chain(() -> Uni.createFrom().failure(error));
     }
 
-    /** After a success: the lockout counter starts again, and the {@code SignIn} authentication event says {@code Pass}. */
-    public Uni<Void> succeeded(SqlClient tx, AuthContext context, User user) {
+    /**
+     * What a successful sign-in checked, as AdminListUserAuthEvents' {@code ChallengeResponses} report it: Cognito names
+     * only {@code Password} and {@code Mfa} there, so a passkey, a one-time code as first factor or custom challenges alone
+     * report neither.
+     */
+    public enum Proof {
+        PASSWORD(true, false),
+        PASSWORD_AND_MFA(true, true),
+        NO_PASSWORD(false, false);
+
+        private final boolean password;
+        private final boolean mfa;
+
+        Proof(boolean password, boolean mfa) {
+            this.password = password;
+            this.mfa = mfa;
+        }
+    }
+
+    /**
+     * After a success: the lockout counter starts again, and the {@code SignIn} authentication event says {@code Pass},
+     * with {@code Password} / {@code Mfa} {@code Success} for what {@code proof} says was checked.
+     */
+    public Uni<Void> succeeded(SqlClient tx, AuthContext context, User user, Proof proof) {
         return failures.reset(tx, user.userPoolId(), user.sub())
-                .chain(() -> authEvents.insert(tx, AuthEvent.at(clock.instant(), user.userPoolId(), user.sub(), AuthEvent.SIGN_IN, true, "Success", null,
-                        context.client().clientId(), context.authFlow(), context.sourceIp())))
+                .chain(() -> authEvents.insert(tx, AuthEvent.at(clock.instant(), user.userPoolId(), user.sub(), AuthEvent.SIGN_IN, true,
+                        proof.password ? "Success" : null, null,
+                        context.client().clientId(), context.authFlow(), context.sourceIp()).withMfaResponse(proof.mfa ? "Success" : null)))
                 // counted once the success is written in the caller's transaction, before it commits
                 .invoke(() -> metrics.signIn(context.authFlow(), AuthMetrics.SUCCESS));
     }
@@ -151,7 +174,16 @@ public class SignInAudit {
         }
         return UserPoolEventOutbox.publishForUser(tx, context.pool().id(), user.sub(), UserPoolEvents.USER_SIGN_IN_FAILED, event)
                 .chain(() -> authEvents.insert(tx, AuthEvent.at(clock.instant(), user.userPoolId(), user.sub(), AuthEvent.SIGN_IN, false,
-                        passwordChecked(reason), reason, context.client().clientId(), context.authFlow(), context.sourceIp())));
+                        passwordChecked(reason), reason, context.client().clientId(), context.authFlow(), context.sourceIp())
+                        .withMfaResponse(mfaChecked(reason))));
+    }
+
+    /** The {@code Mfa} challenge's outcome of a refusal: {@code Failure} for a wrong or replayed MFA code, else none. */
+    static String mfaChecked(String reason) {
+        return switch (reason) {
+            case "wrong_mfa_code", "replayed_mfa_code" -> "Failure";
+            default -> null;
+        };
     }
 
     /**

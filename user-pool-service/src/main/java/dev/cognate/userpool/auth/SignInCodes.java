@@ -36,7 +36,8 @@ import java.util.Optional;
  * {@code cognate.messages} request in the outbox (trigger-runner delivers it by SMTP or the SMS gateway), shaped by the
  * pool's CustomMessage trigger ({@value #TRIGGER_SOURCE}) or handed to its CustomSMSSender / CustomEmailSender
  * ({@code ..._Authentication}). The texts are the pool's {@code SmsAuthenticationMessage} and
- * {@code EmailMfaConfiguration.Message}/{@code Subject}.
+ * {@code EmailMfaConfiguration.Message}/{@code Subject}. A user is sent at most a few codes in a window
+ * ({@link SignInCodeLimit}): a script cannot flood a victim's phone.
  */
 @ApplicationScoped
 public class SignInCodes {
@@ -72,10 +73,13 @@ public class SignInCodes {
     private final CustomMessageTrigger customMessage;
     private final CustomSenderEvents customSenders;
     private final VerificationCodes verificationCodes;
+    private final SignInCodeLimit limit;
     private final Clock clock;
 
     public SignInCodes(Pool db, UserPoolMfaRepository mfaConfigs, AuthSessionStore sessions, VerificationCodeHasher hasher, SecretCipher cipher,
-                       CustomMessageTrigger customMessage, CustomSenderEvents customSenders, VerificationCodes verificationCodes, Clock clock) {
+                       CustomMessageTrigger customMessage, CustomSenderEvents customSenders, VerificationCodes verificationCodes,
+                       SignInCodeLimit limit, Clock clock) {
+        this.limit = limit;
         this.verificationCodes = verificationCodes;
         this.db = db;
         this.mfaConfigs = mfaConfigs;
@@ -91,7 +95,8 @@ public class SignInCodes {
      * Sends {@code user} a new code to {@code destination} (a value of {@code attribute}, {@code email} or
      * {@code phone_number}) and answers {@code challengeName} with a new session holding its hash and
      * {@code CODE_DELIVERY_DELIVERY_MEDIUM} / a masked {@code CODE_DELIVERY_DESTINATION}. The message is committed before
-     * the session exists: a session without a sent code never does.
+     * the session exists: a session without a sent code never does. Beyond the user's send limit ({@link SignInCodeLimit})
+     * it fails with {@code TooManyRequestsException} before anything is sent or run.
      */
     public Uni<AuthResponse> challenge(AuthContext context, User user, String challengeName, String attribute, String destination, Stage stage) {
         String code = newCode(stage.digits);
@@ -105,7 +110,8 @@ public class SignInCodes {
         data.put(DESTINATION, destination);
         AuthSession session = new AuthSession(user.userPoolId(), context.client().clientId(), user.sub(), user.username(), context.authFlow(),
                 challengeName, clock.instant().getEpochSecond(), data);
-        return factors(context.pool())
+        return limit.take(user.userPoolId(), user.sub().toString())
+                .chain(() -> factors(context.pool()))
                 .chain(factors -> db.withTransaction(tx -> customMessage.run(context.pool().id(), context.pool().config().lambdaConfig(),
                                 TRIGGER_SOURCE, user, caller(context))
                         .chain(custom -> UserPoolEventOutbox.publishMessage(tx, user.userPoolId(), user.sub(), MessageEvents.CODE_REQUESTED,
@@ -123,13 +129,14 @@ public class SignInCodes {
     /**
      * What a name the pool does not know gets when the client prevents user existence errors: the same challenge with a
      * plausible masked destination (the same on every call), a session without a code, and nothing sent — every code
-     * then fails as a wrong one does ({@link OneTimeCodeChallenge}).
+     * then fails as a wrong one does ({@link OneTimeCodeChallenge}). Counted on the send limit as a real code, under the
+     * name: an unknown name is refused after as many sign-ins as a known one.
      */
     public Uni<AuthResponse> decoy(AuthContext context, String username, String challengeName, String attribute) {
         CodeDeliveryDetails delivery = verificationCodes.simulated(context.pool().id(), username, List.of(attribute));
         AuthSession session = new AuthSession(context.pool().id(), context.client().clientId(), null, username, context.authFlow(),
                 challengeName, clock.instant().getEpochSecond(), Map.of(STAGE, Stage.FIRST_FACTOR.name()));
-        return sessions.create(context.client(), session).map(id -> {
+        return limit.take(context.pool().id(), "name:" + username).chain(() -> sessions.create(context.client(), session)).map(id -> {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("CODE_DELIVERY_DELIVERY_MEDIUM", delivery.deliveryMedium());
             parameters.put("CODE_DELIVERY_DESTINATION", delivery.destination());

@@ -96,17 +96,37 @@ public class SignInCompletion {
         });
     }
 
-    /** The end of a sign-in whose every factor was verified: recorded, then tokens (or the hosted login's signed-in user). */
+    /**
+     * The end of a sign-in whose every factor was verified, one of them the user's password: recorded, then tokens (or the
+     * hosted login's signed-in user).
+     */
     public Uni<AuthResponse> finish(AuthContext context, User user) {
         return finish(context, user, PreTokenGenerationTrigger.Source.AUTHENTICATION);
     }
 
+    /**
+     * As {@link #finish(AuthContext, User)} for a sign-in that checked no password — a passkey, a one-time code as first
+     * factor, custom challenges alone: its {@code SignIn} authentication event names no {@code Password} outcome.
+     */
+    public Uni<AuthResponse> finishWithoutPassword(AuthContext context, User user) {
+        return finish(context, user, PreTokenGenerationTrigger.Source.AUTHENTICATION, SignInAudit.Proof.NO_PASSWORD);
+    }
+
+    /** As {@link #finish(AuthContext, User)} after a right MFA code: its event reports {@code Password} and {@code Mfa}. */
+    public Uni<AuthResponse> finishAfterMfa(AuthContext context, User user) {
+        return finish(context, user, PreTokenGenerationTrigger.Source.AUTHENTICATION, SignInAudit.Proof.PASSWORD_AND_MFA);
+    }
+
     /** As {@link #finish(AuthContext, User)}, the PreTokenGeneration trigger run as {@code source} (a remembered device's sign-in). */
     public Uni<AuthResponse> finish(AuthContext context, User user, PreTokenGenerationTrigger.Source source) {
+        return finish(context, user, source, SignInAudit.Proof.PASSWORD);
+    }
+
+    private Uni<AuthResponse> finish(AuthContext context, User user, PreTokenGenerationTrigger.Source source, SignInAudit.Proof proof) {
         Instant authTime = clock.instant();
         // the trigger first: a failing PreTokenGeneration function leaves no sign-in, no family and no event behind
         return prepareTokens(context, user, authTime, source)
-                .chain(prepared -> db.withTransaction(tx -> signedIn(tx, context, user, authTime))
+                .chain(prepared -> db.withTransaction(tx -> signedIn(tx, context, user, authTime, proof))
                         .chain(opened -> tokens(context, new Finished(opened, prepared))));
     }
 
@@ -126,11 +146,15 @@ public class SignInCompletion {
      * that change the user first (a new password) pass their transaction, and call {@link #tokens} once it committed.
      */
     public Uni<Opened> signedIn(SqlClient tx, AuthContext context, User user, Instant authTime) {
+        return signedIn(tx, context, user, authTime, SignInAudit.Proof.PASSWORD);
+    }
+
+    private Uni<Opened> signedIn(SqlClient tx, AuthContext context, User user, Instant authTime, SignInAudit.Proof proof) {
         if (context.hostedLogin()) {
-            return recordSignIn(tx, context, user, false).map(postAuthentication -> new Opened(user, null, null, authTime, postAuthentication, null));
+            return recordSignIn(tx, context, user, false, proof).map(postAuthentication -> new Opened(user, null, null, authTime, postAuthentication, null));
         }
         UUID family = UUID.randomUUID();
-        return devices.atSignIn(tx, context, user).chain(device -> recordSignIn(tx, context, user, device != null && device.newDevice())
+        return devices.atSignIn(tx, context, user).chain(device -> recordSignIn(tx, context, user, device != null && device.newDevice(), proof)
                 .chain(postAuthentication -> refreshTokens.openFamily(tx, context.client(), user.sub(), family, authTime, clock.instant())
                         .call(() -> devices.bind(tx, family, device))
                         .map(refresh -> new Opened(user, family, refresh, authTime, postAuthentication, device))));
@@ -141,8 +165,9 @@ public class SignInCompletion {
      * authentication event, the {@code signed_in} event and the PostAuthentication trigger (durable: its event; synchronous:
      * the call returned, made before any token is minted).
      */
-    private Uni<PostEventTriggers.Pending> recordSignIn(SqlClient tx, AuthContext context, User user, boolean newDeviceUsed) {
-        return audit.succeeded(tx, context, user)
+    private Uni<PostEventTriggers.Pending> recordSignIn(SqlClient tx, AuthContext context, User user, boolean newDeviceUsed,
+                                                        SignInAudit.Proof proof) {
+        return audit.succeeded(tx, context, user, proof)
                 .chain(() -> UserPoolEventOutbox.publishForUser(tx, user.userPoolId(), user.sub(), UserPoolEvents.USER_SIGNED_IN,
                         new UserPoolEvents.SignedIn(user.userPoolId(), user.sub().toString(), user.username(), context.client().clientId(),
                                 context.authFlow())))

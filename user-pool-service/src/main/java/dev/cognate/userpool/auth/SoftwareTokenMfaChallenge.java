@@ -48,7 +48,7 @@ public class SoftwareTokenMfaChallenge implements ChallengeHandler {
             return audit.checkNotLocked(context, user)
                     .chain(() -> db.withTransaction(tx -> softwareTokens.check(tx, user.userPoolId(), user.sub(), code)))
                     .chain(result -> switch (result) {
-                        case ACCEPTED -> passwords.checkAccount(context, user).chain(accepted -> completion.finish(context, accepted));
+                        case ACCEPTED -> passwords.checkAccount(context, user).chain(accepted -> completion.finishAfterMfa(context, accepted));
                         case WRONG -> audit.wrongMfaCode(context, user, "wrong_mfa_code");
                         case REPLAYED -> audit.wrongMfaCode(context, user, "replayed_mfa_code");
                         case NO_TOKEN -> audit.refuse(context, user, user.username(), "no_software_token", SoftwareTokens.notFound());

@@ -89,7 +89,7 @@ public class WebAuthnChallenge implements ChallengeHandler {
                         asserted.backedUp(), clock.instant())
                 .chain(recorded -> recorded
                         // another sign-in used this counter value meanwhile: the same assertion twice, or a clone
-                        ? passwords.checkAccount(context, user).chain(accepted -> completion.finish(context, accepted))
+                        ? passwords.checkAccount(context, user).chain(accepted -> completion.finishWithoutPassword(context, accepted))
                         : audit.wrongPasskey(context, user, "passkey_counter_not_increased"));
     }
 }

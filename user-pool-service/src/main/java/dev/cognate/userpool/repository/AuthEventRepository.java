@@ -19,9 +19,10 @@ public class AuthEventRepository {
 
     public Uni<Void> insert(SqlClient tx, AuthEvent event) {
         return tx.preparedQuery("INSERT INTO auth_events (event_id, user_pool_id, sub, event_type, event_response, challenge_response,"
-                        + " reason, client_id, auth_flow, ip_address, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                        + " mfa_response, reason, client_id, auth_flow, ip_address, created_at)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
                 .execute(Tuple.from(new Object[] {event.eventId(), event.userPoolId(), event.sub(), event.eventType(), event.eventResponse(),
-                        event.challengeResponse(), event.reason(), event.clientId(), event.authFlow(), event.ipAddress(),
+                        event.challengeResponse(), event.mfaResponse(), event.reason(), event.clientId(), event.authFlow(), event.ipAddress(),
                         event.createdAt().atOffset(ZoneOffset.UTC)}))
                 .replaceWithVoid();
     }
@@ -50,7 +51,8 @@ public class AuthEventRepository {
 
     private static AuthEvent toEvent(Row row) {
         return new AuthEvent(row.getUUID("event_id"), row.getString("user_pool_id"), row.getUUID("sub"), row.getString("event_type"),
-                row.getString("event_response"), row.getString("challenge_response"), row.getString("reason"), row.getString("client_id"),
+                row.getString("event_response"), row.getString("challenge_response"), row.getString("mfa_response"),
+                row.getString("reason"), row.getString("client_id"),
                 row.getString("auth_flow"), row.getString("ip_address"), row.getOffsetDateTime("created_at").toInstant());
     }
 }

@@ -263,4 +263,37 @@ class CustomMessageTriggerTest extends CognitoIdpTest {
         assertThat(anonymous.respondToAuthChallenge(r -> r.clientId(clientId).challengeName("EMAIL_OTP").session(challenge.session())
                 .challengeResponses(Map.of("USERNAME", "mfa-mia", "EMAIL_OTP_CODE", mail.code()))).authenticationResult()).isNotNull();
     }
+
+    @Test
+    void anSmsMfaCodeGoesThroughCustomMessageAuthentication() {
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration(software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType.ON)
+                .smsMfaConfiguration(m -> m.smsAuthenticationMessage("Pool code {####}")
+                        .smsConfiguration(c -> c.snsCallerArn("arn:aws:iam::123456789012:role/cognito-sms"))));
+        cognito.adminCreateUser(r -> r.userPoolId(poolId).username("sms-sal").messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(AttributeType.builder().name("phone_number").value("+15550109999").build(),
+                        AttributeType.builder().name("phone_number_verified").value("true").build()));
+        cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username("sms-sal").password(PASSWORD).permanent(true));
+        TriggerRunnerStandIn.answerWith(answering("{\"smsMessage\": \"Example: your code is {####}\", \"emailMessage\": null,"
+                + " \"emailSubject\": null}"));
+
+        var challenge = anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .clientMetadata(Map.of("channel", "kiosk"))
+                .authParameters(Map.of("USERNAME", "sms-sal", "PASSWORD", PASSWORD)));
+
+        assertThat(challenge.challengeNameAsString()).isEqualTo("SMS_MFA");
+        assertThat(TriggerRunnerStandIn.calls()).singleElement().satisfies(call -> {
+            assertThat(call.trigger()).isEqualTo("CustomMessage");
+            assertThat(call.event().path("triggerSource").asText()).isEqualTo("CustomMessage_Authentication");
+            assertThat(call.event().path("callerContext").path("clientId").asText()).isEqualTo(clientId);
+            assertThat(call.event().path("request").path("codeParameter").asText()).isEqualTo("{####}");
+            assertThat(call.event().path("request").path("clientMetadata").path("channel").asText()).isEqualTo("kiosk");
+            assertThat(call.event().path("request").path("userAttributes").path("phone_number").asText()).isEqualTo("+15550109999");
+        });
+        Mailbox.Message sms = Mailbox.latest(db, poolId, "+15550109999");
+        assertThat(sms.purpose()).isEqualTo("CustomMessage_Authentication");
+        assertThat(sms.medium()).isEqualTo("SMS");
+        assertThat(sms.text()).as("the function's text, not the pool's").isEqualTo("Example: your code is {####}");
+        assertThat(anonymous.respondToAuthChallenge(r -> r.clientId(clientId).challengeName("SMS_MFA").session(challenge.session())
+                .challengeResponses(Map.of("USERNAME", "sms-sal", "SMS_MFA_CODE", sms.code()))).authenticationResult()).isNotNull();
+    }
 }

@@ -190,6 +190,80 @@ class CustomSenderTriggerTest extends CognitoIdpTest {
     }
 
     @Test
+    void anEmailMfaSignInHandsItsCodeToTheCustomEmailSenderAsAuthentication() throws Exception {
+        String poolId = pool(l -> l.customEmailSender(s -> s.lambdaVersion("V1_0").lambdaArn(EMAIL_SENDER)).kmsKeyID(KMS_KEY));
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration("OPTIONAL")
+                .emailMfaConfiguration(e -> e.subject("Your sign-in code").message("Sign in with {####}")));
+        String clientId = passwordClient(poolId);
+        signInUser(poolId, "erin", attribute("email", "erin@example.com"), attribute("email_verified", "true"));
+        cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username("erin").emailMfaSettings(m -> m.enabled(true).preferredMfa(true)));
+
+        InitiateAuthResponse challenge = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .clientMetadata(Map.of("app", "mail"))
+                .authParameters(Map.of("USERNAME", "erin", "PASSWORD", PASSWORD)));
+        assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.EMAIL_OTP);
+
+        JsonNode event = assertHandedToSender(onlyMessage(poolId, 0), "CustomEmailSender", EMAIL_SENDER, "EMAIL", "erin@example.com");
+        assertThat(event.path("triggerSource").asText()).isEqualTo("CustomEmailSender_Authentication");
+        assertThat(event.path("userName").asText()).isEqualTo("erin");
+        assertThat(event.path("callerContext").path("clientId").asText()).isEqualTo(clientId);
+        assertThat(event.path("request").path("type").asText()).isEqualTo("customEmailSenderRequestV1");
+        assertThat(event.path("request").path("clientMetadata").path("app").asText()).isEqualTo("mail");
+        assertThat(event.path("request").path("userAttributes").path("cognito:user_status").asText()).isEqualTo("CONFIRMED");
+        String code = decrypt(event.path("request").path("code").asText());
+        assertThat(code).matches("[0-9]{6}");
+        assertThat(Mailbox.rawMessages(db, poolId).get(0)).doesNotContain(code);
+
+        var signedIn = app.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.EMAIL_OTP).session(challenge.session())
+                .challengeResponses(Map.of("USERNAME", "erin", "EMAIL_OTP_CODE", code)));
+        assertThat(signedIn.authenticationResult().accessToken()).isNotBlank();
+    }
+
+    @Test
+    void anSmsMfaSignInHandsItsCodeToTheCustomSmsSenderAsAuthentication() throws Exception {
+        String poolId = pool(l -> l.customSMSSender(s -> s.lambdaVersion("V1_0").lambdaArn(SMS_SENDER)).kmsKeyID(KMS_KEY));
+        cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).mfaConfiguration("ON")
+                .smsMfaConfiguration(m -> m.smsAuthenticationMessage("Your sign-in code is {####}")
+                        .smsConfiguration(c -> c.snsCallerArn("arn:aws:iam::123456789012:role/cognito-sms"))));
+        String clientId = passwordClient(poolId);
+        signInUser(poolId, "sven", attribute("phone_number", "+15550107777"), attribute("phone_number_verified", "true"));
+
+        InitiateAuthResponse challenge = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "sven", "PASSWORD", PASSWORD)));
+        assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.SMS_MFA);
+
+        JsonNode event = assertHandedToSender(onlyMessage(poolId, 0), "CustomSMSSender", SMS_SENDER, "SMS", "+15550107777");
+        assertThat(event.path("triggerSource").asText()).isEqualTo("CustomSMSSender_Authentication");
+        assertThat(event.path("callerContext").path("clientId").asText()).isEqualTo(clientId);
+        assertThat(event.path("request").path("type").asText()).isEqualTo("customSMSSenderRequestV1");
+        assertThat(event.path("request").path("userAttributes").path("phone_number").asText()).isEqualTo("+15550107777");
+        String code = decrypt(event.path("request").path("code").asText());
+        assertThat(code).matches("[0-9]{6}");
+
+        assertThatThrownBy(() -> app.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.SMS_MFA)
+                .session(challenge.session()).challengeResponses(Map.of("USERNAME", "sven", "SMS_MFA_CODE", code.equals("000000") ? "000001" : "000000"))))
+                .as("the decrypted code, not any code").isInstanceOf(CodeMismatchException.class);
+        InitiateAuthResponse again = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "sven", "PASSWORD", PASSWORD)));
+        String second = decrypt(assertHandedToSender(onlyMessage(poolId, 1), "CustomSMSSender", SMS_SENDER, "SMS", "+15550107777")
+                .path("request").path("code").asText());
+        var signedIn = app.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.SMS_MFA).session(again.session())
+                .challengeResponses(Map.of("USERNAME", "sven", "SMS_MFA_CODE", second)));
+        assertThat(signedIn.authenticationResult().idToken()).isNotBlank();
+    }
+
+    private String passwordClient(String poolId) {
+        return cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+                .userPoolClient().clientId();
+    }
+
+    private void signInUser(String poolId, String username, AttributeType... attributes) {
+        cognito.adminCreateUser(r -> r.userPoolId(poolId).username(username).messageAction("SUPPRESS").userAttributes(attributes));
+        cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username(username).password(PASSWORD).permanent(true));
+    }
+
+    @Test
     void describesTheSendersAndKmsKeyIdAsStoredAndRefusesBadShapes() {
         String poolId = pool(l -> l.customEmailSender(s -> s.lambdaVersion("V1_0").lambdaArn(EMAIL_SENDER))
                 .customSMSSender(s -> s.lambdaVersion("V1_0").lambdaArn(SMS_SENDER)).kmsKeyID(KMS_KEY));

@@ -90,6 +90,9 @@ class OneTimeCodeSignInTest extends SignInFixture {
         assertThat(signedIn.challengeName()).as("no MFA after a passwordless factor").isNull();
         assertThat(verify(signedIn.authenticationResult().idToken(), clientId).getClaimValueAsString("cognito:username")).isEqualTo("otto");
         assertThat(OutboxRows.forPool(db, poolId, "authFlow")).anyMatch(row -> "USER_AUTH".equals(row.subjectOfData()));
+        var signIn = cognito.adminListUserAuthEvents(r -> r.userPoolId(poolId).username("otto")).authEvents().get(0);
+        assertThat(signIn.eventTypeAsString() + "/" + signIn.eventResponseAsString()).isEqualTo("SignIn/Pass");
+        assertThat(signIn.challengeResponses()).as("a one-time code as first factor checks no password").isEmpty();
         assertThatThrownBy(() -> answer("EMAIL_OTP", challenge.session(), Map.of("USERNAME", "otto", "EMAIL_OTP_CODE", mail.code())))
                 .as("single use").isInstanceOf(NotAuthorizedException.class);
     }

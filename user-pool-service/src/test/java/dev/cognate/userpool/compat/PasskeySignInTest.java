@@ -60,6 +60,12 @@ class PasskeySignInTest extends PasskeyFixture {
         assertThat(signedIn.authenticationResult().accessToken()).isNotBlank();
         assertThat(verify(signedIn.authenticationResult().idToken(), clientId).getSubject()).isEqualTo(sub);
         assertThat(anonymous.getUser(r -> r.accessToken(signedIn.authenticationResult().accessToken())).username()).isEqualTo("ann");
+        var events = cognito.adminListUserAuthEvents(r -> r.userPoolId(poolId).username("ann")).authEvents();
+        assertThat(events.get(0).eventTypeAsString()).isEqualTo("SignIn");
+        assertThat(events.get(0).eventResponseAsString()).isEqualTo("Pass");
+        assertThat(events.get(0).challengeResponses()).as("a passkey sign-in checks no password: no Password outcome").isEmpty();
+        assertThat(events.get(1).challengeResponses()).as("the password sign-in before it")
+                .singleElement().satisfies(c -> assertThat(c.challengeNameAsString() + "/" + c.challengeResponseAsString()).isEqualTo("Password/Success"));
 
         // the choice: SELECT_CHALLENGE offers the passkey, and answering WEB_AUTHN asks for it
         InitiateAuthResponse select = anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_AUTH)

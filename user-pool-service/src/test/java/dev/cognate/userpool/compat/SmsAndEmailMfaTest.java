@@ -84,6 +84,14 @@ class SmsAndEmailMfaTest extends SignInFixture {
                 .challengeResponses(Map.of("USERNAME", username, parameter, value)));
     }
 
+    /** The user's authentication events, newest first, as "type/response [challenge/outcome, ...]". */
+    private List<String> outcomes(String username) {
+        return cognito.adminListUserAuthEvents(r -> r.userPoolId(poolId).username(username)).authEvents().stream()
+                .map(e -> e.eventTypeAsString() + "/" + e.eventResponseAsString() + " " + e.challengeResponses().stream()
+                        .map(c -> c.challengeNameAsString() + "/" + c.challengeResponseAsString()).toList())
+                .toList();
+    }
+
     private Mailbox.Message latestTo(String destination) {
         return Mailbox.latest(db, poolId, destination);
     }
@@ -108,6 +116,8 @@ class SmsAndEmailMfaTest extends SignInFixture {
 
         RespondToAuthChallengeResponse signedIn = answer("SMS_MFA", challenge.session(), "sid", "SMS_MFA_CODE", sms.code());
         assertThat(signedIn.authenticationResult().accessToken()).isNotBlank();
+        assertThat(outcomes("sid").get(0)).as("AdminListUserAuthEvents: the password and the MFA code checked")
+                .isEqualTo("SignIn/Pass [Password/Success, Mfa/Success]");
         assertThatThrownBy(() -> answer("SMS_MFA", challenge.session(), "sid", "SMS_MFA_CODE", sms.code()))
                 .as("the session and its code are used once").isInstanceOf(NotAuthorizedException.class)
                 .hasMessageStartingWith("Invalid session for the user, session is expired.");
@@ -205,6 +215,7 @@ class SmsAndEmailMfaTest extends SignInFixture {
         String wrong = right.equals("000000") ? "111111" : "000000";
         assertThatThrownBy(() -> answer("SMS_MFA", first.session(), "lee", "SMS_MFA_CODE", wrong))
                 .isInstanceOf(CodeMismatchException.class).hasMessageStartingWith("Invalid code received for user");
+        assertThat(outcomes("lee").get(0)).isEqualTo("SignIn/Fail [Password/Success, Mfa/Failure]");
         assertThatThrownBy(() -> answer("SMS_MFA", first.session(), "lee", "SMS_MFA_CODE", right))
                 .as("a wrong code ends the session").isInstanceOf(NotAuthorizedException.class);
 
@@ -215,7 +226,8 @@ class SmsAndEmailMfaTest extends SignInFixture {
         }
         assertThatThrownBy(() -> passwordAuth(clientId, "lee", PASSWORD)).as("five wrong codes lock the user")
                 .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Password attempts exceeded");
-        clock.advance(Duration.ofSeconds(2));
+        // the lock (1 s) is long over, and five codes were sent: the next one waits for the send limit's next window
+        clock.advance(Duration.ofMinutes(15));
         InitiateAuthResponse unlocked = passwordAuth(clientId, "lee", PASSWORD);
         assertThat(answer("SMS_MFA", unlocked.session(), "lee", "SMS_MFA_CODE", latestTo(PHONE).code()).authenticationResult()).isNotNull();
     }
