@@ -37,13 +37,18 @@ public class MailFileWriter {
     }
 
     public Uni<Void> write(OutgoingMessage message) {
+        return offEventLoop(() -> writeFile(message), "mail");
+    }
+
+    /** Runs a file write on a worker thread; a failure other than a delivery failure is transient (the delivery is retried). */
+    static Uni<Void> offEventLoop(Runnable write, String kind) {
         return Uni.createFrom().<Void>item(() -> {
-                    writeFile(message);
+                    write.run();
                     return null;
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure().transform(failure -> failure instanceof DeliveryFailedException delivery ? delivery
-                        : DeliveryFailedException.transientFailure("writing the mail file failed: " + failure, failure));
+                        : DeliveryFailedException.transientFailure("writing the " + kind + " file failed: " + failure, failure));
     }
 
     private void writeFile(OutgoingMessage message) {

@@ -1,10 +1,8 @@
 package dev.cognate.triggers.delivery;
 
 import dev.cognate.triggers.config.TriggerRunnerConfig;
-import dev.cognate.triggers.domain.DeliveryFailedException;
 import dev.cognate.triggers.domain.OutgoingMessage;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.file.Path;
@@ -37,13 +35,7 @@ public class SmsFileWriter {
     }
 
     public Uni<Void> write(OutgoingMessage message) {
-        return Uni.createFrom().<Void>item(() -> {
-                    writeFile(message);
-                    return null;
-                })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure().transform(failure -> failure instanceof DeliveryFailedException delivery ? delivery
-                        : DeliveryFailedException.transientFailure("writing the SMS file failed: " + failure, failure));
+        return MailFileWriter.offEventLoop(() -> writeFile(message), "SMS");
     }
 
     private void writeFile(OutgoingMessage message) {
