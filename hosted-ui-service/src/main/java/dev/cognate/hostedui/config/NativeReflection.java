@@ -51,6 +51,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.hostedui.web.SelectMfaTypeView",
         "dev.cognate.internalapi.AppClientConfig",
         "dev.cognate.internalapi.Branding",
+        "dev.cognate.internalapi.HostedLoginRequests$ChoiceSignIn",
         "dev.cognate.internalapi.HostedLoginRequests$ConfirmForgotPassword",
         "dev.cognate.internalapi.HostedLoginRequests$ConfirmSignUp",
         "dev.cognate.internalapi.HostedLoginRequests$ImplicitTokens",

@@ -89,6 +89,23 @@ public interface PageMessages {
     @Message("Enter your username and password.")
     String missingCredentials();
 
+    // --- Password-less sign-in (USER_AUTH's first factors) ---
+
+    @Message("Or sign in without a password")
+    String passwordlessHeading();
+
+    @Message("Sign in with a passkey")
+    String passkeyButton();
+
+    @Message("Email me a code")
+    String emailCodeButton();
+
+    @Message("Text me a code")
+    String smsCodeButton();
+
+    @Message("This sign-in option is not available for your account. Sign in another way.")
+    String passwordlessUnavailable();
+
     // --- Cognito's messages, as user-pool-service answers them ---
 
     @Message("Incorrect username or password.")

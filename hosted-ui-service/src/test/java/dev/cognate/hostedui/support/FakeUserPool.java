@@ -71,6 +71,8 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     public static final String BRANDING_FAILS_CLIENT = "7example23456789abcdefghij";
     public static final String BRANDED_CSS = ".submitButton-customizable {\n  background-color: #ff6600;\n}\n";
     public static final String BRANDING_VERSION = "5f3c9a0b1d2e4f60";
+    /** Its pool allows every first factor (AllowedFirstAuthFactors PASSWORD, EMAIL_OTP, SMS_OTP, WEB_AUTHN). */
+    public static final String PASSWORDLESS_CLIENT = "8example23456789abcdefghij";
     public static final String FAILING_CLIENT = "failingclient";
     public static final String CALLBACK_URL = "https://app.example.com/callback";
     public static final String LOGOUT_URL = "https://app.example.com/";
@@ -251,6 +253,8 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
             case IMPLICIT_CLIENT -> clientJson(IMPLICIT_CLIENT, POOL_ID, false, "[\"implicit\"]", "[]");
             case BRANDED_CLIENT -> clientJson(BRANDED_CLIENT, POOL_ID, false, "[\"code\"]", "[]");
             case BRANDING_FAILS_CLIENT -> clientJson(BRANDING_FAILS_CLIENT, POOL_ID, false, "[\"code\"]", "[]");
+            case PASSWORDLESS_CLIENT -> clientJson(PASSWORDLESS_CLIENT, POOL_ID, false, "[\"code\"]", "[]")
+                    .replace("\"someFutureField\"", "\"allowedFirstAuthFactors\":[\"PASSWORD\",\"EMAIL_OTP\",\"SMS_OTP\",\"WEB_AUTHN\"],\"someFutureField\"");
             default -> null;
         };
     }
@@ -313,6 +317,22 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                     send(exchange, 400, error("PasswordResetRequiredException", "Password reset required for the user"));
                 } else {
                     send(exchange, 400, error("NotAuthorizedException", "Incorrect username or password."));
+                }
+            }
+            case "choice-sign-in" -> {
+                // USER_AUTH with a PREFERRED_CHALLENGE: its challenge when the user can use it, else SELECT_CHALLENGE
+                String preferred = body.path("preferredChallenge").asText("");
+                if (username.equals(EMAIL_USER) && preferred.equals("EMAIL_OTP")) {
+                    send(exchange, 200, challenge("EMAIL_OTP", "upstream-session-email", EMAIL_USER,
+                            Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "EMAIL", "CODE_DELIVERY_DESTINATION", EMAIL_DESTINATION)));
+                } else if (username.equals(SMS_USER) && preferred.equals("SMS_OTP")) {
+                    send(exchange, 200, challenge("SMS_OTP", "upstream-session-sms-otp", SMS_USER,
+                            Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "SMS", "CODE_DELIVERY_DESTINATION", SMS_DESTINATION)));
+                } else if (username.equals(FAILING_USER)) {
+                    send(exchange, 500, "{\"__type\":\"InternalErrorException\",\"message\":\"database is down\"}");
+                } else {
+                    send(exchange, 200, JSON.createObjectNode().put("challengeName", "SELECT_CHALLENGE")
+                            .put("session", "upstream-session-select-challenge").toString());
                 }
             }
             case "respond-to-challenge" -> {
@@ -389,16 +409,20 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static final List<String> MFA_CHALLENGES = List.of("SMS_MFA", "EMAIL_OTP", "SELECT_MFA_TYPE", "MFA_SETUP");
+    private static final List<String> MFA_CHALLENGES = List.of("SMS_MFA", "EMAIL_OTP", "SMS_OTP", "SELECT_MFA_TYPE", "MFA_SETUP");
 
-    /** SMS_MFA, EMAIL_OTP, SELECT_MFA_TYPE and MFA_SETUP as the engine answers them for the users above. */
+    /** SMS_MFA, EMAIL_OTP, SMS_OTP, SELECT_MFA_TYPE and MFA_SETUP as the engine answers them for the users above. */
     private static void answerMfa(HttpExchange exchange, String challengeName, String session, JsonNode responses) throws IOException {
         String username = responses.path("USERNAME").asText();
         String expired = error("NotAuthorizedException", "Invalid session for the user, session is expired.");
         switch (challengeName) {
-            case "SMS_MFA", "EMAIL_OTP" -> {
-                String expectedSession = challengeName.equals("SMS_MFA") ? "upstream-session-sms" : "upstream-session-email";
-                String code = responses.path(challengeName.equals("SMS_MFA") ? "SMS_MFA_CODE" : "EMAIL_OTP_CODE").asText();
+            case "SMS_MFA", "EMAIL_OTP", "SMS_OTP" -> {
+                String expectedSession = switch (challengeName) {
+                    case "SMS_MFA" -> "upstream-session-sms";
+                    case "SMS_OTP" -> "upstream-session-sms-otp";
+                    default -> "upstream-session-email";
+                };
+                String code = responses.path(challengeName + "_CODE").asText();
                 if (!session.equals(expectedSession)) {
                     send(exchange, 400, expired);
                 } else if (!code.equals(SENT_CODE)) {

@@ -27,6 +27,15 @@ final class HostedLoginRequestRules {
         return request;
     }
 
+    /** The first factors a hosted sign-in may prefer without a password. */
+    static final List<String> PASSWORDLESS = List.of("WEB_AUTHN", "EMAIL_OTP", "SMS_OTP");
+
+    static HostedLoginRequests.ChoiceSignIn check(HostedLoginRequests.ChoiceSignIn request) {
+        UserFlowRequests.username(Validation.of(), request.username()).required("preferredChallenge", request.preferredChallenge())
+                .oneOf("preferredChallenge", request.preferredChallenge(), PASSWORDLESS).throwIfInvalid();
+        return request;
+    }
+
     /** The challenge's own responses are the engine's to check (as RespondToAuthChallenge's ChallengeResponses). */
     static HostedLoginRequests.RespondToChallenge check(HostedLoginRequests.RespondToChallenge request) {
         Validation.of().required("challengeName", request.challengeName()).length("challengeName", request.challengeName(), 1, 64)
