@@ -48,6 +48,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.hostedui.web.MfaSetupView",
         "dev.cognate.hostedui.web.NewPasswordView",
         "dev.cognate.hostedui.web.PageBranding",
+        "dev.cognate.hostedui.web.PasskeyView",
         "dev.cognate.hostedui.web.SelectMfaTypeView",
         "dev.cognate.internalapi.AppClientConfig",
         "dev.cognate.internalapi.Branding",

@@ -27,7 +27,7 @@ public class SignInSteps {
      */
     static final Map<String, String> PAGES = Map.of(NewPasswordPage.CHALLENGE, "/newPassword",
             "SOFTWARE_TOKEN_MFA", "/mfa", "SMS_MFA", "/mfa", "EMAIL_OTP", "/mfa", "SMS_OTP", "/mfa",
-            SelectMfaTypePage.CHALLENGE, "/mfaType", MfaSetupPage.CHALLENGE, "/mfaSetup");
+            SelectMfaTypePage.CHALLENGE, "/mfaType", MfaSetupPage.CHALLENGE, "/mfaSetup", PasskeySignInPage.CHALLENGE, "/passkey");
 
     private static final Logger LOG = Logger.getLogger(SignInSteps.class);
 

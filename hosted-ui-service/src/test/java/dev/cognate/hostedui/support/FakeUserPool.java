@@ -97,6 +97,13 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     public static final String TOTP_USER = "totpuser";
     public static final String TOTP_CODE = "246810";
     /** Signs in with {@link #PASSWORD}, then SMS_MFA (code sent to {@link #SMS_DESTINATION}), answered by {@link #SENT_CODE}. */
+    /** Has a passkey: a WEB_AUTHN choice-sign-in asks for it ({@link #PASSKEY_OPTIONS}); {@link #GOOD_PASSKEY} answers it. */
+    public static final String PASSKEY_USER = "passkeyuser";
+    public static final String PASSKEY_CHALLENGE = "q1Vf0Yb7cTz3kP8mXwR2sA";
+    public static final String PASSKEY_OPTIONS = "{\"challenge\":\"" + PASSKEY_CHALLENGE + "\",\"timeout\":180000,"
+            + "\"rpId\":\"localhost\",\"allowCredentials\":[],\"userVerification\":\"preferred\"}";
+    /** The CREDENTIAL the stand-in engine accepts (any other well-formed one is refused as a wrong passkey). */
+    public static final String GOOD_PASSKEY = "{\"id\":\"good\",\"type\":\"public-key\"}";
     public static final String SMS_USER = "smsuser";
     public static final String SMS_DESTINATION = "+*******0123";
     /** Signs in with {@link #PASSWORD}, then EMAIL_OTP (code sent to {@link #EMAIL_DESTINATION}), answered by {@link #SENT_CODE}. */
@@ -325,6 +332,9 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                 if (username.equals(EMAIL_USER) && preferred.equals("EMAIL_OTP")) {
                     send(exchange, 200, challenge("EMAIL_OTP", "upstream-session-email", EMAIL_USER,
                             Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "EMAIL", "CODE_DELIVERY_DESTINATION", EMAIL_DESTINATION)));
+                } else if (username.equals(PASSKEY_USER) && preferred.equals("WEB_AUTHN")) {
+                    send(exchange, 200, JSON.createObjectNode().put("challengeName", "WEB_AUTHN").put("session", "upstream-session-passkey")
+                            .set("parameters", JSON.createObjectNode().put("CREDENTIAL_REQUEST_OPTIONS", PASSKEY_OPTIONS)).toString());
                 } else if (username.equals(SMS_USER) && preferred.equals("SMS_OTP")) {
                     send(exchange, 200, challenge("SMS_OTP", "upstream-session-sms-otp", SMS_USER,
                             Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "SMS", "CODE_DELIVERY_DESTINATION", SMS_DESTINATION)));
@@ -338,7 +348,9 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
             case "respond-to-challenge" -> {
                 JsonNode responses = body.path("responses");
                 String challengeName = body.path("challengeName").asText();
-                if (MFA_CHALLENGES.contains(challengeName)) {
+                if (challengeName.equals("WEB_AUTHN")) {
+                    answerPasskey(exchange, body.path("session").asText(), responses.path("CREDENTIAL").asText(""));
+                } else if (MFA_CHALLENGES.contains(challengeName)) {
                     answerMfa(exchange, challengeName, body.path("session").asText(), responses);
                 } else if (challengeName.equals("SOFTWARE_TOKEN_MFA")) {
                     // the engine's session is single use: any answer ends it
@@ -459,6 +471,19 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                     send(exchange, 400, expired);
                 }
             }
+        }
+    }
+
+    /** WEB_AUTHN as the engine answers it: a malformed CREDENTIAL keeps the session, a wrong passkey ends it. */
+    private static void answerPasskey(HttpExchange exchange, String session, String credential) throws IOException {
+        if (!session.equals("upstream-session-passkey")) {
+            send(exchange, 400, error("NotAuthorizedException", "Invalid session for the user, session is expired."));
+        } else if (!credential.startsWith("{")) {
+            send(exchange, 400, error("InvalidParameterException", "CREDENTIAL is not a valid AuthenticationResponseJSON."));
+        } else if (credential.equals(GOOD_PASSKEY) || JSON.readTree(credential).path("response").has("signature")) {
+            send(exchange, 200, signedIn(PASSKEY_USER));
+        } else {
+            send(exchange, 400, error("NotAuthorizedException", "Incorrect username or password."));
         }
     }
 

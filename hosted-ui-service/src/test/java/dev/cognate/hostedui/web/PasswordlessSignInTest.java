@@ -53,6 +53,54 @@ class PasswordlessSignInTest {
     }
 
     @Test
+    void offersThePasskeyAndPostsTheCredentialAsWebAuthnsAnswer() {
+        assertThat(new HostedUiBrowser().get("/login", query()).body().asString())
+                .contains("<button type=\"submit\" name=\"factor\" value=\"WEB_AUTHN\" formnovalidate class=\"secondary idpButton-customizable\">Sign in with a passkey</button>");
+        var browser = new HostedUiBrowser();
+        Response challenged = choose(browser, query(), FakeUserPool.PASSKEY_USER, "WEB_AUTHN");
+        assertThat(challenged.statusCode()).as(challenged.body().asString()).isEqualTo(303);
+        assertThat(challenged.header("Location")).startsWith("/passkey?");
+        Response page = browser.get(challenged.header("Location"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = page.body().asString();
+        assertThat(html).contains("<h1>Sign in with a passkey</h1>")
+                .contains("data-options=\"" + FakeUserPool.PASSKEY_OPTIONS.replace("\"", "&quot;") + "\"")
+                .contains("<script src=\"/static/passkey.js\" defer></script>").doesNotContain("upstream-session")
+                .contains(">Use my passkey</button>");
+        assertThat(html.replaceAll("<script src=\"/static/passkey.js\" defer></script>", "")).as("no inline script").doesNotContain("<script");
+
+        Response cancelled = browser.post(HostedUiBrowser.loginAction(page), Map.of("credential", ""));
+        assertThat(cancelled.statusCode()).isEqualTo(400);
+        assertThat(cancelled.body().asString()).contains("role=\"alert\">The passkey was not used. Try again, or sign in another way.</p>");
+
+        Response malformed = browser.post(HostedUiBrowser.loginAction(page), Map.of("credential", "not json"));
+        assertThat(malformed.statusCode()).as("the engine keeps the session").isEqualTo(400);
+        assertThat(malformed.body().asString()).contains("data-options=");
+
+        assertSignedIn(browser.post(HostedUiBrowser.loginAction(page), Map.of("credential", FakeUserPool.GOOD_PASSKEY)), browser);
+        var answered = FakeUserPool.lastRequest("respond-to-challenge");
+        assertThat(answered.path("challengeName").asText()).isEqualTo("WEB_AUTHN");
+        assertThat(answered.path("session").asText()).isEqualTo("upstream-session-passkey");
+        assertThat(answered.path("responses").path("CREDENTIAL").asText()).isEqualTo(FakeUserPool.GOOD_PASSKEY);
+    }
+
+    @Test
+    void aRefusedPasskeyEndsTheSignInAndSaysSoInGerman() {
+        var browser = new HostedUiBrowser();
+        Map<String, String> german = new HashMap<>(query());
+        german.put("lang", "de");
+        Response page = browser.get(choose(browser, german, FakeUserPool.PASSKEY_USER, "WEB_AUTHN").header("Location"));
+        assertThat(page.body().asString()).contains("<html lang=\"de\">").contains(">Meinen Passkey verwenden</button>");
+        Response refused = browser.post(HostedUiBrowser.loginAction(page), Map.of("credential", "{\"id\":\"another\"}"));
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.header("Location")).startsWith("/login?").contains("notice=passkey_refused");
+        assertThat(browser.cookies()).doesNotContainKey("__Host-cognate-challenge");
+        assertThat(browser.get(refused.header("Location")).body().asString())
+                .contains("Der Passkey wurde nicht akzeptiert. Melden Sie sich erneut an.");
+        assertThat(browser.get(HostedUiBrowser.loginAction(page)).header("Location")).as("no challenge left").startsWith("/login?");
+    }
+
+    @Test
     void offersNoPasswordlessFactorWhereThePoolAllowsNone() {
         String html = new HostedUiBrowser().get("/login", HostedUiBrowser.authorizeQuery(FakeUserPool.KNOWN_CLIENT)).body().asString();
         assertThat(html).contains(">Sign in</button>").doesNotContain("name=\"factor\"").doesNotContain("without a password");
