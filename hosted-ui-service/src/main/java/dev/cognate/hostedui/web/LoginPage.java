@@ -37,7 +37,7 @@ import java.util.Map;
 public class LoginPage {
 
     /** The form's password-less buttons, in this order: the factor (USER_AUTH's PREFERRED_CHALLENGE) each names. */
-    static final List<String> PASSWORDLESS = List.of("WEB_AUTHN", "EMAIL_OTP", "SMS_OTP");
+    static final List<String> PASSWORDLESS = HostedLoginRequests.ChoiceSignIn.FACTORS;
     /** USER_AUTH's answer when the user cannot use the preferred factor. */
     static final String SELECT_CHALLENGE = "SELECT_CHALLENGE";
 

@@ -21,6 +21,9 @@ public final class HostedLoginRequests {
      * ({@code preferredChallenge} {@code WEB_AUTHN}, {@code EMAIL_OTP} or {@code SMS_OTP}, USER_AUTH's PREFERRED_CHALLENGE).
      */
     public record ChoiceSignIn(String username, String preferredChallenge, String ipAddress) {
+
+        /** The first factors a hosted sign-in may prefer without a password, in the order the sign-in form offers them. */
+        public static final java.util.List<String> FACTORS = java.util.List.of("WEB_AUTHN", "EMAIL_OTP", "SMS_OTP");
     }
 
     /**

@@ -27,12 +27,9 @@ final class HostedLoginRequestRules {
         return request;
     }
 
-    /** The first factors a hosted sign-in may prefer without a password. */
-    static final List<String> PASSWORDLESS = List.of("WEB_AUTHN", "EMAIL_OTP", "SMS_OTP");
-
     static HostedLoginRequests.ChoiceSignIn check(HostedLoginRequests.ChoiceSignIn request) {
         UserFlowRequests.username(Validation.of(), request.username()).required("preferredChallenge", request.preferredChallenge())
-                .oneOf("preferredChallenge", request.preferredChallenge(), PASSWORDLESS).throwIfInvalid();
+                .oneOf("preferredChallenge", request.preferredChallenge(), HostedLoginRequests.ChoiceSignIn.FACTORS).throwIfInvalid();
         return request;
     }
 
