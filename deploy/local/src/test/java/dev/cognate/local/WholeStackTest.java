@@ -223,6 +223,22 @@ class WholeStackTest {
         }
     }
 
+    @Test
+    void aUserSignsInWithAMailedCodeOnTheHostedLoginInChromium() throws Exception {
+        try (CognitoIdentityProviderClient idp = operatorClient();
+             HostedPasswordlessJourney journey = new HostedPasswordlessJourney(idp, services.get(0).baseUrl(), mail)) {
+            journey.run();
+        }
+    }
+
+    @Test
+    void aUserRegistersAPasskeyThenSignsInWithItOnTheHostedLoginInChromium() throws Exception {
+        try (CognitoIdentityProviderClient idp = operatorClient();
+             HostedPasskeyJourney journey = new HostedPasskeyJourney(idp, services.get(0).baseUrl())) {
+            journey.run();
+        }
+    }
+
     /**
      * A PreSignUp trigger through the real services: user-pool-service asks trigger-runner's internal API, which POSTs
      * Cognito's event, signed, to a function on this machine (the JDK's HTTP server here); its answer confirms one user,

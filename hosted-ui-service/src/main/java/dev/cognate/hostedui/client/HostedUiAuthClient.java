@@ -40,6 +40,10 @@ public interface HostedUiAuthClient {
     Uni<SignInStep> signIn(@PathParam("clientId") String clientId, HostedLoginRequests.SignIn request);
 
     @POST
+    @Path(InternalRoutes.CHOICE_SIGN_IN)
+    Uni<SignInStep> choiceSignIn(@PathParam("clientId") String clientId, HostedLoginRequests.ChoiceSignIn request);
+
+    @POST
     @Path(InternalRoutes.RESPOND_TO_CHALLENGE)
     Uni<SignInStep> respondToChallenge(@PathParam("clientId") String clientId, HostedLoginRequests.RespondToChallenge request);
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,9 +26,20 @@ import java.util.Map;
  * {@code /login?client_id=..&response_type=code&redirect_uri=..} directly) and validates it the same way. The form
  * posts to the same URL; user-pool-service's sign-in engine checks the password (lockout, user-existence rules and auth
  * events as the API) and answers the signed-in user or a challenge, whose page comes next ({@link SignInSteps}). A refused sign-in shows the form again with Cognito's message and the typed username, never the password.
+ *
+ * <p>Where the pool's AllowedFirstAuthFactors allow it, the form also offers the password-less first factors
+ * ({@link #PASSWORDLESS}: a passkey, a code by email, a code by SMS), each a submit button naming its factor: the engine
+ * then runs USER_AUTH with that PREFERRED_CHALLENGE for the typed username, and its challenge's page follows as after a
+ * password. A user who cannot use the factor (the engine's SELECT_CHALLENGE) sees the form again, told to sign in
+ * another way.
  */
 @Path("/login")
 public class LoginPage {
+
+    /** The form's password-less buttons, in this order: the factor (USER_AUTH's PREFERRED_CHALLENGE) each names. */
+    static final List<String> PASSWORDLESS = HostedLoginRequests.ChoiceSignIn.FACTORS;
+    /** USER_AUTH's answer when the user cannot use the preferred factor. */
+    static final String SELECT_CHALLENGE = "SELECT_CHALLENGE";
 
     private final AuthorizationFlow flow;
     private final UserPoolAccounts accounts;
@@ -70,11 +82,15 @@ public class LoginPage {
                                 @CookieParam(HostedSessions.COOKIE) String sessionId,
                                 @FormParam(CsrfTokens.FIELD) String csrf,
                                 @FormParam("username") String username,
-                                @FormParam("password") String password) {
+                                @FormParam("password") String password,
+                                @FormParam("factor") String factor) {
         return flow.validate(uri.getQueryParameters()).chain(validated -> {
             CsrfTokens.verify(csrfCookie, csrf);
             var request = validated.request();
             String typed = PageRequests.trimmed(username);
+            if (factor != null) {
+                return signInWithoutPassword(validated, headers, http, csrfCookie, sessionId, typed, factor);
+            }
             if (typed == null || password == null || password.isEmpty()) {
                 return Uni.createFrom().item(render(validated, headers, csrfCookie, 400, typed,
                         forms.messages(validated, headers).missingCredentials(), null));
@@ -85,6 +101,31 @@ public class LoginPage {
                     .onFailure(CognitoErrorException.class).recoverWithItem(failure ->
                             refused(validated, headers, csrfCookie, typed, (CognitoErrorException) failure));
         });
+    }
+
+    private Uni<Response> signInWithoutPassword(AuthorizationFlow.Validated validated, HttpHeaders headers, HttpServerRequest http,
+                                                String csrfCookie, String sessionId, String username, String factor) {
+        PageMessages messages = forms.messages(validated, headers);
+        if (!offered(validated).contains(factor)) {
+            // a button this form did not show (the pool no longer allows the factor, or a forged post)
+            return Uni.createFrom().item(render(validated, headers, csrfCookie, 400, username, messages.passwordlessUnavailable(), null));
+        }
+        if (username == null) {
+            return Uni.createFrom().item(render(validated, headers, csrfCookie, 400, null, messages.missingUsername(), null));
+        }
+        var request = validated.request();
+        return accounts.call("choice-sign-in", client -> client.choiceSignIn(request.clientId(),
+                        new HostedLoginRequests.ChoiceSignIn(username, factor, PageRequests.ipAddress(http))))
+                .chain(step -> SELECT_CHALLENGE.equals(step.challengeName())
+                        ? Uni.createFrom().item(render(validated, headers, csrfCookie, 400, username, messages.passwordlessUnavailable(), null))
+                        : steps.next(validated, step, null, sessionId))
+                .onFailure(CognitoErrorException.class).recoverWithItem(failure ->
+                        refused(validated, headers, csrfCookie, username, (CognitoErrorException) failure));
+    }
+
+    /** The password-less factors the pool allows and the hosted login has a challenge page for. */
+    static List<String> offered(AuthorizationFlow.Validated validated) {
+        return PASSWORDLESS.stream().filter(validated.client()::offersFirstFactor).filter(SignInSteps.PAGES::containsKey).toList();
     }
 
     /** Unconfirmed users go to the confirmation page, users who must reset their password to the reset page. */
@@ -106,6 +147,6 @@ public class LoginPage {
         var request = validated.request();
         return forms.render(validated, headers, csrfCookie, status, (lang, csrf) -> Templates.login(lang,
                 new LoginView(request.pageUrl("/login"), csrf, username, validated.client().signsInWithEmail(), error,
-                        notice, request.pageUrl("/signup"), request.pageUrl("/forgotPassword"))));
+                        notice, request.pageUrl("/signup"), request.pageUrl("/forgotPassword"), offered(validated))));
     }
 }

@@ -24,9 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET/POST /mfa}: the one-time code of the second factor, the view of three challenges of the engine — the
- * authenticator app's code ({@code SOFTWARE_TOKEN_MFA}, answered as {@code SOFTWARE_TOKEN_MFA_CODE}), the code sent by
- * SMS ({@code SMS_MFA}, {@code SMS_MFA_CODE}) and by email ({@code EMAIL_OTP}, {@code EMAIL_OTP_CODE}); for the last two
+ * {@code GET/POST /mfa}: a one-time code, the view of four challenges of the engine — the authenticator app's code
+ * ({@code SOFTWARE_TOKEN_MFA}, answered as {@code SOFTWARE_TOKEN_MFA_CODE}), the code sent by SMS ({@code SMS_MFA},
+ * {@code SMS_MFA_CODE}) and by email ({@code EMAIL_OTP}, {@code EMAIL_OTP_CODE}: the email MFA and USER_AUTH's email first
+ * factor alike), and USER_AUTH's SMS first factor ({@code SMS_OTP}, {@code SMS_OTP_CODE}); for the sent codes
  * the page says where the code went (the masked {@code CODE_DELIVERY_DESTINATION}). The challenge waits in Redis
  * ({@link PendingChallenges}); without it the user is sent back to the sign-in form. A refused code (wrong, replayed, the
  * user locked) uses the engine's single-use session up: the user signs in again, told why ({@link ChallengeOutcomes}).
@@ -38,7 +39,8 @@ public class MfaCodePage {
     static final Map<String, String> ANSWERS = Map.of(
             "SOFTWARE_TOKEN_MFA", "SOFTWARE_TOKEN_MFA_CODE",
             "SMS_MFA", "SMS_MFA_CODE",
-            "EMAIL_OTP", "EMAIL_OTP_CODE");
+            "EMAIL_OTP", "EMAIL_OTP_CODE",
+            "SMS_OTP", "SMS_OTP_CODE");
 
     private final AuthorizationFlow flow;
     private final UserPoolAccounts accounts;
@@ -115,7 +117,7 @@ public class MfaCodePage {
         PageMessages messages = forms.messages(validated, headers);
         String destination = challenge.codeDeliveryDestination();
         String intro = switch (challenge.challengeName()) {
-            case "SMS_MFA" -> destination == null ? messages.mfaSmsIntroNoDestination() : messages.mfaSmsIntro(destination);
+            case "SMS_MFA", "SMS_OTP" -> destination == null ? messages.mfaSmsIntroNoDestination() : messages.mfaSmsIntro(destination);
             case "EMAIL_OTP" -> destination == null ? messages.mfaEmailIntroNoDestination() : messages.mfaEmailIntro(destination);
             default -> messages.mfaIntro();
         };

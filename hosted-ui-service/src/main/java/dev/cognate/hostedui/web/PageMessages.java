@@ -89,6 +89,52 @@ public interface PageMessages {
     @Message("Enter your username and password.")
     String missingCredentials();
 
+    // --- Password-less sign-in (USER_AUTH's first factors) ---
+
+    @Message("Or sign in without a password")
+    String passwordlessHeading();
+
+    @Message("Sign in with a passkey")
+    String passkeyButton();
+
+    @Message("Email me a code")
+    String emailCodeButton();
+
+    @Message("Text me a code")
+    String smsCodeButton();
+
+    @Message("This sign-in option is not available for your account. Sign in another way.")
+    String passwordlessUnavailable();
+
+    // --- The passkey challenge (WEB_AUTHN) ---
+
+    @Message("Sign in with a passkey")
+    String passkeyTitle();
+
+    @Message("Sign in with a passkey")
+    String passkeyHeading();
+
+    @Message("Use the passkey saved on this device or your security key to sign in.")
+    String passkeyIntro();
+
+    @Message("Use my passkey")
+    String passkeyUseButton();
+
+    @Message("Signing in with a passkey needs JavaScript. Turn it on, or sign in another way.")
+    String passkeyNeedsScript();
+
+    @Message("The passkey was not used. Try again, or sign in another way.")
+    String passkeyCancelled();
+
+    @Message("This browser cannot use passkeys. Sign in another way.")
+    String passkeyUnsupported();
+
+    @Message("Sign in another way")
+    String otherWayLink();
+
+    @Message("The passkey was not accepted. Sign in again.")
+    String noticePasskeyRefused();
+
     // --- Cognito's messages, as user-pool-service answers them ---
 
     @Message("Incorrect username or password.")

@@ -12,6 +12,7 @@ final class PageNotices {
     static final String MFA_CODE_REFUSED = "mfa_code_refused";
     static final String SIGN_IN_EXPIRED = "sign_in_expired";
     static final String MFA_SETUP_UNAVAILABLE = "mfa_setup_unavailable";
+    static final String PASSKEY_REFUSED = "passkey_refused";
 
     private PageNotices() {
     }
@@ -27,6 +28,7 @@ final class PageNotices {
             case MFA_CODE_REFUSED -> messages.noticeMfaCodeRefused();
             case SIGN_IN_EXPIRED -> messages.noticeSignInExpired();
             case MFA_SETUP_UNAVAILABLE -> messages.noticeMfaSetupUnavailable();
+            case PASSKEY_REFUSED -> messages.noticePasskeyRefused();
             default -> null;
         };
     }

@@ -20,10 +20,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class SignInSteps {
 
-    /** The page of each challenge the hosted login can answer; custom and passkey challenges add theirs here. */
+    /**
+     * The page of each challenge the hosted login can answer; custom and passkey challenges add theirs here. EMAIL_OTP is
+     * both the email MFA and USER_AUTH's email first factor (answered alike, EMAIL_OTP_CODE); SMS_OTP is USER_AUTH's
+     * SMS first factor.
+     */
     static final Map<String, String> PAGES = Map.of(NewPasswordPage.CHALLENGE, "/newPassword",
-            "SOFTWARE_TOKEN_MFA", "/mfa", "SMS_MFA", "/mfa", "EMAIL_OTP", "/mfa",
-            SelectMfaTypePage.CHALLENGE, "/mfaType", MfaSetupPage.CHALLENGE, "/mfaSetup");
+            "SOFTWARE_TOKEN_MFA", "/mfa", "SMS_MFA", "/mfa", "EMAIL_OTP", "/mfa", "SMS_OTP", "/mfa",
+            SelectMfaTypePage.CHALLENGE, "/mfaType", MfaSetupPage.CHALLENGE, "/mfaSetup", PasskeySignInPage.CHALLENGE, "/passkey");
 
     private static final Logger LOG = Logger.getLogger(SignInSteps.class);
 

@@ -71,6 +71,8 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     public static final String BRANDING_FAILS_CLIENT = "7example23456789abcdefghij";
     public static final String BRANDED_CSS = ".submitButton-customizable {\n  background-color: #ff6600;\n}\n";
     public static final String BRANDING_VERSION = "5f3c9a0b1d2e4f60";
+    /** Its pool allows every first factor (AllowedFirstAuthFactors PASSWORD, EMAIL_OTP, SMS_OTP, WEB_AUTHN). */
+    public static final String PASSWORDLESS_CLIENT = "8example23456789abcdefghij";
     public static final String FAILING_CLIENT = "failingclient";
     public static final String CALLBACK_URL = "https://app.example.com/callback";
     public static final String LOGOUT_URL = "https://app.example.com/";
@@ -95,6 +97,13 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     public static final String TOTP_USER = "totpuser";
     public static final String TOTP_CODE = "246810";
     /** Signs in with {@link #PASSWORD}, then SMS_MFA (code sent to {@link #SMS_DESTINATION}), answered by {@link #SENT_CODE}. */
+    /** Has a passkey: a WEB_AUTHN choice-sign-in asks for it ({@link #PASSKEY_OPTIONS}); {@link #GOOD_PASSKEY} answers it. */
+    public static final String PASSKEY_USER = "passkeyuser";
+    public static final String PASSKEY_CHALLENGE = "q1Vf0Yb7cTz3kP8mXwR2sA";
+    public static final String PASSKEY_OPTIONS = "{\"challenge\":\"" + PASSKEY_CHALLENGE + "\",\"timeout\":180000,"
+            + "\"rpId\":\"localhost\",\"allowCredentials\":[],\"userVerification\":\"preferred\"}";
+    /** The CREDENTIAL the stand-in engine accepts (any other well-formed one is refused as a wrong passkey). */
+    public static final String GOOD_PASSKEY = "{\"id\":\"good\",\"type\":\"public-key\"}";
     public static final String SMS_USER = "smsuser";
     public static final String SMS_DESTINATION = "+*******0123";
     /** Signs in with {@link #PASSWORD}, then EMAIL_OTP (code sent to {@link #EMAIL_DESTINATION}), answered by {@link #SENT_CODE}. */
@@ -251,6 +260,8 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
             case IMPLICIT_CLIENT -> clientJson(IMPLICIT_CLIENT, POOL_ID, false, "[\"implicit\"]", "[]");
             case BRANDED_CLIENT -> clientJson(BRANDED_CLIENT, POOL_ID, false, "[\"code\"]", "[]");
             case BRANDING_FAILS_CLIENT -> clientJson(BRANDING_FAILS_CLIENT, POOL_ID, false, "[\"code\"]", "[]");
+            case PASSWORDLESS_CLIENT -> clientJson(PASSWORDLESS_CLIENT, POOL_ID, false, "[\"code\"]", "[]")
+                    .replace("\"someFutureField\"", "\"allowedFirstAuthFactors\":[\"PASSWORD\",\"EMAIL_OTP\",\"SMS_OTP\",\"WEB_AUTHN\"],\"someFutureField\"");
             default -> null;
         };
     }
@@ -315,10 +326,31 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                     send(exchange, 400, error("NotAuthorizedException", "Incorrect username or password."));
                 }
             }
+            case "choice-sign-in" -> {
+                // USER_AUTH with a PREFERRED_CHALLENGE: its challenge when the user can use it, else SELECT_CHALLENGE
+                String preferred = body.path("preferredChallenge").asText("");
+                if (username.equals(EMAIL_USER) && preferred.equals("EMAIL_OTP")) {
+                    send(exchange, 200, challenge("EMAIL_OTP", "upstream-session-email", EMAIL_USER,
+                            Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "EMAIL", "CODE_DELIVERY_DESTINATION", EMAIL_DESTINATION)));
+                } else if (username.equals(PASSKEY_USER) && preferred.equals("WEB_AUTHN")) {
+                    send(exchange, 200, JSON.createObjectNode().put("challengeName", "WEB_AUTHN").put("session", "upstream-session-passkey")
+                            .set("parameters", JSON.createObjectNode().put("CREDENTIAL_REQUEST_OPTIONS", PASSKEY_OPTIONS)).toString());
+                } else if (username.equals(SMS_USER) && preferred.equals("SMS_OTP")) {
+                    send(exchange, 200, challenge("SMS_OTP", "upstream-session-sms-otp", SMS_USER,
+                            Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "SMS", "CODE_DELIVERY_DESTINATION", SMS_DESTINATION)));
+                } else if (username.equals(FAILING_USER)) {
+                    send(exchange, 500, "{\"__type\":\"InternalErrorException\",\"message\":\"database is down\"}");
+                } else {
+                    send(exchange, 200, JSON.createObjectNode().put("challengeName", "SELECT_CHALLENGE")
+                            .put("session", "upstream-session-select-challenge").toString());
+                }
+            }
             case "respond-to-challenge" -> {
                 JsonNode responses = body.path("responses");
                 String challengeName = body.path("challengeName").asText();
-                if (MFA_CHALLENGES.contains(challengeName)) {
+                if (challengeName.equals("WEB_AUTHN")) {
+                    answerPasskey(exchange, body.path("session").asText(), responses.path("CREDENTIAL").asText(""));
+                } else if (MFA_CHALLENGES.contains(challengeName)) {
                     answerMfa(exchange, challengeName, body.path("session").asText(), responses);
                 } else if (challengeName.equals("SOFTWARE_TOKEN_MFA")) {
                     // the engine's session is single use: any answer ends it
@@ -389,16 +421,20 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static final List<String> MFA_CHALLENGES = List.of("SMS_MFA", "EMAIL_OTP", "SELECT_MFA_TYPE", "MFA_SETUP");
+    private static final List<String> MFA_CHALLENGES = List.of("SMS_MFA", "EMAIL_OTP", "SMS_OTP", "SELECT_MFA_TYPE", "MFA_SETUP");
 
-    /** SMS_MFA, EMAIL_OTP, SELECT_MFA_TYPE and MFA_SETUP as the engine answers them for the users above. */
+    /** SMS_MFA, EMAIL_OTP, SMS_OTP, SELECT_MFA_TYPE and MFA_SETUP as the engine answers them for the users above. */
     private static void answerMfa(HttpExchange exchange, String challengeName, String session, JsonNode responses) throws IOException {
         String username = responses.path("USERNAME").asText();
         String expired = error("NotAuthorizedException", "Invalid session for the user, session is expired.");
         switch (challengeName) {
-            case "SMS_MFA", "EMAIL_OTP" -> {
-                String expectedSession = challengeName.equals("SMS_MFA") ? "upstream-session-sms" : "upstream-session-email";
-                String code = responses.path(challengeName.equals("SMS_MFA") ? "SMS_MFA_CODE" : "EMAIL_OTP_CODE").asText();
+            case "SMS_MFA", "EMAIL_OTP", "SMS_OTP" -> {
+                String expectedSession = switch (challengeName) {
+                    case "SMS_MFA" -> "upstream-session-sms";
+                    case "SMS_OTP" -> "upstream-session-sms-otp";
+                    default -> "upstream-session-email";
+                };
+                String code = responses.path(challengeName + "_CODE").asText();
                 if (!session.equals(expectedSession)) {
                     send(exchange, 400, expired);
                 } else if (!code.equals(SENT_CODE)) {
@@ -435,6 +471,19 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                     send(exchange, 400, expired);
                 }
             }
+        }
+    }
+
+    /** WEB_AUTHN as the engine answers it: a malformed CREDENTIAL keeps the session, a wrong passkey ends it. */
+    private static void answerPasskey(HttpExchange exchange, String session, String credential) throws IOException {
+        if (!session.equals("upstream-session-passkey")) {
+            send(exchange, 400, error("NotAuthorizedException", "Invalid session for the user, session is expired."));
+        } else if (!credential.startsWith("{")) {
+            send(exchange, 400, error("InvalidParameterException", "CREDENTIAL is not a valid AuthenticationResponseJSON."));
+        } else if (credential.equals(GOOD_PASSKEY) || JSON.readTree(credential).path("response").has("signature")) {
+            send(exchange, 200, signedIn(PASSKEY_USER));
+        } else {
+            send(exchange, 400, error("NotAuthorizedException", "Incorrect username or password."));
         }
     }
 

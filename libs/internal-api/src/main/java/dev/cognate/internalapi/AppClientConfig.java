@@ -18,6 +18,9 @@ import java.util.List;
  *                                        {@code userAttributes.} prefix)
  * @param autoVerifiedAttributes          the pool's {@code AutoVerifiedAttributes}
  * @param poolName                        the pool's name, shown as the page's title
+ * @param allowedFirstAuthFactors         the pool's {@code Policies.SignInPolicy.AllowedFirstAuthFactors} ({@code PASSWORD},
+ *                                        {@code EMAIL_OTP}, {@code SMS_OTP}, {@code WEB_AUTHN}); empty for a pool of the
+ *                                        LITE tier, which has no choice-based sign-in
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppClientConfig(
@@ -35,9 +38,11 @@ public record AppClientConfig(
         String poolName,
         List<String> usernameAttributes,
         List<String> autoVerifiedAttributes,
-        List<String> requiredAttributes) {
+        List<String> requiredAttributes,
+        List<String> allowedFirstAuthFactors) {
 
     public AppClientConfig {
+        allowedFirstAuthFactors = orEmpty(allowedFirstAuthFactors);
         callbackUrls = orEmpty(callbackUrls);
         logoutUrls = orEmpty(logoutUrls);
         allowedOAuthFlows = orEmpty(allowedOAuthFlows);
@@ -61,6 +66,11 @@ public record AppClientConfig(
     /** Users of this pool sign in with their email address (UsernameAttributes contains {@code email}). */
     public boolean signsInWithEmail() {
         return usernameAttributes.contains("email");
+    }
+
+    /** The pool lets users sign in with this first factor without a password ({@code WEB_AUTHN}, {@code EMAIL_OTP}, {@code SMS_OTP}). */
+    public boolean offersFirstFactor(String factor) {
+        return allowedFirstAuthFactors.contains(factor);
     }
 
     private static List<String> orEmpty(List<String> values) {

@@ -17,6 +17,16 @@ public final class HostedLoginRequests {
     }
 
     /**
+     * {@link InternalRoutes#CHOICE_SIGN_IN}: who signs in and with which first factor, without a password
+     * ({@code preferredChallenge} {@code WEB_AUTHN}, {@code EMAIL_OTP} or {@code SMS_OTP}, USER_AUTH's PREFERRED_CHALLENGE).
+     */
+    public record ChoiceSignIn(String username, String preferredChallenge, String ipAddress) {
+
+        /** The first factors a hosted sign-in may prefer without a password, in the order the sign-in form offers them. */
+        public static final java.util.List<String> FACTORS = java.util.List.of("WEB_AUTHN", "EMAIL_OTP", "SMS_OTP");
+    }
+
+    /**
      * {@link InternalRoutes#RESPOND_TO_CHALLENGE}: the answer to the challenge a previous step named, with that step's
      * opaque {@code session}; {@code responses} are RespondToAuthChallenge's ChallengeResponses (for
      * NEW_PASSWORD_REQUIRED: {@code USERNAME}, {@code NEW_PASSWORD}, {@code userAttributes.<name>}).

@@ -29,6 +29,11 @@ public final class InternalRoutes {
     /** The hosted login's flows for one client; the sub-paths below take {@link HostedLoginRequests}. */
     public static final String HOSTED_LOGIN = V1 + "/hosted-ui/clients/{clientId}";
     public static final String SIGN_IN = "/sign-in";
+    /**
+     * The password-less sign-in: USER_AUTH for a username with a PREFERRED_CHALLENGE ({@code WEB_AUTHN}, {@code EMAIL_OTP},
+     * {@code SMS_OTP}), answered as {@link #SIGN_IN} is (the challenge, then {@link #RESPOND_TO_CHALLENGE}).
+     */
+    public static final String CHOICE_SIGN_IN = "/choice-sign-in";
     public static final String RESPOND_TO_CHALLENGE = "/respond-to-challenge";
     public static final String SIGN_UP = "/sign-up";
     public static final String CONFIRM_SIGN_UP = "/confirm-sign-up";

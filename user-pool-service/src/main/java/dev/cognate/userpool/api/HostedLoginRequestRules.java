@@ -27,6 +27,12 @@ final class HostedLoginRequestRules {
         return request;
     }
 
+    static HostedLoginRequests.ChoiceSignIn check(HostedLoginRequests.ChoiceSignIn request) {
+        UserFlowRequests.username(Validation.of(), request.username()).required("preferredChallenge", request.preferredChallenge())
+                .oneOf("preferredChallenge", request.preferredChallenge(), HostedLoginRequests.ChoiceSignIn.FACTORS).throwIfInvalid();
+        return request;
+    }
+
     /** The challenge's own responses are the engine's to check (as RespondToAuthChallenge's ChallengeResponses). */
     static HostedLoginRequests.RespondToChallenge check(HostedLoginRequests.RespondToChallenge request) {
         Validation.of().required("challengeName", request.challengeName()).length("challengeName", request.challengeName(), 1, 64)

@@ -7,6 +7,7 @@ import dev.cognate.userpool.domain.AttributeDefinition;
 import dev.cognate.userpool.domain.ClientSettings;
 import dev.cognate.userpool.domain.PoolSchema;
 import dev.cognate.userpool.domain.SignInIdentifiers;
+import dev.cognate.userpool.domain.SignInPolicy;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.service.AppClientService;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +32,7 @@ public class InternalClientsResource {
     /**
      * What the hosted UI needs of a client to validate an authorization request and draw its pages: the client's OAuth
      * settings, whether it has a secret (never the secret), whether it hides which users exist, and of its pool the name,
-     * {@code UsernameAttributes}, {@code AutoVerifiedAttributes} and the required schema attributes (without {@code sub}).
+     * {@code UsernameAttributes}, {@code AutoVerifiedAttributes}, the required schema attributes (without {@code sub}) and its AllowedFirstAuthFactors.
      */
     static AppClientConfig config(AppClientService.ClientOfPool found) {
         AppClient client = found.client();
@@ -43,7 +44,9 @@ public class InternalClientsResource {
                 settings.logoutUrls(), settings.allowedOAuthFlows(), settings.allowedOAuthScopes(),
                 settings.supportedIdentityProviders(), settings.oauthEnabled(),
                 found.hasSecret(), settings.preventsUserExistenceErrors(), pool.name(),
-                SignInIdentifiers.of(pool.settings()).usernameAttributes(), pool.config().autoVerifiedAttributes(), required);
+                SignInIdentifiers.of(pool.settings()).usernameAttributes(), pool.config().autoVerifiedAttributes(), required,
+                // a LITE pool has no choice-based sign-in, so the hosted login offers it none of the password-less factors
+                "LITE".equals(pool.config().tier()) ? List.of() : SignInPolicy.of(pool.settings()).allowedFirstAuthFactors());
     }
 
     private final AppClientService clients;

@@ -72,6 +72,19 @@ public class InternalHostedUiResource {
         });
     }
 
+    /** USER_AUTH with a password-less PREFERRED_CHALLENGE: its challenge, or SELECT_CHALLENGE when the user cannot use it. */
+    @POST
+    @Path(InternalRoutes.CHOICE_SIGN_IN)
+    public Uni<Response> choiceSignIn(@PathParam("clientId") String clientId, String body) {
+        return InternalJson.answer(() -> {
+            var request = HostedLoginRequestRules.check(InternalJson.read(body, HostedLoginRequests.ChoiceSignIn.class));
+            return clients.forHostedLogin(clientId)
+                    .chain(client -> engine.hostedChoiceSignIn(client, request.username(), request.preferredChallenge(),
+                            request.ipAddress()))
+                    .map(InternalHostedUiResource::step);
+        });
+    }
+
     @POST
     @Path(InternalRoutes.RESPOND_TO_CHALLENGE)
     public Uni<Response> respondToChallenge(@PathParam("clientId") String clientId, String body) {

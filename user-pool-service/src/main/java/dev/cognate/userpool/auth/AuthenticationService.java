@@ -35,9 +35,12 @@ public class AuthenticationService {
     private final AuthSessionStore sessions;
     private final RefreshTokenAuthFlow refreshFlow;
     private final UserPasswordAuthFlow passwordFlow;
+    private final UserAuthFlow userAuthFlow;
 
     public AuthenticationService(@All List<AuthFlowHandler> flows, @All List<ChallengeHandler> challenges, ClientAuthenticator clients,
-                                 AuthSessionStore sessions, RefreshTokenAuthFlow refreshFlow, UserPasswordAuthFlow passwordFlow) {
+                                 AuthSessionStore sessions, RefreshTokenAuthFlow refreshFlow, UserPasswordAuthFlow passwordFlow,
+                                 UserAuthFlow userAuthFlow) {
+        this.userAuthFlow = userAuthFlow;
         this.refreshFlow = refreshFlow;
         this.passwordFlow = passwordFlow;
         this.flows = flows;
@@ -117,6 +120,19 @@ public class AuthenticationService {
         parameters.put("USERNAME", username);
         parameters.put("PASSWORD", password);
         return passwordFlow.start(new AuthContext(client.pool(), client.client(), false, AuthContext.HOSTED_LOGIN, parameters, sourceIp));
+    }
+
+    /**
+     * The hosted login's password-less sign-in: USER_AUTH's very flow for the username with that PREFERRED_CHALLENGE
+     * (WEB_AUTHN, EMAIL_OTP or SMS_OTP; the pool must allow it), whatever the client's ExplicitAuthFlows. A user who
+     * cannot use the factor gets USER_AUTH's SELECT_CHALLENGE, as the API does.
+     */
+    public Uni<AuthResponse> hostedChoiceSignIn(ClientAuthenticator.AuthenticatedClient client, String username, String preferredChallenge,
+                                                String sourceIp) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("USERNAME", username);
+        parameters.put("PREFERRED_CHALLENGE", preferredChallenge);
+        return userAuthFlow.start(new AuthContext(client.pool(), client.client(), false, AuthContext.HOSTED_LOGIN, parameters, sourceIp));
     }
 
     /** The hosted login's answer to the challenge a previous hosted step named (one page per challenge name). */

@@ -46,6 +46,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.internalapi.EventDeliveries$NewSubscription",
         "dev.cognate.internalapi.EventDeliveries$Subscription",
         "dev.cognate.internalapi.EventDeliveries$Subscriptions",
+        "dev.cognate.internalapi.HostedLoginRequests$ChoiceSignIn",
         "dev.cognate.internalapi.HostedLoginRequests$ConfirmForgotPassword",
         "dev.cognate.internalapi.HostedLoginRequests$ConfirmSignUp",
         "dev.cognate.internalapi.HostedLoginRequests$ImplicitTokens",

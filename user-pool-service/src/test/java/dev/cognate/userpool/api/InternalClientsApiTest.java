@@ -47,7 +47,8 @@ class InternalClientsApiTest {
         Map<String, Object> body = response.jsonPath().getMap("$");
         assertThat(body).containsOnlyKeys("clientId", "userPoolId", "clientName", "callbackUrls", "logoutUrls",
                 "allowedOAuthFlows", "allowedOAuthScopes", "supportedIdentityProviders", "allowedOAuthFlowsUserPoolClient", "hasSecret",
-                "preventUserExistenceErrors", "poolName", "usernameAttributes", "autoVerifiedAttributes", "requiredAttributes");
+                "preventUserExistenceErrors", "poolName", "usernameAttributes", "autoVerifiedAttributes", "requiredAttributes",
+                "allowedFirstAuthFactors");
         assertThat(body).containsEntry("clientId", client.clientId()).containsEntry("userPoolId", poolId)
                 .containsEntry("clientName", "hosted")
                 .containsEntry("callbackUrls", List.of("https://app.example.com/cb"))
@@ -56,7 +57,8 @@ class InternalClientsApiTest {
                 .containsEntry("allowedOAuthScopes", List.of("openid", "email"))
                 .containsEntry("supportedIdentityProviders", List.of("COGNITO"))
                 .containsEntry("allowedOAuthFlowsUserPoolClient", true).containsEntry("hasSecret", true)
-                .containsEntry("preventUserExistenceErrors", true);
+                .containsEntry("preventUserExistenceErrors", true)
+                .containsEntry("allowedFirstAuthFactors", List.of("PASSWORD"));
         assertThat(response.asString()).doesNotContain(client.clientSecret());
     }
 
