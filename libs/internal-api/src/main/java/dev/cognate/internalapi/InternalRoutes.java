@@ -53,8 +53,8 @@ public final class InternalRoutes {
      * access token): {@link HostedLoginRequests.PasskeyRegistrationStart} → {@link HostedLoginResponses.PasskeyCreationOptions},
      * {@link HostedLoginRequests.PasskeyRegistrationComplete} → {@code {}}.
      */
-    public static final String PASSKEY_REGISTRATION_START = "/passkey-registration/start";
-    public static final String PASSKEY_REGISTRATION_COMPLETE = "/passkey-registration/complete";
+    public static final String PASSKEY_REGISTRATION_START = "/start-passkey-registration";
+    public static final String PASSKEY_REGISTRATION_COMPLETE = "/complete-passkey-registration";
 
     /**
      * trigger-runner's internal API (its own internal port, {@code cognate.internal-api.port} 8094): user-pool-service

@@ -42,7 +42,7 @@ class HostedPasskeyRegistrationTest extends PasskeyFixture {
     }
 
     private static Response startFor(String client, String sub) {
-        return HostedUiApi.post(client, "passkey-registration/start", sub == null ? Map.of() : Map.of("sub", sub));
+        return HostedUiApi.post(client, "start-passkey-registration", sub == null ? Map.of() : Map.of("sub", sub));
     }
 
     private static JsonNode options(Response started) throws Exception {
@@ -54,7 +54,7 @@ class HostedPasskeyRegistrationTest extends PasskeyFixture {
         Map<String, String> body = new HashMap<>();
         body.put("sub", sub);
         body.put("credential", credential);
-        return HostedUiApi.post(client, "passkey-registration/complete", body);
+        return HostedUiApi.post(client, "complete-passkey-registration", body);
     }
 
     @Test
