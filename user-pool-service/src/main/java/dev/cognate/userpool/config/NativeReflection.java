@@ -334,6 +334,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.service.NewPassword",
         "dev.cognate.userpool.service.PasskeyRegistration$Cursor",
         "dev.cognate.userpool.service.PasskeyRegistration$Page",
+        "dev.cognate.userpool.service.PasskeyRegistration$Registrant",
         "dev.cognate.userpool.service.PoolImportService$ImportResult",
         "dev.cognate.userpool.service.PoolImportService$NumberedLine",
         "dev.cognate.userpool.service.SignUpService$SignedUp",
