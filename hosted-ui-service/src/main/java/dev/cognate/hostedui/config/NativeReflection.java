@@ -48,6 +48,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.hostedui.web.MfaSetupView",
         "dev.cognate.hostedui.web.NewPasswordView",
         "dev.cognate.hostedui.web.PageBranding",
+        "dev.cognate.hostedui.web.PasskeyAddPage$Target",
+        "dev.cognate.hostedui.web.PasskeyAddView",
         "dev.cognate.hostedui.web.PasskeyView",
         "dev.cognate.hostedui.web.SelectMfaTypeView",
         "dev.cognate.internalapi.AppClientConfig",
