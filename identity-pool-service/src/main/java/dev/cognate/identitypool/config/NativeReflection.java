@@ -110,6 +110,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.identitypool.token.IdentityTokenKeys$StoredKey",
         "dev.cognate.internalapi.AppClientConfig",
         "dev.cognate.internalapi.Branding",
+        "dev.cognate.internalapi.HostedLoginRequests$ChoiceSignIn",
         "dev.cognate.internalapi.HostedLoginRequests$ConfirmForgotPassword",
         "dev.cognate.internalapi.HostedLoginRequests$ConfirmSignUp",
         "dev.cognate.internalapi.HostedLoginRequests$ImplicitTokens",

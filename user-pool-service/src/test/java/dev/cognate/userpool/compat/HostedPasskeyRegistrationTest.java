@@ -2,6 +2,7 @@ package dev.cognate.userpool.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cognate.internalapi.HostedLoginResponses;
 import dev.cognate.userpool.api.HostedUiApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFactorType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.WebAuthnCredentialDescription;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,6 +50,9 @@ class HostedPasskeyRegistrationTest extends PasskeyFixture {
 
     private static JsonNode options(Response started) throws Exception {
         assertThat(started.statusCode()).as(started.asString()).isEqualTo(200);
+        assertThat(started.jsonPath().getMap("$").keySet()).as("the shared record's members, no more")
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(HostedLoginResponses.PasskeyCreationOptions.class.getRecordComponents())
+                        .map(RecordComponent::getName).toList());
         return JSON.readTree(started.jsonPath().getString("options"));
     }
 
