@@ -1,6 +1,8 @@
-// The passkey page's one script (the CSP allows no inline code): on the button, navigator.credentials.get with the
-// engine's CREDENTIAL_REQUEST_OPTIONS (PublicKeyCredentialRequestOptionsJSON: binary members in base64url), then the
-// AuthenticationResponseJSON (binary members back in base64url) into the form's credential field, and the form is posted.
+// The passkey pages' one script (the CSP allows no inline code). On the sign-in page (#passkey-form):
+// navigator.credentials.get with the engine's CREDENTIAL_REQUEST_OPTIONS (PublicKeyCredentialRequestOptionsJSON), the
+// AuthenticationResponseJSON into the form's credential field. On /passkeys/add (#passkey-add-form):
+// navigator.credentials.create with the PublicKeyCredentialCreationOptionsJSON, the RegistrationResponseJSON into the
+// field. Binary members travel in base64url both ways; the form is then posted.
 (function () {
   'use strict';
 
@@ -23,36 +25,20 @@
     return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }
 
-  var form = document.getElementById('passkey-form');
-  if (!form) {
-    return;
-  }
-  var error = document.getElementById('form-error');
-
-  function showError(text) {
-    error.textContent = text;
-    error.hidden = false;
+  function withIds(descriptors) {
+    return (descriptors || []).map(function (descriptor) {
+      return Object.assign({}, descriptor, { id: toBuffer(descriptor.id) });
+    });
   }
 
-  form.addEventListener('submit', function (event) {
-    if (form.elements.credential.value) {
-      return;
-    }
-    event.preventDefault();
-    if (!window.PublicKeyCredential || !navigator.credentials) {
-      showError(form.dataset.unsupported);
-      return;
-    }
-    var options = JSON.parse(form.dataset.options);
+  function signIn(options) {
     var publicKey = Object.assign({}, options, {
       challenge: toBuffer(options.challenge),
-      allowCredentials: (options.allowCredentials || []).map(function (descriptor) {
-        return Object.assign({}, descriptor, { id: toBuffer(descriptor.id) });
-      })
+      allowCredentials: withIds(options.allowCredentials)
     });
-    navigator.credentials.get({ publicKey: publicKey }).then(function (credential) {
+    return navigator.credentials.get({ publicKey: publicKey }).then(function (credential) {
       var response = credential.response;
-      var json = {
+      return {
         id: credential.id,
         rawId: toBase64url(credential.rawId),
         type: credential.type,
@@ -65,11 +51,65 @@
           userHandle: response.userHandle ? toBase64url(response.userHandle) : undefined
         }
       };
-      form.elements.credential.value = JSON.stringify(json);
-      form.submit();
-    }, function () {
-      // cancelled, timed out, or no passkey of this site on the device
-      showError(form.dataset.cancelled);
     });
-  });
+  }
+
+  function register(options) {
+    var publicKey = Object.assign({}, options, {
+      challenge: toBuffer(options.challenge),
+      user: Object.assign({}, options.user, { id: toBuffer(options.user.id) }),
+      excludeCredentials: withIds(options.excludeCredentials)
+    });
+    return navigator.credentials.create({ publicKey: publicKey }).then(function (credential) {
+      var response = credential.response;
+      return {
+        id: credential.id,
+        rawId: toBase64url(credential.rawId),
+        type: credential.type,
+        authenticatorAttachment: credential.authenticatorAttachment || undefined,
+        clientExtensionResults: credential.getClientExtensionResults(),
+        response: {
+          clientDataJSON: toBase64url(response.clientDataJSON),
+          attestationObject: toBase64url(response.attestationObject),
+          transports: response.getTransports ? response.getTransports() : undefined
+        }
+      };
+    });
+  }
+
+  function wire(form, ceremony) {
+    var error = document.getElementById('form-error');
+
+    function showError(text) {
+      error.textContent = text;
+      error.hidden = false;
+    }
+
+    form.addEventListener('submit', function (event) {
+      if (form.elements.credential.value) {
+        return;
+      }
+      event.preventDefault();
+      if (!window.PublicKeyCredential || !navigator.credentials) {
+        showError(form.dataset.unsupported);
+        return;
+      }
+      ceremony(JSON.parse(form.dataset.options)).then(function (json) {
+        form.elements.credential.value = JSON.stringify(json);
+        form.submit();
+      }, function () {
+        // cancelled, timed out, no passkey of this site on the device, or one already registered (excludeCredentials)
+        showError(form.dataset.cancelled);
+      });
+    });
+  }
+
+  var signInForm = document.getElementById('passkey-form');
+  if (signInForm) {
+    wire(signInForm, signIn);
+  }
+  var addForm = document.getElementById('passkey-add-form');
+  if (addForm) {
+    wire(addForm, register);
+  }
 })();

@@ -2,9 +2,6 @@ package dev.cognate.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -14,7 +11,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -31,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +37,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A passkey through the whole stack in Chromium with a CDP virtual authenticator (ctap2, internal, resident keys, user
- * verification): the user signs in with the password on the hosted login, the app registers a passkey with the access
- * token (StartWebAuthnRegistration, {@code navigator.credentials.create} on the hosted login's origin,
- * CompleteWebAuthnRegistration), the user signs out ({@code /logout}), then signs in with "Sign in with a passkey" and
+ * verification): the user signs in with the password on the hosted login, opens the hosted {@code /passkeys/add} page and
+ * presses Enter on "Create a passkey" ({@code navigator.credentials.create} on the hosted login's origin, for the browser's
+ * SSO session), lands back on the app, whose access token now lists the passkey; the user signs out ({@code /logout}), then signs in with "Sign in with a passkey" and
  * lands on the app's callback with a code the token endpoint redeems — user-pool-service verifying the assertion against
  * the pool's relying party, whose origin is the hosted login domain. Screenshots in {@code target/screenshots/hosted-passkey/}.
  */
@@ -55,28 +50,6 @@ final class HostedPasskeyJourney implements AutoCloseable {
     private static final String PASSWORD = "Journey-Passkey-Passw0rd!";
     private static final String VERIFIER = "a-verifier-of-forty-three-characters-or-more-key-1";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** navigator.credentials.create with CredentialCreationOptions (JSON, base64url), answering RegistrationResponseJSON. */
-    private static final String CREATE = """
-            async (json) => {
-              const options = JSON.parse(json);
-              const buffer = (text) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')
-                  + '==='.slice((text.length + 3) % 4)), c => c.charCodeAt(0)).buffer;
-              const text = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
-                  .replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
-              const publicKey = Object.assign({}, options, {
-                challenge: buffer(options.challenge),
-                user: Object.assign({}, options.user, { id: buffer(options.user.id) }),
-                excludeCredentials: (options.excludeCredentials || []).map(c => Object.assign({}, c, { id: buffer(c.id) }))
-              });
-              const credential = await navigator.credentials.create({ publicKey });
-              return JSON.stringify({ id: credential.id, rawId: text(credential.rawId), type: credential.type,
-                clientExtensionResults: credential.getClientExtensionResults(),
-                authenticatorAttachment: credential.authenticatorAttachment,
-                response: { clientDataJSON: text(credential.response.clientDataJSON),
-                  attestationObject: text(credential.response.attestationObject),
-                  transports: credential.response.getTransports() } });
-            }""";
-
     private final CognitoIdentityProviderClient operator;
     private final String userPoolUrl;
     private final AppCallbackServer apps = AppCallbackServer.start();
@@ -122,10 +95,12 @@ final class HostedPasskeyJourney implements AutoCloseable {
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
                 String accessToken = redeem(apps.awaitRequest(callback, Duration.ofSeconds(30)), clientId).path("access_token").asText();
 
-                JsonNode options = toJson(app.startWebAuthnRegistration(r -> r.accessToken(accessToken)).credentialCreationOptions());
-                page.navigate(hostedBase + "/static/cognate.css"); // a document of the hosted login's origin, where the RP ID is valid
-                String registration = (String) page.evaluate(CREATE, JSON.writeValueAsString(options));
-                app.completeWebAuthnRegistration(r -> r.accessToken(accessToken).credential(fromJson(readTree(registration))));
+                // the hosted page adds the passkey for the browser's SSO session: navigator.credentials.create on the hosted origin
+                page.navigate(hostedBase + "/passkeys/add?client_id=" + clientId + "&redirect_uri=" + URLEncoder.encode(callback, StandardCharsets.UTF_8));
+                page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Create a passkey")).waitFor();
+                shot(page, "passkeys-add");
+                page.keyboard().press("Enter"); // "Create a passkey" has the focus
+                assertThat(apps.awaitRequest(callback, Duration.ofSeconds(30))).as("back at the app, no code").isEqualTo(callback);
                 assertThat(app.listWebAuthnCredentials(r -> r.accessToken(accessToken)).credentials()).hasSize(1);
 
                 page.navigate(hostedBase + "/logout?client_id=" + clientId + "&logout_uri=" + URLEncoder.encode(signedOut, StandardCharsets.UTF_8));
@@ -195,53 +170,6 @@ final class HostedPasskeyJourney implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static JsonNode toJson(Document document) {
-        JsonNodeFactory json = JsonNodeFactory.instance;
-        if (document == null || document.isNull()) {
-            return json.nullNode();
-        }
-        if (document.isMap()) {
-            ObjectNode object = json.objectNode();
-            document.asMap().forEach((key, value) -> object.set(key, toJson(value)));
-            return object;
-        }
-        if (document.isList()) {
-            ArrayNode array = json.arrayNode();
-            document.asList().forEach(value -> array.add(toJson(value)));
-            return array;
-        }
-        if (document.isString()) {
-            return json.textNode(document.asString());
-        }
-        if (document.isBoolean()) {
-            return json.booleanNode(document.asBoolean());
-        }
-        return json.numberNode(document.asNumber().bigDecimalValue());
-    }
-
-    private static Document fromJson(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Document> members = new LinkedHashMap<>();
-            node.fields().forEachRemaining(entry -> members.put(entry.getKey(), fromJson(entry.getValue())));
-            return Document.fromMap(members);
-        }
-        if (node.isArray()) {
-            List<Document> items = new ArrayList<>();
-            node.forEach(item -> items.add(fromJson(item)));
-            return Document.fromList(items);
-        }
-        if (node.isTextual()) {
-            return Document.fromString(node.asText());
-        }
-        if (node.isBoolean()) {
-            return Document.fromBoolean(node.asBoolean());
-        }
-        if (node.isNumber()) {
-            return Document.fromNumber(node.decimalValue());
-        }
-        return Document.fromNull();
     }
 
     private void shot(Page page, String name) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.internalapi.HostedLoginRequests;
 import dev.cognate.internalapi.HostedLoginResponses.CodeDeliveryResult;
 import dev.cognate.internalapi.HostedLoginResponses.ImplicitTokens;
+import dev.cognate.internalapi.HostedLoginResponses.PasskeyCreationOptions;
 import dev.cognate.internalapi.HostedLoginResponses.SignInStep;
 import dev.cognate.internalapi.HostedLoginResponses.SignUpResult;
 import dev.cognate.internalapi.HostedLoginResponses.SoftwareTokenAssociation;
@@ -83,6 +84,18 @@ public interface HostedUiAuthClient {
     @Path(InternalRoutes.VERIFY_SOFTWARE_TOKEN)
     Uni<SoftwareTokenVerification> verifySoftwareToken(@PathParam("clientId") String clientId,
                                                        HostedLoginRequests.VerifySoftwareToken request);
+
+    /** StartWebAuthnRegistration for the hosted session's user ({@code /passkeys/add}): the creation options. */
+    @POST
+    @Path(InternalRoutes.PASSKEY_REGISTRATION_START)
+    Uni<PasskeyCreationOptions> startPasskeyRegistration(@PathParam("clientId") String clientId,
+                                                         HostedLoginRequests.PasskeyRegistrationStart request);
+
+    /** CompleteWebAuthnRegistration for the hosted session's user ({@code /passkeys/add}): the passkey is stored. */
+    @POST
+    @Path(InternalRoutes.PASSKEY_REGISTRATION_COMPLETE)
+    Uni<JsonNode> completePasskeyRegistration(@PathParam("clientId") String clientId,
+                                              HostedLoginRequests.PasskeyRegistrationComplete request);
 
     /**
      * A 4xx answer with a Cognito error body becomes {@link CognitoErrorException}; anything else (5xx, a body that is

@@ -135,6 +135,53 @@ public interface PageMessages {
     @Message("The passkey was not accepted. Sign in again.")
     String noticePasskeyRefused();
 
+    // --- Adding a passkey (/passkeys/add) ---
+
+    @Message("Create a passkey")
+    String passkeyAddTitle();
+
+    @Message("Create a passkey")
+    String passkeyAddHeading();
+
+    @Message("Sign in faster next time, without a password: create a passkey with this device's screen lock or your security key.")
+    String passkeyAddIntro();
+
+    @Message("Create a passkey")
+    String passkeyAddButton();
+
+    @Message("Creating a passkey needs JavaScript. Turn it on and try again.")
+    String passkeyAddNeedsScript();
+
+    @Message("No passkey was created. Try again when you are ready.")
+    String passkeyAddCancelled();
+
+    @Message("This browser cannot create passkeys.")
+    String passkeyAddUnsupported();
+
+    @Message("Passkey added")
+    String passkeyAddedHeading();
+
+    @Message("Your passkey was added. Next time, you can sign in with it.")
+    String passkeyAdded();
+
+    @Message("This passkey is already registered for your account.")
+    String passkeyDuplicate();
+
+    @Message("You already have as many passkeys as an account can have. Remove one before you add another.")
+    String passkeyLimit();
+
+    @Message("This passkey was made for another website and cannot be used here.")
+    String passkeyWrongSite();
+
+    @Message("Passkeys are not available for this app.")
+    String passkeysUnavailable();
+
+    @Message("The passkey request expired. Try again.")
+    String passkeyRequestExpired();
+
+    @Message("The passkey could not be checked. Try again.")
+    String passkeyInvalid();
+
     // --- Cognito's messages, as user-pool-service answers them ---
 
     @Message("Incorrect username or password.")

@@ -24,6 +24,8 @@ public final class Templates {
 
     public static native TemplateInstance passkey(String lang, PasskeyView view);
 
+    public static native TemplateInstance passkeyAdd(String lang, PasskeyAddView view);
+
     public static native TemplateInstance selectMfaType(String lang, SelectMfaTypeView view);
 
     public static native TemplateInstance mfaSetup(String lang, MfaSetupView view);

@@ -117,4 +117,22 @@ class HostedUiAuthClientContractTest {
                 .isInstanceOfSatisfying(CognitoErrorException.class, refused ->
                         assertThat(refused.type()).isEqualTo("EnableSoftwareTokenMFAException"));
     }
+
+    @Test
+    void thePasskeyRegistrationRoutesTravelAsTheSharedRecords() {
+        var options = client.startPasskeyRegistration(FakeUserPool.KNOWN_CLIENT,
+                new HostedLoginRequests.PasskeyRegistrationStart(FakeUserPool.USER_SUB)).await().atMost(WAIT);
+        assertSentExactly("start-passkey-registration", HostedLoginRequests.PasskeyRegistrationStart.class);
+        assertThat(options.options()).isEqualTo(FakeUserPool.CREATION_OPTIONS);
+
+        client.completePasskeyRegistration(FakeUserPool.KNOWN_CLIENT,
+                new HostedLoginRequests.PasskeyRegistrationComplete(FakeUserPool.USER_SUB, "{\"id\":\"x\"}")).await().atMost(WAIT);
+        assertSentExactly("complete-passkey-registration", HostedLoginRequests.PasskeyRegistrationComplete.class);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.completePasskeyRegistration(FakeUserPool.KNOWN_CLIENT,
+                        new HostedLoginRequests.PasskeyRegistrationComplete(FakeUserPool.USER_SUB, FakeUserPool.DUPLICATE_PASSKEY))
+                        .await().atMost(WAIT))
+                .isInstanceOfSatisfying(CognitoErrorException.class, refused ->
+                        assertThat(refused.type()).isEqualTo("InvalidParameterException"));
+    }
 }

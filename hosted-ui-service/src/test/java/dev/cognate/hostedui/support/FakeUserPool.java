@@ -104,6 +104,19 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
             + "\"rpId\":\"localhost\",\"allowCredentials\":[],\"userVerification\":\"preferred\"}";
     /** The CREDENTIAL the stand-in engine accepts (any other well-formed one is refused as a wrong passkey). */
     public static final String GOOD_PASSKEY = "{\"id\":\"good\",\"type\":\"public-key\"}";
+    /**
+     * {@code /passkeys/add}: StartWebAuthnRegistration's options for {@link #USER} (RP {@code localhost}); every other
+     * user already has the most passkeys ({@code LimitExceededException}). Complete takes any RegistrationResponseJSON
+     * object but {@link #DUPLICATE_PASSKEY} (already registered) and {@link #FOREIGN_PASSKEY} (another origin's).
+     */
+    public static final String CREATION_CHALLENGE = "c2VjcmV0LWNyZWF0aW9uLWNoYWxsZW5nZQ";
+    public static final String CREATION_OPTIONS = "{\"challenge\":\"" + CREATION_CHALLENGE + "\",\"rp\":{\"id\":\"localhost\",\"name\":\"localhost\"},"
+            + "\"user\":{\"id\":\"NmMxZjBhM2U\",\"name\":\"alice\",\"displayName\":\"alice\"},"
+            + "\"pubKeyCredParams\":[{\"alg\":-7,\"type\":\"public-key\"},{\"alg\":-257,\"type\":\"public-key\"}],\"timeout\":60000,"
+            + "\"excludeCredentials\":[],\"authenticatorSelection\":{\"requireResidentKey\":true,\"residentKey\":\"required\","
+            + "\"userVerification\":\"preferred\"}}";
+    public static final String DUPLICATE_PASSKEY = "{\"id\":\"registered-already\",\"type\":\"public-key\"}";
+    public static final String FOREIGN_PASSKEY = "{\"id\":\"made-elsewhere\",\"type\":\"public-key\"}";
     public static final String SMS_USER = "smsuser";
     public static final String SMS_DESTINATION = "+*******0123";
     /** Signs in with {@link #PASSWORD}, then EMAIL_OTP (code sent to {@link #EMAIL_DESTINATION}), answered by {@link #SENT_CODE}. */
@@ -417,7 +430,37 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
                     send(exchange, 200, JSON.createObjectNode().put("status", "SUCCESS").put("session", "upstream-session-verified").toString());
                 }
             }
+            case "start-passkey-registration" -> {
+                if (body.path("sub").asText().equals(USER_SUB)) {
+                    send(exchange, 200, JSON.createObjectNode().put("options", CREATION_OPTIONS).toString());
+                } else {
+                    send(exchange, 400, error("LimitExceededException", "The user already has 20 passkeys, the most a user can register."));
+                }
+            }
+            case "complete-passkey-registration" -> answerPasskeyRegistration(exchange, body);
             default -> send(exchange, 404, error("ResourceNotFoundException", "no such action"));
+        }
+    }
+
+    /** complete-passkey-registration as user-pool-service answers it (the verification itself is its tests'). */
+    private static void answerPasskeyRegistration(HttpExchange exchange, JsonNode body) throws IOException {
+        String credential = body.path("credential").asText("");
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(credential);
+        } catch (IOException notJson) {
+            parsed = null;
+        }
+        if (!body.path("sub").asText().equals(USER_SUB)) {
+            send(exchange, 400, error("UserNotFoundException", "User does not exist."));
+        } else if (parsed == null || !parsed.isObject()) {
+            send(exchange, 400, error("InvalidParameterException", "Credential must be a RegistrationResponseJSON object."));
+        } else if (credential.equals(DUPLICATE_PASSKEY)) {
+            send(exchange, 400, error("InvalidParameterException", "This passkey is already registered."));
+        } else if (credential.equals(FOREIGN_PASSKEY)) {
+            send(exchange, 400, error("WebAuthnOriginNotAllowedException", "The passkey was created for an origin this user pool does not allow."));
+        } else {
+            send(exchange, 200, "{}");
         }
     }
 

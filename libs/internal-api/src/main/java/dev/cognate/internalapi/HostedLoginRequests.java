@@ -69,4 +69,15 @@ public final class HostedLoginRequests {
             return "VerifySoftwareToken[friendlyDeviceName=" + friendlyDeviceName + "]";
         }
     }
+
+    /** {@link InternalRoutes#PASSKEY_REGISTRATION_START}: the {@code sub} of the hosted session's user. */
+    public record PasskeyRegistrationStart(String sub) {
+    }
+
+    /**
+     * {@link InternalRoutes#PASSKEY_REGISTRATION_COMPLETE}: the {@code sub} of the hosted session's user and the browser's
+     * RegistrationResponseJSON as the page posted it (a JSON text).
+     */
+    public record PasskeyRegistrationComplete(String sub, String credential) {
+    }
 }

@@ -97,4 +97,12 @@ public final class HostedLoginResponses {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SoftwareTokenVerification(String status, String session) {
     }
+
+    /**
+     * {@link InternalRoutes#PASSKEY_REGISTRATION_START}: the PublicKeyCredentialCreationOptionsJSON (binary members in
+     * base64url) as a JSON text, as StartWebAuthnRegistration's {@code CredentialCreationOptions}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PasskeyCreationOptions(String options) {
+    }
 }

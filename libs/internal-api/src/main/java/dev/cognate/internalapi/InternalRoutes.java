@@ -47,6 +47,14 @@ public final class InternalRoutes {
      */
     public static final String ASSOCIATE_SOFTWARE_TOKEN = "/associate-software-token";
     public static final String VERIFY_SOFTWARE_TOKEN = "/verify-software-token";
+    /**
+     * The hosted {@code /passkeys/add} page: StartWebAuthnRegistration and CompleteWebAuthnRegistration for the user of a
+     * hosted SSO session of the client's pool, named by its {@code sub} (hosted-ui-service vouches for the session; no
+     * access token): {@link HostedLoginRequests.PasskeyRegistrationStart} → {@link HostedLoginResponses.PasskeyCreationOptions},
+     * {@link HostedLoginRequests.PasskeyRegistrationComplete} → {@code {}}.
+     */
+    public static final String PASSKEY_REGISTRATION_START = "/start-passkey-registration";
+    public static final String PASSKEY_REGISTRATION_COMPLETE = "/complete-passkey-registration";
 
     /**
      * trigger-runner's internal API (its own internal port, {@code cognate.internal-api.port} 8094): user-pool-service

@@ -1,5 +1,8 @@
 package dev.cognate.userpool.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cognate.awsprotocol.AwsJson;
+import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.awsprotocol.Validation;
 import dev.cognate.internalapi.HostedLoginRequests;
 import dev.cognate.userpool.action.UserFlowRequests;
@@ -7,6 +10,7 @@ import dev.cognate.userpool.action.UserRequests;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -82,6 +86,30 @@ final class HostedLoginRequestRules {
                 .pattern("userCode", request.userCode(), SIX_DIGITS)
                 .length("friendlyDeviceName", request.friendlyDeviceName(), 0, 256).throwIfInvalid();
         return request;
+    }
+
+    /** The {@code sub} a passkey route names: the hosted session's user, a UUID. */
+    static UUID sub(String sub) {
+        Validation.of().required("sub", sub).length("sub", sub, 36, 36).throwIfInvalid();
+        try {
+            return UUID.fromString(sub);
+        } catch (IllegalArgumentException notUuid) {
+            throw CognitoException.invalidParameter("1 validation error detected: Value at 'sub' failed to satisfy constraint: Member must be a UUID");
+        }
+    }
+
+    /** The browser's RegistrationResponseJSON as the page posted it: a JSON object of at most 64 KiB (its checks are the verifier's). */
+    static JsonNode credential(String credential) {
+        Validation.of().required("credential", credential).length("credential", credential, 2, 65536).throwIfInvalid();
+        try {
+            JsonNode parsed = AwsJson.MAPPER.readTree(credential);
+            if (parsed != null && parsed.isObject()) {
+                return parsed;
+            }
+        } catch (java.io.IOException notJson) {
+            // answered below, as a value that is not an object
+        }
+        throw CognitoException.invalidParameter("Credential must be a RegistrationResponseJSON object.");
     }
 
     /** Sign-up's attributes as the services take them (name → value, a null value as empty). */

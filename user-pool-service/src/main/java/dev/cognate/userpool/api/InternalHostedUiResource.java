@@ -1,5 +1,6 @@
 package dev.cognate.userpool.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.internalapi.HostedLoginRequests;
 import dev.cognate.internalapi.HostedLoginResponses;
@@ -16,6 +17,7 @@ import dev.cognate.userpool.oauth.OAuthException;
 import dev.cognate.userpool.oauth.TokenResponse;
 import dev.cognate.userpool.oauth.grant.ImplicitGrant;
 import dev.cognate.userpool.service.ClientAuthenticator;
+import dev.cognate.userpool.service.PasskeyRegistration;
 import dev.cognate.userpool.service.PasswordRecoveryService;
 import dev.cognate.userpool.service.SignUpService;
 import dev.cognate.userpool.domain.UserStatus;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The internal API of the hosted login pages (hosted-ui-service), under {@link InternalRoutes#HOSTED_LOGIN}, served only
@@ -50,15 +53,18 @@ public class InternalHostedUiResource {
     private final PasswordRecoveryService recovery;
     private final ImplicitGrant implicitGrant;
     private final SoftwareTokenSetup softwareTokenSetup;
+    private final PasskeyRegistration passkeys;
 
     public InternalHostedUiResource(ClientAuthenticator clients, AuthenticationService engine, SignUpService signUps,
-                                    PasswordRecoveryService recovery, ImplicitGrant implicitGrant, SoftwareTokenSetup softwareTokenSetup) {
+                                    PasswordRecoveryService recovery, ImplicitGrant implicitGrant, SoftwareTokenSetup softwareTokenSetup,
+                                    PasskeyRegistration passkeys) {
         this.clients = clients;
         this.engine = engine;
         this.signUps = signUps;
         this.recovery = recovery;
         this.implicitGrant = implicitGrant;
         this.softwareTokenSetup = softwareTokenSetup;
+        this.passkeys = passkeys;
     }
 
     @POST
@@ -186,6 +192,40 @@ public class InternalHostedUiResource {
                     .chain(client -> softwareTokenSetup.verifyOnHostedLogin(client.pool().id(), client.client().clientId(),
                             request.session(), request.userCode(), request.friendlyDeviceName()))
                     .map(verified -> new HostedLoginResponses.SoftwareTokenVerification(verified.status(), verified.session()));
+        });
+    }
+
+    /**
+     * {@code /passkeys/add}'s StartWebAuthnRegistration for the hosted session's user ({@code sub}, of the client's pool:
+     * a user of another pool is not found): the same rules and errors as the API action, the challenge bound to this client.
+     */
+    @POST
+    @Path(InternalRoutes.PASSKEY_REGISTRATION_START)
+    public Uni<Response> startPasskeyRegistration(@PathParam("clientId") String clientId, String body) {
+        return InternalJson.answer(() -> {
+            var request = InternalJson.read(body, HostedLoginRequests.PasskeyRegistrationStart.class);
+            UUID sub = HostedLoginRequestRules.sub(request.sub());
+            return clients.forHostedLogin(clientId)
+                    .chain(client -> passkeys.start(new PasskeyRegistration.Registrant(client.pool().id(), client.client().clientId(), sub)))
+                    .map(options -> new HostedLoginResponses.PasskeyCreationOptions(options.toString()));
+        });
+    }
+
+    /**
+     * {@code /passkeys/add}'s CompleteWebAuthnRegistration: the RegistrationResponseJSON verified against the challenge this
+     * client started for the user, stored (and {@code user.mfa.updated}); {@code {}}.
+     */
+    @POST
+    @Path(InternalRoutes.PASSKEY_REGISTRATION_COMPLETE)
+    public Uni<Response> completePasskeyRegistration(@PathParam("clientId") String clientId, String body) {
+        return InternalJson.answer(() -> {
+            var request = InternalJson.read(body, HostedLoginRequests.PasskeyRegistrationComplete.class);
+            UUID sub = HostedLoginRequestRules.sub(request.sub());
+            JsonNode credential = HostedLoginRequestRules.credential(request.credential());
+            return clients.forHostedLogin(clientId)
+                    .chain(client -> passkeys.complete(new PasskeyRegistration.Registrant(client.pool().id(), client.client().clientId(), sub),
+                            credential))
+                    .replaceWith(Map.of());
         });
     }
 

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The signed-in user's passkeys: StartWebAuthnRegistration, CompleteWebAuthnRegistration, ListWebAuthnCredentials and
@@ -62,9 +63,25 @@ public class PasskeyRegistration {
                 "The user already has " + WebAuthnCredential.MAX_PER_USER + " passkeys, the most a user can register.");
     }
 
+    /** The user a registration is for: who signed in, to which pool and app client (an access token's, or a hosted session's). */
+    public record Registrant(String userPoolId, String clientId, UUID sub) {
+
+        static Registrant of(VerifiedAccessToken token) {
+            return new Registrant(token.userPoolId(), token.clientId(), token.sub());
+        }
+    }
+
     /** StartWebAuthnRegistration: a new challenge and the options to create a passkey with. */
     public Uni<ObjectNode> start(String accessToken) {
-        return signedIn.verify(accessToken).chain(token -> signedIn.require(db, token, false)).chain(caller -> {
+        return signedIn.verify(accessToken).chain(token -> start(Registrant.of(token)));
+    }
+
+    /**
+     * StartWebAuthnRegistration for a user signed in to the hosted login ({@code /passkeys/add}); the same rules, the
+     * challenge bound to the hosted session's app client.
+     */
+    public Uni<ObjectNode> start(Registrant registrant) {
+        return signedIn.require(db, registrant.userPoolId(), registrant.clientId(), registrant.sub(), false).chain(caller -> {
             RelyingParties.requireEnabled(caller.pool());
             return relyingParties.of(caller.pool()).chain(relyingParty -> credentials
                     .ofUser(db, caller.pool().id(), caller.user().sub(), null, WebAuthnCredential.MAX_PER_USER)
@@ -80,10 +97,14 @@ public class PasskeyRegistration {
 
     /** CompleteWebAuthnRegistration: the browser's RegistrationResponseJSON, verified against the pending challenge, stored. */
     public Uni<Void> complete(String accessToken, JsonNode credential) {
-        if (credential == null || !credential.isObject()) {
-            throw CognitoException.invalidParameter("Credential must be a RegistrationResponseJSON object.");
-        }
-        return signedIn.verify(accessToken).chain(token -> signedIn.require(db, token, false).chain(caller -> {
+        requireObject(credential);
+        return signedIn.verify(accessToken).chain(token -> complete(Registrant.of(token), credential));
+    }
+
+    /** CompleteWebAuthnRegistration for a user signed in to the hosted login ({@code /passkeys/add}). */
+    public Uni<Void> complete(Registrant registrant, JsonNode credential) {
+        requireObject(credential);
+        return signedIn.require(db, registrant.userPoolId(), registrant.clientId(), registrant.sub(), false).chain(caller -> {
             RelyingParties.requireEnabled(caller.pool());
             return relyingParties.of(caller.pool()).chain(relyingParty -> challenges.take(caller.pool().id(), caller.user().sub())
                     .chain(pending -> {
@@ -92,14 +113,21 @@ public class PasskeyRegistration {
                                     "The access token is for a different app client than the one that started this passkey registration.");
                         }
                         PasskeyVerifier.Registered registered = verifier.verifyRegistration(credential, relyingParty, pending.challengeBytes());
-                        return store(token, relyingParty, registered);
+                        return store(registrant, relyingParty, registered);
                     }));
-        }));
+        });
     }
 
-    private Uni<Void> store(VerifiedAccessToken token, RelyingParty relyingParty, PasskeyVerifier.Registered registered) {
+    private static void requireObject(JsonNode credential) {
+        if (credential == null || !credential.isObject()) {
+            throw CognitoException.invalidParameter("Credential must be a RegistrationResponseJSON object.");
+        }
+    }
+
+    private Uni<Void> store(Registrant registrant, RelyingParty relyingParty, PasskeyVerifier.Registered registered) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return db.withTransaction(tx -> signedIn.require(tx, token, true).chain(caller -> credentials.count(tx, caller.pool().id(), caller.user().sub())
+        return db.withTransaction(tx -> signedIn.require(tx, registrant.userPoolId(), registrant.clientId(), registrant.sub(), true)
+                .chain(caller -> credentials.count(tx, caller.pool().id(), caller.user().sub())
                 .chain(count -> {
                     if (count >= WebAuthnCredential.MAX_PER_USER) {
                         throw limitExceeded();

@@ -13,6 +13,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.UUID;
+
 /**
  * The caller of a signed-in user action (UpdateUserAttributes, ChangePassword, DeleteUser, ...): the user its verified
  * access token names, with the pool and the app client the token was issued to. A deleted user is "User does not
@@ -44,10 +46,18 @@ public class SignedInUsers {
 
     /** The caller of {@code token}, its user row locked when {@code lock} (read-modify-write in a transaction). */
     public Uni<SignedIn> require(SqlClient sql, VerifiedAccessToken token, boolean lock) {
-        return pools.require(sql, token.userPoolId())
-                .chain(pool -> clients.findById(sql, token.clientId())
+        return require(sql, token.userPoolId(), token.clientId(), token.sub(), lock);
+    }
+
+    /**
+     * The user {@code sub} of the pool, signed in to {@code clientId} by other means than an access token (the hosted
+     * login's SSO session, which hosted-ui-service vouches for); its row locked when {@code lock}.
+     */
+    public Uni<SignedIn> require(SqlClient sql, String userPoolId, String clientId, UUID sub, boolean lock) {
+        return pools.require(sql, userPoolId)
+                .chain(pool -> clients.findById(sql, clientId)
                         .map(client -> client.orElseThrow(AccessTokenVerifier::invalid))
-                        .chain(client -> users.findBySub(sql, pool.id(), token.sub(), lock)
+                        .chain(client -> users.findBySub(sql, pool.id(), sub, lock)
                                 .map(found -> new SignedIn(pool, client, requireEnabled(found.orElseThrow(UserStore::userNotFound))))));
     }
 
