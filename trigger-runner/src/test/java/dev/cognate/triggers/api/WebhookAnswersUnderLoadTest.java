@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * No answer lost: a function that answers at once is answered at its first attempt, however many calls run at once.
@@ -109,9 +110,9 @@ class WebhookAnswersUnderLoadTest {
             assertThat(invoke(target, 3000).path("outcome").asText()).isEqualTo("ANSWERED");
             assertThat(function.connections()).isEqualTo(1);
 
-            // Past trigger-runner's idle timeout (3 s, checked every second) but before the function's 5 s:
-            // trigger-runner closed the connection itself, so it never sent a call on one the function was closing.
-            Thread.sleep(4_500);
+            // trigger-runner's idle timeout (3 s, checked every second) comes before the function's 5 s: trigger-runner
+            // closes the connection itself, so it never sends a call on one the function is closing.
+            await().atMost(Duration.ofMillis(4_500)).until(() -> function.closedByCaller() == 1);
             assertThat(invoke(target, 3000).path("outcome").asText()).isEqualTo("ANSWERED");
 
             assertThat(function.connections()).isEqualTo(2);

@@ -39,6 +39,7 @@ public final class KeepAliveFunctionServer implements AutoCloseable {
     });
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger closedByCaller = new AtomicInteger();
 
     /** @param advertised whether answers carry {@code Keep-Alive: timeout=<seconds>}, as Node's do */
     public KeepAliveFunctionServer(Duration keepAliveTimeout, boolean advertised) {
@@ -68,6 +69,11 @@ public final class KeepAliveFunctionServer implements AutoCloseable {
         return accepted.get();
     }
 
+    /** Connections the caller closed while idle (end of stream before a request), not the server's keep-alive timeout. */
+    public int closedByCaller() {
+        return closedByCaller.get();
+    }
+
     private void accept() {
         while (!socket.isClosed()) {
             try {
@@ -94,6 +100,7 @@ public final class KeepAliveFunctionServer implements AutoCloseable {
                     return; // idle past the keep-alive timeout: closed by the server, as Node does
                 }
                 if (requestLine == null) {
+                    closedByCaller.incrementAndGet();
                     return;
                 }
                 connection.setSoTimeout(0);
