@@ -21,6 +21,9 @@ import java.util.List;
  * @param allowedFirstAuthFactors         the pool's {@code Policies.SignInPolicy.AllowedFirstAuthFactors} ({@code PASSWORD},
  *                                        {@code EMAIL_OTP}, {@code SMS_OTP}, {@code WEB_AUTHN}); empty for a pool of the
  *                                        LITE tier, which has no choice-based sign-in
+ * @param identityProviders               the pool's identity providers among the client's SupportedIdentityProviders
+ *                                        (never {@code COGNITO}), in the client's order: the hosted login's buttons,
+ *                                        {@code identity_provider} and {@code idp_identifier}, and email-domain routing
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppClientConfig(
@@ -39,9 +42,23 @@ public record AppClientConfig(
         List<String> usernameAttributes,
         List<String> autoVerifiedAttributes,
         List<String> requiredAttributes,
-        List<String> allowedFirstAuthFactors) {
+        List<String> allowedFirstAuthFactors,
+        List<IdentityProviderSummary> identityProviders) {
+
+    /**
+     * One identity provider the client supports: its {@code ProviderName}, {@code ProviderType} (OIDC, SAML, Google,
+     * Facebook, LoginWithAmazon, SignInWithApple) and {@code IdpIdentifiers} (lower-case email domains or names).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record IdentityProviderSummary(String providerName, String providerType, List<String> idpIdentifiers) {
+
+        public IdentityProviderSummary {
+            idpIdentifiers = idpIdentifiers == null ? List.of() : List.copyOf(idpIdentifiers);
+        }
+    }
 
     public AppClientConfig {
+        identityProviders = orEmpty(identityProviders);
         allowedFirstAuthFactors = orEmpty(allowedFirstAuthFactors);
         callbackUrls = orEmpty(callbackUrls);
         logoutUrls = orEmpty(logoutUrls);
@@ -73,7 +90,7 @@ public record AppClientConfig(
         return allowedFirstAuthFactors.contains(factor);
     }
 
-    private static List<String> orEmpty(List<String> values) {
+    private static <T> List<T> orEmpty(List<T> values) {
         return values == null ? List.of() : List.copyOf(values);
     }
 }

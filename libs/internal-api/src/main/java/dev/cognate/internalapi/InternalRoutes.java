@@ -57,6 +57,29 @@ public final class InternalRoutes {
     public static final String PASSKEY_REGISTRATION_COMPLETE = "/complete-passkey-registration";
 
     /**
+     * Federated sign-in through the hosted login (issue 14), under {@link #HOSTED_LOGIN}. user-pool-service runs the whole
+     * upstream protocol (it holds the providers' secrets and the pool's SAML keys, which never leave it); hosted-ui-service
+     * only moves the browser and keeps the authorization request. See {@link FederationRequests} and
+     * {@link FederationResponses}.
+     * <ul>
+     * <li>{@link #FEDERATION_START}: where to send the browser to sign in at one of the client's providers
+     *     ({@link FederationRequests.Start} → {@link FederationResponses.Redirect}).</li>
+     * <li>{@link #FEDERATION_OIDC_CALLBACK}: what came back to {@code /oauth2/idpresponse} (OIDC and the social
+     *     providers) → {@link FederationResponses.SignedIn}.</li>
+     * <li>{@link #FEDERATION_SAML_RESPONSE}: what was posted to {@code /saml2/idpresponse} → {@link FederationResponses.SignedIn}.</li>
+     * <li>{@link #FEDERATION_SAML_LOGOUT}: where to send the browser to sign out at a SAML provider with
+     *     {@code IDPSignout} ({@link FederationRequests.SamlLogout} → {@link FederationResponses.Redirect});
+     *     {@link #FEDERATION_SAML_LOGOUT_RESPONSE}: the provider's answer posted or redirected to {@code /saml2/logout}.</li>
+     * </ul>
+     * A refusal is a Cognito error body ({@code {"__type","message"}}) as on every hosted-login route.
+     */
+    public static final String FEDERATION_START = "/federation/start";
+    public static final String FEDERATION_OIDC_CALLBACK = "/federation/oidc-callback";
+    public static final String FEDERATION_SAML_RESPONSE = "/federation/saml-response";
+    public static final String FEDERATION_SAML_LOGOUT = "/federation/saml-logout";
+    public static final String FEDERATION_SAML_LOGOUT_RESPONSE = "/federation/saml-logout-response";
+
+    /**
      * trigger-runner's internal API (its own internal port, {@code cognate.internal-api.port} 8094): user-pool-service
      * hands it one synchronous trigger call ({@link TriggerInvocation}) — not user-pool-service's routes, the same prefix.
      */

@@ -32,7 +32,8 @@ public class InternalClientsResource {
     /**
      * What the hosted UI needs of a client to validate an authorization request and draw its pages: the client's OAuth
      * settings, whether it has a secret (never the secret), whether it hides which users exist, and of its pool the name,
-     * {@code UsernameAttributes}, {@code AutoVerifiedAttributes}, the required schema attributes (without {@code sub}) and its AllowedFirstAuthFactors.
+     * {@code UsernameAttributes}, {@code AutoVerifiedAttributes}, the required schema attributes (without {@code sub}), its AllowedFirstAuthFactors,
+     * and the identity providers the client supports (name, type, identifiers; never their details).
      */
     static AppClientConfig config(AppClientService.ClientOfPool found) {
         AppClient client = found.client();
@@ -46,7 +47,9 @@ public class InternalClientsResource {
                 found.hasSecret(), settings.preventsUserExistenceErrors(), pool.name(),
                 SignInIdentifiers.of(pool.settings()).usernameAttributes(), pool.config().autoVerifiedAttributes(), required,
                 // a LITE pool has no choice-based sign-in, so the hosted login offers it none of the password-less factors
-                "LITE".equals(pool.config().tier()) ? List.of() : SignInPolicy.of(pool.settings()).allowedFirstAuthFactors());
+                "LITE".equals(pool.config().tier()) ? List.of() : SignInPolicy.of(pool.settings()).allowedFirstAuthFactors(),
+                found.identityProviders().stream().map(provider -> new AppClientConfig.IdentityProviderSummary(
+                        provider.providerName(), provider.providerType(), provider.idpIdentifiers())).toList());
     }
 
     private final AppClientService clients;

@@ -6,6 +6,7 @@ import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.domain.IdentityProvider;
 import dev.cognate.userpool.domain.AppClientIds;
 import dev.cognate.userpool.domain.ClientSecret;
 import dev.cognate.userpool.domain.ClientSettings;
@@ -172,7 +173,7 @@ public class AppClientService {
     }
 
     /** A client with its pool and whether it has a secret (never the secret itself), for the internal API. */
-    public record ClientOfPool(AppClient client, UserPool pool, boolean hasSecret) {
+    public record ClientOfPool(AppClient client, UserPool pool, boolean hasSecret, List<IdentityProvider> identityProviders) {
     }
 
     /** The client by id alone with its pool, for the internal API; empty when either is unknown. */
@@ -182,9 +183,22 @@ public class AppClientService {
                 return Uni.createFrom().item(Optional.<ClientOfPool>empty());
             }
             AppClient client = found.get();
+            List<String> supported = client.config().supportedIdentityProviders().stream()
+                    .filter(name -> !"COGNITO".equals(name)).toList();
             return pools.find(db, client.userPoolId()).chain(pool -> clients.secrets(db, clientId)
-                    .map(secrets -> pool.map(owner -> new ClientOfPool(client, owner, !secrets.isEmpty()))));
+                    .chain(secrets -> supportedProviders(client.userPoolId(), supported)
+                            .map(providers -> pool.map(owner -> new ClientOfPool(client, owner, !secrets.isEmpty(), providers)))));
         });
+    }
+
+    /** The pool's providers among the client's supported names, in the client's order (a pool has at most a few hundred). */
+    private Uni<List<IdentityProvider>> supportedProviders(String userPoolId, List<String> names) {
+        if (names.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return identityProviders.page(db, userPoolId, null, 1000).map(all -> names.stream()
+                .flatMap(name -> all.stream().filter(provider -> provider.providerName().equals(name)))
+                .toList());
     }
 
     /** The values of a client's secrets (one or two while rotating), opened; empty for a public client. */

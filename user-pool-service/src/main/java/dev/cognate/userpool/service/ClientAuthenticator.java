@@ -88,6 +88,24 @@ public class ClientAuthenticator {
         return find(null, clientId).invoke(authenticated -> checkHostedLogin(authenticated.client()));
     }
 
+    /**
+     * A federated sign-in through the hosted login: the client by its id, set up for the OAuth flows
+     * (AllowedOAuthFlowsUserPoolClient) and naming {@code providerName} among its SupportedIdentityProviders (else
+     * {@code InvalidParameterException}); it need not support COGNITO. An unknown client → {@code ResourceNotFoundException}.
+     */
+    public Uni<AuthenticatedClient> forFederation(String clientId, String providerName) {
+        return find(null, clientId).invoke(authenticated -> {
+            ClientSettings settings = authenticated.client().config();
+            if (!settings.oauthEnabled()) {
+                throw CognitoException.invalidParameter("Client is not enabled for OAuth");
+            }
+            if (providerName == null || COGNITO_PROVIDER.equals(providerName)
+                    || !settings.supportedIdentityProviders().contains(providerName)) {
+                throw CognitoException.invalidParameter("The client does not support the identity provider " + providerName);
+            }
+        });
+    }
+
     static void checkHostedLogin(AppClient client) {
         ClientSettings settings = client.config();
         if (!settings.oauthEnabled()) {
