@@ -324,6 +324,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.domain.UserPoolSettings$Member",
         "dev.cognate.userpool.domain.VerificationCode",
         "dev.cognate.userpool.domain.WebAuthnCredential",
+        "dev.cognate.userpool.federation.ExternalIdentity",
+        "dev.cognate.userpool.federation.ExternalIdentity$InboundFederationAttributes",
         "dev.cognate.userpool.oauth.OAuthClient",
         "dev.cognate.userpool.oauth.OAuthClientAuthenticator$Presented",
         "dev.cognate.userpool.oauth.TokenResponse",
