@@ -2,7 +2,6 @@ package dev.cognate.userpool.compat;
 
 import dev.cognate.userpool.CognitoIdpTest;
 import dev.cognate.userpool.SignedJson;
-import dev.cognate.userpool.validation.LambdaConfigRules;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
