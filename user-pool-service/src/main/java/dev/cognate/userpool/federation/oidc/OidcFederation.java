@@ -40,7 +40,7 @@ import java.util.Objects;
  *     {@code code_challenge} and {@code code_challenge_method=S256}, and Apple's {@code response_mode=form_post}.</li>
  * <li>{@link #callback}: the {@code state} taken once (unknown, used, expired → refused); its attempt must be this
  *     client's, this browser's ({@code federationId}) and this login domain's; the provider's {@code error} refuses the
- *     sign-in; otherwise the code is exchanged ({@link ProviderSignIn}), the ID token verified and the user's attributes
+ *     sign-in, and so does an {@code iss} (RFC 9207) that is not the provider's; otherwise the code is exchanged ({@link ProviderSignIn}), the ID token verified and the user's attributes
  *     read, and the verified {@link ExternalIdentity} signed in through {@link FederatedSignIn}.</li>
  * </ol>
  * A refused callback writes nothing: the state is gone (it was single use) and no user is touched.
@@ -137,8 +137,14 @@ public class OidcFederation implements FederationProtocol {
                         if (!provider.providerType().equals(attempt.providerType())) {
                             throw FederationErrors.misconfigured(provider.providerName(), "its type changed during the sign-in");
                         }
-                        return endpoints.resolve(provider)
-                                .chain(resolved -> providerSignIn.complete(provider, resolved, attempt, code, parameters.get("user")));
+                        return endpoints.resolve(provider).chain(resolved -> {
+                            // RFC 9207: an authorization response naming its issuer must name this provider's (mix-up defence)
+                            String iss = parameters.get("iss");
+                            if (iss != null && resolved.protocol().hasIdToken() && !resolved.issuers().contains(iss)) {
+                                throw FederationErrors.badAnswer(provider.providerName(), "the authorization response names another issuer");
+                            }
+                            return providerSignIn.complete(provider, resolved, attempt, code, parameters.get("user"));
+                        });
                     })
                     .chain(identity -> signIn(clientId, identity, callback.ipAddress())
                             .map(user -> new FederationResponses.SignedIn(user, attempt.providerName(), attempt.federationId(), Map.of())));
