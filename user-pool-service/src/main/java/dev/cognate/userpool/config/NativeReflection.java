@@ -166,6 +166,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.action.ForgetDeviceAction$Request",
         "dev.cognate.userpool.action.GetCSVHeaderAction$Request",
         "dev.cognate.userpool.action.GetCSVHeaderAction$Response",
+        "dev.cognate.userpool.action.GetSigningCertificateAction$Request",
+        "dev.cognate.userpool.action.GetSigningCertificateAction$Response",
         "dev.cognate.userpool.action.GetDeviceAction$Request",
         "dev.cognate.userpool.action.GetDeviceAction$Response",
         "dev.cognate.userpool.action.GetGroupAction$Request",
