@@ -4,11 +4,12 @@ import com.onelogin.saml2.settings.IdPMetadataParser;
 import com.onelogin.saml2.util.Constants;
 import com.onelogin.saml2.util.Util;
 import dev.cognate.awsprotocol.CognitoException;
+import dev.cognate.userpool.config.FederationConfig;
+import dev.cognate.userpool.config.SamlConfig;
 import dev.cognate.userpool.domain.IdentityProvider;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.w3c.dom.Document;
 
@@ -58,13 +59,10 @@ public class IdpMetadataSource {
     private final HttpClient http;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public IdpMetadataSource(@ConfigProperty(name = "cognate.federation.allow-loopback-http", defaultValue = "false") boolean allowLoopbackHttp,
-                             @ConfigProperty(name = "cognate.federation.saml.metadata-timeout", defaultValue = "5s") Duration timeout,
-                             @ConfigProperty(name = "cognate.federation.saml.metadata-cache-ttl", defaultValue = "10m") Duration cacheTtl,
-                             Clock clock) {
-        this.allowLoopbackHttp = allowLoopbackHttp;
-        this.timeout = timeout;
-        this.cacheTtl = cacheTtl;
+    public IdpMetadataSource(FederationConfig federation, SamlConfig saml, Clock clock) {
+        this.allowLoopbackHttp = federation.allowLoopbackHttp();
+        this.timeout = saml.metadataTimeout();
+        this.cacheTtl = saml.metadataCacheTtl();
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }

@@ -15,7 +15,6 @@ import dev.cognate.userpool.service.IdentityProviderService;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.net.URLDecoder;
@@ -62,11 +61,11 @@ public class SamlAssertionConsumer {
     private final IdpMetadataSource metadata;
     private final SpCredentialStore credentials;
     private final SamlRequestStore requests;
-    private final Instance<FederatedSignIn> federatedSignIn;
+    private final FederatedSignIn federatedSignIn;
     private final Clock clock;
 
     public SamlAssertionConsumer(ClientAuthenticator clients, AppClientService appClients, IdentityProviderService providers, IdpMetadataSource metadata,
-                                 SpCredentialStore credentials, SamlRequestStore requests, Instance<FederatedSignIn> federatedSignIn,
+                                 SpCredentialStore credentials, SamlRequestStore requests, FederatedSignIn federatedSignIn,
                                  Clock clock) {
         this.clients = clients;
         this.appClients = appClients;
@@ -183,14 +182,10 @@ public class SamlAssertionConsumer {
 
     private Uni<FederationResponses.SignedIn> signIn(String clientId, Attempt attempt, VerifiedAssertion verified,
                                                       FederationRequests.SamlResponse request) {
-        if (!federatedSignIn.isResolvable()) {
-            LOG.error("no FederatedSignIn implementation is deployed: SAML sign-in cannot complete");
-            return Uni.createFrom().failure(CognitoException.internalError());
-        }
         Map<String, String> attributes = verified.joinedAttributes();
         ExternalIdentity identity = new ExternalIdentity(attempt.provider(), verified.nameId(), attributes,
                 new ExternalIdentity.InboundFederationAttributes(null, null, null, attributes));
-        return federatedSignIn.get().signIn(clientId, identity, request.ipAddress())
+        return federatedSignIn.signIn(clientId, identity, request.ipAddress())
                 .map(user -> new FederationResponses.SignedIn(user, attempt.provider().providerName(), attempt.federationId(),
                         verified.providerSession()));
     }
