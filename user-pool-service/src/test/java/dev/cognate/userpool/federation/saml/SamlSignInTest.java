@@ -71,6 +71,44 @@ class SamlSignInTest extends SamlFixture {
     }
 
     @Test
+    void metadataFromAFileOrAUrlThatMustBeReachable() throws Exception {
+        poolWithProvider(Map.of());
+        cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER).providerDetails(Map.of("MetadataFile", metadataXml())));
+        assertThat(signIn(Map.of("nameId", "fay")).statusCode()).as("MetadataFile").isEqualTo(200);
+
+        cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER)
+                .providerDetails(Map.of("MetadataURL", "http://127.0.0.1:9/metadata")));
+        Response unreachable = internal(dev.cognate.internalapi.InternalRoutes.FEDERATION_START, Map.of("providerName", PROVIDER,
+                "federationId", UUID.randomUUID().toString(), "hostedUiBaseUrl", LOGIN_BASE, "ipAddress", "203.0.113.9"));
+        assertRefused(unreachable, "InvalidParameterException",
+                "Unable to use the SAML metadata of the identity provider Okta: the metadata URL could not be reached.");
+
+        cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER)
+                .providerDetails(Map.of("MetadataFile", "<EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\"/>")));
+        Response notMetadata = internal(dev.cognate.internalapi.InternalRoutes.FEDERATION_START, Map.of("providerName", PROVIDER,
+                "federationId", UUID.randomUUID().toString(), "hostedUiBaseUrl", LOGIN_BASE, "ipAddress", "203.0.113.9"));
+        assertRefused(notMetadata, "InvalidParameterException", "Unable to use the SAML metadata of the identity provider Okta");
+    }
+
+    @Test
+    void samlSwitchesTakeOnlyTheValuesCognitoDefines() throws Exception {
+        poolWithProvider(Map.of());
+        for (Map<String, String> bad : List.of(Map.of("IDPInit", "yes"), Map.of("EncryptedResponses", "1"),
+                Map.of("RequestSigningAlgorithm", "rsa-sha1"))) {
+            Map<String, String> details = new java.util.HashMap<>(bad);
+            details.put("MetadataURL", idp.metadataUrl());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cognito.updateIdentityProvider(r -> r.userPoolId(poolId)
+                            .providerName(PROVIDER).providerDetails(details)))
+                    .isInstanceOf(software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException.class)
+                    .hasMessageContaining(bad.keySet().iterator().next() + " must be");
+        }
+    }
+
+    private static String metadataXml() throws Exception {
+        return idp.metadataXml();
+    }
+
+    @Test
     void signedAuthnRequestsAreVerifiedByTheIdp() throws Exception {
         poolWithProvider(Map.of("RequestSigningAlgorithm", "rsa-sha256"));
         String location = start(UUID.randomUUID().toString());
