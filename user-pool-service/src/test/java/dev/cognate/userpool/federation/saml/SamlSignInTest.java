@@ -73,7 +73,8 @@ class SamlSignInTest extends SamlFixture {
     @Test
     void metadataFromAFileOrAUrlThatMustBeReachable() throws Exception {
         poolWithProvider(Map.of());
-        cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER).providerDetails(Map.of("MetadataFile", metadataXml())));
+        String metadataFile = idp.metadataXml();
+        cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER).providerDetails(Map.of("MetadataFile", metadataFile)));
         assertThat(signIn(Map.of("nameId", "fay")).statusCode()).as("MetadataFile").isEqualTo(200);
 
         cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER)
@@ -102,10 +103,6 @@ class SamlSignInTest extends SamlFixture {
                     .isInstanceOf(software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException.class)
                     .hasMessageContaining(bad.keySet().iterator().next() + " must be");
         }
-    }
-
-    private static String metadataXml() throws Exception {
-        return idp.metadataXml();
     }
 
     @Test
