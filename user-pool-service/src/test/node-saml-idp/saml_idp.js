@@ -12,6 +12,8 @@
 //   POST /unsolicited         an IdP-initiated response (no InResponseTo); body: the scenario
 //   GET  /slo?SAMLRequest=…   a LogoutRequest, its signature verified; answers {"location"} (the signed LogoutResponse by
 //                             the redirect binding to the SP's SingleLogoutService), "nameId" and "sessionIndex" it named
+//   GET  /idp-logout?nameId=… an IdP-initiated sign-out: {"location"}, the signed LogoutRequest to the SP's SingleLogoutService
+//   GET  /slo?SAMLResponse=…  the SP's LogoutResponse to it, its signature verified: {"response": {"inResponseTo", …}, "issuer", "relayState"}
 // The x-scenario header (JSON) shapes the response, so tests can make bad ones with a real signer:
 //   nameId, attributes {name: [values]}, encrypt (to the SP metadata's encryption certificate), sign ("assertion" |
 //   "response" | "both" | "none"), signer ("idp" | "rogue"), audience, recipient, destination, inResponseTo,
@@ -48,6 +50,7 @@ function idp(options = {}) {
     requestSignatureAlgorithm: RSA_SHA256,
     wantAuthnRequestsSigned: !!options.wantSigned,
     wantLogoutRequestSigned: true,
+    wantLogoutResponseSigned: true,
     isAssertionEncrypted: !!options.encrypt,
     dataEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#aes256-cbc',
     keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
@@ -59,7 +62,7 @@ function idp(options = {}) {
 
 function sp() {
   if (!spMetadata) throw new Error('no SP registered (POST /sp)');
-  return saml.ServiceProvider({ metadata: spMetadata, wantLogoutResponseSigned: true });
+  return saml.ServiceProvider({ metadata: spMetadata, wantLogoutResponseSigned: true, wantLogoutRequestSigned: true });
 }
 
 const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -197,6 +200,18 @@ const server = http.createServer(async (req, res) => {
     if (req.method === 'POST' && route === '/unsolicited') {
       const made = await response(JSON.parse((await body(req)) || '{}'), sp(), null);
       return answer(res, 200, made);
+    }
+    if (req.method === 'GET' && route === '/idp-logout') {
+      const params = new URL(req.url, base).searchParams;
+      const made = idp().createLogoutRequest(sp(), 'redirect', { logoutNameID: params.get('nameId'), sessionIndex: params.get('sessionIndex') },
+        params.get('relayState') ?? '');
+      return answer(res, 200, { location: made.context, requestId: made.id });
+    }
+    if (req.method === 'GET' && route === '/slo' && /[?&]SAMLResponse=/.test(req.url)) {
+      // the pool's answer to /idp-logout, its signature verified
+      const parsed = await idp().parseLogoutResponse(sp(), 'redirect', redirectRequest(req.url, 'SAMLResponse'));
+      return answer(res, 200, { response: parsed.extract.response ?? null, issuer: parsed.extract.issuer ?? null,
+        relayState: redirectRequest(req.url, 'SAMLResponse').query.RelayState ?? null });
     }
     if (req.method === 'GET' && route === '/slo') {
       const spEntity = sp();

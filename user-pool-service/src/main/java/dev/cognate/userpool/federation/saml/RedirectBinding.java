@@ -8,7 +8,7 @@ import java.security.PrivateKey;
 
 /**
  * The SAML HTTP-Redirect binding (saml-bindings §3.4) for the messages the pool sends: the DEFLATE+base64 message as
- * {@code SAMLRequest}, {@code RelayState}, and when signed {@code SigAlg} and {@code Signature} over exactly the query
+ * {@code SAMLRequest} (or {@code SAMLResponse}), {@code RelayState}, and when signed {@code SigAlg} and {@code Signature} over exactly the query
  * octets sent ({@code SAMLRequest=…&RelayState=…&SigAlg=…}), RSA-SHA256 with the pool's signing key.
  */
 final class RedirectBinding {
@@ -16,9 +16,14 @@ final class RedirectBinding {
     private RedirectBinding() {
     }
 
-    /** The IdP endpoint with the message in the query; {@code relayState} may be null; {@code signingKey} null: unsigned. */
+    /** The IdP endpoint with the request in the query; {@code relayState} may be null; {@code signingKey} null: unsigned. */
     static String location(String endpoint, String encodedMessage, String relayState, PrivateKey signingKey) {
-        StringBuilder query = new StringBuilder("SAMLRequest=").append(Util.urlEncoder(encodedMessage));
+        return location(endpoint, "SAMLRequest", encodedMessage, relayState, signingKey);
+    }
+
+    /** The same for a message sent as {@code parameter} ({@code SAMLRequest} or {@code SAMLResponse}). */
+    static String location(String endpoint, String parameter, String encodedMessage, String relayState, PrivateKey signingKey) {
+        StringBuilder query = new StringBuilder(parameter).append('=').append(Util.urlEncoder(encodedMessage));
         if (relayState != null && !relayState.isEmpty()) {
             query.append("&RelayState=").append(Util.urlEncoder(relayState));
         }

@@ -11,6 +11,7 @@ import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.internalapi.FederationRequests;
 import dev.cognate.internalapi.FederationResponses;
 import dev.cognate.userpool.domain.IdentityProvider;
+import dev.cognate.userpool.service.AppClientService;
 import dev.cognate.userpool.service.ClientAuthenticator;
 import dev.cognate.userpool.service.ClientAuthenticator.AuthenticatedClient;
 import dev.cognate.userpool.service.IdentityProviderService;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sign-out at a SAML provider with {@code IDPSignout} {@code true} (SP-initiated single logout, HTTP-Redirect binding):
@@ -39,9 +41,9 @@ import java.util.Map;
  *     pending LogoutRequest of this client and login domain (taken once), be signed by the provider's metadata
  *     certificate (the redirect binding's {@code Signature} over the raw query), name the pool's logout URL as its
  *     destination and report success; then {@code LoggedOut} with the relay state.</li>
+ * <li>{@code FEDERATION_SAML_LOGOUT_RESPONSE} with a {@code SAMLRequest}: IdP-initiated sign-out ({@link #idpInitiated}).</li>
  * </ul>
- * A provider without {@code IDPSignout}, or without an HTTP-Redirect SingleLogoutService, is refused. A LogoutRequest
- * from the provider (IdP-initiated sign-out) is refused: Cognate does not run it.
+ * A provider without {@code IDPSignout}, or without an HTTP-Redirect SingleLogoutService, is refused.
  */
 @ApplicationScoped
 public class SamlLogouts {
@@ -54,14 +56,16 @@ public class SamlLogouts {
     private static final Logger LOG = Logger.getLogger(SamlLogouts.class);
 
     private final ClientAuthenticator clients;
+    private final AppClientService appClients;
     private final IdentityProviderService providers;
     private final IdpMetadataSource metadata;
     private final SpCredentialStore credentials;
     private final SamlRequestStore requests;
 
-    public SamlLogouts(ClientAuthenticator clients, IdentityProviderService providers, IdpMetadataSource metadata,
+    public SamlLogouts(ClientAuthenticator clients, AppClientService appClients, IdentityProviderService providers, IdpMetadataSource metadata,
                        SpCredentialStore credentials, SamlRequestStore requests) {
         this.clients = clients;
+        this.appClients = appClients;
         this.providers = providers;
         this.metadata = metadata;
         this.credentials = credentials;
@@ -102,7 +106,7 @@ public class SamlLogouts {
 
     public Uni<FederationResponses.LoggedOut> finish(String clientId, FederationRequests.SamlLogoutMessage message) {
         if (message.samlRequest() != null && message.samlResponse() == null) {
-            throw CognitoException.invalidParameter("IdP-initiated SAML sign-out is not supported.");
+            return idpInitiated(clientId, message);
         }
         if (message.samlResponse() == null || message.samlResponse().isBlank() || message.rawQuery() == null
                 || message.hostedUiBaseUrl() == null || message.hostedUiBaseUrl().isBlank()) {
@@ -117,13 +121,13 @@ public class SamlLogouts {
             return samlProvider(clientId, pending.providerName()).chain(found -> {
                 String poolId = found.client().pool().id();
                 SamlProviderDetails details = SamlProviderDetails.of(found.provider());
-                return metadata.of(found.provider()).chain(idp -> credentials.of(poolId).map(sp -> {
+                return metadata.of(found.provider()).chain(idp -> credentials.of(poolId).emitOn(Infrastructure.getDefaultWorkerPool()).map(sp -> {
                     Saml2Settings settings = SamlSettings.of(poolId, message.hostedUiBaseUrl(), sp, idp, details);
                     settings.setWantMessagesSigned(true);
                     LogoutResponse response = new LogoutResponse(settings, new HttpRequest(SamlSettings.logoutUrl(message.hostedUiBaseUrl()),
                             queryParameters(message.rawQuery()), message.rawQuery()));
                     if (!response.isValid(inResponseTo)) {
-                        throw invalid(reason(response.getError()));
+                        throw invalid(reason("response", response.getError()));
                     }
                     String status;
                     try {
@@ -138,6 +142,107 @@ public class SamlLogouts {
                 }));
             });
         });
+    }
+
+    /**
+     * A LogoutRequest from the provider (IdP-initiated sign-out, HTTP-Redirect): from one of the client's SAML providers
+     * with {@code IDPSignout} (found by its issuer, the metadata's entity id), signed by a metadata certificate (unsigned
+     * refused), addressed to {@code /saml2/logout}, not expired, not seen before; answered by a signed LogoutResponse
+     * (Success) to the provider's SingleLogoutService, which hosted-ui-service sends the browser to after ending its session.
+     */
+    private Uni<FederationResponses.LoggedOut> idpInitiated(String clientId, FederationRequests.SamlLogoutMessage message) {
+        if (message.samlRequest().isBlank() || message.rawQuery() == null || message.hostedUiBaseUrl() == null
+                || message.hostedUiBaseUrl().isBlank()) {
+            throw CognitoException.invalidParameter("SAMLRequest (by the HTTP-Redirect binding, with its raw query) and hostedUiBaseUrl are required");
+        }
+        String issuer = logoutRequestIssuer(message.samlRequest());
+        return appClients.findClient(clientId)
+                .map(found -> found.orElseThrow(() -> AppClientService.notFound(clientId)))
+                .chain(client -> providerWithEntityId(client.userPoolId(), client.config().supportedIdentityProviders(), issuer))
+                .chain(provider -> samlProvider(clientId, provider.providerName()))
+                .chain(found -> {
+                    SamlProviderDetails details = SamlProviderDetails.of(found.provider());
+                    if (!details.idpSignout()) {
+                        throw CognitoException.invalidParameter("IDPSignout is not enabled for the identity provider "
+                                + found.provider().providerName() + ".");
+                    }
+                    String poolId = found.client().pool().id();
+                    return metadata.of(found.provider()).chain(idp -> credentials.of(poolId).emitOn(Infrastructure.getDefaultWorkerPool()).map(sp -> {
+                        Saml2Settings settings = SamlSettings.of(poolId, message.hostedUiBaseUrl(), sp, idp, details);
+                        settings.setWantMessagesSigned(true);
+                        LogoutRequest request = new LogoutRequest(settings, new HttpRequest(SamlSettings.logoutUrl(message.hostedUiBaseUrl()),
+                                queryParameters(message.rawQuery()), message.rawQuery()));
+                        if (!request.isValid()) {
+                            throw invalidRequest(reason("request", request.getError()));
+                        }
+                        if (idp.singleLogoutUrl() == null) {
+                            throw invalidRequest("the provider's metadata has no SingleLogoutService with the HTTP-Redirect binding");
+                        }
+                        LogoutResponse response = new LogoutResponse(settings, (HttpRequest) null);
+                        response.build(request.getId());
+                        try {
+                            return new Answered(poolId, request.getId(), RedirectBinding.location(idp.singleLogoutUrl(), "SAMLResponse",
+                                    response.getEncodedLogoutResponse(), message.relayState(), sp.signingKey()));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }));
+                })
+                .call(answered -> requests.firstUse(answered.poolId(), "logout-request:" + answered.requestId(), SamlRequestStore.REQUEST_TTL)
+                        .invoke(first -> {
+                            if (!first) {
+                                throw invalidRequest("the LogoutRequest " + answered.requestId() + " was used already");
+                            }
+                        }))
+                .map(answered -> new FederationResponses.LoggedOut(message.relayState(), answered.location()));
+    }
+
+    private record Answered(String poolId, String requestId, String location) {
+    }
+
+    /** Among the client's providers {@code names}, the SAML provider whose metadata names {@code entityId}, tried in turn. */
+    private Uni<IdentityProvider> providerWithEntityId(String poolId, List<String> names, String entityId) {
+        Uni<Optional<IdentityProvider>> found = Uni.createFrom().item(Optional.empty());
+        for (String name : names) {
+            if (ClientAuthenticator.COGNITO_PROVIDER.equals(name)) {
+                continue;
+            }
+            found = found.chain(earlier -> earlier.isPresent() ? Uni.createFrom().item(earlier)
+                    : providers.describeIdentityProvider(poolId, name)
+                            .chain(provider -> !SamlFederation.SAML.equals(provider.providerType()) ? Uni.createFrom().item(Optional.<IdentityProvider>empty())
+                                    : metadata.of(provider).map(idp -> entityId.equals(idp.entityId()) ? Optional.of(provider)
+                                    : Optional.<IdentityProvider>empty()))
+                            // a provider whose metadata cannot be read now is not the one that sent this request
+                            .onFailure(CognitoException.class).recoverWithItem(Optional.empty()));
+        }
+        return found.map(provider -> provider.orElseThrow(() -> invalidRequest("it comes from no SAML identity provider of this app client")));
+    }
+
+    private static String logoutRequestIssuer(String samlRequest) {
+        String xml;
+        try {
+            xml = Util.base64decodedInflated(samlRequest);
+        } catch (RuntimeException e) {
+            throw invalidRequest("the SAMLRequest is not a deflated, base64 LogoutRequest");
+        }
+        Document document = xml == null ? null : Util.loadXML(xml);
+        if (document == null || !"LogoutRequest".equals(document.getDocumentElement().getLocalName())
+                || !Constants.NS_SAMLP.equals(document.getDocumentElement().getNamespaceURI())) {
+            throw invalidRequest("the SAMLRequest is not a SAML 2.0 LogoutRequest");
+        }
+        try {
+            String issuer = LogoutRequest.getIssuer(document);
+            if (issuer == null || issuer.isBlank()) {
+                throw invalidRequest("it names no Issuer");
+            }
+            return issuer.strip();
+        } catch (javax.xml.xpath.XPathExpressionException e) {
+            throw invalidRequest("it names no Issuer");
+        }
+    }
+
+    private static CognitoException invalidRequest(String why) {
+        return new CognitoException("NotAuthorizedException", "Invalid SAML logout request received: " + why + ".");
     }
 
     private record Sent(String requestId, String location) {
@@ -199,9 +304,9 @@ public class SamlLogouts {
         return new CognitoException("NotAuthorizedException", "Invalid SAML logout response received: " + why + ".");
     }
 
-    private static String reason(String message) {
+    private static String reason(String what, String message) {
         String text = message == null || message.isBlank() ? "it did not pass validation" : message.strip();
-        LOG.infof("SAML logout response refused: %s", text);
+        LOG.infof("SAML logout %s refused: %s", what, text);
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 }

@@ -103,6 +103,11 @@ final class SamlIdp implements AutoCloseable {
         return answer(send(HttpRequest.newBuilder(URI.create(location)).GET()));
     }
 
+    /** An IdP-initiated sign-out of {@code nameId}: the IdP's signed LogoutRequest to the pool's {@code /saml2/logout}. */
+    Answer idpLogout(String nameId, String relayState) throws Exception {
+        return answer(send(HttpRequest.newBuilder(URI.create(base + "/idp-logout?nameId=" + nameId + "&relayState=" + relayState)).GET()));
+    }
+
     record Answer(int status, JsonNode body) {
         String text(String member) {
             return body.path(member).isNull() ? null : body.path(member).asText(null);

@@ -34,6 +34,7 @@ class SamlSignOutTest extends SamlFixture {
                 "hostedUiBaseUrl", LOGIN_BASE, "relayState", relayState));
     }
 
+    /** What hosted-ui-service forwards from {@code /saml2/logout} when the browser arrives at {@code location}. */
     private Response logoutResponse(String location) {
         String rawQuery = URI.create(location).getRawQuery();
         Map<String, String> parameters = new HashMap<>();
@@ -43,6 +44,7 @@ class SamlSignOutTest extends SamlFixture {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("samlResponse", parameters.get("SAMLResponse"));
+        body.put("samlRequest", parameters.get("SAMLRequest"));
         body.put("relayState", parameters.get("RelayState"));
         body.put("rawQuery", rawQuery);
         body.put("hostedUiBaseUrl", LOGIN_BASE);
@@ -86,8 +88,36 @@ class SamlSignOutTest extends SamlFixture {
     }
 
     @Test
+    void idpInitiatedSignOutIsAnsweredWithASignedLogoutResponse() throws Exception {
+        poolWithProvider(Map.of("IDPSignout", "true"));
+        signedIn();
+        SamlIdp.Answer request = idp.idpLogout("olga", "idp-state");
+        assertThat(request.status()).as(request.body().toString()).isEqualTo(200);
+        String location = request.text("location");
+        assertThat(location).startsWith(LOGIN_BASE + "/saml2/logout?SAMLRequest=").contains("&Signature=");
+
+        Response answered = logoutResponse(location);
+        assertThat(answered.statusCode()).as(answered.asString()).isEqualTo(200);
+        assertThat(json(answered).path("relayState").asText()).isEqualTo("idp-state");
+        String toProvider = json(answered).path("redirectToProvider").asText();
+        assertThat(toProvider).startsWith(idp.metadataUrl().replace("/metadata", "/slo?SAMLResponse=")).contains("&Signature=");
+
+        SamlIdp.Answer verified = idp.signOut(toProvider);
+        assertThat(verified.status()).as("samlify verified the pool's signed LogoutResponse: " + verified.body()).isEqualTo(200);
+        assertThat(verified.body().path("response").path("inResponseTo").asText()).isEqualTo(request.text("requestId"));
+        assertThat(verified.text("relayState")).isEqualTo("idp-state");
+
+        assertRefused(logoutResponse(location), "NotAuthorizedException", "Invalid SAML logout request received: the LogoutRequest");
+        String unsigned = idp.idpLogout("olga", "x").text("location");
+        assertRefused(logoutResponse(unsigned.substring(0, unsigned.indexOf("&SigAlg="))), "NotAuthorizedException",
+                "The Message of the Logout Request is not signed");
+    }
+
+    @Test
     void providersWithoutIdpSignoutRefuseSignOut() throws Exception {
         poolWithProvider(Map.of());
         assertRefused(logout(signedIn(), "rs"), "InvalidParameterException", "IDPSignout is not enabled for the identity provider Okta.");
+        assertRefused(logoutResponse(idp.idpLogout("olga", "x").text("location")), "InvalidParameterException",
+                "IDPSignout is not enabled for the identity provider Okta.");
     }
 }
