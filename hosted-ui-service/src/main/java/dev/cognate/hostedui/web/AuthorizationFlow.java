@@ -82,8 +82,14 @@ public class AuthorizationFlow {
      */
     public Uni<Response> completeSignIn(AuthorizationRequest request, String sub, String username, long authTime,
                                         String previousSessionId) {
+        return completeSignIn(request, sub, username, authTime, previousSessionId, null);
+    }
+
+    /** As {@link #completeSignIn(AuthorizationRequest, String, String, long, String)}, for a sign-in through a provider. */
+    public Uni<Response> completeSignIn(AuthorizationRequest request, String sub, String username, long authTime,
+                                        String previousSessionId, HostedSessions.FederatedSignIn federated) {
         return sessions.end(previousSessionId)
-                .chain(() -> sessions.create(request.userPoolId(), sub, username, authTime))
+                .chain(() -> sessions.create(request.userPoolId(), sub, username, authTime, federated))
                 .chain(sessionId -> authorizationResponse(request, sub, username, authTime, sessionId)
                         .map(location -> Response.status(Response.Status.SEE_OTHER)
                                 .header("Location", location)
