@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,6 +57,8 @@ public final class FakeFederation {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> USED_CODES = ConcurrentHashMap.newKeySet();
+    /** The provider each attempt started at, as user-pool-service remembers it with the state. */
+    private static final Map<String, String> PROVIDER_OF_ATTEMPT = new ConcurrentHashMap<>();
 
     private FakeFederation() {
     }
@@ -95,6 +98,9 @@ public final class FakeFederation {
             case "Okta" -> SAML_SSO + "?SAMLRequest=" + encode("req-" + federationId);
             default -> null;
         };
+        if (location != null) {
+            PROVIDER_OF_ATTEMPT.put(federationId, provider);
+        }
         if (location == null) {
             FakeUserPool.send(exchange, 400, FakeUserPool.error("InvalidParameterException", "The identity provider " + provider
                     + " is not usable: its authorize_url is missing."));
@@ -114,7 +120,8 @@ public final class FakeFederation {
         } else if (!GOOD_CODE.equals(parameters.path("code").asText()) || !USED_CODES.add(federationId)) {
             FakeUserPool.send(exchange, 400, FakeUserPool.error("NotAuthorizedException", "Corp Error - 400 invalid_grant"));
         } else {
-            FakeUserPool.send(exchange, 200, signedIn(FEDERATED_USERNAME, "Corp", federationId, JSON.createObjectNode()));
+            FakeUserPool.send(exchange, 200, signedIn(FEDERATED_USERNAME, PROVIDER_OF_ATTEMPT.get(federationId), federationId,
+                    JSON.createObjectNode()));
         }
     }
 
