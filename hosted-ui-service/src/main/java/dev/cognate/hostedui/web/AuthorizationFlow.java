@@ -65,6 +65,19 @@ public class AuthorizationFlow {
                 .map(client -> new Validated(client, validator.validate(client, parameters)));
     }
 
+    /**
+     * As {@link #validate}, for the pages of the user pool's own accounts (sign-up, confirmation, password reset): a
+     * client without {@code COGNITO} in SupportedIdentityProviders signs users in only through its providers.
+     */
+    public Uni<Validated> validateForUserPool(Map<String, List<String>> parameters) {
+        return validate(parameters).map(validated -> {
+            if (!validated.client().supportedIdentityProviders().contains("COGNITO")) {
+                throw new PageException(PageError.USER_POOL_SIGN_IN_UNAVAILABLE);
+            }
+            return validated;
+        });
+    }
+
     public Uni<AppClientConfig> client(String clientId) {
         if (clientId == null || clientId.isBlank()) {
             return Uni.createFrom().failure(new PageException(PageError.MISSING_CLIENT_ID));

@@ -17,6 +17,8 @@ public enum PageError {
     FEDERATION_EXPIRED(400),
     /** A SAML response that belongs to no attempt and whose RelayState names no authorization request. */
     FEDERATION_UNSOLICITED(400),
+    /** A user pool account page (sign-up, password reset) of a client without COGNITO. */
+    USER_POOL_SIGN_IN_UNAVAILABLE(400),
     CSRF_MISMATCH(403),
     NOT_FOUND(404),
     INTERNAL_ERROR(500),

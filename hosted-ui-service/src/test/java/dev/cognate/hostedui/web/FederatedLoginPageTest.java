@@ -74,6 +74,13 @@ class FederatedLoginPageTest {
         assertThat(password.statusCode()).isEqualTo(400);
         assertThat(password.body().asString()).contains("This app does not offer sign-in with a username and password.");
         assertThat(browser.cookies()).doesNotContainKey("__Host-cognate-session");
+
+        for (String accountPage : new String[] {"/signup", "/forgotPassword"}) {
+            Response refused = browser.get(accountPage, query);
+            assertThat(refused.statusCode()).as(accountPage).isEqualTo(400);
+            assertThat(refused.body().asString()).as(accountPage)
+                    .contains("This app does not offer sign-in with a username and password.");
+        }
     }
 
     @Test
