@@ -1,5 +1,7 @@
 package dev.cognate.userpool.federation;
 
+import dev.cognate.userpool.domain.FederatedIdentities;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.cognate.userpool.federation;
+package dev.cognate.userpool.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,14 +83,19 @@ public record FederatedIdentities(List<Entry> entries) {
         ArrayNode array = JSON.createArrayNode();
         for (Entry entry : entries) {
             ObjectNode node = array.addObject();
-            node.put("userId", entry.userId());
-            node.put("providerName", entry.providerName());
-            node.put("providerType", entry.providerType());
-            node.put("issuer", entry.issuer());
             if (asClaim) {
-                node.put("primary", String.valueOf(entry.primary()));
+                // the ID token's order and string values, as Cognito's tokens carry them
                 node.put("dateCreated", String.valueOf(entry.dateCreated().toEpochMilli()));
+                node.put("userId", entry.userId());
+                node.put("providerName", entry.providerName());
+                node.put("providerType", entry.providerType());
+                node.put("issuer", entry.issuer());
+                node.put("primary", String.valueOf(entry.primary()));
             } else {
+                node.put("userId", entry.userId());
+                node.put("providerName", entry.providerName());
+                node.put("providerType", entry.providerType());
+                node.put("issuer", entry.issuer());
                 node.put("primary", entry.primary());
                 node.put("dateCreated", entry.dateCreated().toEpochMilli());
             }
