@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public class FederationTestProfile implements QuarkusTestProfile {
 
-    private static final String PORTS_PROPERTY = "cognate.test.federation-ports";
+    private static final String PORTS_PROPERTY = "test.federation.ports";
     static final int OP_PORT;
     static final int STAND_IN_PORT;
 
