@@ -569,7 +569,9 @@ class WholeStackTest {
                 new CognateService(CognateService.HOSTED_UI.name(), CognateService.HOSTED_UI.displayName(), hostedUi,
                         Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", idp.baseUrl(), "COGNATE_ISSUER_BASE_URL", idp.baseUrl(),
                                 "QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:" + userPoolInternal)),
-                new CognateService(CognateService.IDENTITY_POOL.name(), CognateService.IDENTITY_POOL.displayName(), identityPool, Map.of()),
+                // user pool ID tokens are logins of identity pools: their issuer is this stack's user-pool-service
+                new CognateService(CognateService.IDENTITY_POOL.name(), CognateService.IDENTITY_POOL.displayName(), identityPool,
+                        Map.of("COGNATE_LOGINS_USER_POOL_ISSUER_BASE_URL", idp.baseUrl())),
                 new CognateService(CognateService.TRIGGER_RUNNER.name(), CognateService.TRIGGER_RUNNER.displayName(), triggerRunner,
                         triggerRunnerEnvironment));
     }
