@@ -6,6 +6,7 @@ import dev.cognate.hostedui.oauth.OAuthRedirectException;
 import dev.cognate.hostedui.service.FederationAttempts;
 import dev.cognate.hostedui.service.HostedSessions;
 import dev.cognate.hostedui.service.UserPoolAccounts;
+import dev.cognate.hostedui.service.UserPoolUnavailableException;
 import dev.cognate.internalapi.FederationRequests;
 import dev.cognate.internalapi.FederationResponses;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -70,8 +72,8 @@ public class FederationFlow {
                 .callFederation("federation-start", client -> client.startFederation(request.clientId(),
                         new FederationRequests.Start(provider, federationId, baseUrl(uri), PageRequests.ipAddress(http))))
                 .map(redirect -> {
-                    if (redirect == null || !isAbsoluteHttpUrl(redirect.location())) {
-                        throw new CognitoErrorException(500, "InternalErrorException", "no provider location");
+                    if (redirect == null || !isHttpUrl(redirect.location())) {
+                        throw new UserPoolUnavailableException("federation/start answered no http(s) location", null);
                     }
                     return Response.status(Response.Status.FOUND).header("Location", redirect.location())
                             .cookie(Cookies.crossSite(FederationAttempts.COOKIE, federationId, attempts.ttl())).build();
@@ -88,9 +90,9 @@ public class FederationFlow {
     public Uni<Response> complete(AuthorizationRequest request, String expectedProvider, String federationId,
                                   FederationResponses.SignedIn signedIn, String previousSessionId) {
         if (signedIn == null || signedIn.signedIn() == null) {
-            return Uni.createFrom().failure(new CognitoErrorException(500, "InternalErrorException", "no signed-in user"));
+            return Uni.createFrom().failure(new UserPoolUnavailableException("a federation route answered no signed-in user", null));
         }
-        if (!java.util.Objects.equals(federationId, signedIn.federationId())
+        if (!Objects.equals(federationId, signedIn.federationId())
                 || (expectedProvider != null && !expectedProvider.equals(signedIn.providerName()))) {
             LOG.warnf("user-pool-service answered a sign-in of another attempt or provider (%s) for client %s",
                     signedIn.providerName(), request.clientId());
@@ -119,7 +121,8 @@ public class FederationFlow {
         return Response.fromResponse(response).cookie(Cookies.clearedCrossSite(FederationAttempts.COOKIE)).build();
     }
 
-    private static boolean isAbsoluteHttpUrl(String location) {
+    /** An absolute {@code http(s)} URL with a host: the only kind of location the browser is sent to from user-pool-service. */
+    static boolean isHttpUrl(String location) {
         try {
             URI uri = URI.create(location);
             return uri.isAbsolute() && uri.getHost() != null

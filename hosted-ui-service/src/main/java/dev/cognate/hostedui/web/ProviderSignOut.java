@@ -8,8 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
-
 /**
  * Signing out at the SAML provider a session came through ({@code IDPSignout}). Cognate's own session is already
  * ended; where the browser was going next ({@code location}: a validated sign-out URL, or the sign-in page) is kept
@@ -36,7 +34,7 @@ public class ProviderSignOut {
                 .chain(relayId -> accounts.callFederation("saml-logout", client -> client.samlLogout(session.clientId(),
                         new FederationRequests.SamlLogout(session.providerName(), session.providerSession(), hostedUiBaseUrl, relayId))))
                 .map(redirect -> {
-                    if (redirect == null || !isHttpUrl(redirect.location())) {
+                    if (redirect == null || !FederationFlow.isHttpUrl(redirect.location())) {
                         throw new IllegalStateException("user-pool-service answered no provider location");
                     }
                     return redirect.location();
@@ -45,15 +43,5 @@ public class ProviderSignOut {
                     LOG.warnf("could not sign out at the identity provider %s, continuing: %s", session.providerName(), failure.toString());
                     return location;
                 });
-    }
-
-    static boolean isHttpUrl(String location) {
-        try {
-            URI uri = URI.create(location);
-            return uri.isAbsolute() && uri.getHost() != null
-                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
-        } catch (IllegalArgumentException | NullPointerException malformed) {
-            return false;
-        }
     }
 }

@@ -91,7 +91,7 @@ public class SamlLogoutEndpoint {
             }
             return accounts.callFederation("saml-logout-request", client -> client.samlLogoutResponse(federated.get().clientId(), message))
                     .chain(loggedOut -> sessions.end(sessionId).map(ignored -> {
-                        if (loggedOut == null || !ProviderSignOut.isHttpUrl(loggedOut.redirectToProvider())) {
+                        if (loggedOut == null || !FederationFlow.isHttpUrl(loggedOut.redirectToProvider())) {
                             throw new PageException(PageError.BAD_REQUEST);
                         }
                         return Response.status(Response.Status.FOUND).header("Location", loggedOut.redirectToProvider())

@@ -558,7 +558,7 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
 
     /** implicit-tokens as user-pool-service answers it: the grant taken once, checked, and its tokens. */
     private static void answerImplicitTokens(HttpExchange exchange, String clientId, String code) throws IOException {
-        if (!clientId.equals(IMPLICIT_CLIENT)) {
+        if (!clientId.equals(IMPLICIT_CLIENT) && !clientId.equals(PROVIDERS_ONLY_CLIENT)) {
             send(exchange, 400, error("NotAuthorizedException", "The client is not allowed the implicit grant."));
             return;
         }

@@ -445,4 +445,30 @@ class FederatedSignInTest {
         Response response = browser.get("/logout", Map.of("client_id", FakeUserPool.FEDERATED_CLIENT, "logout_uri", FakeUserPool.LOGOUT_URL));
         assertThat(response.header("Location")).isEqualTo(FakeUserPool.LOGOUT_URL);
     }
+
+    @Test
+    void theImplicitFlowThroughAProviderAnswersInTheFragment() {
+        Map<String, String> query = new LinkedHashMap<>(HostedUiBrowser.implicitQuery(FakeUserPool.PROVIDERS_ONLY_CLIENT));
+        query.put("identity_provider", "Google");
+        var browser = new HostedUiBrowser();
+        Response atProvider = browser.get("/oauth2/authorize", query);
+        String state = stateAtProvider(atProvider);
+
+        Response response = browser.get("/oauth2/idpresponse", Map.of("code", FakeFederation.GOOD_CODE, "state", state));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        String location = response.header("Location");
+        assertThat(location).startsWith(FakeUserPool.CALLBACK_URL + "#");
+        Map<String, String> fragment = HostedUiBrowser.fragmentOf(location);
+        assertThat(fragment).containsKeys("access_token", "id_token").containsEntry("token_type", "Bearer")
+                .containsEntry("state", "st-123").containsEntry("iss", ISSUER);
+        assertThat(FakeUserPool.grantOfToken(fragment.get("access_token")).username()).isEqualTo(FakeFederation.FEDERATED_USERNAME);
+
+        // a refusal of an implicit request goes in the fragment too
+        var refused = new HostedUiBrowser();
+        refused.get("/oauth2/authorize", query);
+        Response error = refused.get("/oauth2/idpresponse", Map.of("error", "access_denied"));
+        assertThat(error.header("Location")).startsWith(FakeUserPool.CALLBACK_URL + "#");
+        assertThat(HostedUiBrowser.fragmentOf(error.header("Location"))).containsEntry("error", "access_denied").containsEntry("state", "st-123");
+    }
 }
