@@ -2,11 +2,14 @@ package dev.cognate.userpool.federation.oidc;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import dev.cognate.testkit.TestInfrastructure;
+import dev.cognate.userpool.MovableClock;
 import dev.cognate.userpool.api.HostedUiApi;
 import dev.cognate.userpool.federation.ExternalIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
@@ -16,10 +19,12 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Facebook, Login with Amazon and Sign in with Apple with their real protocols, against a JDK stand-in
@@ -30,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @TestProfile(FederationTestProfile.class)
 class SocialProvidersFederationTest extends FederationFixture {
+
+    @Inject
+    MovableClock clock;
 
     private SocialProviderStandIn providers;
 
@@ -135,6 +143,47 @@ class SocialProvidersFederationTest extends FederationFixture {
 
         HostedUiApi.assertError(callback(clientId, answer, federationId), 400, "NotAuthorizedException",
                 "The identity provider SignInWithApple refused the authorization code (invalid_client).");
+    }
+
+    @Test
+    void aStateOlderThanItsLifetimeIsRefused() {
+        String clientId = clientFor("LoginWithAmazon", IdentityProviderTypeType.LOGIN_WITH_AMAZON, Map.of("client_id", SocialProviderStandIn.AMAZON_CLIENT,
+                "client_secret", SocialProviderStandIn.AMAZON_SECRET, "authorize_scopes", "profile"), Map.of());
+        String federationId = newFederationId();
+        Map<String, String> answer = providers.authorize("amazon", startedAt(clientId, "LoginWithAmazon", federationId),
+                "amzn1.account.LATE", "late@example.com", null);
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        try {
+            HostedUiApi.assertError(callback(clientId, answer, federationId), 400, "NotAuthorizedException",
+                    "Invalid state: the sign-in with the identity provider is unknown, expired or already used.");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void losingRedisFailsClosed() {
+        String clientId = clientFor("LoginWithAmazon", IdentityProviderTypeType.LOGIN_WITH_AMAZON, Map.of("client_id", SocialProviderStandIn.AMAZON_CLIENT,
+                "client_secret", SocialProviderStandIn.AMAZON_SECRET, "authorize_scopes", "profile"), Map.of());
+        String federationId = newFederationId();
+        Map<String, String> answer = providers.authorize("amazon", startedAt(clientId, "LoginWithAmazon", federationId),
+                "amzn1.account.REDIS", "r@example.com", null);
+        int before = recorded.count();
+
+        TestInfrastructure.stopRedis();
+        try {
+            HostedUiApi.assertError(callback(clientId, answer, federationId), 400, "NotAuthorizedException",
+                    "Invalid state: the sign-in with the identity provider is unknown, expired or already used.");
+            Response start = start(clientId, "LoginWithAmazon", newFederationId());
+            assertThat(start.statusCode()).as("no state kept, no redirect: " + start.asString()).isEqualTo(500);
+            assertThat(start.jsonPath().getString("__type")).isEqualTo("InternalErrorException");
+            assertThat(start.jsonPath().getString("location")).isNull();
+        } finally {
+            TestInfrastructure.startRedis();
+        }
+        assertThat(recorded.count()).isEqualTo(before);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                assertThat(start(clientId, "LoginWithAmazon", newFederationId()).statusCode()).isEqualTo(200));
     }
 
     private static Map<String, String> appleDetails(KeyPair teamKey) {
