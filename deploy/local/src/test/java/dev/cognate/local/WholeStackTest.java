@@ -239,6 +239,17 @@ class WholeStackTest {
         }
     }
 
+    @Test
+    void aUserSignsInThroughAnUpstreamOpenIdProviderOnTheHostedLoginAndGetsIdentityPoolCredentialsInChromium() throws Exception {
+        try (CognitoIdentityProviderClient idp = operatorClient();
+             CognitoIdentityClient identity = CognitoIdentityClient.builder().endpointOverride(URI.create(services.get(2).baseUrl()))
+                     .region(Region.US_EAST_1).credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build();
+             HostedFederationJourney journey = new HostedFederationJourney(idp, identity, services.get(0).baseUrl(),
+                     services.get(2).baseUrl(), services.get(1).port())) {
+            journey.run();
+        }
+    }
+
     /**
      * A PreSignUp trigger through the real services: user-pool-service asks trigger-runner's internal API, which POSTs
      * Cognito's event, signed, to a function on this machine (the JDK's HTTP server here); its answer confirms one user,
@@ -542,7 +553,9 @@ class WholeStackTest {
                         "COGNATE_HOSTED_UI_PREFIX_DOMAIN_TEMPLATE", "http://{domain}.auth.{region}.localhost:" + hostedUi,
                         "COGNATE_INTERNAL_API_PORT", Integer.toString(userPoolInternal), "COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK,
                         "QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL", "http://localhost:" + triggerRunnerInternal,
-                        "COGNATE_TRIGGERS_CUSTOM_SENDER_PUBLIC_KEY", customSenderPublicKey));
+                        "COGNATE_TRIGGERS_CUSTOM_SENDER_PUBLIC_KEY", customSenderPublicKey,
+                        // the upstream OpenID Provider of HostedFederationJourney runs on this machine, over http
+                        "COGNATE_FEDERATION_ALLOW_LOOPBACK_HTTP", "true"));
         Map<String, String> triggerRunnerEnvironment = new LinkedHashMap<>(mail.triggerRunnerEnvironment());
         triggerRunnerEnvironment.put("COGNATE_INTERNAL_API_PORT", Integer.toString(triggerRunnerInternal));
         triggerRunnerEnvironment.put("COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK);
@@ -556,7 +569,9 @@ class WholeStackTest {
                 new CognateService(CognateService.HOSTED_UI.name(), CognateService.HOSTED_UI.displayName(), hostedUi,
                         Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", idp.baseUrl(), "COGNATE_ISSUER_BASE_URL", idp.baseUrl(),
                                 "QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:" + userPoolInternal)),
-                new CognateService(CognateService.IDENTITY_POOL.name(), CognateService.IDENTITY_POOL.displayName(), identityPool, Map.of()),
+                // user pool ID tokens are logins of identity pools: their issuer is this stack's user-pool-service
+                new CognateService(CognateService.IDENTITY_POOL.name(), CognateService.IDENTITY_POOL.displayName(), identityPool,
+                        Map.of("COGNATE_LOGINS_USER_POOL_ISSUER_BASE_URL", idp.baseUrl())),
                 new CognateService(CognateService.TRIGGER_RUNNER.name(), CognateService.TRIGGER_RUNNER.displayName(), triggerRunner,
                         triggerRunnerEnvironment));
     }
