@@ -156,9 +156,8 @@ public class SamlLogins {
     private CognitoException refusal(SamlAssertion assertion, Instant notOnOrAfter) {
         Exception cause = assertion.getValidationException();
         int code = cause instanceof ValidationError invalid ? invalid.getErrorCode() : -1;
-        if (code == -1) {
-            LOG.debugf("a SAML response was refused: %s", assertion.getError());
-        }
+        // a refused login is the caller's error: debug, not error (java-saml's own logging is off, application.properties)
+        LOG.debugf("a SAML response was refused: %s", assertion.getError());
         return LoginRefusals.notAuthorized(message(code, notOnOrAfter));
     }
 
