@@ -7,7 +7,8 @@
 // request.json: {"issuer", "keyPem", "certPem", "responses": [spec, ...]} where a spec is
 //   {"nameId", "attributes": {"<name>": ["<value>", ...]}, "audience", "recipient", "destination",
 //    "notBefore", "notOnOrAfter" (ISO instants), "sign": "assertion" | "response" | "both" | "none",
-//    "keyPem"/"certPem" (optional: another signer than the issuer's own key)}
+//    "keyPem"/"certPem" (optional: another signer than the issuer's own key),
+//    "encryptToCertPem" (optional: the assertion encrypted to this certificate, an EncryptedAssertion)}
 // Writes responses.json: a JSON array with the base64 Response of each spec, in order (samlify logs on the console).
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as samlify from 'samlify';
@@ -66,6 +67,7 @@ async function response(request, spec) {
   const idp = samlify.IdentityProvider({
     entityID: request.issuer, privateKey: keyPem, signingCert: certPem, nameIDFormat: [PERSISTENT],
     requestSignatureAlgorithm: RSA_SHA256, singleSignOnService: [{ Binding: POST, Location: 'https://idp.cognate.test/saml/sso' }],
+    isAssertionEncrypted: Boolean(spec.encryptToCertPem),
   });
   const ids = { response: '_' + crypto.randomUUID(), assertion: '_' + crypto.randomUUID() };
   const xml = fill(spec, request.issuer, ids);
@@ -75,6 +77,7 @@ async function response(request, spec) {
   const sp = samlify.ServiceProvider({
     entityID: spec.audience, assertionConsumerService: [{ Binding: POST, Location: spec.recipient }],
     wantAssertionsSigned: spec.sign === 'assertion' || spec.sign === 'both', wantMessageSigned: spec.sign === 'response' || spec.sign === 'both',
+    ...(spec.encryptToCertPem ? { encryptCert: spec.encryptToCertPem } : {}),
   });
   // samlify signs what the SP's metadata asks for (assertion, message or both) with the IdP's key
   const { context } = await idp.createLoginResponse(sp, null, 'post', { email: spec.nameId }, () => ({ id: ids.response, context: xml }));

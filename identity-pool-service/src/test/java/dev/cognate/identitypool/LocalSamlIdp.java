@@ -107,6 +107,12 @@ public final class LocalSamlIdp {
             return this;
         }
 
+        /** The assertion encrypted (an {@code EncryptedAssertion}) to this test certificate. */
+        public Spec encryptedTo(String certFile) {
+            values.put("encryptToCertPem", read(certFile));
+            return this;
+        }
+
         @SuppressWarnings("unchecked")
         private Map<String, List<String>> attributes() {
             return (Map<String, List<String>>) values.get("attributes");

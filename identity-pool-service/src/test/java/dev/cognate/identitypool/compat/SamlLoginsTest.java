@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Logins of {@code SamlProviderARNs}: base64 SAML Responses signed by a real SAML IdP (npm samlify, {@link LocalSamlIdp}),
  * through the AWS SDK v2 ({@code GetId}, {@code GetCredentialsForIdentity}), credentials proven by Cognate's STS
  * {@code GetCallerIdentity}. Roles from the assertion ({@code CustomRoleArn}), rules on its attributes, principal tags;
- * unsigned, another signer, expired, wrong audience or recipient, another issuer, wrapped, replayed and not the pool's
+ * unsigned, another signer, expired, encrypted, wrong audience or recipient, another issuer, wrapped, replayed and not the pool's
  * provider refused, writing nothing. CI runs {@code npm ci} in src/test/node-saml; without node the test is skipped.
  */
 @QuarkusTest
@@ -221,7 +221,9 @@ class SamlLoginsTest {
                 response("mallory@corp.example").valid(now.minusSeconds(3600), now.minusSeconds(600)),
                 response("mallory@corp.example").audience("urn:amazon:cognito:sp:us-east-1_SomePool"),
                 response("mallory@corp.example").recipient("https://attacker.example/saml"),
-                response("mallory@corp.example").valid(now.plusSeconds(1200), now.plusSeconds(1800)));
+                response("mallory@corp.example").valid(now.plusSeconds(1200), now.plusSeconds(1800)),
+                // AWS: Cognito does not take encrypted assertions from IAM SAML providers
+                response("mallory@corp.example").encryptedTo("other-cert.pem"));
 
         assertThat(refusal(pool, FILE_IDP_ARN, responses.get(0))).as("unsigned").isEqualTo(NOT_VERIFIED);
         assertThat(refusal(pool, FILE_IDP_ARN, responses.get(1))).as("another signer").isEqualTo(NOT_VERIFIED);
@@ -230,6 +232,7 @@ class SamlLoginsTest {
         assertThat(refusal(pool, FILE_IDP_ARN, responses.get(3))).isEqualTo("Invalid login token. Incorrect token audience.");
         assertThat(refusal(pool, FILE_IDP_ARN, responses.get(4))).isEqualTo("Invalid login token. Incorrect SAML recipient.");
         assertThat(refusal(pool, FILE_IDP_ARN, responses.get(5))).isEqualTo("Invalid login token. The SAML assertion is not valid yet.");
+        assertThat(refusal(pool, FILE_IDP_ARN, responses.get(6))).as("encrypted").isEqualTo("Invalid login token. Not a valid SAML response.");
         assertThat(refusal(pool, FILE_IDP_ARN, "bm90IHhtbA==")).isEqualTo("Invalid login token. Not a valid SAML response.");
         assertThat(refusal(pool, FILE_IDP_ARN, "%%% not base64")).isEqualTo("Invalid login token. Not a valid SAML response.");
         assertThat(Rows.count(dataSource, "SELECT 1 FROM identities WHERE identity_pool_id = ?", pool)).isZero();
