@@ -1,10 +1,12 @@
 package dev.cognate.identitypool.compat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.identitypool.CognitoIdentityClients;
 import dev.cognate.identitypool.LocalLoginProviders;
 import dev.cognate.identitypool.LocalSamlIdp;
 import dev.cognate.identitypool.Rows;
 import dev.cognate.identitypool.sts.SessionTokens;
+import dev.cognate.testkit.ScriptRun;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +22,8 @@ import software.amazon.awssdk.services.cognitoidentity.model.RoleMappingType;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +123,29 @@ class SamlLoginsTest {
         assertThat(operator.describeIdentity(r -> r.identityId(identityId)).logins()).containsExactly(FILE_IDP_ARN);
         assertThat(Rows.strings(dataSource, "SELECT subject FROM identity_logins WHERE identity_id = ?", identityId))
                 .containsExactly("alice@corp.example");
+    }
+
+    /**
+     * The AWS SDK for JavaScript v3 ({@code src/test/node/saml_credentials_with_aws_sdk_js_v3.mjs}): its
+     * {@code fromCognitoIdentityPool} presents one assertion to GetId and to GetCredentialsForIdentity, both accepted;
+     * presented again, refused.
+     */
+    @Test
+    void theJavaScriptSdksCredentialProviderUsesOneAssertionForGetIdAndCredentialsAndNotTwice() throws Exception {
+        assumeTrue(Files.isDirectory(AwsSdkJsV3CredentialsTest.SCRIPT_DIR.resolve("node_modules/@aws-sdk/credential-providers")),
+                "src/test/node/node_modules is needed (CI runs npm ci there)");
+        String pool = pool(FILE_IDP_ARN);
+        String samlResponse = LocalSamlIdp.fromFileIdp(response("heidi@corp.example").roles(FILE_IDP_ARN, ROLE_B)).get(0);
+        String arguments = new ObjectMapper().writeValueAsString(Map.of(
+                "endpoint", endpoint.toString().replaceAll("/$", ""), "region", "us-east-1", "identityPoolId", pool,
+                "provider", FILE_IDP_ARN, "samlResponse", samlResponse,
+                "expectedArn", "arn:aws:sts::123456789012:assumed-role/SamlAuditors/CognitoIdentityCredentials"));
+
+        ScriptRun run = ScriptRun.run(AwsSdkJsV3CredentialsTest.SCRIPT_DIR, Duration.ofMinutes(2),
+                List.of("node", "saml_credentials_with_aws_sdk_js_v3.mjs", arguments));
+
+        assertThat(run.succeeded()).as("node output:%n%s", run.output()).isTrue();
+        assertThat(run.output()).contains("the same assertion again is refused: NotAuthorizedException", "all checks passed");
     }
 
     @Test
