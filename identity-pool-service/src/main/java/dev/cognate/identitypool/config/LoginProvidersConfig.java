@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where the public login providers of {@code SupportedLoginProviders}, the OpenID Connect providers of
- * {@code OpenIdConnectProviderARNs} and the SAML providers of {@code SamlProviderARNs} are reached (prefix {@code cognate.login-providers}). The defaults are the providers'
+ * {@code OpenIdConnectProviderARNs} and the SAML providers of {@code SamlProviderARNs} are reached (prefix
+ * {@code cognate.login-providers}). The defaults are the providers'
  * real public URLs; tests and private installations point them at a local provider. The issuers a token must name are
  * fixed by the provider (Google's, Apple's), not by these URLs.
  */

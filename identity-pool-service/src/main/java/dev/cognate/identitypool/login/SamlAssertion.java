@@ -59,13 +59,4 @@ final class SamlAssertion extends SamlResponse {
         Element conditions = (Element) nodes.item(0);
         return conditions.hasAttribute("NotOnOrAfter") ? Util.parseDateTime(conditions.getAttribute("NotOnOrAfter")).toDate().toInstant() : null;
     }
-
-    /** The issuer of the assertion (java-saml checks every issuer equals the IdP's entity id). */
-    String assertionIssuerOrNull() {
-        try {
-            return getAssertionIssuer();
-        } catch (Exception e) {
-            return null;
-        }
-    }
 }

@@ -172,9 +172,7 @@ public class SamlLogins {
             case ValidationError.ASSERTION_TOO_EARLY -> NOT_YET_VALID;
             // the recipient was checked before, so a subject confirmation that does not hold is a time one
             case ValidationError.ASSERTION_EXPIRED, ValidationError.RESPONSE_EXPIRED, ValidationError.SESSION_EXPIRED,
-                 ValidationError.WRONG_SUBJECTCONFIRMATION -> notOnOrAfter != null && !notOnOrAfter.isAfter(clock.instant())
-                    ? "Invalid login token. Token expired: " + notOnOrAfter.getEpochSecond() + " >= " + clock.instant().getEpochSecond()
-                    : code == ValidationError.WRONG_SUBJECTCONFIRMATION ? NOT_YET_VALID : "Invalid login token. Token expired.";
+                 ValidationError.WRONG_SUBJECTCONFIRMATION -> timeRefusal(code, notOnOrAfter);
             case ValidationError.INVALID_XML_FORMAT, ValidationError.UNSUPPORTED_SAML_VERSION, ValidationError.MISSING_ID,
                  ValidationError.WRONG_NUMBER_OF_ASSERTIONS, ValidationError.MISSING_STATUS, ValidationError.MISSING_STATUS_CODE,
                  ValidationError.MISSING_CONDITIONS, ValidationError.WRONG_NUMBER_OF_AUTHSTATEMENTS, ValidationError.NO_NAMEID,
@@ -184,6 +182,16 @@ public class SamlLogins {
             // unsigned, another signer, a broken or deprecated signature, wrapped or unexpected signed elements
             default -> LoginRefusals.NOT_VERIFIED;
         };
+    }
+
+    /** An assertion outside its times: expired (Cognito's message for an expired token), or not valid yet. */
+    private String timeRefusal(int code, Instant notOnOrAfter) {
+        Instant now = clock.instant();
+        if (notOnOrAfter != null && !notOnOrAfter.isAfter(now)) {
+            return "Invalid login token. Token expired: " + notOnOrAfter.getEpochSecond() + " >= " + now.getEpochSecond();
+        }
+        // the confirmation's NotOnOrAfter still holds: its NotBefore is ahead, or the Conditions or session expired
+        return code == ValidationError.WRONG_SUBJECTCONFIRMATION ? NOT_YET_VALID : "Invalid login token. Token expired.";
     }
 
     private static ObjectNode claims(Map<String, List<String>> attributes, String nameId, String issuer, String audience) {
