@@ -153,6 +153,40 @@ class WholeStackTest {
     }
 
     /**
+     * README, "Sign in through an OpenID Connect provider": its AWS CLI commands, run unedited against this stack's
+     * seeded demo, add the provider to the pool and to the demo client, which keeps its other settings; the hosted login
+     * sees the provider among the client's.
+     */
+    @Test
+    void theReadmesCommandsAddAnOpenIdConnectProviderThatTheDemoClientOffers(@TempDir Path work) throws Exception {
+        assumeTrue(ReadmeOidcProvider.toolsAvailable(), "the README's commands need the AWS CLI and jq on PATH");
+        StackDescription.Endpoints endpoints = new StackDescription.Endpoints(services.get(0).baseUrl(), services.get(1).baseUrl(),
+                services.get(2).baseUrl(), services.get(3).baseUrl(), services.get(2).baseUrl() + "/sts");
+
+        ReadmeOidcProvider.Outcome outcome = ReadmeOidcProvider.run(endpoints, "us-east-1", credentials, work);
+
+        assertThat(outcome.run().succeeded()).as("the README's commands:%n%s", outcome.run().output()).isTrue();
+        assertThat(outcome.run().output()).contains("COGNITO\tLocalOIDC");
+        String poolId = outcome.demo().userPoolId();
+        String clientId = outcome.demo().clientId();
+        try (CognitoIdentityProviderClient operator = operatorClient()) {
+            var provider = operator.describeIdentityProvider(r -> r.userPoolId(poolId).providerName("LocalOIDC")).identityProvider();
+            assertThat(provider.providerTypeAsString()).isEqualTo("OIDC");
+            assertThat(provider.providerDetails()).containsEntry("oidc_issuer", ReadmeOidcProvider.ISSUER)
+                    .containsEntry("authorize_scopes", "openid email profile").containsEntry("attributes_request_method", "GET");
+            assertThat(provider.attributeMapping()).containsEntry("email", "email");
+            var client = operator.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(clientId)).userPoolClient();
+            assertThat(client.supportedIdentityProviders()).containsExactly("COGNITO", "LocalOIDC");
+            assertThat(client.callbackURLs()).as("the update kept the demo client's settings").containsExactly(DemoSeeder.CALLBACK_URL);
+            assertThat(client.allowedOAuthScopes()).containsExactlyInAnyOrder("openid", "email", "profile");
+            assertThat(client.explicitAuthFlows()).contains(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH);
+        }
+        JsonNode hostedLoginView = ReadmeOidcProvider.hostedLoginsViewOf("http://localhost:" + ports[8], clientId);
+        assertThat(hostedLoginView.path("supportedIdentityProviders").toString()).contains("LocalOIDC");
+        assertThat(hostedLoginView.path("identityProviders").toString()).contains("\"providerName\":\"LocalOIDC\"", "\"providerType\":\"OIDC\"");
+    }
+
+    /**
      * SMS as files, as deploy/local runs trigger-runner: SignUp with a phone number the pool verifies → the code's text
      * message written to {@code .state/sms/} (one file: the number, the time, the text) → ConfirmSignUp with that code
      * → the phone number verified and the user signs in.
