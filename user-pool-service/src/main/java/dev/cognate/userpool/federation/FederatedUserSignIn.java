@@ -171,20 +171,19 @@ public class FederatedUserSignIn implements FederatedSignIn {
      */
     private Uni<SignedInUser> firstSignIn(Attempt attempt) {
         Instant now = now();
-        IdentityProvider provider = attempt.provider();
         User draft;
         try {
             Map<String, String> attributes = FederatedAttributes.forCreate(attempt.pool(), attempt.mapped());
-            attributes.put(FederatedIdentities.ATTRIBUTE, new FederatedIdentities(List.of(new FederatedIdentities.Entry(
-                    attempt.identity().subject(), provider.providerName(), provider.providerType(), null, true, now))).toAttribute());
             draft = new User(attempt.pool().id(), UUID.randomUUID(), attempt.username(), UserStatus.EXTERNAL_PROVIDER, true, attributes,
                     null, null, null, JsonNodeFactory.instance.arrayNode(), JsonNodeFactory.instance.objectNode(), now, now);
         } catch (CognitoException e) {
             return refuse(attempt, null, e);
         }
         AtomicReference<PostEventTriggers.Pending> postConfirmation = new AtomicReference<>(PostEventTriggers.Pending.NONE);
+        // PreSignUp sees the mapped attributes only; the identities attribute comes with the user
         return creation.beforeTransaction(attempt.pool(), draft, UserCreation.Source.EXTERNAL_PROVIDER, attempt.caller())
                 .onFailure(CognitoException.class).recoverWithUni(failure -> refuse(attempt, null, (CognitoException) failure))
+                .map(decided -> withIdentity(decided, attempt, now))
                 .chain(decided -> linkedUser(attempt).chain(linked -> linked.isPresent() ? signInAs(attempt, linked.get())
                         : db.withTransaction(tx -> creation.create(tx, attempt.pool(), decided, null, UserCreation.Source.EXTERNAL_PROVIDER, false)
                                         .call(user -> confirmation.confirmedAtSignUp(tx, attempt.pool(), user, attempt.caller())
@@ -194,6 +193,15 @@ public class FederatedUserSignIn implements FederatedSignIn {
                                 .map(user -> signedIn(user, now))
                                 // two first sign-ins of one identity at once: the second finds the user the first created
                                 .onFailure(FederatedUserSignIn::isUsernameTaken).recoverWithUni(() -> signIn(attempt))));
+    }
+
+    /** The new federated user's {@code identities}: its own provider identity, primary. */
+    private static User withIdentity(User user, Attempt attempt, Instant now) {
+        IdentityProvider provider = attempt.provider();
+        Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
+        attributes.put(FederatedIdentities.ATTRIBUTE, new FederatedIdentities(List.of(new FederatedIdentities.Entry(
+                attempt.identity().subject(), provider.providerName(), provider.providerType(), null, true, now))).toAttribute());
+        return user.withAttributes(attributes, now);
     }
 
     private static boolean isUsernameTaken(Throwable failure) {

@@ -66,6 +66,17 @@ public final class ProviderDetailsRules {
         if (file != null && file.isBlank()) {
             throw CognitoException.invalidParameter("MetadataFile must not be empty.");
         }
+        // The switches the SAML engine runs (federation/saml): a value it would not understand is refused, not ignored.
+        for (String key : List.of("IDPInit", "IDPSignout", "EncryptedResponses")) {
+            String value = details.get(key);
+            if (value != null && !"true".equals(value) && !"false".equals(value)) {
+                throw CognitoException.invalidParameter(key + " must be true or false.");
+            }
+        }
+        String signing = details.get("RequestSigningAlgorithm");
+        if (signing != null && !"rsa-sha256".equals(signing)) {
+            throw CognitoException.invalidParameter("RequestSigningAlgorithm must be rsa-sha256.");
+        }
     }
 
     /**
