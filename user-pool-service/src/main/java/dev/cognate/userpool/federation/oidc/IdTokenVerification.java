@@ -9,6 +9,7 @@ import dev.cognate.tokens.RemoteJwks;
 import dev.cognate.tokens.SigningAlgorithm;
 import dev.cognate.tokens.TokenRejectedException;
 import dev.cognate.tokens.UnverifiedJwt;
+import dev.cognate.tokens.VerifiedJwt;
 import dev.cognate.userpool.config.FederationConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,9 +56,12 @@ public class IdTokenVerification {
      *
      * @param startedAt epoch seconds at which the sign-in started (an ID token issued before it is not this sign-in's)
      */
-    public Uni<ObjectNode> verify(String providerName, String idToken, ProviderEndpoints endpoints, String clientId, String nonce,
-                                  long startedAt) {
+    public Uni<ObjectNode> verify(String providerName, String idToken, ProviderEndpoints endpoints, String clientId, String clientSecret,
+                                  String nonce, long startedAt) {
         return Uni.createFrom().deferred(() -> {
+            if (endpoints.protocol() == ProviderEndpoints.Protocol.OPENID_CONNECT && HmacIdTokens.isHmac(idToken)) {
+                return Uni.createFrom().item(() -> HmacIdTokens.verify(idToken, clientSecret, hmacChecks(idToken, endpoints, clientId)));
+            }
             UnverifiedJwt jwt = VERIFIER.parse(idToken);
             String issuer = jwt.untrustedIssuer();
             if (issuer == null || !endpoints.issuers().contains(issuer)) {
@@ -66,9 +70,8 @@ public class IdTokenVerification {
             JwksSource keys = keySources.computeIfAbsent(endpoints.jwksUri(), uri -> RemoteJwks.source(http.client(),
                     http.require(uri, providerName, "jwks_uri"), http.timeout(), config.metadataTtl(), REFETCH_INTERVAL, clock));
             ClaimChecks checks = ClaimChecks.issuedBy(issuer).audience(clientId).clock(clock);
-            return Uni.createFrom().completionStage(() -> VERIFIER.verify(jwt, keys, checks));
-        }).map(verified -> {
-            ObjectNode claims = verified.claims();
+            return Uni.createFrom().completionStage(() -> VERIFIER.verify(jwt, keys, checks)).map(VerifiedJwt::claims);
+        }).map(claims -> {
             checkAuthorizedParty(providerName, claims, clientId);
             long iat = claims.path("iat").asLong();
             if (iat < startedAt - SKEW.toSeconds()) {
@@ -88,6 +91,16 @@ public class IdTokenVerification {
         });
     }
 
+    /** The claim checks of an HMAC token: its {@code iss} (read before the MAC is checked) must be one of the provider's. */
+    private ClaimChecks hmacChecks(String idToken, ProviderEndpoints endpoints, String clientId) {
+        String issuer = HmacIdTokens.untrustedClaims(idToken).map(claims -> claims.path("iss"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null);
+        if (issuer == null || !endpoints.issuers().contains(issuer)) {
+            throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_ISSUER, "iss " + issuer);
+        }
+        return ClaimChecks.issuedBy(issuer).audience(clientId).clock(clock);
+    }
+
     /** With several audiences {@code azp} must be this client, and when present it must be (OpenID Connect Core §3.1.3.7, items 4 and 5). */
     private static void checkAuthorizedParty(String providerName, ObjectNode claims, String clientId) {
         JsonNode aud = claims.path("aud");
@@ -102,10 +115,10 @@ public class IdTokenVerification {
     private static String describe(TokenRejectedException.Reason reason) {
         return switch (reason) {
             case MALFORMED -> "it is not a well-formed JWT";
-            case ALGORITHM_NOT_ALLOWED -> "its algorithm is not allowed (RS, PS or ES only)";
+            case ALGORITHM_NOT_ALLOWED -> "its algorithm is not allowed (RS, PS, ES, or HS with the client secret)";
             case UNSUPPORTED_HEADER -> "its header is not supported (a kid is required)";
             case UNKNOWN_KID -> "no key of the provider's JWKS has its kid";
-            case KEY_MISMATCH -> "its key does not fit its algorithm";
+            case KEY_MISMATCH -> "its key does not fit its algorithm (an HS key must be as long as its hash)";
             case BAD_SIGNATURE -> "the signature does not verify";
             case KEYS_UNAVAILABLE -> "the provider's keys could not be fetched";
             case WRONG_ISSUER -> "the issuer is not the provider";

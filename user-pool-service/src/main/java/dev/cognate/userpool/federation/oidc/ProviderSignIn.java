@@ -192,7 +192,7 @@ public class ProviderSignIn {
 
     private Uni<ObjectNode> verify(IdentityProvider provider, ProviderEndpoints resolved, FederationState attempt, String idToken) {
         return idTokens.verify(provider.providerName(), idToken, resolved, provider.providerDetails().get("client_id"),
-                attempt.nonce(), attempt.startedAt());
+                provider.providerDetails().get("client_secret"), attempt.nonce(), attempt.startedAt());
     }
 
     private static String requiredText(IdentityProvider provider, ObjectNode tokens, String member) {

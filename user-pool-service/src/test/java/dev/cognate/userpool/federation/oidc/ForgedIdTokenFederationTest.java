@@ -113,20 +113,36 @@ class ForgedIdTokenFederationTest extends FederationFixture {
             Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
             return base64.encodeToString("{\"alg\":\"none\",\"kid\":\"forged-1\"}".getBytes(StandardCharsets.UTF_8)) + "."
                     + base64.encodeToString(provider.goodClaims(grant).build().toString().getBytes(StandardCharsets.UTF_8)) + ".";
-        }, "its algorithm is not allowed (RS, PS or ES only)");
+        }, "its algorithm is not allowed (RS, PS, ES, or HS with the client secret)");
     }
 
     @Test
-    void anHmacTokenKeyedWithTheClientSecretIsRefused() {
-        refused(grant -> {
-            try {
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("forged-1").build(), provider.goodClaims(grant).build());
-                jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-                return jwt.serialize();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "its algorithm is not allowed (RS, PS or ES only)");
+    void anHmacTokenKeyedWithTheClientSecretSignsInAsCognitoAllows() {
+        Response signedIn = signInWith(grant -> hmac(provider.goodClaims(grant).build(), JWSAlgorithm.HS256, SECRET));
+
+        assertThat(signedIn.statusCode()).as(signedIn.asString()).isEqualTo(200);
+        assertThat(signedIn.jsonPath().getString("signedIn.username")).isEqualTo("Forged_user-1");
+    }
+
+    @Test
+    void anHmacTokenKeyedWithAnythingElseIsRefused() {
+        refused(grant -> hmac(provider.goodClaims(grant).build(), JWSAlgorithm.HS256, "another-secret-of-at-least-32-bytes-long!!"),
+                "the signature does not verify");
+        // HS512 needs a 64-byte key: this client secret is shorter, so it cannot key it
+        refused(grant -> hmac(provider.goodClaims(grant).build(), JWSAlgorithm.HS512, SECRET + SECRET),
+                "its key does not fit its algorithm (an HS key must be as long as its hash)");
+        refused(grant -> hmac(provider.goodClaims(grant).audience("someone-else").build(), JWSAlgorithm.HS256, SECRET),
+                "the audience is not the client id");
+    }
+
+    private static String hmac(JWTClaimsSet claims, JWSAlgorithm algorithm, String key) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).build(), claims);
+            jwt.sign(new MACSigner(key.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -4,7 +4,11 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import dev.cognate.testkit.TestInfrastructure;
 import dev.cognate.userpool.MovableClock;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cognate.internalapi.InternalRoutes;
 import dev.cognate.userpool.api.HostedUiApi;
+import dev.cognate.userpool.api.InternalApi;
+import io.restassured.http.ContentType;
 import dev.cognate.userpool.federation.ExternalIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -35,6 +39,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @TestProfile(FederationTestProfile.class)
 class SocialProvidersFederationTest extends FederationFixture {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     MovableClock clock;
@@ -146,6 +152,39 @@ class SocialProvidersFederationTest extends FederationFixture {
     }
 
     @Test
+    void aClientThatNoLongerSupportsTheProviderIsRefusedAtTheCallback() {
+        String clientId = clientFor("LoginWithAmazon", IdentityProviderTypeType.LOGIN_WITH_AMAZON, Map.of("client_id", SocialProviderStandIn.AMAZON_CLIENT,
+                "client_secret", SocialProviderStandIn.AMAZON_SECRET, "authorize_scopes", "profile"), Map.of());
+        String federationId = newFederationId();
+        Map<String, String> answer = providers.authorize("amazon", startedAt(clientId, "LoginWithAmazon", federationId), "amzn1.account.GONE", "g@example.com", null);
+        cognito.updateUserPoolClient(r -> r.userPoolId(poolId).clientId(clientId).callbackURLs("https://app.example.com/cb")
+                .allowedOAuthFlows(software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType.CODE).allowedOAuthScopes("openid")
+                .allowedOAuthFlowsUserPoolClient(true).supportedIdentityProviders("COGNITO"));
+        int before = recorded.count();
+
+        HostedUiApi.assertError(callback(clientId, answer, federationId), 400, "InvalidParameterException",
+                "The client does not support the identity provider LoginWithAmazon");
+        assertThat(recorded.count()).isEqualTo(before);
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheirReason() throws Exception {
+        String clientId = clientFor("LoginWithAmazon", IdentityProviderTypeType.LOGIN_WITH_AMAZON, Map.of("client_id", SocialProviderStandIn.AMAZON_CLIENT,
+                "client_secret", SocialProviderStandIn.AMAZON_SECRET, "authorize_scopes", "profile"), Map.of());
+        HostedUiApi.assertError(raw(clientId, InternalRoutes.FEDERATION_OIDC_CALLBACK, "{\"parameters\": {\"state\": \"x\""), 400,
+                "InvalidParameterException", "The request body is not valid JSON.");
+        HostedUiApi.assertError(raw(clientId, InternalRoutes.FEDERATION_OIDC_CALLBACK, "{\"parameters\": [1]}"), 400,
+                "InvalidParameterException", "Unexpected value type for member 'parameters'.");
+        HostedUiApi.assertError(raw(clientId, InternalRoutes.FEDERATION_OIDC_CALLBACK, "{\"parameters\": {\"state\": 5}}"), 400,
+                "InvalidParameterException", "Unexpected value type for member 'state'.");
+        HostedUiApi.assertError(raw(clientId, InternalRoutes.FEDERATION_START, JSON.writeValueAsString(Map.of("providerName", "LoginWithAmazon",
+                        "federationId", newFederationId(), "hostedUiBaseUrl", "javascript:alert(1)"))), 400,
+                "InvalidParameterException", "hostedUiBaseUrl must be an http or https URL without query or fragment");
+        HostedUiApi.assertError(callback("nosuchclient0000000000000a", Map.of("state", "x", "code", "y"), newFederationId()), 400,
+                "NotAuthorizedException", "Invalid state: the sign-in with the identity provider is unknown, expired or already used.");
+    }
+
+    @Test
     void aStateOlderThanItsLifetimeIsRefused() {
         String clientId = clientFor("LoginWithAmazon", IdentityProviderTypeType.LOGIN_WITH_AMAZON, Map.of("client_id", SocialProviderStandIn.AMAZON_CLIENT,
                 "client_secret", SocialProviderStandIn.AMAZON_SECRET, "authorize_scopes", "profile"), Map.of());
@@ -184,6 +223,10 @@ class SocialProvidersFederationTest extends FederationFixture {
         assertThat(recorded.count()).isEqualTo(before);
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
                 assertThat(start(clientId, "LoginWithAmazon", newFederationId()).statusCode()).isEqualTo(200));
+    }
+
+    private static Response raw(String clientId, String route, String body) {
+        return InternalApi.given().contentType(ContentType.JSON).body(body).post(InternalRoutes.HOSTED_LOGIN + route, clientId);
     }
 
     private static Map<String, String> appleDetails(KeyPair teamKey) {

@@ -1,5 +1,6 @@
 package dev.cognate.userpool.federation.oidc;
 
+import dev.cognate.testkit.Ports;
 import dev.cognate.testkit.ScriptRun;
 
 import java.io.BufferedReader;
@@ -36,7 +37,8 @@ final class UpstreamOpenIdProvider {
 
     /** The provider's issuer, starting it on first use. */
     static synchronized String issuer() throws IOException, InterruptedException {
-        if (process == null || !process.isAlive()) {
+        // Quarkus loads this class once per test profile: another copy of it may have started the provider already
+        if ((process == null || !process.isAlive()) && !Ports.isListening(FederationTestProfile.OP_PORT)) {
             process = new ProcessBuilder("node", "server.mjs", Integer.toString(FederationTestProfile.OP_PORT), REDIRECT_URI)
                     .directory(DIRECTORY.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             Process started = process;
