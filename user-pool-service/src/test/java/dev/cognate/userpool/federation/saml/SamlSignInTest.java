@@ -84,6 +84,13 @@ class SamlSignInTest extends SamlFixture {
         assertRefused(unreachable, "InvalidParameterException",
                 "Unable to use the SAML metadata of the identity provider Okta: the metadata URL could not be reached.");
 
+        for (String internalAddress : List.of("https://169.254.169.254/latest/meta-data", "https://10.1.2.3/metadata")) {
+            cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER).providerDetails(Map.of("MetadataURL", internalAddress)));
+            Response guarded = internal(dev.cognate.internalapi.InternalRoutes.FEDERATION_START, Map.of("providerName", PROVIDER,
+                    "federationId", UUID.randomUUID().toString(), "hostedUiBaseUrl", LOGIN_BASE, "ipAddress", "203.0.113.9"));
+            assertRefused(guarded, "InvalidParameterException", "MetadataURL points to an address Cognate does not call.");
+        }
+
         cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER)
                 .providerDetails(Map.of("MetadataFile", "<EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\"/>")));
         Response notMetadata = internal(dev.cognate.internalapi.InternalRoutes.FEDERATION_START, Map.of("providerName", PROVIDER,
