@@ -68,6 +68,11 @@ final class OAuthEndpoints {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build());
     }
 
+    /** A GET with {@code Authorization: Bearer token}: /oauth2/userInfo. */
+    JsonNode get(String path, String bearer) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Authorization", "Bearer " + bearer).GET().build());
+    }
+
     private JsonNode send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
