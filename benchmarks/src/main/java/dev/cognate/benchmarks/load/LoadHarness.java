@@ -13,11 +13,8 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
-import dev.cognate.benchmarks.load.server.ProcFs;
 import dev.cognate.benchmarks.load.server.ServerCpu;
 import dev.cognate.benchmarks.load.server.ServerCpuUse;
-import dev.cognate.benchmarks.load.server.ServerDiscovery;
-import dev.cognate.benchmarks.load.server.ServerProcess;
 import dev.cognate.benchmarks.load.wrk.Wrk;
 import dev.cognate.benchmarks.load.wrk.WrkRequest;
 import dev.cognate.benchmarks.load.wrk.WrkSummary;
@@ -87,8 +84,6 @@ public final class LoadHarness {
     /** Email-shaped so that cognito-local (which insists on it) runs the same scenarios for comparison. */
     private static final String SIGN_IN_USER = "load-user@example.com";
     private static final String SIGN_IN_PASSWORD = "Load-Test-Passw0rd";
-    /** deploy/local's PostgreSQL port (InfraPorts.LOCAL): where the postmaster is looked for when the stack's records do not name it. */
-    static final int LOCAL_STACK_POSTGRES_PORT = 15432;
 
     private LoadHarness(LoadOptions options) {
         this.options = options;
@@ -331,40 +326,11 @@ public final class LoadHarness {
         }
     }
 
-    /**
-     * The server side whose CPU the run counts: {@code --server-pids}, else the local stack's service under load, PostgreSQL
-     * and Redis ({@link ServerDiscovery}); null with {@code --no-server-cpu} or when nothing is found.
-     */
+    /** The server side whose CPU the run counts ({@link ServerSide}); null when not measured. */
     private ServerCpu serverCpu() {
-        if (!options.serverCpu()) {
-            return null;
-        }
-        ProcFs proc = ProcFs.system();
-        ServerDiscovery discovery = new ServerDiscovery(proc);
-        List<ServerProcess> parts;
-        if (options.serverPids() != null) {
-            parts = ServerProcess.parseList(options.serverPids(), discovery::nameOf);
-        } else if (!options.localEndpoint() || !java.nio.file.Files.isDirectory(Path.of("/proc"))) {
-            System.out.println("server CPU: not measured (the endpoint is not on this machine; give --server-pids)");
-            return null;
-        } else {
-            String service = options.scenario().triggerRunnerInternal() ? "trigger-runner"
-                    : options.scenario().identityPoolService() ? "identity-pool-service" : "user-pool-service";
-            int port = options.endpoint().getPort() > 0 ? options.endpoint().getPort()
-                    : "https".equals(options.endpoint().getScheme()) ? 443 : 80;
-            ServerDiscovery.Found found = discovery.find(options.stateDirectory(), service, port, LOCAL_STACK_POSTGRES_PORT,
-                    options.redisPort());
-            found.notes().forEach(note -> System.out.println("server CPU: " + note));
-            parts = found.processes();
-            if (parts.isEmpty()) {
-                System.out.println("server CPU: not measured (nothing found; give --server-pids)");
-                return null;
-            }
-        }
-        ServerCpu cpu = new ServerCpu(proc, parts);
-        System.out.println("server CPU of " + parts.stream().map(part -> part.name() + " (pid " + part.pid() + ")")
-                .collect(java.util.stream.Collectors.joining(", ")) + ", each with its descendants");
-        return cpu;
+        String service = options.scenario().triggerRunnerInternal() ? "trigger-runner"
+                : options.scenario().identityPoolService() ? "identity-pool-service" : "user-pool-service";
+        return ServerSide.cognate(options, service);
     }
 
     /**
