@@ -72,6 +72,8 @@ public final class SideBySide {
               --other-name NAME         its name in the report (default other)
               --scenarios LIST          some of %s (default all)
               --rounds N                how many times each pair of runs is repeated (default 2, at most 20)
+              --warm-rounds N           rounds run first and left out of the table, to let both JITs compile the paths
+                                        (default 0; 1 after a fresh start: the first round measures the compiler)
             and the load harness's options for Cognate and for both runs: --stack, --endpoint, --access-key, --secret,
             --redis, --server-pids, --duration (per run, default 30s), --warmup (per run), --concurrency, --wrk-threads,
             --wrk-scripts, --timeout, --allow-remote (see LoadHarness --help). Cognate's password sign-in is InitiateAuth
@@ -101,7 +103,7 @@ public final class SideBySide {
 
     /** Its own options, the rest passed to {@link LoadOptions}. */
     record Options(URI issuer, String clientId, String clientSecret, String username, String password, String otherPids,
-                   String otherName, List<OidcScenario> scenarios, int rounds, LoadOptions load) {
+                   String otherName, List<OidcScenario> scenarios, int rounds, int warmRounds, LoadOptions load) {
 
         static Options parse(String... args) {
             Map<String, String> own = new LinkedHashMap<>();
@@ -112,7 +114,8 @@ public final class SideBySide {
                     throw new LoadOptions.UsageException(null);
                 }
                 String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                if (name.startsWith("--other-") || name.equals("--scenarios") || name.equals("--rounds")) {
+                if (name.startsWith("--other-") || name.equals("--scenarios") || name.equals("--rounds")
+                        || name.equals("--warm-rounds")) {
                     String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : i + 1 < args.length ? args[++i] : null;
                     if (value == null) {
                         throw new LoadOptions.UsageException(name + " needs a value");
@@ -140,18 +143,24 @@ public final class SideBySide {
             if (scenarios.isEmpty()) {
                 throw new LoadOptions.UsageException("--scenarios names none");
             }
-            int rounds;
-            try {
-                rounds = Integer.parseInt(own.getOrDefault("--rounds", "2").trim());
-            } catch (NumberFormatException e) {
-                throw new LoadOptions.UsageException("--rounds: not a number");
-            }
-            if (rounds < 1 || rounds > 20) {
-                throw new LoadOptions.UsageException("--rounds must be between 1 and 20");
-            }
+            int rounds = count(own, "--rounds", "2", 1);
+            int warmRounds = count(own, "--warm-rounds", "0", 0);
             return new Options(issuer, own.get("--other-client-id"), own.get("--other-client-secret"), own.get("--other-username"),
                     own.get("--other-password"), own.get("--other-pids"), own.getOrDefault("--other-name", "other"), scenarios,
-                    rounds, load);
+                    rounds, warmRounds, load);
+        }
+
+        private static int count(Map<String, String> own, String option, String otherwise, int min) {
+            int value;
+            try {
+                value = Integer.parseInt(own.getOrDefault(option, otherwise).trim());
+            } catch (NumberFormatException e) {
+                throw new LoadOptions.UsageException(option + ": not a number");
+            }
+            if (value < min || value > 20) {
+                throw new LoadOptions.UsageException(option + " must be between " + min + " and 20");
+            }
+            return value;
         }
     }
 
@@ -162,8 +171,9 @@ public final class SideBySide {
     static int run(String... args) {
         Options options = Options.parse(args);
         LoadOptions load = options.load();
-        System.out.printf(Locale.ROOT, "Side by side: Cognate at %s and %s at %s; %d round(s) of %s, wrk -t%d -c%d, warm-up %s and %s"
-                        + " measured per run%n", load.endpoint(), options.otherName(), options.issuer(), options.rounds(),
+        System.out.printf(Locale.ROOT, "Side by side: Cognate at %s and %s at %s; %d warm round(s) (rounds %d..0, not in the"
+                        + " table), then %d round(s) of %s, wrk -t%d -c%d, warm-up %s and %s measured per run%n", load.endpoint(),
+                options.otherName(), options.issuer(), options.warmRounds(), 1 - options.warmRounds(), options.rounds(),
                 options.scenarios().stream().map(s -> s.cliName).toList(), load.wrkThreads(), load.concurrency(),
                 LoadHarness.human(load.warmup()), LoadHarness.human(load.duration()));
         SdkHttpClient http = ApacheHttpClient.builder().maxConnections(4).build();
@@ -181,12 +191,15 @@ public final class SideBySide {
             Side other = otherSide(options, load.requestTimeout());
             checkOnce(cognate, cognateEndpoints);
             Comparison comparison = new Comparison();
-            for (int round = 1; round <= options.rounds(); round++) {
+            for (int round = 1 - options.warmRounds(); round <= options.rounds(); round++) {
                 for (OidcScenario scenario : options.scenarios()) {
                     // A, B in odd rounds, B, A in even ones: a machine getting busier or quieter does not favour one side
-                    List<Side> order = round % 2 == 1 ? List.of(cognate, other) : List.of(other, cognate);
+                    List<Side> order = Math.floorMod(round, 2) == 1 ? List.of(cognate, other) : List.of(other, cognate);
                     for (Side side : order) {
-                        comparison.add(measure(wrk, side, scenario, round, load));
+                        Comparison.Run run = measure(wrk, side, scenario, round, load);
+                        if (round >= 1) { // rounds 0, -1...: the warm rounds, printed, not in the table
+                            comparison.add(run);
+                        }
                     }
                 }
             }

@@ -86,12 +86,16 @@ class ComparisonTest {
         assertThat(options.load().client()).isEqualTo(LoadOptions.Client.WRK);
         assertThat(options.load().concurrency()).isEqualTo(4);
         assertThat(options.otherName()).isEqualTo("keycloak");
+        assertThat(options.warmRounds()).isZero();
 
         assertThatThrownBy(() -> SideBySide.Options.parse("--access-key", "AK", "--secret", "SK", "--other-issuer", "http://localhost:8180/r"))
                 .isInstanceOf(LoadOptions.UsageException.class).hasMessageContaining("--other-client-id is required");
         assertThatThrownBy(() -> SideBySide.Options.parse("--access-key", "AK", "--secret", "SK", "--other-issuer", "http://localhost:1/r",
                 "--other-client-id", "c", "--other-client-secret", "s", "--other-username", "u", "--other-password", "p",
                 "--scenarios", "jwks,authorization-code")).hasMessageContaining("unknown side-by-side scenario authorization-code");
+        assertThatThrownBy(() -> SideBySide.Options.parse("--access-key", "AK", "--secret", "SK", "--other-issuer", "http://localhost:1/r",
+                "--other-client-id", "c", "--other-client-secret", "s", "--other-username", "u", "--other-password", "p",
+                "--warm-rounds", "21")).hasMessageContaining("--warm-rounds must be between 0 and 20");
         assertThatThrownBy(() -> SideBySide.Options.parse("--access-key", "AK", "--secret", "SK", "--other-issuer", "http://localhost:1/r",
                 "--other-client-id", "c", "--other-client-secret", "s", "--other-username", "u", "--other-password", "p",
                 "--client", "sdk")).hasMessageContaining("use wrk");
