@@ -345,6 +345,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.federation.saml.ResponseEnvelope",
         "dev.cognate.userpool.federation.saml.SamlAssertionConsumer$Attempt",
         "dev.cognate.userpool.federation.saml.SamlFederation$Sent",
+        "dev.cognate.userpool.federation.saml.SamlLogouts$Answered",
         "dev.cognate.userpool.federation.saml.SamlLogouts$Found",
         "dev.cognate.userpool.federation.saml.SamlLogouts$Sent",
         "dev.cognate.userpool.federation.saml.SamlProviderDetails",
