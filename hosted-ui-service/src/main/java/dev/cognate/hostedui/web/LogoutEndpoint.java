@@ -95,14 +95,14 @@ public class LogoutEndpoint {
                 if (postLogoutRedirectUri != null) {
                     throw new PageException(PageError.MISSING_CLIENT_ID);
                 }
-                return signedOutPage(query, headers, sessionId);
+                return signedOutPage(query, headers, sessionId, null, uri);
             }
             return flow.client(clientId).chain(client -> {
                 if (verified != null && !client.userPoolId().equals(verified.userPoolId())) {
                     throw new PageException(PageError.INVALID_ID_TOKEN_HINT);
                 }
                 if (postLogoutRedirectUri == null) {
-                    return signedOutPage(query, headers, sessionId);
+                    return signedOutPage(query, headers, sessionId, client.clientId(), uri);
                 }
                 if (!client.allowsLogoutUri(postLogoutRedirectUri)) {
                     throw new PageException(PageError.LOGOUT_URI_MISMATCH);
@@ -127,13 +127,31 @@ public class LogoutEndpoint {
                         .build()));
     }
 
-    private Uni<Response> signedOutPage(MultivaluedMap<String, String> query, HttpHeaders headers, String sessionId) {
+    /**
+     * The "signed out" page of an RP-initiated logout without a redirect URI. A session that came through a SAML
+     * provider with {@code IDPSignout} is ended there first: the browser goes to the provider, and {@code /saml2/logout}
+     * shows this page when the provider answers (a sign-out kept without a location); if the provider's sign-out
+     * cannot be started, the page is shown at once.
+     */
+    private Uni<Response> signedOutPage(MultivaluedMap<String, String> query, HttpHeaders headers, String sessionId,
+                                        String clientId, UriInfo uri) {
+        return sessions.find(sessionId).chain(session -> sessions.end(sessionId)
+                .chain(() -> session.isPresent() && session.get().signsOutAtProvider()
+                        ? providerSignOut.start(session.get(), clientId != null ? clientId : session.get().clientId(), null,
+                                FederationFlow.baseUrl(uri))
+                        : Uni.createFrom().nullItem())
+                .map(providerLocation -> providerLocation != null
+                        ? Response.status(Response.Status.FOUND).header("Location", providerLocation)
+                                .cookie(Cookies.cleared(HostedSessions.COOKIE)).build()
+                        : signedOut(query, headers)));
+    }
+
+    private Response signedOut(MultivaluedMap<String, String> query, HttpHeaders headers) {
         Locale locale = locales.resolve(query.getFirst("lang"), query.getFirst("ui_locales"),
                 PageRequests.acceptLanguage(headers));
-        return sessions.end(sessionId).map(ignored -> Response.ok(
-                        Templates.signedOut(locale.toLanguageTag()).setLocale(locale).render(), ErrorPages.HTML)
+        return Response.ok(Templates.signedOut(locale.toLanguageTag()).setLocale(locale).render(), ErrorPages.HTML)
                 .cookie(Cookies.cleared(HostedSessions.COOKIE))
-                .build());
+                .build();
     }
 
     private static String withState(String uri, String state) {

@@ -28,7 +28,11 @@ public class ProviderSignOut {
         this.accounts = accounts;
     }
 
-    /** Where the browser goes now: the provider's single logout service, or {@code location} when that cannot be. */
+    /**
+     * Where the browser goes now: the provider's single logout service, or {@code location} when that cannot be.
+     * A {@code null} location means the "signed out" page: {@code /saml2/logout} shows it when the provider answers,
+     * and the caller shows it at once when this answers {@code null}.
+     */
     public Uni<String> start(HostedSession session, String clientId, String location, String hostedUiBaseUrl) {
         return attempts.startSignOut(new FederationAttempts.SignOut(clientId, location))
                 .chain(relayId -> accounts.callFederation("saml-logout", client -> client.samlLogout(session.clientId(),

@@ -81,7 +81,8 @@ public class SamlLogoutEndpoint {
                                 LOG.warnf("the identity provider's LogoutResponse was not accepted; the session was already ended: %s", failure.toString());
                                 return null;
                             })
-                            .map(ignored -> seeOther(signOut.get().location())));
+                            .map(ignored -> signOut.get().location() == null ? signedOutResponse(headers)
+                                    : seeOther(signOut.get().location())));
         }
         // A LogoutRequest of the provider: the session it names must be this browser's, of a sign-in through a provider.
         return sessions.find(sessionId).chain(session -> {
@@ -101,9 +102,13 @@ public class SamlLogoutEndpoint {
     }
 
     private Uni<Response> signedOutPage(HttpHeaders headers) {
+        return Uni.createFrom().item(signedOutResponse(headers));
+    }
+
+    private Response signedOutResponse(HttpHeaders headers) {
         Locale locale = locales.resolve(null, PageRequests.acceptLanguage(headers));
-        return Uni.createFrom().item(Response.ok(Templates.signedOut(locale.toLanguageTag()).setLocale(locale).render(), ErrorPages.HTML)
-                .cookie(Cookies.cleared(HostedSessions.COOKIE)).build());
+        return Response.ok(Templates.signedOut(locale.toLanguageTag()).setLocale(locale).render(), ErrorPages.HTML)
+                .cookie(Cookies.cleared(HostedSessions.COOKIE)).build();
     }
 
     private static Response seeOther(String location) {

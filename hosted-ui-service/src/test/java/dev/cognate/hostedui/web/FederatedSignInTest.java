@@ -411,6 +411,45 @@ class FederatedSignInTest {
         assertThat(replayed.header("Location")).isNull();
     }
 
+    /** An ID token of the federated client as user-pool-service signs it (here with the fake's key), for id_token_hint. */
+    private static String federatedIdToken() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        long expiresAt = System.currentTimeMillis() / 1000 + 3600;
+        String header = base64.encodeToString(json.writeValueAsBytes(Map.of("alg", "RS256", "kid", FakeUserPool.KID, "typ", "JWT")));
+        String payload = base64.encodeToString(json.writeValueAsBytes(Map.of("sub", FakeUserPool.USER_SUB, "iss", ISSUER,
+                "aud", FakeUserPool.FEDERATED_CLIENT, "token_use", "id", "exp", expiresAt, "iat", expiresAt - 3600,
+                "cognito:username", FakeFederation.SAML_USERNAME)));
+        java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+        signer.initSign(FakeUserPool.signingKey());
+        signer.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + base64.encodeToString(signer.sign());
+    }
+
+    @Test
+    void aSignOutWithoutARedirectUriAlsoSignsOutAtTheSamlProviderAndEndsOnTheSignedOutPage() throws Exception {
+        var browser = signedInThroughSaml();
+
+        Response atProvider = browser.get("/logout", Map.of("id_token_hint", federatedIdToken()));
+
+        assertThat(atProvider.statusCode()).as(atProvider.body().asString()).isEqualTo(302);
+        String location = atProvider.header("Location");
+        assertThat(location).startsWith(FakeFederation.SAML_SLO + "?SAMLRequest=logout&RelayState=");
+        assertThat(atProvider.detailedCookie(SESSION_COOKIE).getMaxAge()).isZero();
+        String relayState = HostedUiBrowser.queryOf(location).get("RelayState");
+        assertThat(FakeUserPool.lastRequest("federation/saml-logout").path("relayState").asText()).isEqualTo(relayState);
+
+        Response back = browser.get("/saml2/logout?SAMLResponse=" + FakeFederation.LOGOUT_RESPONSE + "&RelayState="
+                + URLEncoder.encode(relayState, StandardCharsets.UTF_8));
+
+        assertThat(back.statusCode()).as("the signed-out page, no redirect").isEqualTo(200);
+        assertThat(back.header("Location")).isNull();
+        assertThat(FakeUserPool.lastRequest("federation/saml-logout-response").path("rawQuery").asText())
+                .as("the provider's answer was checked").startsWith("SAMLResponse=" + FakeFederation.LOGOUT_RESPONSE);
+        assertThat(browser.get("/oauth2/authorize", HostedUiBrowser.authorizeQuery(FakeUserPool.FEDERATED_CLIENT))
+                .header("Location")).startsWith("/login?");
+    }
+
     @Test
     void aLogoutRequestOfTheProviderEndsTheSessionAndAnswersTheProvider() {
         var browser = signedInThroughSaml();

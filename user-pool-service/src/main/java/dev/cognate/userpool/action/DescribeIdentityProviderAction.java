@@ -14,9 +14,11 @@ public class DescribeIdentityProviderAction implements AwsAction<DescribeIdentit
     }
 
     private final IdentityProviderService service;
+    private final SamlDerivedDetails samlDetails;
 
-    public DescribeIdentityProviderAction(IdentityProviderService service) {
+    public DescribeIdentityProviderAction(IdentityProviderService service, SamlDerivedDetails samlDetails) {
         this.service = service;
+        this.samlDetails = samlDetails;
     }
 
     @Override
@@ -32,6 +34,7 @@ public class DescribeIdentityProviderAction implements AwsAction<DescribeIdentit
     @Override
     public Uni<IdentityProviderRequests.Response> execute(Request request, ActionContext context) {
         IdentityProviderRequests.target(request.userPoolId(), request.providerName()).throwIfInvalid();
-        return service.describeIdentityProvider(request.userPoolId(), request.providerName()).map(IdentityProviderRequests.Response::of);
+        return service.describeIdentityProvider(request.userPoolId(), request.providerName()).chain(samlDetails::addTo)
+                .map(IdentityProviderRequests.Response::of);
     }
 }

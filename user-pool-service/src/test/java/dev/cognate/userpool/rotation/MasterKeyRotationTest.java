@@ -17,11 +17,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 import javax.sql.DataSource;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,7 +65,13 @@ class MasterKeyRotationTest extends CognitoIdpTest {
                 .providerDetails(Map.of("client_id", "google-client", "client_secret", "google-secret-value", "authorize_scopes", "email")));
         cognito.adminCreateUser(r -> r.userPoolId(poolId).username("rotated").messageAction(MessageActionType.SUPPRESS));
         cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username("rotated").password(PASSWORD).permanent(true));
-        String accessToken = signIn(client.clientId(), client.clientSecret());
+        // the pool remembers devices, so the sign-in issues one and confirming it stores a sealed device verifier
+        // (without it the devices column has no row when this test runs alone)
+        cognito.updateUserPool(r -> r.userPoolId(poolId)
+                .deviceConfiguration(d -> d.challengeRequiredOnNewDevice(false).deviceOnlyRememberedOnUserPrompt(false)));
+        AuthenticationResultType firstSignIn = signIn(client.clientId(), client.clientSecret());
+        String accessToken = firstSignIn.accessToken();
+        confirmDevice(firstSignIn);
         // a verified TOTP authenticator and a pending one (the user started replacing it)
         String seed = cognito.associateSoftwareToken(r -> r.accessToken(accessToken)).secretCode();
         assertThat(cognito.verifySoftwareToken(r -> r.accessToken(accessToken).userCode(TotpCodes.at(seed, clock.instant())))
@@ -102,15 +111,31 @@ class MasterKeyRotationTest extends CognitoIdpTest {
                 .isEqualTo(samlCertificate);
     }
 
-    /** The access token of a password sign-in. */
-    private String signIn(String clientId, String clientSecret) {
+    /** Confirms the device the sign-in issued, with a random SRP verifier and salt (only stored, sealed, here). */
+    private void confirmDevice(AuthenticationResultType result) {
+        assertThat(result.newDeviceMetadata()).as("the pool tracks devices").isNotNull();
+        try (CognitoIdentityProviderClient app = CognitoIdpClients.anonymous(endpoint)) {
+            app.confirmDevice(r -> r.accessToken(result.accessToken()).deviceKey(result.newDeviceMetadata().deviceKey()).deviceName("rotated-laptop")
+                    .deviceSecretVerifierConfig(v -> v.passwordVerifier(Base64.getEncoder().encodeToString(randomBytes(256)))
+                            .salt(Base64.getEncoder().encodeToString(randomBytes(16)))));
+        }
+    }
+
+    private static byte[] randomBytes(int size) {
+        byte[] value = new byte[size];
+        new SecureRandom().nextBytes(value);
+        return value;
+    }
+
+    /** The result of a password sign-in. */
+    private AuthenticationResultType signIn(String clientId, String clientSecret) {
         try (CognitoIdentityProviderClient app = CognitoIdpClients.anonymous(endpoint)) {
             var result = app.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", "rotated", "PASSWORD", PASSWORD,
                             "SECRET_HASH", ClientAuthenticator.secretHash(clientSecret, "rotated", clientId))))
                     .authenticationResult();
             assertThat(result.idToken()).isNotBlank();
-            return result.accessToken();
+            return result;
         }
     }
 

@@ -53,6 +53,23 @@ class GetSigningCertificateTest extends dev.cognate.userpool.CognitoIdpTest {
     }
 
     @Test
+    void describeIdentityProviderAddsTheActiveEncryptionCertificateOfTheMetadata() {
+        String poolId = newPool("saml encryption cert");
+        cognito.createIdentityProvider(r -> r.userPoolId(poolId).providerName("Adfs")
+                .providerType(software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType.SAML)
+                .providerDetails(java.util.Map.of("MetadataFile", "<EntityDescriptor/>", "EncryptedResponses", "true")));
+
+        var details = cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName("Adfs")).identityProvider().providerDetails();
+
+        String certificate = details.get("ActiveEncryptionCertificate");
+        assertThat(certificate).isNotBlank().isNotEqualTo(cognito.getSigningCertificate(r -> r.userPoolId(poolId)).certificate());
+        String metadata = RestAssured.given().baseUri(endpoint.toString()).get("/" + poolId + "/saml2/metadata").asString();
+        assertThat(metadata).as("the certificate IdPs import for encryption")
+                .contains("<md:KeyDescriptor use=\"encryption\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>" + certificate);
+        assertThat(details).containsEntry("MetadataFile", "<EntityDescriptor/>").containsEntry("EncryptedResponses", "true");
+    }
+
+    @Test
     void unknownPoolIsNotFound() {
         assertThatThrownBy(() -> cognito.getSigningCertificate(r -> r.userPoolId("us-east-1_Nope00000")))
                 .isInstanceOf(ResourceNotFoundException.class);
