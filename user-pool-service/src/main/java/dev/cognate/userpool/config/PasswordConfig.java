@@ -22,6 +22,13 @@ public interface PasswordConfig {
     int argon2Parallelism();
 
     /**
+     * Which Argon2id implementation runs: {@code native} (libargon2 through JNA; the service does not start without it)
+     * or {@code java} (Bouncy Castle, slower). Both compute the same hashes.
+     */
+    @WithDefault("native")
+    String argon2Implementation();
+
+    /**
      * Threads that hash passwords, off the event loop; also the most hashes computed at once, which
      * bounds their memory (threads × memory cost). Default: the number of CPUs.
      */
