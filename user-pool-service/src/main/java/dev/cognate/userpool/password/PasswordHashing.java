@@ -1,6 +1,7 @@
 package dev.cognate.userpool.password;
 
 import dev.cognate.userpool.config.PasswordConfig;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs Argon2id on a small dedicated pool of threads, never on the event loop: a hash costs tens of
  * milliseconds of CPU and 19 MiB of memory, so the pool's size caps both. Work beyond it waits in the
  * pool's queue instead of starving the request threads.
+ *
+ * <p>Created at start-up ({@link Startup}), not at the first sign-in: loading libargon2 and hashing the dummy password
+ * take seconds on a busy machine and ran on the event loop of the first request that needed a hash (vert.x reported it
+ * blocked 3.6 s); and a missing native library now stops the service at start-up with its message.
  */
+@Startup
 @ApplicationScoped
 public class PasswordHashing {
 
