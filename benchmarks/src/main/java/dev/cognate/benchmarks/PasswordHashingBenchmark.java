@@ -1,5 +1,6 @@
 package dev.cognate.benchmarks;
 
+import dev.cognate.userpool.password.Argon2Engine;
 import dev.cognate.userpool.password.PasswordHasher;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -7,6 +8,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -15,9 +17,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Argon2id with DESIGN.md §6's parameters (m = 19 MiB, t = 2, p = 1), as user-pool-service hashes every
- * new password ({@link #hash}) and checks every password sign-in ({@link #verify}): the CPU cost that
- * dominates a login, and so how many password checks per second one core can do.
+ * Argon2id as user-pool-service hashes every new password ({@link #hash}) and checks every password sign-in
+ * ({@link #verify}): the CPU cost that dominates a login. Both implementations ({@code native}: libargon2 through JNA,
+ * the service's default; {@code java}: Bouncy Castle) at each of OWASP's equivalent Argon2id parameter sets
+ * (p = 1): m = 47104 t = 1, 19456 t = 2 (DESIGN.md §6, the default), 12288 t = 3, 9216 t = 4, 7168 t = 5 KiB.
+ * Select with {@code -p engine=native -p params=19456/2}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,23 +32,34 @@ import java.util.concurrent.TimeUnit;
 public class PasswordHashingBenchmark {
 
     private static final String PASSWORD = "Correct-Horse-Battery-9";
+
+    @Param({"native", "java"})
+    public String engine;
+
+    /** memory KiB / iterations. */
+    @Param({"47104/1", "19456/2", "12288/3", "9216/4", "7168/5"})
+    public String params;
+
+    private PasswordHasher hasher;
     private String hash;
 
     @Setup
     public void setUp() {
-        hash = PasswordHasher.DEFAULT.hash(PASSWORD);
-        if (!PasswordHasher.DEFAULT.verify(PASSWORD, hash)) {
+        String[] mt = params.split("/");
+        hasher = new PasswordHasher(Argon2Engine.named(engine), Integer.parseInt(mt[0]), Integer.parseInt(mt[1]), 1);
+        hash = hasher.hash(PASSWORD);
+        if (!hasher.verify(PASSWORD, hash) || !hash.contains("m=" + mt[0] + ",t=" + mt[1] + ",p=1$")) {
             throw new IllegalStateException("the hash does not verify: " + hash);
         }
     }
 
     @Benchmark
     public String hash() {
-        return PasswordHasher.DEFAULT.hash(PASSWORD);
+        return hasher.hash(PASSWORD);
     }
 
     @Benchmark
     public boolean verify() {
-        return PasswordHasher.DEFAULT.verify(PASSWORD, hash);
+        return hasher.verify(PASSWORD, hash);
     }
 }

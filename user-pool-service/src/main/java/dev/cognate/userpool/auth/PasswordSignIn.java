@@ -5,6 +5,7 @@ import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.password.PasswordHashing;
 import dev.cognate.userpool.service.UserMigration;
+import dev.cognate.userpool.service.UserPasswords;
 import dev.cognate.userpool.service.UserStore;
 import dev.cognate.userpool.trigger.PreAuthenticationTrigger;
 import io.smallrye.mutiny.Uni;
@@ -27,10 +28,12 @@ public class PasswordSignIn {
     private final SignInAudit audit;
     private final PreAuthenticationTrigger preAuthentication;
     private final UserMigration migration;
+    private final UserPasswords passwords;
     private final Clock clock;
 
     public PasswordSignIn(Pool db, UserStore store, PasswordHashing hashing, SignInAudit audit, PreAuthenticationTrigger preAuthentication,
-                          UserMigration migration, Clock clock) {
+                          UserMigration migration, UserPasswords passwords, Clock clock) {
+        this.passwords = passwords;
         this.preAuthentication = preAuthentication;
         this.migration = migration;
         this.db = db;
@@ -65,13 +68,17 @@ public class PasswordSignIn {
     /**
      * As above for a user already found by {@code username} (choice-based sign-in's PASSWORD factor): locked, the
      * PreAuthentication trigger, the password — a user without one (password-less) fails as a wrong password, after the
-     * same dummy Argon2id cost —, then the account's state.
+     * same dummy Argon2id cost —, then the account's state. A correct password whose hash was made with other Argon2id
+     * parameters than the configured ones is hashed again with them ({@link UserPasswords#rehashAfterSignIn}) before the
+     * account's state is checked, whatever that state: the password was proven either way.
      */
     public Uni<User> verify(AuthContext context, String username, User user, String password) {
         return audit.checkNotLocked(context, user)
                 .chain(() -> preAuthentication(context, username, user))
                 .chain(() -> hashing.verify(password, user.passwordHash()))
-                .chain(matches -> matches ? checkAccount(context, user) : audit.wrongPassword(context, user));
+                .chain(matches -> matches
+                        ? passwords.rehashAfterSignIn(db, user, password).chain(current -> checkAccount(context, current))
+                        : audit.wrongPassword(context, user));
     }
 
     /**

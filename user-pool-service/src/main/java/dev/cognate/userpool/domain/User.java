@@ -54,6 +54,12 @@ public record User(String userPoolId, UUID sub, String username, UserStatus stat
                 expiresAt, mfaOptions, mfaPreference, creationDate, now);
     }
 
+    /** The same password hashed again (new Argon2id parameters): nothing else changes, not even the modification date. */
+    public User withRehashedPassword(String hash) {
+        return new User(userPoolId, sub, username, status, enabled, attributes, hash, passwordChangedAt,
+                temporaryPasswordExpiresAt, mfaOptions, mfaPreference, creationDate, lastModifiedDate);
+    }
+
     public User withMfa(ArrayNode newOptions, ObjectNode newPreference, Instant now) {
         return new User(userPoolId, sub, username, status, enabled, attributes, passwordHash, passwordChangedAt,
                 temporaryPasswordExpiresAt, newOptions, newPreference, creationDate, now);

@@ -1,8 +1,5 @@
 package dev.cognate.userpool.password;
 
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -16,13 +13,16 @@ import java.util.regex.Pattern;
  * the argon2 CLI and most identity systems read, so exported hashes stay usable elsewhere. Parameters
  * are read back from each hash, so hashes made with older parameters keep verifying.
  *
- * <p>This is CPU- and memory-bound (about 19 MiB and tens of milliseconds per call): callers run it on
+ * <p>The Argon2id function itself is an {@link Argon2Engine}: libargon2 in the service (issue 16), Bouncy Castle where
+ * no native library is wanted; both give the same bytes, so the engine can change without rehashing.
+ *
+ * <p>This is CPU- and memory-bound (m KiB and milliseconds per call): callers run it on
  * {@link PasswordHashing}'s executor, never on the event loop.
  */
 public final class PasswordHasher {
 
-    /** DESIGN.md §6: m = 19 MiB, t = 2, p = 1 (OWASP's first Argon2id recommendation). */
-    public static final PasswordHasher DEFAULT = new PasswordHasher(19 * 1024, 2, 1);
+    /** DESIGN.md §6's m = 19 MiB, t = 2, p = 1 in pure Java: what tests use to check a stored hash (any parameters verify). */
+    public static final PasswordHasher DEFAULT = new PasswordHasher(new JavaArgon2(), 19 * 1024, 2, 1);
 
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,64})\\$([A-Za-z0-9+/]{22,128})");
@@ -32,11 +32,13 @@ public final class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
+    private final Argon2Engine engine;
     private final int memoryKiB;
     private final int iterations;
     private final int parallelism;
 
-    public PasswordHasher(int memoryKiB, int iterations, int parallelism) {
+    public PasswordHasher(Argon2Engine engine, int memoryKiB, int iterations, int parallelism) {
+        this.engine = engine;
         this.memoryKiB = memoryKiB;
         this.iterations = iterations;
         this.parallelism = parallelism;
@@ -73,17 +75,17 @@ public final class PasswordHasher {
         return !encoded.startsWith("$argon2id$v=19$m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism + "$");
     }
 
-    private static byte[] argon2(String password, byte[] salt, int memoryKiB, int iterations, int parallelism, int length) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withSalt(salt)
-                .withMemoryAsKB(memoryKiB)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .build());
-        byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+    /** The engine that computes the hashes, for the start-up log line. */
+    public String engine() {
+        return engine.description();
+    }
+
+    /** The PHC parameter string of new hashes, {@code m=19456,t=2,p=1}. */
+    public String parameters() {
+        return "m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism;
+    }
+
+    private byte[] argon2(String password, byte[] salt, int memoryKiB, int iterations, int parallelism, int length) {
+        return engine.argon2id(password.getBytes(StandardCharsets.UTF_8), salt, memoryKiB, iterations, parallelism, length);
     }
 }

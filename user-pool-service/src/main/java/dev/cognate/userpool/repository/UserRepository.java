@@ -66,6 +66,16 @@ public class UserRepository {
                 .chain(() -> writeLookups(sql, user, aliases));
     }
 
+    /**
+     * Replaces the password hash {@code currentHash} with {@code newHash} (the same password, hashed again with new
+     * parameters) and nothing else; {@code false} when the user's hash is no longer {@code currentHash} (the password
+     * changed meanwhile, which then wins).
+     */
+    public Uni<Boolean> replacePasswordHash(SqlClient sql, String poolId, UUID sub, String currentHash, String newHash) {
+        return sql.preparedQuery("UPDATE users SET password_hash = $4 WHERE user_pool_id = $1 AND sub = $2 AND password_hash = $3")
+                .execute(Tuple.of(poolId, sub, currentHash, newHash)).map(result -> result.rowCount() > 0);
+    }
+
     public Uni<Boolean> delete(SqlClient sql, String poolId, UUID sub) {
         return sql.preparedQuery("DELETE FROM users WHERE user_pool_id = $1 AND sub = $2").execute(Tuple.of(poolId, sub))
                 .map(result -> result.rowCount() > 0);

@@ -7,9 +7,11 @@ import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.password.PasswordHashing;
+import dev.cognate.userpool.repository.UserRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,10 +25,14 @@ import java.util.Optional;
  * {@link UserCreation}), AdminCreateUser's RESEND, AdminSetUserPassword, ConfirmForgotPassword, ChangePassword and the
  * NEW_PASSWORD_REQUIRED challenge — first {@link #prepare prepares} it (policy, history, Argon2id hash, outside any
  * transaction), then {@link #set sets} it in its transaction: the user row (status, hash, temporary expiry), the
- * sealed SRP verifier, the password history and the {@code user.password.set} event, together or not at all.
+ * sealed SRP verifier, the password history and the {@code user.password.set} event, together or not at all. A password
+ * sign-in that finds the hash made with other Argon2id parameters than the configured ones {@link #rehashAfterSignIn
+ * rehashes} it here too.
  */
 @ApplicationScoped
 public class UserPasswords {
+
+    private static final Logger LOG = Logger.getLogger(UserPasswords.class);
 
     /** Why a password is set: decides whether the pool's history is enforced and the status the user ends in. */
     public enum Reason {
@@ -64,13 +70,16 @@ public class UserPasswords {
     }
 
     private final UserStore store;
+    private final UserRepository users;
     private final PasswordHashing hashing;
     private final PasswordHistory history;
     private final SrpVerifierStore srpVerifiers;
     private final Clock clock;
 
-    public UserPasswords(UserStore store, PasswordHashing hashing, PasswordHistory history, SrpVerifierStore srpVerifiers, Clock clock) {
+    public UserPasswords(UserStore store, UserRepository users, PasswordHashing hashing, PasswordHistory history,
+                         SrpVerifierStore srpVerifiers, Clock clock) {
         this.store = store;
+        this.users = users;
         this.hashing = hashing;
         this.history = history;
         this.srpVerifiers = srpVerifiers;
@@ -135,6 +144,27 @@ public class UserPasswords {
         return store.save(tx, pool, changed, UserPoolEvents.USER_PASSWORD_SET, changedAttributes)
                 .call(saved -> srpVerifiers.save(tx, pool, saved, password.plainText(), now))
                 .call(saved -> history.record(tx, pool, saved));
+    }
+
+    /**
+     * After {@code password} was verified against {@code user}'s stored hash: when that hash was made with other Argon2id
+     * parameters than the configured ones (an older setting, an imported hash), the same password is hashed again with
+     * the current ones and replaces it — only if the stored hash is still the one verified, so a password changed
+     * meanwhile wins. Nothing else changes: it is the same password, so the status, the dates, the SRP verifier (which
+     * does not depend on the hash), the history and the events stay. A failure is logged and does not fail the sign-in;
+     * the next sign-in tries again. Answers the user as it now is (with the new hash when it was replaced), so that a
+     * later save in the same request does not write the old hash back.
+     */
+    public Uni<User> rehashAfterSignIn(SqlClient sql, User user, String password) {
+        return hashing.rehashIfOutdated(password, user.passwordHash())
+                .chain(rehashed -> rehashed.isEmpty() ? Uni.createFrom().item(user)
+                        : users.replacePasswordHash(sql, user.userPoolId(), user.sub(), user.passwordHash(), rehashed.get())
+                        .map(replaced -> replaced ? user.withRehashedPassword(rehashed.get()) : user))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf(failure, "Could not rehash the password of user %s in pool %s; it keeps its hash until a later sign-in",
+                            user.sub(), user.userPoolId());
+                    return user;
+                });
     }
 
     /**

@@ -91,7 +91,7 @@ class AdminUsersTest extends CognitoIdpTest {
 
         String hash = db.preparedQuery("SELECT password_hash FROM users WHERE user_pool_id = $1").execute(Tuple.of(poolId))
                 .await().indefinitely().iterator().next().getString(0);
-        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("Temp#Pass123");
+        assertThat(hash).startsWith("$argon2id$v=19$m=7168,t=5,p=1$").doesNotContain("Temp#Pass123");
     }
 
     @Test

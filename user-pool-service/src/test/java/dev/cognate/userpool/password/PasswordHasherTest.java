@@ -3,14 +3,23 @@ package dev.cognate.userpool.password;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Every behaviour with both Argon2id implementations: libargon2 (native, the default) and Bouncy Castle (Java). */
 class PasswordHasherTest {
 
-    private final PasswordHasher fast = new PasswordHasher(64, 1, 1);
+    static List<Argon2Engine> engines() {
+        return List.of(NativeArgon2.load(), new JavaArgon2());
+    }
 
     @Test
     void matchesTheRfc9106Argon2idTestVector() {
@@ -25,7 +34,27 @@ class PasswordHasherTest {
     }
 
     @Test
-    void writesAPhcStringThatVerifiesOnlyTheRightPassword() {
+    void nativeAndJavaComputeTheSameBytesForEveryOwaspParameterSet() {
+        // The two implementations are independent code: equal output over random inputs at the parameter sets the
+        // service may be configured with (scaled down in memory for speed, the shapes kept) and a full-size one.
+        SecureRandom random = new SecureRandom();
+        Argon2Engine nativeArgon2 = NativeArgon2.load();
+        Argon2Engine javaArgon2 = new JavaArgon2();
+        int[][] sets = {{47104 / 64, 1}, {19456 / 64, 2}, {12288 / 64, 3}, {9216 / 64, 4}, {7168 / 64, 5}, {19456, 2}};
+        for (int[] set : sets) {
+            byte[] password = new byte[1 + random.nextInt(40)];
+            byte[] salt = new byte[16];
+            random.nextBytes(password);
+            random.nextBytes(salt);
+            assertThat(nativeArgon2.argon2id(password, salt, set[0], set[1], 1, 32))
+                    .as("m=%d t=%d", set[0], set[1]).isEqualTo(javaArgon2.argon2id(password, salt, set[0], set[1], 1, 32));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void writesAPhcStringThatVerifiesOnlyTheRightPassword(Argon2Engine engine) {
+        PasswordHasher fast = new PasswordHasher(engine, 64, 1, 1);
         String hash = fast.hash("correct horse battery staple");
         assertThat(hash).matches("\\$argon2id\\$v=19\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
         assertThat(fast.verify("correct horse battery staple", hash)).isTrue();
@@ -33,25 +62,35 @@ class PasswordHasherTest {
         assertThat(fast.hash("correct horse battery staple")).as("salted").isNotEqualTo(hash);
     }
 
-    @Test
-    void verifiesHashesMadeWithOtherParametersAndSaysTheyNeedARehash() {
-        String old = new PasswordHasher(32, 2, 1).hash("pw");
-        assertThat(fast.verify("pw", old)).isTrue();
-        assertThat(fast.needsRehash(old)).isTrue();
-        assertThat(fast.needsRehash(fast.hash("pw"))).isFalse();
+    @ParameterizedTest
+    @MethodSource("engines")
+    void verifiesHashesMadeWithOtherParametersOrTheOtherEngineAndSaysTheyNeedARehash(Argon2Engine engine) {
+        PasswordHasher fast = new PasswordHasher(engine, 64, 1, 1);
+        for (Argon2Engine other : engines()) {
+            String old = new PasswordHasher(other, 32, 2, 1).hash("pw");
+            assertThat(fast.verify("pw", old)).isTrue();
+            assertThat(fast.needsRehash(old)).isTrue();
+            String current = new PasswordHasher(other, 64, 1, 1).hash("pw");
+            assertThat(fast.verify("pw", current)).isTrue();
+            assertThat(fast.needsRehash(current)).isFalse();
+        }
     }
 
-    @Test
-    void verifiesAHashWrittenByTheArgon2ReferenceImplementation() {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void verifiesAHashWrittenByTheArgon2ReferenceImplementation(Argon2Engine engine) {
         // phc-winner-argon2's test vector: argon2id, t=2, m=65536, p=1, password "password", salt "somesalt".
+        PasswordHasher fast = new PasswordHasher(engine, 64, 1, 1);
         String reference = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc";
         assertThat(PasswordHasher.isSupported(reference)).isTrue();
         assertThat(fast.verify("password", reference)).isTrue();
         assertThat(fast.verify("passw0rd", reference)).isFalse();
     }
 
-    @Test
-    void refusesAnythingThatIsNotAnArgon2idPhcString() {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void refusesAnythingThatIsNotAnArgon2idPhcString(Argon2Engine engine) {
+        PasswordHasher fast = new PasswordHasher(engine, 64, 1, 1);
         assertThat(PasswordHasher.isSupported("$2a$10$abcdefghijklmnopqrstuu")).isFalse();
         assertThat(PasswordHasher.isSupported("$argon2i$v=19$m=64,t=1,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaGFzaA")).isFalse();
         assertThat(fast.verify("pw", null)).isFalse();
@@ -59,9 +98,25 @@ class PasswordHasherTest {
         assertThat(PasswordHasher.isSupported(fast.hash("pw"))).isTrue();
     }
 
+    @Test
+    void nativeRefusesParametersLibargon2CannotUseWithItsOwnMessage() {
+        // m below 8 KiB per lane is below Argon2's minimum: the library says so, no hash is made.
+        assertThatThrownBy(() -> NativeArgon2.load().argon2id(new byte[] {1}, new byte[16], 4, 1, 1, 32))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("m=4").hasMessageContaining("Memory cost is too small");
+    }
+
+    @Test
+    void anUnknownImplementationNameIsAClearError() {
+        assertThatThrownBy(() -> Argon2Engine.named("bcrypt"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cognate.passwords.argon2-implementation must be native or java, not bcrypt");
+        assertThat(Argon2Engine.named("native")).isInstanceOf(NativeArgon2.class);
+        assertThat(Argon2Engine.named("java")).isInstanceOf(JavaArgon2.class);
+    }
+
     private static byte[] filled(int length, int value) {
         byte[] bytes = new byte[length];
-        java.util.Arrays.fill(bytes, (byte) value);
+        Arrays.fill(bytes, (byte) value);
         return bytes;
     }
 }
