@@ -158,6 +158,14 @@ URL as the identity tokens' issuer.
   value: {{ printf "http://%s:%d" (include "cognate.componentName" (list . (dict "name" "user-pool-service"))) (int .Values.userPool.internalApi.port) | quote }}
 - name: COGNATE_IDENTITY_TOKENS_ISSUER
   value: {{ include "cognate.identityUrl" . | quote }}
+{{- with .Values.identityPool.samlProviders }}
+{{- $entries := list }}
+{{- range . }}
+{{- $entries = append $entries (printf "%s=%s" .arn .metadataUrl) }}
+{{- end }}
+- name: COGNATE_LOGIN_PROVIDERS_SAML_METADATA
+  value: {{ join "," $entries | quote }}
+{{- end }}
 {{- end -}}
 
 {{- define "cognate.env.triggerRunner" -}}

@@ -3,7 +3,8 @@
 //   node relying-party.mjs finish <stateFile> <callbackUrl> <postLogoutRedirectUri> → prints a JSON summary
 // "begin" does discovery and makes PKCE (S256), state and nonce; "finish" redeems the code (openid-client checks
 // state, iss (RFC 9207), the ID token's signature against the JWKS, iss, aud, exp and nonce), calls userInfo,
-// refreshes, revokes the refresh token and builds the RP-initiated logout URL. The issuer is http on a laptop stack,
+// refreshes, revokes the refresh token and builds the RP-initiated logout URL; the summary carries the ID token too (for
+// identity pools). The issuer is http on a laptop stack,
 // hence allowInsecureRequests; nothing else is relaxed.
 import * as client from 'openid-client';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -58,6 +59,7 @@ async function finish(stateFile, callbackUrl, postLogoutRedirectUri) {
   });
   console.log(JSON.stringify({
     idTokenClaims: claims,
+    idToken: tokens.id_token,
     scope: tokens.scope ?? null,
     tokenType: tokens.token_type,
     expiresIn: tokens.expiresIn(),

@@ -39,6 +39,7 @@ import java.util.function.Consumer;
  *     ({@code /amazon/auth/o2/tokeninfo}, {@code /amazon/user/profile}) answering for the access tokens a test
  *     {@linkplain #facebookToken issued}, with their error documents otherwise;</li>
  * <li>an OpenID Connect provider at {@code /oidc} (discovery and JWKS, ES256 keys);</li>
+ * <li>the metadata of a SAML IdP ({@link #SAML_METADATA_PATH}, {@link LocalSamlIdp#URL_IDP_ENTITY});</li>
  * <li>user-pool-service's internal {@code id-token-check} route under {@code /user-pool}, answering the status a test
  *     set for a sub (default ACTIVE), and recording what it was asked.</li>
  * </ul>
@@ -47,6 +48,8 @@ public final class LocalLoginProviders {
 
     public static final String OIDC_PATH = "/oidc";
     public static final String USER_POOL_INTERNAL_PATH = "/user-pool";
+    /** The metadata of {@link LocalSamlIdp#URL_IDP_ENTITY}: what IAM would hold for {@link LocalSamlIdp#URL_IDP_ARN}. */
+    public static final String SAML_METADATA_PATH = "/saml/metadata.xml";
     public static final String GOOGLE_ISSUER = "https://accounts.google.com";
     public static final String APPLE_ISSUER = "https://appleid.apple.com";
     /** A status the user-pool route answers with a 500; another with no answer before the client's read timeout. */
@@ -66,6 +69,7 @@ public final class LocalLoginProviders {
     private final Map<String, String> userStatuses = new ConcurrentHashMap<>();
     private final List<JsonNode> idTokenChecks = new CopyOnWriteArrayList<>();
     private volatile boolean facebookDown;
+    private final java.util.concurrent.atomic.AtomicInteger samlMetadataFetches = new java.util.concurrent.atomic.AtomicInteger();
 
     private LocalLoginProviders(int port) throws IOException {
         this.hostAndPort = Ports.LOOPBACK + ":" + port;
@@ -168,6 +172,10 @@ public final class LocalLoginProviders {
                 case "/facebook/app", "/facebook/me" -> facebook(exchange, path, query.get("access_token"));
                 case "/amazon/auth/o2/tokeninfo" -> amazonTokenInfo(exchange, query.get("access_token"));
                 case "/amazon/user/profile" -> amazonProfile(exchange, exchange.getRequestHeaders().getFirst("Authorization"));
+                case SAML_METADATA_PATH -> {
+                    samlMetadataFetches.incrementAndGet();
+                    xml(exchange, LocalSamlIdp.metadata(LocalSamlIdp.URL_IDP_ENTITY, "other-cert.pem"));
+                }
                 default -> {
                     String prefix = USER_POOL_INTERNAL_PATH + "/internal/v1/user-pools/";
                     if (path.startsWith(prefix) && path.endsWith("/id-token-check") && "POST".equals(exchange.getRequestMethod())) {
@@ -242,6 +250,18 @@ public final class LocalLoginProviders {
         ObjectNode jwks = JSON.createObjectNode();
         jwks.putArray("keys").add(PublicJwk.of(kid, algorithm, key.getPublic()));
         return jwks;
+    }
+
+    private static void xml(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/samlmetadata+xml");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    /** How often the SAML metadata was fetched. */
+    public int samlMetadataFetches() {
+        return samlMetadataFetches.get();
     }
 
     private static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {

@@ -13,7 +13,14 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
+import dev.cognate.benchmarks.load.server.ServerCpu;
+import dev.cognate.benchmarks.load.server.ServerCpuUse;
+import dev.cognate.benchmarks.load.wrk.Wrk;
+import dev.cognate.benchmarks.load.wrk.WrkRequest;
+import dev.cognate.benchmarks.load.wrk.WrkSummary;
+
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,7 +156,8 @@ public final class LoadHarness {
         Runtime.getRuntime().addShutdownHook(cleanupOnExit);
         try {
             setUp();
-            Result result = drive();
+            ServerCpu serverCpu = serverCpu();
+            Result result = options.client() == LoadOptions.Client.WRK ? driveWrk(serverCpu) : drive(serverCpu);
             System.out.printf(Locale.ROOT, "load average at end %s%n", loadAverage());
             result.print(System.out);
             if (twoStepSignIn != null) {
@@ -192,7 +200,7 @@ public final class LoadHarness {
             System.out.println("created user pool " + describedPoolId + " for the run (deleted at the end)");
         }
         if (options.scenario().oauth()) {
-            oauth = OAuthScenarios.setUp(idp, oauthEndpoints, createPool(), SIGN_IN_USER, SIGN_IN_PASSWORD, options);
+            oauth = OAuthScenarios.setUp(idp, oauthEndpoints, createPool(), SIGN_IN_USER, SIGN_IN_PASSWORD, options, false);
         }
         if (options.scenario().loopbackFunction()) {
             function = LoopbackFunction.start(options.concurrency() + 2);
@@ -312,13 +320,81 @@ public final class LoadHarness {
             case REFRESH_TOKEN, REFRESH_PRE_TOKEN_GENERATION -> idp.initiateAuth(r -> r.clientId(clientId).authFlow("REFRESH_TOKEN_AUTH")
                     .authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
             case GET_USER -> idp.getUser(r -> r.accessToken(accessToken));
-            case TOKEN_AUTHORIZATION_CODE, TOKEN_REFRESH, TOKEN_CLIENT_CREDENTIALS, DISCOVERY, JWKS -> oauth.call(options.scenario());
+            case TOKEN_AUTHORIZATION_CODE, TOKEN_REFRESH, TOKEN_CLIENT_CREDENTIALS, DISCOVERY, JWKS, USERINFO -> oauth.call(options.scenario());
             case TRIGGER_INVOKE -> triggerInvokeApi.invoke(describedPoolId, function.url());
             case SIGN_IN_TOTP, SIGN_IN_EMAIL_OTP -> twoStepSignIn.signIn();
         }
     }
 
-    private Result drive() {
+    /** The server side whose CPU the run counts ({@link ServerSide}); null when not measured. */
+    private ServerCpu serverCpu() {
+        String service = options.scenario().triggerRunnerInternal() ? "trigger-runner"
+                : options.scenario().identityPoolService() ? "identity-pool-service" : "user-pool-service";
+        return ServerSide.cognate(options, service);
+    }
+
+    /**
+     * The run with wrk: the request checked once from this JVM (a run of refusals measures nothing), a warm-up run, then
+     * the measured run with the server's CPU read around it.
+     */
+    private Result driveWrk(ServerCpu serverCpu) {
+        Scenario scenario = options.scenario();
+        call(); // the same request, once, through the SDK or the JDK's client: it must succeed
+        try (Wrk wrk = new Wrk(options.wrkScripts(), options.wrkThreads(), options.concurrency(), options.requestTimeout())) {
+            if (!options.warmup().isZero()) {
+                Wrk.Run warm = wrk.run(options.endpoint(), wrkRequest(wrk, "warm-up"), options.warmup());
+                System.out.printf(Locale.ROOT, "warm-up      %d requests in %.2f s (%d errors)%n", warm.summary().requests(),
+                        warm.summary().seconds(), warm.summary().status() + warm.summary().socketErrors());
+            }
+            var request = wrkRequest(wrk, "measured");
+            ServerCpu.Sample start = serverCpu == null ? null : serverCpu.sample();
+            Wrk.Run run = wrk.run(options.endpoint(), request, options.duration());
+            ServerCpuUse cpuUse = serverCpu == null ? null : serverCpu.between(start, serverCpu.sample());
+            WrkSummary summary = run.summary();
+            System.out.printf(Locale.ROOT, "wrk          -t%d -c%d %s (%s)%n", wrk.threads(), options.concurrency(), request.script(),
+                    scenario.cliName());
+            Map<String, String> firstMessages = new TreeMap<>();
+            summary.errors().keySet().forEach(type -> firstMessages.put(type, "(wrk keeps no message; latencies include these)"));
+            LatencySummary latency = new LatencySummary((int) Math.min(Integer.MAX_VALUE, summary.ok()), summary.p50(), summary.p90(),
+                    summary.p99(), summary.max(), summary.mean());
+            return new Result(latency, new TreeMap<>(summary.errors()), firstMessages, Math.round(summary.seconds() * 1e9), cpuUse,
+                    "wrk", run.clientCpuSeconds());
+        }
+    }
+
+    /** What wrk sends for the scenario; token-authorization-code: codes of their own for each wrk run. */
+    private WrkRequest wrkRequest(Wrk wrk, String phase) {
+        Scenario scenario = options.scenario();
+        if (scenario.oauth()) {
+            String codes = null;
+            if (scenario == Scenario.TOKEN_AUTHORIZATION_CODE) {
+                Path file = wrk.file("codes-" + phase + ".txt");
+                try {
+                    java.nio.file.Files.write(file, oauth.mintCodes(OAuthScenarios.codesPerRun(options)));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                codes = file.toString();
+            }
+            return oauth.wrkRequest(scenario, codes, wrk.threads());
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            return switch (scenario) {
+                case GET_USER -> WrkRequest.cognito("GetUser", json.writeValueAsString(Map.of("AccessToken", accessToken)));
+                case INITIATE_AUTH_PASSWORD -> WrkRequest.cognito("InitiateAuth", json.writeValueAsString(Map.of(
+                        "AuthFlow", "USER_PASSWORD_AUTH", "ClientId", clientId,
+                        "AuthParameters", Map.of("USERNAME", SIGN_IN_USER, "PASSWORD", SIGN_IN_PASSWORD))));
+                case REFRESH_TOKEN -> WrkRequest.cognito("InitiateAuth", json.writeValueAsString(Map.of(
+                        "AuthFlow", "REFRESH_TOKEN_AUTH", "ClientId", clientId, "AuthParameters", Map.of("REFRESH_TOKEN", refreshToken))));
+                default -> throw new IllegalArgumentException(scenario.cliName() + " has no wrk script");
+            };
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Result drive(ServerCpu serverCpu) {
         int workers = options.concurrency();
         long start = System.nanoTime();
         long measureFrom = start + options.warmup().toNanos();
@@ -378,25 +454,22 @@ public final class LoadHarness {
         }
         pool.shutdown();
         boolean finished;
-        ServerCpu serverCpu = options.serverPid() > 0 ? new ServerCpu(options.serverPid()) : null;
-        double cpuAtStart = 0;
-        long cpuWindowStart = 0;
+        ServerCpu.Sample cpuAtStart = null;
+        double clientCpuAtStart = 0;
         try {
             long bound = options.warmup().plus(options.duration()).plus(options.requestTimeout()).plusSeconds(10).toMillis();
-            if (serverCpu != null) {
-                // The server's CPU is counted over the measured time only, like the requests.
-                TimeUnit.NANOSECONDS.sleep(Math.max(0, measureFrom - System.nanoTime()));
-                cpuAtStart = serverCpu.seconds();
-                cpuWindowStart = System.nanoTime();
-                bound -= TimeUnit.NANOSECONDS.toMillis(cpuWindowStart - start);
-            }
-            finished = pool.awaitTermination(bound, TimeUnit.MILLISECONDS);
+            // The CPU (the server's and this client's) is counted over the measured time only, like the requests.
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, measureFrom - System.nanoTime()));
+            cpuAtStart = serverCpu == null ? null : serverCpu.sample();
+            clientCpuAtStart = ownCpuSeconds();
+            bound -= TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            finished = pool.awaitTermination(Math.max(1, bound), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finished = false;
         }
-        ServerCpuUse cpuUse = serverCpu == null ? null
-                : new ServerCpuUse(serverCpu.pid(), serverCpu.seconds() - cpuAtStart, (System.nanoTime() - cpuWindowStart) / 1e9);
+        ServerCpuUse cpuUse = serverCpu == null || cpuAtStart == null ? null : serverCpu.between(cpuAtStart, serverCpu.sample());
+        double clientCpu = ownCpuSeconds() - clientCpuAtStart;
         if (!finished) {
             pool.shutdownNow();
             System.out.println("WARNING: some workers were still blocked in a request after the time limit; abandoned them");
@@ -405,7 +478,13 @@ public final class LoadHarness {
         Map<String, Long> errorCounts = new TreeMap<>();
         errors.forEach((type, count) -> errorCounts.put(type, count.sum()));
         // The workers are done (or abandoned, in which case their lists are read racily: good enough for a warning case).
-        return new Result(LatencySummary.of(LongList.concat(latencies)), errorCounts, new TreeMap<>(firstMessages), elapsed, cpuUse);
+        return new Result(LatencySummary.of(LongList.concat(latencies)), errorCounts, new TreeMap<>(firstMessages), elapsed, cpuUse,
+                "this JVM", clientCpu);
+    }
+
+    /** This JVM's CPU seconds (all threads): the SDK client's cost, set-up threads and GC included. */
+    private static double ownCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     /** Deletes what the run created; runs once, from the end of the run or from the shutdown hook on Ctrl-C. */
@@ -505,13 +584,12 @@ public final class LoadHarness {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
-    /** The CPU seconds the server process ({@code --server-pid}) used during {@code wallSeconds} of the measured time. */
-    record ServerCpuUse(long pid, double cpuSeconds, double wallSeconds) {
-    }
-
-    /** What a run measured; {@code serverCpu} only with {@code --server-pid}. */
+    /**
+     * What a run measured; {@code serverCpu} null when not measured; {@code client}: what generated the load and
+     * {@code clientCpuSeconds} the CPU it used during the measured time.
+     */
     record Result(LatencySummary latency, Map<String, Long> errors, Map<String, String> firstMessages, long elapsedNanos,
-                  ServerCpuUse serverCpu) {
+                  ServerCpuUse serverCpu, String client, double clientCpuSeconds) {
 
         long ok() {
             return latency.count();
@@ -540,10 +618,10 @@ public final class LoadHarness {
                 out.println("latency (ok) no successful request");
             }
             if (serverCpu != null) {
-                out.printf(Locale.ROOT, "server CPU   %.2f s of CPU in %.2f s (%.2f cores busy, pid %d): %.0f ok requests per server"
-                                + " CPU-second (per core)%n", serverCpu.cpuSeconds(), serverCpu.wallSeconds(),
-                        serverCpu.cpuSeconds() / serverCpu.wallSeconds(), serverCpu.pid(),
-                        serverCpu.cpuSeconds() > 0 ? ok() / serverCpu.cpuSeconds() : Double.NaN);
+                serverCpu.print(out, ok());
+            }
+            if (!Double.isNaN(clientCpuSeconds)) {
+                out.printf(Locale.ROOT, "client CPU   %.2f s (%s, %.2f cores)%n", clientCpuSeconds, client, clientCpuSeconds / seconds);
             }
         }
 

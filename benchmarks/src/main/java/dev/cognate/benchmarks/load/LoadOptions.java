@@ -17,8 +17,22 @@ import java.util.regex.Pattern;
 /** The command line of {@link LoadHarness}, checked: every limit is finite and the endpoint is loopback unless allowed. */
 record LoadOptions(Scenario scenario, URI endpoint, String region, String accessKey, String secret,
                    Duration duration, Duration warmup, int concurrency, long maxRequests, Duration requestTimeout,
-                   boolean allowRemote, String pool, long users, String redis, URI userPoolEndpoint, long serverPid,
-                   int mfaUsers, Path mailDirectory) {
+                   boolean allowRemote, String pool, long users, String redis, URI userPoolEndpoint, String serverPids,
+                   boolean serverCpu, Path stateDirectory, int mfaUsers, Path mailDirectory, Client client, int wrkThreads,
+                   Path wrkScripts) {
+
+    /** The load generator: the AWS SDK / the JDK's HTTP client in this JVM, or wrk with the Lua scripts of benchmarks/wrk. */
+    enum Client {
+        SDK, WRK;
+
+        static Client of(String name) {
+            return switch (name) {
+                case "sdk" -> SDK;
+                case "wrk" -> WRK;
+                default -> throw new UsageException("--client must be sdk or wrk: " + name);
+            };
+        }
+    }
 
     static final Path DEFAULT_STACK = Path.of("deploy/local/.state/stack.json");
     static final Duration MAX_DURATION = Duration.ofHours(1);
@@ -58,10 +72,23 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
               --mail-dir DIR      sign-in-email-otp: where trigger-runner writes the mails (default: mail/ beside
                                   --stack's stack.json, else deploy/local/.state/mail)
               --allow-remote      allow an endpoint that is not a loopback address (refused by default)
-              --server-pid PID    also report the CPU time this process (the service under load, on this
-                                  machine) used during the measured time, and requests per server CPU-second
+              --client sdk|wrk    the load generator: sdk (default) drives the scenario from this JVM with the AWS SDK or
+                                  the JDK's HTTP client; wrk runs wrk (light: a few %% of a core) with a script of
+                                  benchmarks/wrk, for %4$s
+              --wrk-threads N     wrk's threads (-t; default 1, at most --concurrency, which is wrk's -c)
+              --wrk-scripts DIR   where the Lua scripts are (default: the copy in the jar)
+              --server-pids LIST  the server side whose CPU to count during the measured time, as [name=]pid[,...]
+                                  (each with all its descendants); default: found from the local stack (the service
+                                  under load, PostgreSQL with its backends, Redis), else by listening port
+              --server-pid PID    one process only (as --server-pids PID)
+              --no-server-cpu     do not measure the server's CPU
               --help
-            """.formatted(Scenario.names(), MAX_CONCURRENCY, MAX_MFA_USERS);
+            """.formatted(Scenario.names(), MAX_CONCURRENCY, MAX_MFA_USERS, wrkScenarioNames());
+
+    static String wrkScenarioNames() {
+        return java.util.Arrays.stream(Scenario.values()).filter(Scenario::wrk).map(Scenario::cliName)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 
     static LoadOptions parse(String... args) {
         Scenario scenario = Scenario.LIST_USER_POOLS;
@@ -80,7 +107,11 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         boolean allowRemote = false;
         String redis = "localhost:16379";
         String userPoolEndpoint = null;
-        long serverPid = 0;
+        String serverPids = null;
+        boolean serverCpu = true;
+        Client client = Client.SDK;
+        int wrkThreads = 1;
+        Path wrkScripts = null;
         int mfaUsers = 100;
         Path mailDirectory = null;
         for (int i = 0; i < args.length; i++) {
@@ -94,6 +125,7 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
             switch (arg) {
                 case "--help", "-h" -> throw new UsageException(null);
                 case "--allow-remote" -> allowRemote = true;
+                case "--no-server-cpu" -> serverCpu = false;
                 case "--stack" -> {
                     if (value == null && i + 1 < args.length && !args[i + 1].startsWith("--")) {
                         value = args[++i];
@@ -122,7 +154,11 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
                         case "--timeout" -> timeout = parseDuration(arg, value);
                         case "--redis" -> redis = value;
                         case "--user-pool-endpoint" -> userPoolEndpoint = value;
-                        case "--server-pid" -> serverPid = parseInt(arg, value);
+                        case "--server-pid" -> serverPids = Long.toString(parsePid(value));
+                        case "--server-pids" -> serverPids = value;
+                        case "--client" -> client = Client.of(value);
+                        case "--wrk-threads" -> wrkThreads = parseInt(arg, value);
+                        case "--wrk-scripts" -> wrkScripts = Path.of(value);
                         case "--mfa-users" -> mfaUsers = parseInt(arg, value);
                         case "--mail-dir" -> mailDirectory = Path.of(value);
                         default -> throw new UsageException("unknown option " + arg);
@@ -153,8 +189,25 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         if (userPoolEndpoint == null) {
             userPoolEndpoint = "http://localhost:8081";
         }
-        if (serverPid < 0) {
-            throw new UsageException("--server-pid must be a process id");
+        if (serverPids != null) {
+            // checked now (the names are looked up at the run)
+            try {
+                dev.cognate.benchmarks.load.server.ServerProcess.parseList(serverPids, pid -> "pid " + pid);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--server-pids: " + e.getMessage());
+            }
+            if (!serverCpu) {
+                throw new UsageException("--no-server-cpu contradicts --server-pids");
+            }
+        }
+        if (client == Client.WRK && !scenario.wrk()) {
+            throw new UsageException("--client wrk runs " + wrkScenarioNames() + "; " + scenario.cliName() + " needs --client sdk");
+        }
+        if (wrkThreads < 1 || wrkThreads > concurrency) {
+            throw new UsageException("--wrk-threads must be between 1 and --concurrency (" + concurrency + ")");
+        }
+        if (wrkScripts != null && !Files.isRegularFile(wrkScripts.resolve("common.lua"))) {
+            throw new UsageException("--wrk-scripts: no common.lua in " + wrkScripts);
         }
         if (accessKey == null || secret == null) {
             throw new UsageException("operator credentials missing: give --access-key and --secret, or --stack");
@@ -183,6 +236,9 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         if (mfaUsers < 1 || mfaUsers > MAX_MFA_USERS) {
             throw new UsageException("--mfa-users must be between 1 and " + MAX_MFA_USERS);
         }
+        // The stack records its processes beside stack.json: deploy/local/.state/{stack.json,local-stack.pid,run-id}.
+        Path stateDirectory = stack != null && stack.toAbsolutePath().getParent() != null ? stack.toAbsolutePath().getParent()
+                : DEFAULT_STACK.toAbsolutePath().getParent();
         if (mailDirectory == null) {
             // The stack writes its mail beside stack.json: deploy/local/.state/{stack.json,mail/}.
             mailDirectory = stack != null && stack.toAbsolutePath().getParent() != null
@@ -192,7 +248,8 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
         URI userPoolUri = scenario.identityFlow() || scenario.triggerRunnerInternal()
                 ? checkEndpoint(userPoolEndpoint, allowRemote) : URI.create(userPoolEndpoint);
         return new LoadOptions(scenario, uri, region, accessKey, secret, duration, warmup, concurrency, maxRequests,
-                timeout, allowRemote, pool, users, redis, userPoolUri, serverPid, mfaUsers, mailDirectory);
+                timeout, allowRemote, pool, users, redis, userPoolUri, serverPids, serverCpu, stateDirectory, mfaUsers, mailDirectory,
+                client, wrkThreads, wrkScripts);
     }
 
     /** An http(s) URL whose host resolves only to loopback addresses, unless remote endpoints are allowed. */
@@ -254,6 +311,42 @@ record LoadOptions(Scenario scenario, URI endpoint, String region, String access
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofSeconds(amount);
         };
+    }
+
+    private static long parsePid(String value) {
+        try {
+            long pid = Long.parseLong(value.trim());
+            if (pid > 0) {
+                return pid;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException("--server-pid must be a process id: " + value);
+    }
+
+    /** Whether the endpoint's host is this machine, where the server's processes can be found. */
+    boolean localEndpoint() {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(endpoint.getHost())) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The Redis port of {@code --redis} (6379 when it names none). */
+    int redisPort() {
+        int colon = redis.lastIndexOf(':');
+        try {
+            return colon < 0 ? 6379 : Integer.parseInt(redis.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static int parseInt(String option, String value) {

@@ -53,7 +53,12 @@ final class OAuthEndpoints {
 
     /** A token request with the given form, HTTP Basic client authentication when {@code clientSecret} is not null. */
     JsonNode token(Map<String, String> form, String clientId, String clientSecret) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/oauth2/token")).timeout(timeout)
+        return token("/oauth2/token", form, clientId, clientSecret);
+    }
+
+    /** The same at another token endpoint's path (another OpenID provider's, for the side-by-side runs). */
+    JsonNode token(String path, Map<String, String> form, String clientId, String clientSecret) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
         if (clientSecret != null) {
@@ -66,6 +71,11 @@ final class OAuthEndpoints {
     /** A GET of a path under the service, e.g. {@code /<poolId>/.well-known/jwks.json}. */
     JsonNode get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build());
+    }
+
+    /** A GET with {@code Authorization: Bearer token}: /oauth2/userInfo. */
+    JsonNode get(String path, String bearer) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Authorization", "Bearer " + bearer).GET().build());
     }
 
     private JsonNode send(HttpRequest request) {

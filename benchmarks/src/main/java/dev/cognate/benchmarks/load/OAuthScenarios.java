@@ -31,25 +31,36 @@ final class OAuthScenarios {
     private final String m2mClientId;
     private final String m2mSecret;
     private final String refreshToken;
+    private final String username;
+    private final String password;
+    private final AuthorizationCode grant;
+    private final RedisCodeMinter redis;
+    /** An access token with the openid scope (from a redeemed code), for userinfo; null when not asked for. */
+    private String openIdAccessToken;
     private final ConcurrentLinkedQueue<String> authorizationCodes = new ConcurrentLinkedQueue<>();
 
     private OAuthScenarios(OAuthEndpoints endpoints, String poolId, String webClientId, String m2mClientId, String m2mSecret,
-            String refreshToken) {
+            String refreshToken, String username, String password, AuthorizationCode grant, RedisCodeMinter redis) {
         this.endpoints = endpoints;
         this.poolId = poolId;
         this.webClientId = webClientId;
         this.m2mClientId = m2mClientId;
         this.m2mSecret = m2mSecret;
         this.refreshToken = refreshToken;
+        this.username = username;
+        this.password = password;
+        this.grant = grant;
+        this.redis = redis;
     }
 
     /**
      * In {@code poolId} (made by the harness): a resource server, a public client for the code flow (with a user signed in
      * through the API for its refresh token) and a confidential client for client_credentials; for
-     * token-authorization-code, the codes.
+     * token-authorization-code, the codes (with the SDK client; wrk's are minted by {@link #mintCodes}); for userinfo (and
+     * with {@code openIdToken}), an access token with the openid scope from one code redeemed.
      */
     static OAuthScenarios setUp(CognitoIdentityProviderClient idp, OAuthEndpoints endpoints, String poolId, String username,
-            String password, LoadOptions options) {
+            String password, LoadOptions options, boolean openIdToken) {
         idp.createResourceServer(r -> r.userPoolId(poolId).identifier("load-api").name("load api")
                 .scopes(s -> s.scopeName("read").scopeDescription("read")));
         String web = idp.createUserPoolClient(r -> r.userPoolId(poolId).clientName("load-web").generateSecret(false)
@@ -65,19 +76,70 @@ final class OAuthScenarios {
         idp.adminSetUserPassword(r -> r.userPoolId(poolId).username(username).password(password).permanent(true));
         String refreshToken = idp.initiateAuth(r -> r.clientId(web).authFlow("USER_PASSWORD_AUTH")
                 .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult().refreshToken();
-        OAuthScenarios scenarios = new OAuthScenarios(endpoints, poolId, web, m2m.clientId(), m2m.clientSecret(), refreshToken);
+        String sub = idp.adminGetUser(r -> r.userPoolId(poolId).username(username)).userAttributes().stream()
+                .filter(attribute -> attribute.name().equals("sub")).findFirst().orElseThrow().value();
+        long now = Instant.now().getEpochSecond();
+        var grant = new AuthorizationCode(poolId, web, sub, username, List.of("openid", "email", "profile"),
+                CALLBACK, "load-nonce", pkceChallenge(CODE_VERIFIER), "S256", now, now, null);
+        OAuthScenarios scenarios = new OAuthScenarios(endpoints, poolId, web, m2m.clientId(), m2m.clientSecret(), refreshToken,
+                username, password, grant, new RedisCodeMinter(options.redis()));
         if (options.scenario() == Scenario.TOKEN_AUTHORIZATION_CODE) {
-            String sub = idp.adminGetUser(r -> r.userPoolId(poolId).username(username)).userAttributes().stream()
-                    .filter(attribute -> attribute.name().equals("sub")).findFirst().orElseThrow().value();
-            long now = Instant.now().getEpochSecond();
-            var grant = new AuthorizationCode(poolId, web, sub, username, List.of("openid", "email", "profile"),
-                    CALLBACK, "load-nonce", pkceChallenge(CODE_VERIFIER), "S256", now, now, null);
-            int count = (int) Math.min(options.maxRequests(), MAX_CODES);
-            scenarios.authorizationCodes.addAll(new RedisCodeMinter(options.redis()).mint(count, grant));
-            System.out.printf(Locale.ROOT, "wrote %d authorization codes to Redis at %s%n", count, options.redis());
+            // wrk's runs mint their own; one here for the check before them
+            scenarios.authorizationCodes.addAll(scenarios.mintCodes(options.client() == LoadOptions.Client.SDK ? codesPerRun(options) : 1));
+        }
+        if (options.scenario() == Scenario.USERINFO || openIdToken) {
+            String code = scenarios.mintCodes(1).get(0);
+            scenarios.openIdAccessToken = endpoints.token(scenarios.codeForm(code), web, null).path("access_token").asText();
         }
         System.out.println("created user pool " + poolId + " with a resource server, two clients and a user for the run (deleted at the end)");
         return scenarios;
+    }
+
+    /** How many codes one run (or its warm-up) gets: one per request at most, and never more than Redis should hold. */
+    static int codesPerRun(LoadOptions options) {
+        return (int) Math.min(options.maxRequests(), MAX_CODES);
+    }
+
+    /** Writes {@code count} new codes for the set-up user and the public client to Redis, as hosted-ui-service does. */
+    List<String> mintCodes(int count) {
+        List<String> codes = redis.mint(count, grant);
+        System.out.printf(Locale.ROOT, "wrote %d authorization codes to Redis%n", count);
+        return codes;
+    }
+
+    String poolId() {
+        return poolId;
+    }
+
+    String webClientId() {
+        return webClientId;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String password() {
+        return password;
+    }
+
+    /**
+     * What wrk sends for {@code scenario}: the same request as {@link #call}; token-authorization-code redeems the codes
+     * of {@code codesFile}, one per request, split among wrk's {@code threads}.
+     */
+    dev.cognate.benchmarks.load.wrk.WrkRequest wrkRequest(Scenario scenario, String codesFile, int threads) {
+        return switch (scenario) {
+            case TOKEN_AUTHORIZATION_CODE -> dev.cognate.benchmarks.load.wrk.WrkRequest.authorizationCode(codesFile, threads,
+                    Map.of("redirect_uri", CALLBACK, "code_verifier", CODE_VERIFIER), webClientId);
+            case TOKEN_REFRESH -> dev.cognate.benchmarks.load.wrk.WrkRequest.token("/oauth2/token",
+                    Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), webClientId, null);
+            case TOKEN_CLIENT_CREDENTIALS -> dev.cognate.benchmarks.load.wrk.WrkRequest.token("/oauth2/token",
+                    Map.of("grant_type", "client_credentials", "scope", "load-api/read"), m2mClientId, m2mSecret);
+            case DISCOVERY -> dev.cognate.benchmarks.load.wrk.WrkRequest.get("/" + poolId + "/.well-known/openid-configuration");
+            case JWKS -> dev.cognate.benchmarks.load.wrk.WrkRequest.get("/" + poolId + "/.well-known/jwks.json");
+            case USERINFO -> dev.cognate.benchmarks.load.wrk.WrkRequest.get("/oauth2/userInfo", openIdAccessToken);
+            default -> throw new IllegalArgumentException("not an OAuth scenario: " + scenario.cliName());
+        };
     }
 
     /** One request of {@code scenario} (one of {@link Scenario#oauth()}). */
@@ -90,6 +152,7 @@ final class OAuthScenarios {
                     m2mClientId, m2mSecret);
             case DISCOVERY -> endpoints.get("/" + poolId + "/.well-known/openid-configuration");
             case JWKS -> endpoints.get("/" + poolId + "/.well-known/jwks.json");
+            case USERINFO -> endpoints.get("/oauth2/userInfo", openIdAccessToken);
             default -> throw new IllegalArgumentException("not an OAuth scenario: " + scenario.cliName());
         }
     }
@@ -99,8 +162,12 @@ final class OAuthScenarios {
         if (code == null) {
             throw new IllegalStateException("out of authorization codes: raise --max-requests or shorten the run");
         }
-        endpoints.token(Map.of("grant_type", "authorization_code", "client_id", webClientId, "code", code,
-                "redirect_uri", CALLBACK, "code_verifier", CODE_VERIFIER), webClientId, null);
+        endpoints.token(codeForm(code), webClientId, null);
+    }
+
+    private Map<String, String> codeForm(String code) {
+        return Map.of("grant_type", "authorization_code", "client_id", webClientId, "code", code,
+                "redirect_uri", CALLBACK, "code_verifier", CODE_VERIFIER);
     }
 
     static String pkceChallenge(String verifier) {

@@ -59,6 +59,11 @@ public enum Scenario {
     /** GET /{poolId}/.well-known/jwks.json. */
     JWKS("jwks", false),
     /**
+     * GET /oauth2/userInfo with the access token (scope openid) of a code redeemed at set-up: the token verified as for
+     * GetUser (signature, revocation) and the user's attributes read.
+     */
+    USERINFO("userinfo", false),
+    /**
      * InitiateAuth USER_PASSWORD_AUTH as {@link #INITIATE_AUTH_PASSWORD}, in a pool whose LambdaConfig.PreTokenGeneration
      * is a function on loopback ({@link LoopbackFunction}) that adds a claim: the same sign-in plus one trigger call.
      */
@@ -138,7 +143,15 @@ public enum Scenario {
     /** Whether the scenario calls the OAuth 2.0 / OIDC endpoints over plain HTTP rather than the Cognito API. */
     public boolean oauth() {
         return this == TOKEN_AUTHORIZATION_CODE || this == TOKEN_REFRESH || this == TOKEN_CLIENT_CREDENTIALS || this == DISCOVERY
-                || this == JWKS;
+                || this == JWKS || this == USERINFO;
+    }
+
+    /**
+     * Whether the light client ({@code --client wrk}) runs the scenario: one HTTP request with no signature, so a Lua script
+     * of benchmarks/wrk can send it.
+     */
+    public boolean wrk() {
+        return oauth() || this == GET_USER || this == INITIATE_AUTH_PASSWORD || this == REFRESH_TOKEN;
     }
 
     /** Whether one measured request is a whole two-step sign-in with a code ({@link TwoStepSignIn}). */

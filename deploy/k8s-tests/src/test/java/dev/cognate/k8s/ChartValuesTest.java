@@ -107,6 +107,35 @@ class ChartValuesTest {
     }
 
     @Test
+    void givesIdentityPoolServiceTheMetadataUrlsOfItsSamlProviders() {
+        assertThat(Rendered.of(HelmChart.renderDefaults()).env("identity-pool-service"))
+                .doesNotContainKey("COGNATE_LOGIN_PROVIDERS_SAML_METADATA");
+
+        Rendered withProviders = Rendered.of(HelmChart.render(null, Map.of(
+                "identityPool.samlProviders[0].arn", "arn:aws:iam::123456789012:saml-provider/Okta",
+                "identityPool.samlProviders[0].metadataUrl", "https://corp.okta.example/app/abc/sso/saml/metadata",
+                "identityPool.samlProviders[1].arn", "arn:aws:iam::123456789012:saml-provider/Entra",
+                "identityPool.samlProviders[1].metadataUrl", "https://login.entra.example/t/federationmetadata.xml")));
+
+        assertThat(withProviders.env("identity-pool-service").get("COGNATE_LOGIN_PROVIDERS_SAML_METADATA").getValue())
+                .isEqualTo("arn:aws:iam::123456789012:saml-provider/Okta=https://corp.okta.example/app/abc/sso/saml/metadata,"
+                        + "arn:aws:iam::123456789012:saml-provider/Entra=https://login.entra.example/t/federationmetadata.xml");
+        assertThat(withProviders.env("user-pool-service")).doesNotContainKey("COGNATE_LOGIN_PROVIDERS_SAML_METADATA");
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource({
+            "arn:aws:iam::123456789012:oidc-provider/corp.example, https://corp.example/metadata",
+            "arn:aws:iam::1234:saml-provider/Corp, https://corp.example/metadata",
+            "arn:aws:iam::123456789012:saml-provider/Corp, corp.example/metadata",
+    })
+    void refusesASamlProviderThatIsNotAnArnAndAUrl(String arn, String metadataUrl) {
+        assertThatThrownBy(() -> HelmChart.render(null, Map.of("identityPool.samlProviders[0].arn", arn,
+                "identityPool.samlProviders[0].metadataUrl", metadataUrl)))
+                .hasMessageContaining("values don't meet the specifications of the schema");
+    }
+
+    @Test
     void givesThePreviousMasterKeysDuringARotationFromTheSameSecret() {
         Rendered defaults = Rendered.of(HelmChart.renderDefaults());
         for (String service : Rendered.SERVICES.keySet()) {

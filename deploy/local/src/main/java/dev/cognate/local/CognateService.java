@@ -17,11 +17,14 @@ record CognateService(String name, String displayName, int port, Map<String, Str
     /** trigger-runner's internal invoke API (user-pool-service's trigger calls): its own port, on this machine only. */
     static final int TRIGGER_RUNNER_INTERNAL_PORT = 8094;
 
+    // Identity providers on this machine over plain http (a local OpenID Provider or SAML IdP: README, "Sign in through
+    // an OpenID Connect provider") are allowed through the federation egress guard, as trigger webhooks are below.
     static final CognateService USER_POOL = new CognateService("user-pool-service", "User pools (Cognito IdP API)", 8081,
             Map.of("COGNATE_PUBLIC_BASE_URL", "http://localhost:8081",
                     "COGNATE_INTERNAL_API_PORT", Integer.toString(USER_POOL_INTERNAL_PORT),
                     "COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK,
-                    "QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL", "http://localhost:" + TRIGGER_RUNNER_INTERNAL_PORT));
+                    "QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL", "http://localhost:" + TRIGGER_RUNNER_INTERNAL_PORT,
+                    "COGNATE_FEDERATION_ALLOW_LOOPBACK_HTTP", "true"));
     static final CognateService HOSTED_UI = new CognateService("hosted-ui-service", "Hosted UI (login pages)", 8082,
             Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", USER_POOL.baseUrl(),
                     "QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:" + USER_POOL_INTERNAL_PORT));

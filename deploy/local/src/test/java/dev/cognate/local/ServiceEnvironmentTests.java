@@ -48,6 +48,8 @@ class ServiceEnvironmentTests {
                 .containsEntry("COGNATE_INTERNAL_API_HOST", "127.0.0.1")
                 .as("synchronous triggers go to trigger-runner's internal port")
                 .containsEntry("QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL", "http://localhost:8094")
+                .as("identity providers on this machine over http (cognate.federation.allow-loopback-http)")
+                .containsEntry("COGNATE_FEDERATION_ALLOW_LOOPBACK_HTTP", "true")
                 .doesNotContainKey("QUARKUS_REST_CLIENT_USER_POOL_URL");
         assertThat(ServiceEnvironment.of(CognateService.HOSTED_UI, InfraPorts.LOCAL, "us-east-1", credentials, layout))
                 .containsEntry("QUARKUS_REST_CLIENT_USER_POOL_URL", "http://localhost:8081")

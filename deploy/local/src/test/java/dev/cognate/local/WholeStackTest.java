@@ -153,6 +153,40 @@ class WholeStackTest {
     }
 
     /**
+     * README, "Sign in through an OpenID Connect provider": its AWS CLI commands, run unedited against this stack's
+     * seeded demo, add the provider to the pool and to the demo client, which keeps its other settings; the hosted login
+     * sees the provider among the client's.
+     */
+    @Test
+    void theReadmesCommandsAddAnOpenIdConnectProviderThatTheDemoClientOffers(@TempDir Path work) throws Exception {
+        assumeTrue(ReadmeOidcProvider.toolsAvailable(), "the README's commands need the AWS CLI and jq on PATH");
+        StackDescription.Endpoints endpoints = new StackDescription.Endpoints(services.get(0).baseUrl(), services.get(1).baseUrl(),
+                services.get(2).baseUrl(), services.get(3).baseUrl(), services.get(2).baseUrl() + "/sts");
+
+        ReadmeOidcProvider.Outcome outcome = ReadmeOidcProvider.run(endpoints, "us-east-1", credentials, work);
+
+        assertThat(outcome.run().succeeded()).as("the README's commands:%n%s", outcome.run().output()).isTrue();
+        assertThat(outcome.run().output()).contains("COGNITO\tLocalOIDC");
+        String poolId = outcome.demo().userPoolId();
+        String clientId = outcome.demo().clientId();
+        try (CognitoIdentityProviderClient operator = operatorClient()) {
+            var provider = operator.describeIdentityProvider(r -> r.userPoolId(poolId).providerName("LocalOIDC")).identityProvider();
+            assertThat(provider.providerTypeAsString()).isEqualTo("OIDC");
+            assertThat(provider.providerDetails()).containsEntry("oidc_issuer", ReadmeOidcProvider.ISSUER)
+                    .containsEntry("authorize_scopes", "openid email profile").containsEntry("attributes_request_method", "GET");
+            assertThat(provider.attributeMapping()).containsEntry("email", "email");
+            var client = operator.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(clientId)).userPoolClient();
+            assertThat(client.supportedIdentityProviders()).containsExactly("COGNITO", "LocalOIDC");
+            assertThat(client.callbackURLs()).as("the update kept the demo client's settings").containsExactly(DemoSeeder.CALLBACK_URL);
+            assertThat(client.allowedOAuthScopes()).containsExactlyInAnyOrder("openid", "email", "profile");
+            assertThat(client.explicitAuthFlows()).contains(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH);
+        }
+        JsonNode hostedLoginView = ReadmeOidcProvider.hostedLoginsViewOf("http://localhost:" + ports[8], clientId);
+        assertThat(hostedLoginView.path("supportedIdentityProviders").toString()).contains("LocalOIDC");
+        assertThat(hostedLoginView.path("identityProviders").toString()).contains("\"providerName\":\"LocalOIDC\"", "\"providerType\":\"OIDC\"");
+    }
+
+    /**
      * SMS as files, as deploy/local runs trigger-runner: SignUp with a phone number the pool verifies → the code's text
      * message written to {@code .state/sms/} (one file: the number, the time, the text) → ConfirmSignUp with that code
      * → the phone number verified and the user signs in.
@@ -235,6 +269,17 @@ class WholeStackTest {
     void aUserRegistersAPasskeyThenSignsInWithItOnTheHostedLoginInChromium() throws Exception {
         try (CognitoIdentityProviderClient idp = operatorClient();
              HostedPasskeyJourney journey = new HostedPasskeyJourney(idp, services.get(0).baseUrl())) {
+            journey.run();
+        }
+    }
+
+    @Test
+    void aUserSignsInThroughAnUpstreamOpenIdProviderOnTheHostedLoginAndGetsIdentityPoolCredentialsInChromium() throws Exception {
+        try (CognitoIdentityProviderClient idp = operatorClient();
+             CognitoIdentityClient identity = CognitoIdentityClient.builder().endpointOverride(URI.create(services.get(2).baseUrl()))
+                     .region(Region.US_EAST_1).credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build();
+             HostedFederationJourney journey = new HostedFederationJourney(idp, identity, services.get(0).baseUrl(),
+                     services.get(2).baseUrl(), services.get(1).port())) {
             journey.run();
         }
     }
@@ -542,7 +587,9 @@ class WholeStackTest {
                         "COGNATE_HOSTED_UI_PREFIX_DOMAIN_TEMPLATE", "http://{domain}.auth.{region}.localhost:" + hostedUi,
                         "COGNATE_INTERNAL_API_PORT", Integer.toString(userPoolInternal), "COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK,
                         "QUARKUS_REST_CLIENT_TRIGGER_RUNNER_URL", "http://localhost:" + triggerRunnerInternal,
-                        "COGNATE_TRIGGERS_CUSTOM_SENDER_PUBLIC_KEY", customSenderPublicKey));
+                        "COGNATE_TRIGGERS_CUSTOM_SENDER_PUBLIC_KEY", customSenderPublicKey,
+                        // the upstream OpenID Provider of HostedFederationJourney runs on this machine, over http
+                        "COGNATE_FEDERATION_ALLOW_LOOPBACK_HTTP", "true"));
         Map<String, String> triggerRunnerEnvironment = new LinkedHashMap<>(mail.triggerRunnerEnvironment());
         triggerRunnerEnvironment.put("COGNATE_INTERNAL_API_PORT", Integer.toString(triggerRunnerInternal));
         triggerRunnerEnvironment.put("COGNATE_INTERNAL_API_HOST", Ports.LOOPBACK);
@@ -556,7 +603,9 @@ class WholeStackTest {
                 new CognateService(CognateService.HOSTED_UI.name(), CognateService.HOSTED_UI.displayName(), hostedUi,
                         Map.of("QUARKUS_REST_CLIENT_USER_POOL_URL", idp.baseUrl(), "COGNATE_ISSUER_BASE_URL", idp.baseUrl(),
                                 "QUARKUS_REST_CLIENT_USER_POOL_INTERNAL_URL", "http://localhost:" + userPoolInternal)),
-                new CognateService(CognateService.IDENTITY_POOL.name(), CognateService.IDENTITY_POOL.displayName(), identityPool, Map.of()),
+                // user pool ID tokens are logins of identity pools: their issuer is this stack's user-pool-service
+                new CognateService(CognateService.IDENTITY_POOL.name(), CognateService.IDENTITY_POOL.displayName(), identityPool,
+                        Map.of("COGNATE_LOGINS_USER_POOL_ISSUER_BASE_URL", idp.baseUrl())),
                 new CognateService(CognateService.TRIGGER_RUNNER.name(), CognateService.TRIGGER_RUNNER.displayName(), triggerRunner,
                         triggerRunnerEnvironment));
     }

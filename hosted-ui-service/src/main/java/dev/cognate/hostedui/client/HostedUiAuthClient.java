@@ -2,6 +2,8 @@ package dev.cognate.hostedui.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cognate.internalapi.FederationRequests;
+import dev.cognate.internalapi.FederationResponses;
 import dev.cognate.internalapi.HostedLoginRequests;
 import dev.cognate.internalapi.HostedLoginResponses.CodeDeliveryResult;
 import dev.cognate.internalapi.HostedLoginResponses.ImplicitTokens;
@@ -96,6 +98,32 @@ public interface HostedUiAuthClient {
     @Path(InternalRoutes.PASSKEY_REGISTRATION_COMPLETE)
     Uni<JsonNode> completePasskeyRegistration(@PathParam("clientId") String clientId,
                                               HostedLoginRequests.PasskeyRegistrationComplete request);
+
+    /** Where the browser goes to sign in at one of the client's identity providers. */
+    @POST
+    @Path(InternalRoutes.FEDERATION_START)
+    Uni<FederationResponses.Redirect> startFederation(@PathParam("clientId") String clientId, FederationRequests.Start request);
+
+    /** What came back to {@code /oauth2/idpresponse} (OIDC and social providers): the signed-in user, or a Cognito error. */
+    @POST
+    @Path(InternalRoutes.FEDERATION_OIDC_CALLBACK)
+    Uni<FederationResponses.SignedIn> oidcCallback(@PathParam("clientId") String clientId, FederationRequests.OidcCallback request);
+
+    /** What was posted to {@code /saml2/idpresponse}: the signed-in user, or a Cognito error. */
+    @POST
+    @Path(InternalRoutes.FEDERATION_SAML_RESPONSE)
+    Uni<FederationResponses.SignedIn> samlResponse(@PathParam("clientId") String clientId, FederationRequests.SamlResponse request);
+
+    /** Where the browser goes to sign out at the SAML provider it signed in with (IDPSignout). */
+    @POST
+    @Path(InternalRoutes.FEDERATION_SAML_LOGOUT)
+    Uni<FederationResponses.Redirect> samlLogout(@PathParam("clientId") String clientId, FederationRequests.SamlLogout request);
+
+    /** The SAML provider's LogoutResponse (or LogoutRequest) that reached {@code /saml2/logout}. */
+    @POST
+    @Path(InternalRoutes.FEDERATION_SAML_LOGOUT_RESPONSE)
+    Uni<FederationResponses.LoggedOut> samlLogoutResponse(@PathParam("clientId") String clientId,
+                                                          FederationRequests.SamlLogoutMessage request);
 
     /**
      * A 4xx answer with a Cognito error body becomes {@link CognitoErrorException}; anything else (5xx, a body that is

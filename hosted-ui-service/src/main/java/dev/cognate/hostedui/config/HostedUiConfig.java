@@ -19,6 +19,8 @@ public interface HostedUiConfig {
 
     Session session();
 
+    Federation federation();
+
     /**
      * The issuer base URL of user-pool-service's tokens: {@code iss=<issuer-base-url>/<poolId>} in authorization
      * responses (RFC 9207), and the {@code iss} an {@code id_token_hint} must carry. Must equal user-pool-service's
@@ -26,6 +28,15 @@ public interface HostedUiConfig {
      */
     @WithDefault("http://localhost:8081")
     String issuerBaseUrl();
+
+    interface Federation {
+        /**
+         * How long a sign-in through an identity provider may take between {@code /oauth2/authorize} and the provider's
+         * answer (the attempt in Redis and its cookie); a later answer shows the error page.
+         */
+        @WithDefault("10m")
+        Duration attemptTimeout();
+    }
 
     interface Session {
         /** A hosted-UI session ends after this long without use (Cognito's hosted UI session lasts 1 hour). */
@@ -70,6 +81,13 @@ public interface HostedUiConfig {
         /** Upper bound for one call to user-pool-service's internal API, on top of the REST client's connect and read timeouts. */
         @WithDefault("3s")
         Duration timeout();
+
+        /**
+         * Upper bound for one call of the federation routes, which wait for the upstream provider and the
+         * InboundFederation trigger (the REST client's read timeout must be at least this).
+         */
+        @WithDefault("12s")
+        Duration federationTimeout();
 
         /** How long a known app client's configuration is reused before it is fetched again; 0 turns caching off. */
         @WithDefault("30s")

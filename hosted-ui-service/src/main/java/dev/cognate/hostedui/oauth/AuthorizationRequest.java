@@ -19,11 +19,14 @@ import java.util.StringJoiner;
  * @param prompt         {@code login}, {@code none} or null
  * @param maxAge         the {@code max_age} in seconds, or null
  * @param lang           the page language the request asked for ({@code lang} or {@code ui_locales}), or null
+ * @param identityProvider the upstream identity provider the request names ({@code identity_provider}, or the provider of its
+ *                       {@code idp_identifier}): the browser goes straight there instead of the sign-in page; null for the
+ *                       user pool's own sign-in ({@code COGNITO} or no provider named). Not carried to the next page.
  */
 public record AuthorizationRequest(String clientId, String userPoolId, String redirectUri, String responseType,
                                    String state, String requestedScope, List<String> scopes, String nonce, String codeChallenge,
                                    String codeChallengeMethod, String prompt, Long maxAge, String loginHint,
-                                   String lang) {
+                                   String lang, String identityProvider) {
 
     public static final String CODE = "code";
     public static final String TOKEN = "token";
@@ -31,6 +34,11 @@ public record AuthorizationRequest(String clientId, String userPoolId, String re
     /** The implicit flow ({@code response_type=token}): tokens in the redirect URI's fragment, errors there too. */
     public boolean implicit() {
         return TOKEN.equals(responseType);
+    }
+
+    /** The request names an upstream identity provider: no sign-in page, no single sign-on from the session. */
+    public boolean federated() {
+        return identityProvider != null;
     }
 
     public boolean forcesLogin() {

@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -82,14 +84,11 @@ public class AuthorizationRequestValidator {
             throw reject.with("unauthorized_client", implicit ? "the client is not allowed the implicit flow"
                     : "the client is not allowed the authorization code flow");
         }
-        if (!client.supportedIdentityProviders().contains(COGNITO_PROVIDER)) {
-            throw reject.with("unauthorized_client", "the client does not allow sign-in with the user pool");
+        if (!client.supportedIdentityProviders().contains(COGNITO_PROVIDER) && client.identityProviders().isEmpty()) {
+            throw reject.with("unauthorized_client", "the client has no identity provider to sign in with");
         }
-        String identityProvider = single(parameters, "identity_provider");
-        if ((identityProvider != null && !COGNITO_PROVIDER.equals(identityProvider))
-                || single(parameters, "idp_identifier") != null) {
-            throw reject.with("invalid_request", "identity provider not supported");
-        }
+        String identityProvider = identityProvider(client, single(parameters, "identity_provider"),
+                single(parameters, "idp_identifier"), reject);
 
         String requestedScope = single(parameters, "scope");
         List<String> scopes = grantedScopes(client, requestedScope, reject);
@@ -119,7 +118,42 @@ public class AuthorizationRequestValidator {
         }
         return new AuthorizationRequest(client.clientId(), client.userPoolId(), redirectUri, responseType, state,
                 requestedScope, scopes, nonce, codeChallenge, codeChallenge == null ? null : codeChallengeMethod,
-                prompt, maxAge, single(parameters, "login_hint"), lang);
+                prompt, maxAge, single(parameters, "login_hint"), lang, identityProvider);
+    }
+
+    /**
+     * The upstream provider the request names, null for the user pool's own sign-in. {@code identity_provider} is
+     * {@code COGNITO} (the client must support it) or exactly — case-sensitive, as Cognito — the name of one of the
+     * client's providers; {@code idp_identifier} is one of a provider's {@code IdpIdentifiers} (stored lower-case, so
+     * matched without case). With both, they must name the same provider.
+     */
+    private static String identityProvider(AppClientConfig client, String name, String identifier, Rejection reject) {
+        if (COGNITO_PROVIDER.equals(name)) {
+            if (!client.supportedIdentityProviders().contains(COGNITO_PROVIDER)) {
+                throw reject.with("invalid_request", "the client does not support the identity provider COGNITO");
+            }
+            if (identifier != null) {
+                throw reject.with("invalid_request", "identity_provider and idp_identifier name different providers");
+            }
+            return null;
+        }
+        String byName = name == null ? null : client.identityProviders().stream()
+                .map(AppClientConfig.IdentityProviderSummary::providerName).filter(name::equals).findFirst()
+                .orElseThrow(() -> reject.with("invalid_request", "the client does not support the identity provider " + name));
+        String byIdentifier = identifier == null ? null : providerOfIdentifier(client, identifier)
+                .orElseThrow(() -> reject.with("invalid_request", "no identity provider of the client has the identifier " + identifier));
+        if (byName != null && byIdentifier != null && !byName.equals(byIdentifier)) {
+            throw reject.with("invalid_request", "identity_provider and idp_identifier name different providers");
+        }
+        return byName != null ? byName : byIdentifier;
+    }
+
+    /** The client's provider with this {@code IdpIdentifiers} entry (case-insensitive), if any. */
+    public static Optional<String> providerOfIdentifier(AppClientConfig client, String identifier) {
+        String wanted = identifier.toLowerCase(Locale.ROOT);
+        return client.identityProviders().stream()
+                .filter(provider -> provider.idpIdentifiers().stream().anyMatch(id -> id.toLowerCase(Locale.ROOT).equals(wanted)))
+                .map(AppClientConfig.IdentityProviderSummary::providerName).findFirst();
     }
 
     /** PKCE S256 of a code request: required for a client without a secret, checked whenever sent. */

@@ -51,13 +51,27 @@ public class HostedSessions {
 
     /** Starts a session and answers its id (the cookie value). Fails with {@link SessionStoreUnavailableException}. */
     public Uni<String> create(String poolId, String sub, String username, long authTime) {
+        return create(poolId, sub, username, authTime, null);
+    }
+
+    /**
+     * Starts a session of a federated sign-in ({@code federated} null for the user pool's own): the client, the provider
+     * and its session are kept for the sign-out at the provider.
+     */
+    public Uni<String> create(String poolId, String sub, String username, long authTime, FederatedSignIn federated) {
         String id = SecretIds.newId();
         long now = clock.instant().getEpochSecond();
-        HostedSession session = new HostedSession(poolId, sub, username, authTime, now);
+        HostedSession session = federated == null ? new HostedSession(poolId, sub, username, authTime, now)
+                : new HostedSession(poolId, sub, username, authTime, now, federated.clientId(), federated.providerName(),
+                        federated.providerSession());
         return values.setex(key(id), ttl(session, now).toSeconds(), write(session))
                 .ifNoItem().after(config.storeTimeout()).fail()
                 .onFailure().transform(failure -> new SessionStoreUnavailableException("cannot store the session", failure))
                 .replaceWith(id);
+    }
+
+    /** Who a federated sign-in came through: the app client, the provider, and the provider's session for the sign-out. */
+    public record FederatedSignIn(String clientId, String providerName, java.util.Map<String, String> providerSession) {
     }
 
     /** The live session of this cookie value, its idle deadline pushed back; empty when none, expired or unreadable. */

@@ -31,9 +31,18 @@ public class UserPoolAccounts {
 
     /** Runs one call, e.g. {@code accounts.call("sign-in", c -> c.signIn(clientId, request))}. */
     public <T> Uni<T> call(String action, Function<HostedUiAuthClient, Uni<T>> call) {
+        return call(action, config.userPool().timeout(), call);
+    }
+
+    /** A call of the federation routes, which may wait for the upstream provider ({@code federation-timeout}). */
+    public <T> Uni<T> callFederation(String action, Function<HostedUiAuthClient, Uni<T>> call) {
+        return call(action, config.userPool().federationTimeout(), call);
+    }
+
+    private <T> Uni<T> call(String action, java.time.Duration timeout, Function<HostedUiAuthClient, Uni<T>> call) {
         return call.apply(client)
-                .ifNoItem().after(config.userPool().timeout())
-                .failWith(() -> new UserPoolUnavailableException("no answer within " + config.userPool().timeout(), null))
+                .ifNoItem().after(timeout)
+                .failWith(() -> new UserPoolUnavailableException("no answer within " + timeout, null))
                 .onFailure().transform(failure -> {
                     if (failure instanceof CognitoErrorException || failure instanceof UserPoolUnavailableException) {
                         return failure;

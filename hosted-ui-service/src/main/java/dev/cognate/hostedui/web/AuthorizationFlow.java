@@ -65,6 +65,19 @@ public class AuthorizationFlow {
                 .map(client -> new Validated(client, validator.validate(client, parameters)));
     }
 
+    /**
+     * As {@link #validate}, for the pages of the user pool's own accounts (sign-up, confirmation, password reset): a
+     * client without {@code COGNITO} in SupportedIdentityProviders signs users in only through its providers.
+     */
+    public Uni<Validated> validateForUserPool(Map<String, List<String>> parameters) {
+        return validate(parameters).map(validated -> {
+            if (!validated.client().supportedIdentityProviders().contains("COGNITO")) {
+                throw new PageException(PageError.USER_POOL_SIGN_IN_UNAVAILABLE);
+            }
+            return validated;
+        });
+    }
+
     public Uni<AppClientConfig> client(String clientId) {
         if (clientId == null || clientId.isBlank()) {
             return Uni.createFrom().failure(new PageException(PageError.MISSING_CLIENT_ID));
@@ -82,8 +95,14 @@ public class AuthorizationFlow {
      */
     public Uni<Response> completeSignIn(AuthorizationRequest request, String sub, String username, long authTime,
                                         String previousSessionId) {
+        return completeSignIn(request, sub, username, authTime, previousSessionId, null);
+    }
+
+    /** As {@link #completeSignIn(AuthorizationRequest, String, String, long, String)}, for a sign-in through a provider. */
+    public Uni<Response> completeSignIn(AuthorizationRequest request, String sub, String username, long authTime,
+                                        String previousSessionId, HostedSessions.FederatedSignIn federated) {
         return sessions.end(previousSessionId)
-                .chain(() -> sessions.create(request.userPoolId(), sub, username, authTime))
+                .chain(() -> sessions.create(request.userPoolId(), sub, username, authTime, federated))
                 .chain(sessionId -> authorizationResponse(request, sub, username, authTime, sessionId)
                         .map(location -> Response.status(Response.Status.SEE_OTHER)
                                 .header("Location", location)

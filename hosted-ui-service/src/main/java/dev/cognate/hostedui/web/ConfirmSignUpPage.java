@@ -45,7 +45,7 @@ public class ConfirmSignUpPage {
     @Path("confirm")
     public Uni<Response> show(@Context UriInfo uri, @Context HttpHeaders headers,
                               @CookieParam(CsrfTokens.COOKIE) String csrfCookie) {
-        return flow.validate(uri.getQueryParameters()).map(validated -> {
+        return flow.validateForUserPool(uri.getQueryParameters()).map(validated -> {
             var query = uri.getQueryParameters();
             return render(validated, headers, csrfCookie, 200, query.getFirst("username"), null,
                     PageNotices.text(query.getFirst("notice"), forms.messages(validated, headers)));
@@ -60,7 +60,7 @@ public class ConfirmSignUpPage {
                                  @FormParam(CsrfTokens.FIELD) String csrf,
                                  @FormParam("username") String username,
                                  @FormParam("code") String code) {
-        return flow.validate(uri.getQueryParameters()).chain(validated -> {
+        return flow.validateForUserPool(uri.getQueryParameters()).chain(validated -> {
             CsrfTokens.verify(csrfCookie, csrf);
             String typed = PageRequests.trimmed(username);
             String trimmedCode = PageRequests.trimmed(code);
@@ -87,7 +87,7 @@ public class ConfirmSignUpPage {
                                 @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                                 @FormParam(CsrfTokens.FIELD) String csrf,
                                 @FormParam("username") String username) {
-        return flow.validate(uri.getQueryParameters()).chain(validated -> {
+        return flow.validateForUserPool(uri.getQueryParameters()).chain(validated -> {
             CsrfTokens.verify(csrfCookie, csrf);
             String typed = PageRequests.trimmed(username);
             if (typed == null) {
@@ -130,7 +130,7 @@ public class ConfirmSignUpPage {
                             return Uni.createFrom().item(message(locale, 200, messages.confirmedTitle(),
                                     messages.confirmedText(), false));
                         }
-                        return flow.validate(query).map(validated -> AuthorizationFlow.seeOther(
+                        return flow.validateForUserPool(query).map(validated -> AuthorizationFlow.seeOther(
                                 validated.request().pageUrl("/login",
                                         Map.of("username", username, "notice", PageNotices.CONFIRMED))));
                     })

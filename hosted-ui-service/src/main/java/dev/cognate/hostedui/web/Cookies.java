@@ -26,6 +26,20 @@ final class Cookies {
         return builder(name).value("").maxAge(0).build();
     }
 
+    /**
+     * A cookie that must come back with a cross-site POST: {@code SameSite=None} (with {@code Secure}, which browsers
+     * require for it). The federation attempt's cookie: a SAML provider posts its response to {@code /saml2/idpresponse}
+     * and Sign in with Apple its {@code form_post} to {@code /oauth2/idpresponse}, both from the provider's site, where a
+     * Lax cookie would be withheld. Chromium treats {@code http://localhost} as secure, so the local stack keeps it.
+     */
+    static NewCookie crossSite(String name, String value, Duration maxAge) {
+        return builder(name).sameSite(NewCookie.SameSite.NONE).value(value).maxAge((int) maxAge.toSeconds()).build();
+    }
+
+    static NewCookie clearedCrossSite(String name) {
+        return builder(name).sameSite(NewCookie.SameSite.NONE).value("").maxAge(0).build();
+    }
+
     private static NewCookie.Builder builder(String name) {
         return new NewCookie.Builder(name).path("/").secure(true).httpOnly(true).sameSite(NewCookie.SameSite.LAX);
     }

@@ -42,7 +42,7 @@ public class ForgotPasswordPage {
     @Path("forgotPassword")
     public Uni<Response> showForgot(@Context UriInfo uri, @Context HttpHeaders headers,
                                     @CookieParam(CsrfTokens.COOKIE) String csrfCookie) {
-        return flow.validate(uri.getQueryParameters()).map(validated ->
+        return flow.validateForUserPool(uri.getQueryParameters()).map(validated ->
                 renderForgot(validated, headers, csrfCookie, 200, uri.getQueryParameters().getFirst("username"), null));
     }
 
@@ -53,7 +53,7 @@ public class ForgotPasswordPage {
                                 @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                                 @FormParam(CsrfTokens.FIELD) String csrf,
                                 @FormParam("username") String username) {
-        return flow.validate(uri.getQueryParameters()).chain(validated -> {
+        return flow.validateForUserPool(uri.getQueryParameters()).chain(validated -> {
             CsrfTokens.verify(csrfCookie, csrf);
             String typed = PageRequests.trimmed(username);
             if (typed == null) {
@@ -75,7 +75,7 @@ public class ForgotPasswordPage {
     @Path("confirmforgotPassword")
     public Uni<Response> showConfirm(@Context UriInfo uri, @Context HttpHeaders headers,
                                      @CookieParam(CsrfTokens.COOKIE) String csrfCookie) {
-        return flow.validate(uri.getQueryParameters()).map(validated ->
+        return flow.validateForUserPool(uri.getQueryParameters()).map(validated ->
                 renderConfirm(validated, headers, csrfCookie, 200, uri.getQueryParameters().getFirst("username"), null));
     }
 
@@ -89,7 +89,7 @@ public class ForgotPasswordPage {
                                  @FormParam("code") String code,
                                  @FormParam("password") String password,
                                  @FormParam("confirmPassword") String confirmPassword) {
-        return flow.validate(uri.getQueryParameters()).chain(validated -> {
+        return flow.validateForUserPool(uri.getQueryParameters()).chain(validated -> {
             CsrfTokens.verify(csrfCookie, csrf);
             PageMessages messages = forms.messages(validated, headers);
             String typed = PageRequests.trimmed(username);

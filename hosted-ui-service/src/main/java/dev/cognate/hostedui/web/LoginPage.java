@@ -1,8 +1,10 @@
 package dev.cognate.hostedui.web;
 
 import dev.cognate.hostedui.client.CognitoErrorException;
+import dev.cognate.hostedui.oauth.AuthorizationRequestValidator;
 import dev.cognate.hostedui.service.HostedSessions;
 import dev.cognate.hostedui.service.UserPoolAccounts;
+import dev.cognate.internalapi.AppClientConfig;
 import dev.cognate.internalapi.HostedLoginRequests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -83,10 +85,18 @@ public class LoginPage {
                                 @FormParam(CsrfTokens.FIELD) String csrf,
                                 @FormParam("username") String username,
                                 @FormParam("password") String password,
-                                @FormParam("factor") String factor) {
+                                @FormParam("factor") String factor,
+                                @FormParam("corporate_id") String corporateId) {
         return flow.validate(uri.getQueryParameters()).chain(validated -> {
             CsrfTokens.verify(csrfCookie, csrf);
             var request = validated.request();
+            if (corporateId != null) {
+                return Uni.createFrom().item(routeToProvider(validated, headers, csrfCookie, PageRequests.trimmed(corporateId)));
+            }
+            if (!signsInWithUserPool(validated)) {
+                return Uni.createFrom().item(render(validated, headers, csrfCookie, 400, null,
+                        forms.messages(validated, headers).userPoolSignInUnavailable(), null));
+            }
             String typed = PageRequests.trimmed(username);
             if (factor != null) {
                 return signInWithoutPassword(validated, headers, http, csrfCookie, sessionId, typed, factor);
@@ -142,11 +152,60 @@ public class LoginPage {
         };
     }
 
+    /**
+     * The corporate ID form, as Cognito's email-domain routing: an email address is matched by its domain, anything else
+     * as an identifier, against the providers' {@code IdpIdentifiers}; a match goes through {@code /oauth2/authorize}
+     * naming the provider, anything else shows the form again.
+     */
+    private Response routeToProvider(AuthorizationFlow.Validated validated, HttpHeaders headers, String csrfCookie, String typed) {
+        PageMessages messages = forms.messages(validated, headers);
+        if (typed == null) {
+            return render(validated, headers, csrfCookie, 400, null, null, null, typed, messages.corporateIdMissing());
+        }
+        String identifier = typed.contains("@") ? typed.substring(typed.lastIndexOf('@') + 1) : typed;
+        return AuthorizationRequestValidator.providerOfIdentifier(validated.client(), identifier)
+                .map(provider -> AuthorizationFlow.seeOther(providerUrl(validated, provider)))
+                .orElseGet(() -> render(validated, headers, csrfCookie, 400, null, null, null, typed, messages.corporateIdUnknown()));
+    }
+
+    /** The client supports the user pool's own sign-in ({@code COGNITO} in SupportedIdentityProviders). */
+    static boolean signsInWithUserPool(AuthorizationFlow.Validated validated) {
+        return validated.client().supportedIdentityProviders().contains("COGNITO");
+    }
+
+    /** {@code /oauth2/authorize} for this request, naming {@code provider}: the browser goes straight there. */
+    private static String providerUrl(AuthorizationFlow.Validated validated, String provider) {
+        return validated.request().pageUrl("/oauth2/authorize", Map.of("identity_provider", provider));
+    }
+
+    /** Cognito's button text: "Continue with Google" and so on for the social providers, the name for OIDC and SAML. */
+    private static String label(AppClientConfig.IdentityProviderSummary provider, PageMessages messages) {
+        return switch (provider.providerType() == null ? "" : provider.providerType()) {
+            case "Google" -> messages.continueWithGoogle();
+            case "Facebook" -> messages.continueWithFacebook();
+            case "LoginWithAmazon" -> messages.continueWithAmazon();
+            case "SignInWithApple" -> messages.continueWithApple();
+            default -> provider.providerName();
+        };
+    }
+
     private Response render(AuthorizationFlow.Validated validated, HttpHeaders headers, String csrfCookie, int status,
                             String username, String error, String notice) {
+        return render(validated, headers, csrfCookie, status, username, error, notice, null, null);
+    }
+
+    private Response render(AuthorizationFlow.Validated validated, HttpHeaders headers, String csrfCookie, int status,
+                            String username, String error, String notice, String corporateId, String corporateIdError) {
         var request = validated.request();
+        var client = validated.client();
+        PageMessages messages = forms.messages(validated, headers);
+        List<LoginView.ProviderButton> providers = client.identityProviders().stream()
+                .map(provider -> new LoginView.ProviderButton(label(provider, messages), providerUrl(validated, provider.providerName())))
+                .toList();
+        boolean corporateIdForm = client.identityProviders().stream().anyMatch(provider -> !provider.idpIdentifiers().isEmpty());
         return forms.render(validated, headers, csrfCookie, status, (lang, csrf) -> Templates.login(lang,
-                new LoginView(request.pageUrl("/login"), csrf, username, validated.client().signsInWithEmail(), error,
-                        notice, request.pageUrl("/signup"), request.pageUrl("/forgotPassword"), offered(validated))));
+                new LoginView(request.pageUrl("/login"), csrf, username, client.signsInWithEmail(), error,
+                        notice, request.pageUrl("/signup"), request.pageUrl("/forgotPassword"), offered(validated),
+                        signsInWithUserPool(validated), providers, corporateIdForm, corporateId, corporateIdError)));
     }
 }

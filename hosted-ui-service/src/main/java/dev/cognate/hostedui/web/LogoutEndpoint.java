@@ -29,7 +29,9 @@ import java.util.Map;
  * (optional when the hint's {@code aud} names it), {@code post_logout_redirect_uri} (one of the LogoutURLs) and
  * {@code state} → 302 there with {@code state}, or a "signed out" page without a redirect URI.</li>
  * </ul>
- * Anything unregistered or invalid shows the error page and ends nothing.
+ * Anything unregistered or invalid shows the error page and ends nothing. A session that came through a SAML provider
+ * with {@code IDPSignout} is also ended there: the browser goes to the provider first, and {@code /saml2/logout}
+ * continues to the validated URI.
  */
 @Path("/logout")
 public class LogoutEndpoint {
@@ -38,13 +40,15 @@ public class LogoutEndpoint {
     private final HostedSessions sessions;
     private final IdTokenHintVerifier hints;
     private final PageLocales locales;
+    private final ProviderSignOut providerSignOut;
 
     public LogoutEndpoint(AuthorizationFlow flow, HostedSessions sessions, IdTokenHintVerifier hints,
-                          PageLocales locales) {
+                          PageLocales locales, ProviderSignOut providerSignOut) {
         this.flow = flow;
         this.sessions = sessions;
         this.hints = hints;
         this.locales = locales;
+        this.providerSignOut = providerSignOut;
     }
 
     @GET
@@ -52,7 +56,7 @@ public class LogoutEndpoint {
                                 @CookieParam(HostedSessions.COOKIE) String sessionId) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         if (query.getFirst("id_token_hint") != null || query.getFirst("post_logout_redirect_uri") != null) {
-            return rpInitiated(query, headers, sessionId);
+            return rpInitiated(query, uri, headers, sessionId);
         }
         if (query.getFirst("logout_uri") != null) {
             String logoutUri = query.getFirst("logout_uri");
@@ -60,19 +64,19 @@ public class LogoutEndpoint {
                 if (!client.allowsLogoutUri(logoutUri)) {
                     throw new PageException(PageError.LOGOUT_URI_MISMATCH);
                 }
-                return signOut(sessionId, logoutUri);
+                return signOut(sessionId, client.clientId(), logoutUri, uri);
             });
         }
         if (query.getFirst("redirect_uri") != null) {
             return flow.validate(query).chain(validated ->
-                    signOut(sessionId, validated.request().pageUrl("/login")));
+                    signOut(sessionId, validated.client().clientId(), validated.request().pageUrl("/login"), uri));
         }
         return flow.client(query.getFirst("client_id")).map(client -> {
             throw new PageException(PageError.MISSING_LOGOUT_URI);
         });
     }
 
-    private Uni<Response> rpInitiated(MultivaluedMap<String, String> query, HttpHeaders headers, String sessionId) {
+    private Uni<Response> rpInitiated(MultivaluedMap<String, String> query, UriInfo uri, HttpHeaders headers, String sessionId) {
         String token = query.getFirst("id_token_hint");
         Uni<IdTokenHint> hint = token == null ? Uni.createFrom().nullItem()
                 : hints.verify(token).onFailure(InvalidIdTokenHintException.class)
@@ -103,16 +107,24 @@ public class LogoutEndpoint {
                 if (!client.allowsLogoutUri(postLogoutRedirectUri)) {
                     throw new PageException(PageError.LOGOUT_URI_MISMATCH);
                 }
-                return signOut(sessionId, withState(postLogoutRedirectUri, query.getFirst("state")));
+                return signOut(sessionId, client.clientId(), withState(postLogoutRedirectUri, query.getFirst("state")), uri);
             });
         });
     }
 
-    private Uni<Response> signOut(String sessionId, String location) {
-        return sessions.end(sessionId).map(ignored -> Response.status(Response.Status.FOUND)
-                .header("Location", location)
-                .cookie(Cookies.cleared(HostedSessions.COOKIE))
-                .build());
+    /**
+     * Ends the session and sends the browser to {@code location} — by way of the SAML provider the user signed in
+     * through when it signs users out too ({@code IDPSignout}, {@link ProviderSignOut}).
+     */
+    private Uni<Response> signOut(String sessionId, String clientId, String location, UriInfo uri) {
+        return sessions.find(sessionId).chain(session -> sessions.end(sessionId)
+                .chain(() -> session.isPresent() && session.get().signsOutAtProvider()
+                        ? providerSignOut.start(session.get(), clientId, location, FederationFlow.baseUrl(uri))
+                        : Uni.createFrom().item(location))
+                .map(next -> Response.status(Response.Status.FOUND)
+                        .header("Location", next)
+                        .cookie(Cookies.cleared(HostedSessions.COOKIE))
+                        .build()));
     }
 
     private Uni<Response> signedOutPage(MultivaluedMap<String, String> query, HttpHeaders headers, String sessionId) {

@@ -13,6 +13,12 @@ public enum PageError {
     MISSING_LOGOUT_URI(400),
     LOGOUT_URI_MISMATCH(400),
     INVALID_ID_TOKEN_HINT(400),
+    /** An identity provider's answer without a live attempt of this browser (no cookie, expired, already used). */
+    FEDERATION_EXPIRED(400),
+    /** A SAML response that belongs to no attempt and whose RelayState names no authorization request. */
+    FEDERATION_UNSOLICITED(400),
+    /** A user pool account page (sign-up, password reset) of a client without COGNITO. */
+    USER_POOL_SIGN_IN_UNAVAILABLE(400),
     CSRF_MISMATCH(403),
     NOT_FOUND(404),
     INTERNAL_ERROR(500),

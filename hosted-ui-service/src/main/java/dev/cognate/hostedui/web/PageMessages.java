@@ -51,6 +51,12 @@ public interface PageMessages {
     @Message("The id_token_hint is not a valid ID token of this user pool.")
     String invalidIdTokenHint();
 
+    @Message("Your sign-in with the identity provider took too long or was already completed. Go back to the app and sign in again.")
+    String federationExpired();
+
+    @Message("The identity provider's answer does not belong to a sign-in started here, and names no app to return to.")
+    String federationUnsolicited();
+
     @Message("This form has expired or was sent from another page. Go back, reload the page and try again.")
     String csrfMismatch();
 
@@ -90,6 +96,37 @@ public interface PageMessages {
     String missingCredentials();
 
     // --- Password-less sign-in (USER_AUTH's first factors) ---
+
+    // --- Identity providers on the sign-in page (Cognito's labels for the social providers) ---
+    @Message("Sign in with an identity provider")
+    String providersHeading();
+
+    @Message("Continue with Google")
+    String continueWithGoogle();
+
+    @Message("Continue with Facebook")
+    String continueWithFacebook();
+
+    @Message("Continue with Amazon")
+    String continueWithAmazon();
+
+    @Message("Continue with Apple")
+    String continueWithApple();
+
+    @Message("Sign in with your corporate email address or ID")
+    String corporateIdLabel();
+
+    @Message("Continue")
+    String corporateIdButton();
+
+    @Message("Enter your corporate email address or ID.")
+    String corporateIdMissing();
+
+    @Message("No sign-in option of this app matches that email address or ID.")
+    String corporateIdUnknown();
+
+    @Message("This app does not offer sign-in with a username and password.")
+    String userPoolSignInUnavailable();
 
     @Message("Or sign in without a password")
     String passwordlessHeading();

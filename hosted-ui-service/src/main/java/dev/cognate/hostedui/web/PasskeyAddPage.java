@@ -129,7 +129,7 @@ public class PasskeyAddPage {
     /** The request the shared page machinery reads (language, branding); this page starts no authorization. */
     private static AuthorizationRequest pageRequest(AppClientConfig client, String redirectUri, String lang) {
         return new AuthorizationRequest(client.clientId(), client.userPoolId(), redirectUri, AuthorizationRequest.CODE, null, null,
-                List.of(), null, null, null, null, null, null, lang);
+                List.of(), null, null, null, null, null, null, lang, null);
     }
 
     /** The browser's hosted session, when it is one of this client's pool. */

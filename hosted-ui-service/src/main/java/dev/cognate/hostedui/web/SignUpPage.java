@@ -43,7 +43,7 @@ public class SignUpPage {
     @GET
     public Uni<Response> show(@Context UriInfo uri, @Context HttpHeaders headers,
                               @CookieParam(CsrfTokens.COOKIE) String csrfCookie) {
-        return flow.validate(uri.getQueryParameters()).map(validated ->
+        return flow.validateForUserPool(uri.getQueryParameters()).map(validated ->
                 render(validated, headers, csrfCookie, 200, null, Map.of(), null));
     }
 
@@ -52,7 +52,7 @@ public class SignUpPage {
     public Uni<Response> signUp(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest http,
                                 @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                                 MultivaluedMap<String, String> form) {
-        return flow.validate(uri.getQueryParameters()).chain(validated -> {
+        return flow.validateForUserPool(uri.getQueryParameters()).chain(validated -> {
             CsrfTokens.verify(csrfCookie, form.getFirst(CsrfTokens.FIELD));
             AppClientConfig client = validated.client();
             String username = PageRequests.trimmed(form.getFirst("username"));

@@ -2,7 +2,9 @@ package dev.cognate.hostedui.client;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cognate.hostedui.support.FakeFederation;
 import dev.cognate.hostedui.support.FakeUserPool;
+import dev.cognate.internalapi.FederationRequests;
 import dev.cognate.internalapi.HostedLoginRequests;
 import dev.cognate.internalapi.HostedLoginResponses.CodeDeliveryResult;
 import dev.cognate.internalapi.HostedLoginResponses.SignInStep;
@@ -131,6 +133,47 @@ class HostedUiAuthClientContractTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.completePasskeyRegistration(FakeUserPool.KNOWN_CLIENT,
                         new HostedLoginRequests.PasskeyRegistrationComplete(FakeUserPool.USER_SUB, FakeUserPool.DUPLICATE_PASSKEY))
+                        .await().atMost(WAIT))
+                .isInstanceOfSatisfying(CognitoErrorException.class, refused ->
+                        assertThat(refused.type()).isEqualTo("InvalidParameterException"));
+    }
+
+    @Test
+    void theFederationRoutesTravelAsTheSharedRecords() {
+        String federationId = "fed-contract-0000000000000000000000000000000";
+        var redirect = client.startFederation(FakeUserPool.FEDERATED_CLIENT,
+                new FederationRequests.Start("Corp", federationId, "https://auth.example.com", "192.0.2.9")).await().atMost(WAIT);
+        assertSentExactly("federation/start", FederationRequests.Start.class);
+        assertThat(redirect.location()).startsWith(FakeFederation.OIDC_AUTHORIZE + "?state=");
+
+        var signedIn = client.oidcCallback(FakeUserPool.FEDERATED_CLIENT, new FederationRequests.OidcCallback(
+                Map.of("code", FakeFederation.GOOD_CODE, "state", FakeFederation.stateOf(federationId)), federationId,
+                "https://auth.example.com", "192.0.2.9")).await().atMost(WAIT);
+        assertSentExactly("federation/oidc-callback", FederationRequests.OidcCallback.class);
+        assertThat(signedIn.signedIn().username()).isEqualTo(FakeFederation.FEDERATED_USERNAME);
+        assertThat(signedIn.providerName()).isEqualTo("Corp");
+        assertThat(signedIn.federationId()).isEqualTo(federationId);
+
+        var unsolicited = client.samlResponse(FakeUserPool.FEDERATED_CLIENT, new FederationRequests.SamlResponse(
+                FakeFederation.IDP_INITIATED_RESPONSE, "client_id=x", null, "https://auth.example.com", "192.0.2.9")).await().atMost(WAIT);
+        assertSentExactly("federation/saml-response", FederationRequests.SamlResponse.class);
+        assertThat(unsolicited.federationId()).isNull();
+        assertThat(unsolicited.providerSession()).containsEntry("idpSignout", "true");
+
+        var logout = client.samlLogout(FakeUserPool.FEDERATED_CLIENT, new FederationRequests.SamlLogout("Okta",
+                unsolicited.providerSession(), "https://auth.example.com", "relay")).await().atMost(WAIT);
+        assertSentExactly("federation/saml-logout", FederationRequests.SamlLogout.class);
+        assertThat(logout.location()).startsWith(FakeFederation.SAML_SLO);
+
+        var loggedOut = client.samlLogoutResponse(FakeUserPool.FEDERATED_CLIENT, new FederationRequests.SamlLogoutMessage(
+                FakeFederation.LOGOUT_RESPONSE, null, "relay", "SAMLResponse=logout-ok&RelayState=relay", "https://auth.example.com"))
+                .await().atMost(WAIT);
+        assertSentExactly("federation/saml-logout-response", FederationRequests.SamlLogoutMessage.class);
+        assertThat(loggedOut.relayState()).isEqualTo("relay");
+        assertThat(loggedOut.redirectToProvider()).isNull();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.startFederation(FakeUserPool.FEDERATED_CLIENT,
+                        new FederationRequests.Start(FakeFederation.BROKEN_PROVIDER, federationId, "https://auth.example.com", null))
                         .await().atMost(WAIT))
                 .isInstanceOfSatisfying(CognitoErrorException.class, refused ->
                         assertThat(refused.type()).isEqualTo("InvalidParameterException"));

@@ -73,6 +73,13 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     public static final String BRANDING_VERSION = "5f3c9a0b1d2e4f60";
     /** Its pool allows every first factor (AllowedFirstAuthFactors PASSWORD, EMAIL_OTP, SMS_OTP, WEB_AUTHN). */
     public static final String PASSWORDLESS_CLIENT = "8example23456789abcdefghij";
+    /**
+     * Supports COGNITO and the identity providers of {@link FakeFederation}: {@code Corp} (OIDC, identifiers
+     * {@code example.com} and {@code corp}), {@code Google} and {@code Okta} (SAML, identifier {@code okta.example.org}).
+     */
+    public static final String FEDERATED_CLIENT = "9example23456789abcdefghij";
+    /** Supports only {@code Google} and {@code Okta} (no COGNITO); allows the code and the implicit flow. */
+    public static final String PROVIDERS_ONLY_CLIENT = "aexample23456789abcdefghij";
     public static final String FAILING_CLIENT = "failingclient";
     public static final String CALLBACK_URL = "https://app.example.com/callback";
     public static final String LOGOUT_URL = "https://app.example.com/";
@@ -138,7 +145,7 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
     public static final String DISABLED_LATER_USER = "disabledlater";
 
     private static final String SIGNING_KEY_PROPERTY = "test.fake-user-pool.signing-key";
-    private static final String LAST_REQUEST_PROPERTY = "test.fake-user-pool.last-request.";
+    static final String LAST_REQUEST_PROPERTY = "test.fake-user-pool.last-request.";
     private static final String CLIENTS_PREFIX = "/internal/v1/clients/";
     private static final String HOSTED_UI_PREFIX = "/internal/v1/hosted-ui/clients/";
     private static final String BRANDING_PREFIX = "/internal/v1/branding/";
@@ -194,13 +201,15 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
         } else if ("GET".equals(method) && path.equals("/" + POOL_ID + "/.well-known/jwks.json")) {
             send(exchange, 200, jwks);
         } else if ("POST".equals(method) && path.startsWith(HOSTED_UI_PREFIX)) {
-            String[] parts = path.substring(HOSTED_UI_PREFIX.length()).split("/");
+            String[] parts = path.substring(HOSTED_UI_PREFIX.length()).split("/", 2);
             JsonNode body = JSON.readTree(exchange.getRequestBody());
             if (parts.length == 2) {
                 System.setProperty(LAST_REQUEST_PROPERTY + parts[1], body.toString());
             }
             if (parts.length != 2 || client(parts[0]) == null) {
                 send(exchange, 404, error("ResourceNotFoundException", "User pool client " + parts[0] + " does not exist."));
+            } else if (parts[1].startsWith("federation/")) {
+                FakeFederation.answer(exchange, parts[0], parts[1].substring("federation/".length()), body);
             } else {
                 answerHostedUi(exchange, parts[0], parts[1], body);
             }
@@ -273,6 +282,10 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
             case IMPLICIT_CLIENT -> clientJson(IMPLICIT_CLIENT, POOL_ID, false, "[\"implicit\"]", "[]");
             case BRANDED_CLIENT -> clientJson(BRANDED_CLIENT, POOL_ID, false, "[\"code\"]", "[]");
             case BRANDING_FAILS_CLIENT -> clientJson(BRANDING_FAILS_CLIENT, POOL_ID, false, "[\"code\"]", "[]");
+            case FEDERATED_CLIENT -> clientJson(FEDERATED_CLIENT, POOL_ID, false, "[\"code\"]", "[]")
+                    .replace("\"supportedIdentityProviders\":[\"COGNITO\"]", FakeFederation.PROVIDERS_WITH_COGNITO);
+            case PROVIDERS_ONLY_CLIENT -> clientJson(PROVIDERS_ONLY_CLIENT, POOL_ID, false, "[\"code\",\"implicit\"]", "[]")
+                    .replace("\"supportedIdentityProviders\":[\"COGNITO\"]", FakeFederation.PROVIDERS_ONLY);
             case PASSWORDLESS_CLIENT -> clientJson(PASSWORDLESS_CLIENT, POOL_ID, false, "[\"code\"]", "[]")
                     .replace("\"someFutureField\"", "\"allowedFirstAuthFactors\":[\"PASSWORD\",\"EMAIL_OTP\",\"SMS_OTP\",\"WEB_AUTHN\"],\"someFutureField\"");
             default -> null;
@@ -545,7 +558,7 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
 
     /** implicit-tokens as user-pool-service answers it: the grant taken once, checked, and its tokens. */
     private static void answerImplicitTokens(HttpExchange exchange, String clientId, String code) throws IOException {
-        if (!clientId.equals(IMPLICIT_CLIENT)) {
+        if (!clientId.equals(IMPLICIT_CLIENT) && !clientId.equals(PROVIDERS_ONLY_CLIENT)) {
             send(exchange, 400, error("NotAuthorizedException", "The client is not allowed the implicit grant."));
             return;
         }
@@ -587,16 +600,16 @@ public class FakeUserPool implements QuarkusTestResourceLifecycleManager {
         return "{\"Destination\":\"a***@e***\",\"DeliveryMedium\":\"EMAIL\",\"AttributeName\":\"email\"}";
     }
 
-    private static long now() {
+    static long now() {
         return System.currentTimeMillis() / 1000;
     }
 
-    private static String error(String type, String message) {
+    static String error(String type, String message) {
         ObjectNode error = JSON.createObjectNode().put("__type", type).put("message", message);
         return error.toString();
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -48,6 +48,38 @@ class RedisOutageTest {
         } finally {
             TestInfrastructure.startRedis();
         }
+        awaitRedis();
+    }
+
+    @Test
+    void startsNoFederatedSignInAndCompletesNoneWhileRedisIsDown() {
+        var federation = new java.util.LinkedHashMap<>(HostedUiBrowser.authorizeQuery(FakeUserPool.FEDERATED_CLIENT));
+        federation.put("identity_provider", "Corp");
+        var started = new HostedUiBrowser();
+        Response atProvider = started.get("/oauth2/authorize", federation);
+        assertThat(atProvider.statusCode()).isEqualTo(302);
+        String state = HostedUiBrowser.queryOf(atProvider.header("Location")).get("state");
+
+        TestInfrastructure.stopRedis();
+        try {
+            // no attempt can be kept: nobody is sent to the provider
+            var browser = new HostedUiBrowser();
+            Response start = browser.get("/oauth2/authorize", federation);
+            assertThat(start.statusCode()).isEqualTo(503);
+            assertThat(start.header("Location")).isNull();
+            assertThat(browser.cookies()).doesNotContainKey("__Host-cognate-federation");
+            // the attempt cannot be read: the provider's answer signs nobody in
+            Response callback = started.get("/oauth2/idpresponse", java.util.Map.of("code", "good-code", "state", state));
+            assertThat(callback.statusCode()).isEqualTo(503);
+            assertThat(callback.header("Location")).isNull();
+            assertThat(callback.detailedCookie("__Host-cognate-session")).isNull();
+        } finally {
+            TestInfrastructure.startRedis();
+        }
+        awaitRedis();
+    }
+
+    private static void awaitRedis() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(new HostedUiBrowser().signIn(HostedUiBrowser.authorizeQuery(FakeUserPool.KNOWN_CLIENT),
                         FakeUserPool.USER, FakeUserPool.PASSWORD).statusCode()).isEqualTo(303));

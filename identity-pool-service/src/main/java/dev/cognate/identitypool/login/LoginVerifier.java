@@ -29,7 +29,9 @@ import java.util.TreeMap;
  * <li>{@code graph.facebook.com}, {@code www.amazon.com}: access tokens, asked of the provider's API
  *     ({@link FacebookLogins}, {@link AmazonLogins});</li>
  * <li>the {@code host/path} of an {@code OpenIdConnectProviderARNs} entry: an ID token of that issuer, keys from its
- *     discovery document ({@link IssuerKeys}), {@code aud} one of IAM's client ids ({@link OidcProviders}).</li>
+ *     discovery document ({@link IssuerKeys}), {@code aud} one of IAM's client ids ({@link OidcProviders});</li>
+ * <li>a {@code SamlProviderARNs} entry (the ARN itself): a base64 SAML Response signed by the provider's IdP
+ *     ({@link SamlLogins}); verifying it for credentials or a token spends its assertion ({@link #verifyToVend}).</li>
  * </ul>
  * Any failure refuses the whole request ({@code NotAuthorizedException}, or {@code ExternalServiceException} when a
  * provider does not answer).
@@ -56,9 +58,11 @@ public class LoginVerifier {
     private final FacebookLogins facebook;
     private final AmazonLogins amazon;
     private final ServerSideTokenCheck serverSideCheck;
+    private final SamlLogins saml;
 
     public LoginVerifier(UserPoolProviders userPools, IssuerKeys issuerKeys, PublicProviderKeys publicKeys, OidcProviders oidc,
-                         IdTokenLogins idTokens, FacebookLogins facebook, AmazonLogins amazon, ServerSideTokenCheck serverSideCheck) {
+                         IdTokenLogins idTokens, FacebookLogins facebook, AmazonLogins amazon, ServerSideTokenCheck serverSideCheck,
+                         SamlLogins saml) {
         this.userPools = userPools;
         this.issuerKeys = issuerKeys;
         this.publicKeys = publicKeys;
@@ -67,19 +71,35 @@ public class LoginVerifier {
         this.facebook = facebook;
         this.amazon = amazon;
         this.serverSideCheck = serverSideCheck;
+        this.saml = saml;
     }
 
-    /** The verified logins, in provider-name order; fails with {@code NotAuthorizedException} if any is not valid. */
+    /**
+     * The verified logins, in provider-name order; fails with {@code NotAuthorizedException} if any is not valid. For
+     * actions that only identify the caller (GetId, UnlinkIdentity): SAML assertions are not spent.
+     */
     public Uni<List<VerifiedLogin>> verify(IdentityPool pool, Map<String, String> logins) {
+        return verify(pool, logins, SamlLogins.Use.IDENTIFY);
+    }
+
+    /**
+     * As {@link #verify}, for actions that vend credentials or an identity token (GetCredentialsForIdentity,
+     * GetOpenIdToken, GetOpenIdTokenForDeveloperIdentity): each SAML assertion among the logins buys that once.
+     */
+    public Uni<List<VerifiedLogin>> verifyToVend(IdentityPool pool, Map<String, String> logins) {
+        return verify(pool, logins, SamlLogins.Use.SPEND);
+    }
+
+    private Uni<List<VerifiedLogin>> verify(IdentityPool pool, Map<String, String> logins, SamlLogins.Use use) {
         List<Uni<VerifiedLogin>> checks = new ArrayList<>();
-        new TreeMap<>(logins).forEach((providerName, token) -> checks.add(verifyOne(pool.configuration(), providerName, token)));
+        new TreeMap<>(logins).forEach((providerName, token) -> checks.add(verifyOne(pool.configuration(), providerName, token, use)));
         if (checks.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Uni.join().all(checks).andFailFast();
     }
 
-    private Uni<VerifiedLogin> verifyOne(IdentityPoolConfiguration pool, String providerName, String token) {
+    private Uni<VerifiedLogin> verifyOne(IdentityPoolConfiguration pool, String providerName, String token, SamlLogins.Use use) {
         List<CognitoIdentityProvider> userPoolProviders = pool.cognitoIdentityProviders().stream()
                 .filter(provider -> provider.providerName().equals(providerName)).toList();
         if (!userPoolProviders.isEmpty()) {
@@ -94,6 +114,9 @@ public class LoginVerifier {
         if (pool.openIdConnectProviderARNs().stream().anyMatch(arn -> OidcProviders.providerNameOf(arn).filter(providerName::equals).isPresent())) {
             return idTokens.verify(providerName, token, new IdTokenLogins.Rules(OIDC_ID_TOKENS, Set.of(oidc.issuerOf(providerName)),
                     issuerKeys.of(oidc.issuerOf(providerName)), oidc.clientIdsOf(providerName), null));
+        }
+        if (pool.samlProviderARNs().contains(providerName)) {
+            return saml.verify(providerName, token, use);
         }
         if (providerName.equals(pool.developerProviderName())) {
             // the backend's provider: only GetOpenIdTokenForDeveloperIdentity (signed) names its users; apps present the token

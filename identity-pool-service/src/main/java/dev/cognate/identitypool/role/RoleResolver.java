@@ -6,6 +6,8 @@ import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.identitypool.domain.IdentityPoolRoles;
 import dev.cognate.identitypool.domain.IdentityPoolRoles.MappingRule;
 import dev.cognate.identitypool.domain.IdentityPoolRoles.RoleMapping;
+import dev.cognate.identitypool.login.SamlLogins;
+import dev.cognate.identitypool.login.SamlProviders;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,13 @@ import java.util.List;
  *   <li>{@code Rules}: the role of the first rule whose claim matches, in the order the rules were given.</li>
  * </ul>
  * When a mapping finds no role, {@code AmbiguousRoleResolution} decides: {@code AuthenticatedRole} or {@code Deny}.
+ * <p>
+ * A SAML login ({@code SamlProviderARNs}) brings its roles: the assertion's
+ * {@code https://aws.amazon.com/SAML/Attributes/Role} pairs that name its provider. Unless a {@code Rules} mapping
+ * chooses (on the assertion's attributes), the role is the caller's {@code CustomRoleArn}, which must be one of them
+ * (Cognito: "the user assumes the customRoleArn if the role matches one in the claim in the SAML assertion"), else the
+ * only one; several without {@code CustomRoleArn} are ambiguous; an assertion without roles gets the
+ * {@code authenticated} role.
  * A role that is needed but not set is {@code InvalidIdentityPoolConfigurationException}, as in Cognito.
  */
 public final class RoleResolver {
@@ -40,6 +49,9 @@ public final class RoleResolver {
             return required(roles, IdentityPoolRoles.UNAUTHENTICATED);
         }
         RoleMapping mapping = roles.roleMappings().get(providerName);
+        if (SamlProviders.isSamlProviderArn(providerName) && (mapping == null || RoleMapping.TOKEN.equals(mapping.type()))) {
+            return fromSamlAssertion(roles, mapping, providerName, claims, customRoleArn);
+        }
         if (mapping == null) {
             return required(roles, IdentityPoolRoles.AUTHENTICATED);
         }
@@ -50,6 +62,34 @@ public final class RoleResolver {
         if (RoleMapping.DENY.equals(mapping.ambiguousRoleResolution())) {
             throw new CognitoException("NotAuthorizedException",
                     "No role mapping matched for provider '" + providerName + "' and AmbiguousRoleResolution is Deny.");
+        }
+        return required(roles, IdentityPoolRoles.AUTHENTICATED);
+    }
+
+    private static String fromSamlAssertion(IdentityPoolRoles roles, RoleMapping mapping, String providerArn, ObjectNode claims,
+                                            String customRoleArn) {
+        List<String> offered = SamlLogins.offeredRoles(claims, providerArn);
+        if (customRoleArn != null) {
+            if (!offered.contains(customRoleArn)) {
+                // refused rather than ignored: the caller asked for a role the IdP did not grant
+                throw new CognitoException("NotAuthorizedException",
+                        "CustomRoleArn '" + customRoleArn + "' is not one of the roles of the SAML assertion.");
+            }
+            return customRoleArn;
+        }
+        if (offered.size() == 1) {
+            return offered.get(0);
+        }
+        if (offered.isEmpty() && mapping == null) {
+            return required(roles, IdentityPoolRoles.AUTHENTICATED);
+        }
+        if (mapping == null) {
+            throw new CognitoException("NotAuthorizedException",
+                    "The SAML assertion offers several roles: choose one with CustomRoleArn.");
+        }
+        if (RoleMapping.DENY.equals(mapping.ambiguousRoleResolution())) {
+            throw new CognitoException("NotAuthorizedException",
+                    "No role mapping matched for provider '" + providerArn + "' and AmbiguousRoleResolution is Deny.");
         }
         return required(roles, IdentityPoolRoles.AUTHENTICATED);
     }

@@ -73,7 +73,7 @@ public class DeveloperIdentityService {
                 throw CognitoException.invalidParameter("1 validation error detected: Value at 'logins' failed to satisfy constraint:"
                         + " a developer user identifier must have length less than or equal to 1024");
             }
-            return verifier.verify(pool, tokenLogins).chain(verified -> {
+            return verifier.verifyToVend(pool, tokenLogins).chain(verified -> {
                 List<VerifiedLogin> all = new ArrayList<>(verified);
                 if (developerUserId != null) {
                     all.add(new VerifiedLogin(provider, developerUserId, JsonNodeFactory.instance.objectNode()));

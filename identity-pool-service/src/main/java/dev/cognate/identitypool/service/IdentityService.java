@@ -87,7 +87,8 @@ public class IdentityService {
      * The identity {@code identityId}, checked against the caller's logins as GetCredentialsForIdentity does: an
      * authenticated identity needs at least one of its logins, verified (or an identity token of its own, the login of
      * developer authenticated identities); logins not linked yet are linked to it; a guest identity is let in without
-     * logins only while the pool allows guests.
+     * logins only while the pool allows guests. It precedes vending credentials or a token, so it spends the SAML
+     * assertions among the logins ({@link LoginVerifier#verifyToVend}).
      */
     public Uni<AuthenticatedCaller> authenticate(String identityId, Map<String, String> logins) {
         return identities.find(db, identityId).map(found -> found.orElseThrow(() -> identityNotFound(identityId)))
@@ -112,7 +113,7 @@ public class IdentityService {
                             return new AuthenticatedCaller(pool, identity, List.of(login));
                         });
                     }
-                    return verifier.verify(pool, logins).chain(verified -> db.withTransaction(tx -> linkTo(tx, pool, identityId, verified))
+                    return verifier.verifyToVend(pool, logins).chain(verified -> db.withTransaction(tx -> linkTo(tx, pool, identityId, verified))
                             .map(updated -> new AuthenticatedCaller(pool, updated, verified)))
                             .onFailure(LoginTaken.class).transform(taken -> LoginVerifier.notAuthorized(LOGINS_DONT_MATCH));
                 }));

@@ -67,6 +67,22 @@ class OidcProvidersTest {
                 return Optional.of(clientIds);
             }
 
+            public Optional<List<String>> samlMetadata() {
+                return Optional.empty();
+            }
+
+            public Duration samlMetadataRefresh() {
+                return Duration.ofHours(1);
+            }
+
+            public List<String> samlAudiences() {
+                return List.of("urn:amazon:webservices");
+            }
+
+            public List<String> samlRecipients() {
+                return List.of("https://signin.aws.amazon.com/saml");
+            }
+
             public Duration requestTimeout() {
                 return Duration.ofSeconds(1);
             }

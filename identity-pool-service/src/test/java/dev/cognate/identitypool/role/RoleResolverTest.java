@@ -109,4 +109,40 @@ class RoleResolverTest {
         // an absent claim matches no rule, not even NotEqual
         assertThat(RoleResolver.matches(new MappingRule("missing", "NotEqual", "x", ADMIN), claims.get("missing"))).isFalse();
     }
+
+    static final String SAML = "arn:aws:iam::000000000000:saml-provider/Corp";
+    static final String ROLE_ATTRIBUTE = "https://aws.amazon.com/SAML/Attributes/Role";
+
+    @Test
+    void aSamlLoginTakesItsRoleFromTheAssertionsPairsForItsProviderInEitherOrder() {
+        IdentityPoolRoles roles = new IdentityPoolRoles(BOTH, Map.of());
+        ObjectNode one = claims("{\"" + ROLE_ATTRIBUTE + "\": \"" + SAML + "," + ADMIN + "\"}");
+        ObjectNode two = claims("{\"" + ROLE_ATTRIBUTE + "\": [\"" + ADMIN + "," + SAML + "\", \"" + EDITOR + "," + SAML + "\","
+                + " \"arn:aws:iam::000000000000:role/Other,arn:aws:iam::000000000000:saml-provider/Elsewhere\"]}");
+
+        assertThat(RoleResolver.resolve(roles, SAML, one, null)).isEqualTo(ADMIN);
+        assertThat(RoleResolver.resolve(roles, SAML, two, EDITOR)).isEqualTo(EDITOR);
+        assertThat(RoleResolver.resolve(roles, SAML, claims("{\"sub\": \"x\"}"), null)).as("no roles offered").isEqualTo(AUTH);
+        assertThat(catchThrowableOfType(CognitoException.class, () -> RoleResolver.resolve(roles, SAML, two, null)).getMessage())
+                .isEqualTo("The SAML assertion offers several roles: choose one with CustomRoleArn.");
+        CognitoException notOffered = catchThrowableOfType(CognitoException.class,
+                () -> RoleResolver.resolve(roles, SAML, two, "arn:aws:iam::000000000000:role/Other"));
+        assertThat(notOffered.type()).isEqualTo("NotAuthorizedException");
+        assertThat(notOffered.getMessage()).isEqualTo("CustomRoleArn 'arn:aws:iam::000000000000:role/Other' is not one of the roles of the SAML assertion.");
+    }
+
+    @Test
+    void aTokenMappingOfASamlProviderResolvesAmbiguityAndRulesReadTheAttributes() {
+        ObjectNode two = claims("{\"department\": \"finance\", \"" + ROLE_ATTRIBUTE + "\": [\"" + ADMIN + "," + SAML + "\", \""
+                + EDITOR + "," + SAML + "\"]}");
+        IdentityPoolRoles token = new IdentityPoolRoles(BOTH, Map.of(SAML, new RoleMapping("Token", "AuthenticatedRole", null)));
+        IdentityPoolRoles deny = new IdentityPoolRoles(BOTH, Map.of(SAML, new RoleMapping("Token", "Deny", null)));
+        IdentityPoolRoles rules = new IdentityPoolRoles(BOTH, Map.of(SAML,
+                rules("Deny", new MappingRule("department", "Equals", "finance", EDITOR))));
+
+        assertThat(RoleResolver.resolve(token, SAML, two, null)).isEqualTo(AUTH);
+        assertThat(catchThrowableOfType(CognitoException.class, () -> RoleResolver.resolve(deny, SAML, two, null)).type())
+                .isEqualTo("NotAuthorizedException");
+        assertThat(RoleResolver.resolve(rules, SAML, two, ADMIN)).as("Rules decide, as for every provider").isEqualTo(EDITOR);
+    }
 }

@@ -199,6 +199,8 @@ public class SignInAudit {
             // a passkey sign-in checks no password
             case "wrong_passkey", "passkey_counter_not_increased", "passkey_user_not_verified", "passkey_of_another_user",
                  "unknown_passkey" -> null;
+            // a federated sign-in checks no password either: the provider authenticated the user
+            case "federated_user_disabled", "federated_attributes_invalid", "federated_trigger_failed", "inbound_federation_failed" -> null;
             default -> "Success";
         };
     }

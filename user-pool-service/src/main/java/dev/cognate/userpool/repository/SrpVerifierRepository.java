@@ -35,4 +35,9 @@ public class SrpVerifierRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()).map(row -> new StoredVerifier(
                         poolId, sub, row.getString("user_id_for_srp"), row.getString("salt"), row.getBuffer("verifier").getBytes())));
     }
+
+    /** Removes the user's verifier: SRP sign-ins then get a decoy challenge and fail. */
+    public Uni<Void> delete(SqlClient tx, String poolId, UUID sub) {
+        return tx.preparedQuery("DELETE FROM srp_verifiers WHERE user_pool_id = $1 AND sub = $2").execute(Tuple.of(poolId, sub)).replaceWithVoid();
+    }
 }

@@ -4,6 +4,7 @@ import dev.cognate.secrets.SealedColumn;
 import dev.cognate.userpool.domain.ClientSecret;
 import dev.cognate.userpool.domain.Device;
 import dev.cognate.userpool.domain.IdentityProvider;
+import dev.cognate.userpool.federation.saml.SpCredentialStore;
 import dev.cognate.userpool.mfa.SoftwareTokens;
 import dev.cognate.userpool.service.SrpVerifierStore;
 import dev.cognate.userpool.token.SigningKeys;
@@ -31,7 +32,11 @@ public final class UserPoolSealedColumns {
             new SealedColumn("software_tokens", "verified_seed", List.of("user_pool_id", "sub"),
                     keys -> SoftwareTokens.sealContext(keys.get(0), UUID.fromString(keys.get(1)))),
             new SealedColumn("devices", "sealed_verifier", List.of("user_pool_id", "device_key"),
-                    keys -> Device.verifierContext(keys.get(0), keys.get(1))));
+                    keys -> Device.verifierContext(keys.get(0), keys.get(1))),
+            new SealedColumn("saml_sp_credentials", "signing_key", List.of("user_pool_id"),
+                    keys -> SpCredentialStore.context(keys.get(0), SpCredentialStore.SIGNING)),
+            new SealedColumn("saml_sp_credentials", "encryption_key", List.of("user_pool_id"),
+                    keys -> SpCredentialStore.context(keys.get(0), SpCredentialStore.ENCRYPTION)));
 
     private UserPoolSealedColumns() {
     }

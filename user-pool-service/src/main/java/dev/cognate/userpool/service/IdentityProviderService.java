@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
+import dev.cognate.userpool.config.FederationConfig;
 import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.IdentityProvider;
@@ -50,22 +51,24 @@ public class IdentityProviderService {
     private final AppClientRepository clients;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final boolean allowLoopbackHttp;
 
     public IdentityProviderService(Pool db, UserPoolRepository pools, IdentityProviderRepository providers,
-                                   AppClientRepository clients, SecretCipher cipher, Clock clock) {
+                                   AppClientRepository clients, SecretCipher cipher, Clock clock, FederationConfig federation) {
         this.db = db;
         this.pools = pools;
         this.providers = providers;
         this.clients = clients;
         this.cipher = cipher;
         this.clock = clock;
+        this.allowLoopbackHttp = federation.allowLoopbackHttp();
     }
 
     public Uni<IdentityProvider> createIdentityProvider(String userPoolId, String name, String type, Map<String, String> details,
                                                         Map<String, String> attributeMapping, List<String> idpIdentifiers) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         IdentityProvider provider = new IdentityProvider(userPoolId, name, type, details, attributeMapping, idpIdentifiers, now, now);
-        ProviderDetailsRules.check(type, provider.providerDetails());
+        ProviderDetailsRules.check(type, provider.providerDetails(), allowLoopbackHttp);
         return db.withTransaction(tx -> pools.requireForUpdate(tx, userPoolId)
                 .invoke(pool -> checkAttributeMapping(pool, provider.attributeMapping()))
                 .chain(pool -> providers.find(tx, userPoolId, name))
@@ -101,7 +104,7 @@ public class IdentityProviderService {
                         .map(found -> open(found.orElseThrow(() -> notFound(name)))
                                 .updatedWith(details, attributeMapping, idpIdentifiers, clock.instant().truncatedTo(ChronoUnit.MILLIS)))
                         .invoke(updated -> {
-                            ProviderDetailsRules.check(updated.providerType(), updated.providerDetails());
+                            ProviderDetailsRules.check(updated.providerType(), updated.providerDetails(), allowLoopbackHttp);
                             checkAttributeMapping(pool, updated.attributeMapping());
                         }))
                 .call(updated -> checkIdentifiers(tx, updated))

@@ -98,6 +98,7 @@ public class PasswordRecoveryService {
 
     private Uni<CodeDeliveryDetails> sendResetCode(SqlClient tx, UserPool pool, User found, AccountRecovery recovery, TriggerCaller caller) {
         User user = requireEnabled(found);
+        UserPasswords.refuseResetOfExternalProvider(user);
         return codes.send(tx, pool, user, CodePurpose.PASSWORD_RESET, recovery.requireDestinationOf(user), caller);
     }
 

@@ -62,6 +62,10 @@ public class SrpVerifierStore {
                 .chain(stored -> verifiers.upsert(tx, stored, now));
     }
 
+    Uni<Void> delete(SqlClient tx, String poolId, UUID sub) {
+        return verifiers.delete(tx, poolId, sub);
+    }
+
     public Uni<Optional<Verifier>> find(SqlClient sql, String poolId, UUID sub) {
         return verifiers.find(sql, poolId, sub).map(found -> found.map(stored -> new Verifier(stored.userIdForSrp(),
                 new BigInteger(stored.salt(), 16), new BigInteger(cipher.decrypt(stored.sealedVerifier(), context(poolId, sub)), 16))));

@@ -69,6 +69,7 @@ public class UserAccountService {
      */
     public Uni<Void> adminResetUserPassword(String poolId, String username) {
         return pools.require(db, poolId).chain(pool -> db.withTransaction(tx -> store.require(tx, pool, username, true).chain(user -> {
+            UserPasswords.refuseResetOfExternalProvider(user);
             String attribute = AccountRecovery.of(pool.settings()).destinationOf(user)
                     .or(() -> AccountRecovery.LEGACY.destinationOf(user))
                     .orElseThrow(() -> CognitoException.invalidParameter(

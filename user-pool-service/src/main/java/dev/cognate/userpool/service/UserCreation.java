@@ -43,7 +43,12 @@ public class UserCreation {
          * The user a UserMigration trigger's answer describes ({@link UserMigration}), with the password the sign-in
          * carried (none for ForgotPassword); the trigger already ran, so no other trigger runs here.
          */
-        USER_MIGRATION(UserPoolEvents.USER_CREATED);
+        USER_MIGRATION(UserPoolEvents.USER_CREATED),
+        /**
+         * The federated user ({@code EXTERNAL_PROVIDER}) of a first sign-in through an identity provider
+         * ({@code federation/}); PreSignUp runs as {@code PreSignUp_ExternalProvider}.
+         */
+        EXTERNAL_PROVIDER(UserPoolEvents.USER_CREATED);
 
         private final EventType<UserPoolEvents.UserChanged> event;
 
@@ -76,6 +81,7 @@ public class UserCreation {
         String triggerSource = switch (source) {
             case SIGN_UP -> PreSignUpTrigger.SIGN_UP;
             case ADMIN_CREATE_USER -> PreSignUpTrigger.ADMIN_CREATE_USER;
+            case EXTERNAL_PROVIDER -> PreSignUpTrigger.EXTERNAL_PROVIDER;
             case POOL_IMPORT, CSV_IMPORT, USER_MIGRATION -> null;
         };
         if (triggerSource == null) {

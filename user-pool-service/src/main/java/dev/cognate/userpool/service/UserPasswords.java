@@ -1,5 +1,7 @@
 package dev.cognate.userpool.service;
 
+import dev.cognate.awsprotocol.CognitoException;
+
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
@@ -114,6 +116,10 @@ public class UserPasswords {
         if (reason.createsUser()) {
             throw new IllegalArgumentException(reason + " creates a user: UserCreation writes its password");
         }
+        if (user.status() == UserStatus.EXTERNAL_PROVIDER) {
+            // a federated user signs in through its provider only: no password of its own (Cognate's wording)
+            throw CognitoException.invalidParameter("Cannot set a password for a user of an external identity provider (EXTERNAL_PROVIDER).");
+        }
         Instant now = now();
         User changed = switch (reason) {
             case INVITATION_RESENT, ADMIN_SET_TEMPORARY -> user.withPassword(password.hash(), UserStatus.FORCE_CHANGE_PASSWORD,
@@ -137,7 +143,33 @@ public class UserPasswords {
      * password.
      */
     public Uni<User> requireReset(SqlClient tx, UserPool pool, User user) {
+        refuseResetOfExternalProvider(user);
         return store.save(tx, pool, user.withStatus(UserStatus.RESET_REQUIRED, now()), UserPoolEvents.USER_PASSWORD_RESET, List.of());
+    }
+
+    /**
+     * AdminDisableProviderForUser with {@code ProviderName} {@code Cognito}: the user can no longer sign in with a password
+     * (the hash and the SRP verifier go; the history stays, so the old password cannot come back); status, attributes and
+     * other sign-in factors are kept. A {@code user.password.reset} event. Answers whether there was a password.
+     */
+    public Uni<Boolean> removePassword(SqlClient tx, UserPool pool, User user) {
+        if (user.passwordHash() == null) {
+            return Uni.createFrom().item(false);
+        }
+        User without = user.withPassword(null, user.status(), null, now());
+        return store.save(tx, pool, without, UserPoolEvents.USER_PASSWORD_RESET, List.of())
+                .call(() -> srpVerifiers.delete(tx, pool.id(), user.sub()))
+                .replaceWith(true);
+    }
+
+    /**
+     * A federated user ({@code EXTERNAL_PROVIDER}) has no password to reset: AdminResetUserPassword and ForgotPassword
+     * answer Cognito's {@code NotAuthorizedException} "User password cannot be reset in the current state.".
+     */
+    public static void refuseResetOfExternalProvider(User user) {
+        if (user.status() == UserStatus.EXTERNAL_PROVIDER) {
+            throw new CognitoException("NotAuthorizedException", "User password cannot be reset in the current state.");
+        }
     }
 
     /** When a temporary password set now stops working: the pool's {@code TemporaryPasswordValidityDays}. */

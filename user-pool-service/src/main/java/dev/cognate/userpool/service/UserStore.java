@@ -6,6 +6,7 @@ import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.domain.SignInIdentifiers;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserPool;
+import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserRepository;
 import io.smallrye.mutiny.Uni;
@@ -69,6 +70,11 @@ public class UserStore {
                 });
     }
 
+    /** The user whose username is exactly {@code username} (no alias, no {@code sub}), as the pool compares names. */
+    public Uni<Optional<User>> findByUsername(SqlClient sql, UserPool pool, String username, boolean lock) {
+        return users.findByUsernameKey(sql, pool.id(), SignInIdentifiers.of(pool.settings()).usernameKey(username), lock);
+    }
+
     /** The user a name designates, or {@code UserNotFoundException}. */
     public Uni<User> require(SqlClient sql, UserPool pool, String name, boolean lock) {
         return find(sql, pool, name, lock).map(found -> found.orElseThrow(UserStore::userNotFound));
@@ -80,14 +86,14 @@ public class UserStore {
      */
     Uni<Void> insert(SqlClient tx, UserPool pool, User user) {
         SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
-        return users.insert(tx, user, identifiers.usernameKey(user.username()), identifiers.aliasesOf(user.attributes()))
+        return users.insert(tx, user, identifiers.usernameKey(user.username()), aliasesOf(identifiers, user))
                 .onFailure(PgException.class).transform(failure -> duplicate((PgException) failure, identifiers));
     }
 
     /** Rewrites a changed user after checking that its aliases belong to no one else, and publishes {@code type}. */
     public Uni<User> save(SqlClient tx, UserPool pool, User user, EventType<UserPoolEvents.UserChanged> type, List<String> attributeNames) {
         SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
-        Map<String, String> aliases = identifiers.aliasesOf(user.attributes());
+        Map<String, String> aliases = aliasesOf(identifiers, user);
         return checkAliasesFree(tx, pool, user.sub(), aliases, identifiers)
                 .chain(() -> users.update(tx, user, aliases))
                 .onFailure(PgException.class).transform(failure -> duplicate((PgException) failure, identifiers))
@@ -104,7 +110,7 @@ public class UserStore {
     public Uni<Void> takeAliases(SqlClient tx, UserPool pool, User user, boolean force) {
         SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<String, String> alias : identifiers.aliasesOf(user.attributes()).entrySet()) {
+        for (Map.Entry<String, String> alias : aliasesOf(identifiers, user).entrySet()) {
             String kind = alias.getKey();
             chain = chain.chain(() -> users.aliasOwner(tx, pool.id(), kind, alias.getValue())).chain(owner -> {
                 if (owner.isEmpty() || owner.get().equals(user.sub())) {
@@ -127,6 +133,14 @@ public class UserStore {
             });
         }
         return chain;
+    }
+
+    /**
+     * The aliases {@code user} holds. A federated user ({@code EXTERNAL_PROVIDER}) holds none: it signs in only through its
+     * provider, and Cognito lets it share an email or phone number with a native user (which linking then joins).
+     */
+    static Map<String, String> aliasesOf(SignInIdentifiers identifiers, User user) {
+        return user.status() == UserStatus.EXTERNAL_PROVIDER ? Map.of() : identifiers.aliasesOf(user.attributes());
     }
 
     static Uni<Void> publish(SqlClient tx, User user, EventType<UserPoolEvents.UserChanged> type, List<String> attributeNames) {

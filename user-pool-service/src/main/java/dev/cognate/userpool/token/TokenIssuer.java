@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.tokens.JwtSigner;
 import dev.cognate.userpool.config.CognateConfig;
 import dev.cognate.userpool.domain.AppClient;
+import dev.cognate.userpool.domain.FederatedIdentities;
 import dev.cognate.userpool.domain.Group;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.repository.GroupMembershipRepository;
@@ -251,6 +252,12 @@ public class TokenIssuer {
         times(claims, grant, lifetimes.idToken().toSeconds());
         List<String> readable = grant.client().config().readAttributes();
         attributeClaims(claims, grant.user(), name -> readable.isEmpty() || readable.contains(name));
+        // a federated or linked user's identities: an array in the ID token (the attribute itself is a JSON text), whatever
+        // the client's ReadAttributes, as Cognito
+        String identities = grant.user().attributes().get(FederatedIdentities.ATTRIBUTE);
+        if (identities != null) {
+            claims.set(FederatedIdentities.ATTRIBUTE, FederatedIdentities.parse(identities).toClaim());
+        }
         return claims;
     }
 

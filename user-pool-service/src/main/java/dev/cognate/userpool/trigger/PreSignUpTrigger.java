@@ -21,6 +21,8 @@ public class PreSignUpTrigger {
     public static final String NAME = "PreSignUp";
     public static final String SIGN_UP = "PreSignUp_SignUp";
     public static final String ADMIN_CREATE_USER = "PreSignUp_AdminCreateUser";
+    /** The first sign-in of a federated user, before Cognito creates it. */
+    public static final String EXTERNAL_PROVIDER = "PreSignUp_ExternalProvider";
 
     /** What the function decided; {@link #NONE} when the pool has no PreSignUp trigger. */
     public record Decision(boolean autoConfirmUser, boolean autoVerifyEmail, boolean autoVerifyPhone) {

@@ -32,12 +32,12 @@ public final class LambdaConfigRules {
     /** The {@code LambdaConfig} members Cognate runs; every other member is refused ({@link #refuseTriggersNotRun}). */
     static final Set<String> RUN = Set.of("PreSignUp", "PreAuthentication", "UserMigration", "CustomMessage", "PostConfirmation",
             "PostAuthentication", "PreTokenGeneration", "PreTokenGenerationConfig", "CustomEmailSender", "CustomSMSSender", "KMSKeyID",
-            "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse");
+            "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse", "InboundFederation");
 
     /** Every {@code LambdaConfig} member that names a trigger, in the API reference's order. */
     private static final List<String> RUN_ORDER = List.of("PreSignUp", "CustomMessage", "PostConfirmation", "PreAuthentication",
             "PostAuthentication", "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse", "PreTokenGeneration",
-            "UserMigration", "CustomSMSSender", "CustomEmailSender");
+            "UserMigration", "CustomSMSSender", "CustomEmailSender", "InboundFederation");
     static final List<String> CUSTOM_SENDERS = List.of("CustomEmailSender", "CustomSMSSender");
 
     private final Set<String> allowedHttpHosts;

@@ -59,12 +59,14 @@ class StoredTriggersNotRunTest extends CognitoIdpTest {
     }
 
     @Test
-    void aStoredInboundFederationTriggerRefusesSignInAndSignUp() {
-        storeLambdaConfig("{\"InboundFederation\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"https://functions.example.com/inbound-federation\"}}");
+    void aStoredTriggerCognateDoesNotKnowRefusesSignInAndSignUp() {
+        // every member of today's LambdaConfig runs (InboundFederation since federated sign-in); a member of a newer
+        // Cognito written into the row stands for the pools stored before their trigger was refused
+        storeLambdaConfig("{\"PreSignUpOfANewerCognito\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"https://functions.example.com/newer\"}}");
 
-        assertRefused(this::signIn, "InboundFederation invocation failed due to error TriggerNotRunByCognate.");
+        assertRefused(this::signIn, "PreSignUpOfANewerCognito invocation failed due to error TriggerNotRunByCognate.");
         assertRefused(() -> anonymous.signUp(r -> r.clientId(clientId).username("newcomer").password(PASSWORD)),
-                "InboundFederation invocation failed due to error TriggerNotRunByCognate.");
+                "PreSignUpOfANewerCognito invocation failed due to error TriggerNotRunByCognate.");
         assertThatThrownBy(() -> cognito.adminGetUser(r -> r.userPoolId(poolId).username("newcomer")))
                 .isInstanceOf(UserNotFoundException.class);
     }

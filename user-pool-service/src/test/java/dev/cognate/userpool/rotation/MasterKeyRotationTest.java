@@ -1,5 +1,6 @@
 package dev.cognate.userpool.rotation;
 
+import dev.cognate.userpool.federation.saml.SpCredentialStore;
 import dev.cognate.secrets.MasterKeyCipher;
 import dev.cognate.secrets.SealedColumn;
 import dev.cognate.secrets.SealedColumnResealer;
@@ -47,6 +48,9 @@ class MasterKeyRotationTest extends CognitoIdpTest {
     @Inject
     MovableClock clock;
 
+    @Inject
+    SpCredentialStore samlKeys;
+
     @Test
     void reSealsEveryStoredSecretUnderTheNewKeyAndTheServiceReadsThemAfterTheWayBack() {
         String installationKey = ConfigProvider.getConfig().getValue("cognate.master-key", String.class);
@@ -64,6 +68,8 @@ class MasterKeyRotationTest extends CognitoIdpTest {
         assertThat(cognito.verifySoftwareToken(r -> r.accessToken(accessToken).userCode(TotpCodes.at(seed, clock.instant())))
                 .statusAsString()).isEqualTo("SUCCESS");
         cognito.associateSoftwareToken(r -> r.accessToken(accessToken));
+        // the pool's SAML service provider keys (made on first use)
+        String samlCertificate = cognito.getSigningCertificate(r -> r.userPoolId(poolId)).certificate();
 
         MasterKeyCipher forward = new MasterKeyCipher(Optional.of(NEW_KEY), Optional.of(installationKey));
         SealedColumnResealer rotate = new SealedColumnResealer(dataSource, forward, 7);
@@ -91,6 +97,9 @@ class MasterKeyRotationTest extends CognitoIdpTest {
         assertThat(cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName("Google")).identityProvider().providerDetails())
                 .containsEntry("client_secret", "google-secret-value");
         signIn(client.clientId(), client.clientSecret());
+        samlKeys.forget(poolId);
+        assertThat(cognito.getSigningCertificate(r -> r.userPoolId(poolId)).certificate()).as("the SAML keys open again")
+                .isEqualTo(samlCertificate);
     }
 
     /** The access token of a password sign-in. */

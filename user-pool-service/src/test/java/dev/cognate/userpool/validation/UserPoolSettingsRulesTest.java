@@ -162,9 +162,10 @@ class UserPoolSettingsRulesTest {
                         + " {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"}}}",
                 "Cognate cannot run LambdaConfig.CustomEmailSender: the operator has not configured the key it encrypts codes"
                         + " to (cognate.triggers.custom-sender.public-key).");
-        invalid("{\"LambdaConfig\": {\"InboundFederation\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"}}}",
-                "Cognate does not run LambdaConfig.InboundFederation yet; remove it (Cognate runs "
-                        + LambdaConfigRules.triggersRun() + ").");
+        assertThat(create("{\"LambdaConfig\": {\"InboundFederation\": {\"LambdaVersion\": \"V1_0\", \"LambdaArn\": \"" + ARN + "\"}}}")
+                .path("LambdaConfig").path("InboundFederation").path("LambdaArn").asText())
+                .as("federated sign-in runs InboundFederation").isEqualTo(ARN);
+        assertThat(LambdaConfigRules.triggersRun()).endsWith("CustomEmailSender and InboundFederation");
         for (String version : List.of("V1_0", "V2_0", "V3_0")) {
             assertThat(create("{\"LambdaConfig\": {\"PreTokenGenerationConfig\": {\"LambdaVersion\": \"" + version + "\", \"LambdaArn\": \""
                     + ARN + "\"}}}").path("LambdaConfig").path("PreTokenGenerationConfig").path("LambdaVersion").asText())
