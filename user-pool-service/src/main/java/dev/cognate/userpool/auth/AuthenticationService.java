@@ -88,9 +88,9 @@ public class AuthenticationService {
         if (handler != refreshFlow) {
             return clients.authenticate(userPoolId, clientId, parameters.get("USERNAME"), parameters.get("SECRET_HASH"));
         }
-        return clients.identify(userPoolId, clientId).call(identified -> refreshFlow
-                .secretHashUsernames(new AuthContext(identified.pool(), identified.client(), false, "REFRESH_TOKEN_AUTH", parameters, null))
-                .chain(usernames -> clients.verifySecretHash(identified, usernames, parameters.get("SECRET_HASH"))));
+        return clients.identify(userPoolId, clientId).call(identified -> clients.verifySecretHash(identified, () -> refreshFlow
+                .secretHashUsernames(new AuthContext(identified.pool(), identified.client(), false, "REFRESH_TOKEN_AUTH", parameters, null)),
+                parameters.get("SECRET_HASH")));
     }
 
     public Uni<AuthResponse> respondToAuthChallenge(String userPoolId, String clientId, String challengeName, String session,

@@ -110,11 +110,25 @@ public class RefreshTokenAuthFlow implements AuthFlowHandler {
                                     .chain(deviceKey -> issuer.prepare(context.client(), user, peeked.authTime(),
                                                     TokenIssuer.Authorization.ofFamily(peeked.scopes()), PreTokenGenerationTrigger.Source.REFRESH_TOKENS,
                                                     context.clientMetadata())
-                                            .chain(prepared -> redeem(context, token)
+                                            .chain(prepared -> redeem(context, token, peeked)
                                                     .chain(redeemed -> issuer.sign(prepared, redeemed.familyId(), deviceKey)
                                                             .map(minted -> AuthResponse.tokens(minted, redeemed.replacement()))))))
                             .invoke(() -> metrics.tokensIssued(context.authFlow()));
                 });
+    }
+
+    /**
+     * The token redeemed for good. A client that does not rotate its refresh tokens changes nothing on a refresh: what
+     * {@code peek} read (not revoked, not expired, not a replaced token) is the answer, without a transaction or a lock on
+     * the family — so concurrent refreshes of one family no longer queue. A revocation that commits between that read and
+     * the signatures orders after this refresh, as if it had come a moment later: the access token just minted is refused
+     * from then on anyway (its family is revoked). A rotating client redeems under the family's lock, below.
+     */
+    private Uni<RefreshTokens.Redeemed> redeem(AuthContext context, String token, RefreshTokens.Redeemed peeked) {
+        if (!context.client().config().refreshTokenRotation()) {
+            return Uni.createFrom().item(peeked);
+        }
+        return redeem(context, token);
     }
 
     /** The token redeemed for good; a reuse found now (a concurrent refresh) revokes the family, committed before the refusal. */

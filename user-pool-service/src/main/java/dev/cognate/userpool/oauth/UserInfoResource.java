@@ -2,11 +2,10 @@ package dev.cognate.userpool.oauth;
 
 import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.domain.User;
-import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.service.AppClientService;
 import dev.cognate.userpool.token.AccessTokenVerifier;
+import dev.cognate.userpool.token.AccessTokenVerifier.VerifiedAccessToken;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -30,15 +29,11 @@ public class UserInfoResource {
 
     private static final String INVALID_TOKEN = "Access token is expired, disabled, or deleted, or the user has globally signed out.";
 
-    private final Pool db;
     private final AccessTokenVerifier verifier;
-    private final UserRepository users;
     private final AppClientService clients;
 
-    public UserInfoResource(Pool db, AccessTokenVerifier verifier, UserRepository users, AppClientService clients) {
-        this.db = db;
+    public UserInfoResource(AccessTokenVerifier verifier, AppClientService clients) {
         this.verifier = verifier;
-        this.users = users;
         this.clients = clients;
     }
 
@@ -60,19 +55,19 @@ public class UserInfoResource {
             return Uni.createFrom().item(OAuthResponses.error(new OAuthException(401, "invalid_request",
                     "A Bearer access token is required.", "Bearer")));
         }
-        return verifier.verifyAnyScope(token)
+        return verifier.verifyWithUser(token, false)
                 .onFailure(CognitoException.class).transform(invalid -> invalidToken())
-                .chain(verified -> {
+                .chain(checked -> {
+                    VerifiedAccessToken verified = checked.token();
                     if (!verified.scopes().contains("openid")) {
                         throw new OAuthException(403, "insufficient_scope", "The access token does not have the openid scope.",
                                 "Bearer error=\"insufficient_scope\", error_description=\"The access token does not have the openid scope.\","
                                         + " scope=\"openid\"");
                     }
-                    return users.findBySub(db, verified.userPoolId(), verified.sub(), false)
-                            .map(found -> found.filter(User::enabled).orElseThrow(UserInfoResource::invalidToken))
-                            .chain(user -> clients.findClient(verified.clientId())
-                                    .map(client -> client.orElseThrow(UserInfoResource::invalidToken))
-                                    .map(client -> UserInfoClaims.of(user, client, verified.scopes())));
+                    User user = checked.user().filter(User::enabled).orElseThrow(UserInfoResource::invalidToken);
+                    return clients.findClient(verified.clientId())
+                            .map(client -> client.orElseThrow(UserInfoResource::invalidToken))
+                            .map(client -> UserInfoClaims.of(user, client, verified.scopes()));
                 })
                 .map(OAuthResponses::ok)
                 .onFailure().recoverWithItem(OAuthResponses::failure);

@@ -1,5 +1,7 @@
 package dev.cognate.userpool.oidc;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,14 +10,17 @@ import dev.cognate.userpool.domain.ResourceServer;
 import dev.cognate.userpool.domain.UserPoolDomain;
 import dev.cognate.userpool.repository.ResourceServerRepository;
 import dev.cognate.userpool.repository.UserPoolDomainRepository;
+import dev.cognate.userpool.token.PublishedJwks;
 import dev.cognate.userpool.token.SigningKeys;
 import dev.cognate.userpool.token.TokenIssuer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -31,11 +36,18 @@ import java.util.Optional;
  * <p>The token, userInfo and revocation endpoints are this service's ({@code cognate.public-base-url}); the
  * authorization and logout endpoints are the hosted login of the pool's domain (hosted-ui-service), listed once the
  * pool has a domain. {@code scopes_supported} lists the standard scopes and the pool's resource-server scopes.
+ *
+ * <p>Both documents are served as bytes serialised once: the JWKS when the pool's keys are loaded ({@link SigningKeys},
+ * reloaded on rotation), discovery by {@link DiscoveryDocuments} (rebuilt after a change of the pool's domains or
+ * resource servers). Each carries a strong {@code ETag}; a matching {@code If-None-Match} answers 304 without a body.
  */
 @Path("/{poolId}/.well-known")
 public class WellKnownResource {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** How long clients and caches may keep either document: about a key's pre-publication, well under its retention. */
+    private static final String CACHE_CONTROL = "max-age=300";
     private static final List<String> CLAIMS = List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "token_use", "cognito:username",
             "cognito:groups", "email", "email_verified", "phone_number", "phone_number_verified", "name", "given_name", "family_name",
             "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "gender", "birthdate", "zoneinfo",
@@ -50,40 +62,73 @@ public class WellKnownResource {
     private final UserPoolDomainRepository domains;
     private final ResourceServerRepository resourceServers;
     private final HostedLoginUrls urls;
+    private final DiscoveryDocuments documents;
 
     public WellKnownResource(Pool db, SigningKeys keys, TokenIssuer issuer, UserPoolDomainRepository domains,
-                             ResourceServerRepository resourceServers, HostedLoginUrls urls) {
+                             ResourceServerRepository resourceServers, HostedLoginUrls urls, DiscoveryDocuments documents) {
         this.db = db;
         this.keys = keys;
         this.issuer = issuer;
         this.domains = domains;
         this.resourceServers = resourceServers;
         this.urls = urls;
+        this.documents = documents;
     }
 
     @GET
     @Path("/jwks.json")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> jwks(@PathParam("poolId") String poolId) {
-        return keys.publishedKeys(poolId)
-                .map(published -> {
-                    ObjectNode body = JSON.objectNode();
-                    ArrayNode list = body.putArray("keys");
-                    published.forEach(key -> list.add(key.jwk()));
-                    return Response.ok(body).header("Cache-Control", "max-age=300").build();
-                })
+    public Uni<Response> jwks(@PathParam("poolId") String poolId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return keys.publishedJwks(poolId)
+                .map(jwks -> answer(jwks.body(), jwks.etag(), ifNoneMatch))
                 .onFailure(CognitoException.class).recoverWithItem(WellKnownResource::notFound);
     }
 
     @GET
     @Path("/openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> openidConfiguration(@PathParam("poolId") String poolId) {
+    public Uni<Response> openidConfiguration(@PathParam("poolId") String poolId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        // the published keys (cached) answer whether the pool exists, as for the JWKS
         return keys.publishedKeys(poolId)
-                .chain(() -> domains.ofPool(db, poolId))
-                .chain(poolDomains -> resourceServers.page(db, poolId, null, MAX_RESOURCE_SERVERS)
-                        .map(servers -> Response.ok(discovery(poolId, poolDomains.stream().findFirst(), servers)).build()))
+                .chain(() -> documents.document(poolId, () -> buildDiscovery(poolId)))
+                .map(document -> answer(document.body(), document.etag(), ifNoneMatch))
                 .onFailure(CognitoException.class).recoverWithItem(WellKnownResource::notFound);
+    }
+
+    private Uni<DiscoveryDocuments.Document> buildDiscovery(String poolId) {
+        return domains.ofPool(db, poolId)
+                .chain(poolDomains -> resourceServers.page(db, poolId, null, MAX_RESOURCE_SERVERS)
+                        .map(servers -> serialise(discovery(poolId, poolDomains.stream().findFirst(), servers))));
+    }
+
+    private static DiscoveryDocuments.Document serialise(ObjectNode document) {
+        try {
+            byte[] body = MAPPER.writeValueAsBytes(document);
+            return new DiscoveryDocuments.Document(body, PublishedJwks.etagOf(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a discovery document always serialises", e);
+        }
+    }
+
+    /** 200 with the bytes, or 304 when the client already has them (RFC 9110 §13.1.2: {@code *} or one of the listed tags). */
+    private static Response answer(byte[] body, String etag, String ifNoneMatch) {
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+            return Response.notModified().tag(etag.substring(1, etag.length() - 1)).header("Cache-Control", CACHE_CONTROL).build();
+        }
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, etag).header("Cache-Control", CACHE_CONTROL).build();
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2); // weak comparison, as RFC 9110 requires for If-None-Match
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ObjectNode discovery(String poolId, Optional<UserPoolDomain> domain, List<ResourceServer> servers) {

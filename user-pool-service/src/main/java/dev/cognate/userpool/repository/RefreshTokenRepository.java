@@ -27,6 +27,16 @@ public class RefreshTokenRepository {
                               Instant expiresAt, Instant replacedAt, Instant familyRevokedAt, List<String> scopes) {
     }
 
+    /**
+     * The revocation test of an access token, as an SQL boolean expression over {@code $1} pool id, {@code $2} sub,
+     * {@code $3} the token's family ({@code origin_jti}) and {@code $4} when it was issued (whole seconds): its family is
+     * revoked, or the user signed out everywhere after the second it was issued in. One definition, also used where the
+     * test is joined to the user's row (GetUser, userInfo: {@link UserRepository#findBySubUnlessRevoked}).
+     */
+    static final String REVOKED = "(EXISTS (SELECT 1 FROM refresh_token_families WHERE family_id = $3 AND revoked_at IS NOT NULL)"
+            + " OR EXISTS (SELECT 1 FROM user_sign_outs WHERE user_pool_id = $1 AND sub = $2"
+            + " AND date_trunc('second', signed_out_at) > $4))";
+
     /** A new family; {@code scopes} those an OAuth grant gave it, or null for a sign-in of the user-pool API. */
     public Uni<Void> insertFamily(SqlClient tx, UUID familyId, String poolId, String clientId, UUID sub, Instant authTime, Instant now,
                                   List<String> scopes) {
@@ -43,11 +53,20 @@ public class RefreshTokenRepository {
                 .replaceWithVoid();
     }
 
+    private static final String FIND_TOKEN = "SELECT t.token_hash, t.family_id, f.user_pool_id, f.client_id, f.sub, f.auth_time,"
+            + " t.expires_at, t.replaced_at, f.revoked_at, f.scopes FROM refresh_tokens t JOIN refresh_token_families f"
+            + " ON f.family_id = t.family_id WHERE t.token_hash = $1";
+
     /** The token and its family, the family row locked for the rest of the transaction. */
     public Uni<Optional<StoredToken>> findForUpdate(SqlClient tx, byte[] tokenHash) {
-        return tx.preparedQuery("SELECT t.token_hash, t.family_id, f.user_pool_id, f.client_id, f.sub, f.auth_time, t.expires_at,"
-                        + " t.replaced_at, f.revoked_at, f.scopes FROM refresh_tokens t JOIN refresh_token_families f ON f.family_id = t.family_id"
-                        + " WHERE t.token_hash = $1 FOR UPDATE OF f")
+        return tx.preparedQuery(FIND_TOKEN + " FOR UPDATE OF f")
+                .execute(Tuple.of(Buffer.buffer(tokenHash)))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toToken(rows.iterator().next())));
+    }
+
+    /** The token and its family as committed, locking nothing: for reads that change nothing (a refresh's first look). */
+    public Uni<Optional<StoredToken>> find(SqlClient sql, byte[] tokenHash) {
+        return sql.preparedQuery(FIND_TOKEN)
                 .execute(Tuple.of(Buffer.buffer(tokenHash)))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toToken(rows.iterator().next())));
     }
@@ -77,9 +96,7 @@ public class RefreshTokenRepository {
      * or the user signed out everywhere after the second it was issued in.
      */
     public Uni<Boolean> isRevoked(SqlClient sql, String poolId, UUID sub, UUID familyId, Instant issuedAt) {
-        return sql.preparedQuery("SELECT EXISTS (SELECT 1 FROM refresh_token_families WHERE family_id = $3 AND revoked_at IS NOT NULL)"
-                        + " OR EXISTS (SELECT 1 FROM user_sign_outs WHERE user_pool_id = $1 AND sub = $2"
-                        + " AND date_trunc('second', signed_out_at) > $4)")
+        return sql.preparedQuery("SELECT " + REVOKED)
                 .execute(Tuple.of(poolId, sub, familyId, utc(issuedAt)))
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }

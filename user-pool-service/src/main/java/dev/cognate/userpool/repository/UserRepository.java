@@ -91,6 +91,26 @@ public class UserRepository {
                 .execute(Tuple.of(poolId, sub)).map(UserRepository::first);
     }
 
+    /** An access token's user and whether the token was revoked ({@link RefreshTokenRepository#REVOKED}); no user when none has the sub. */
+    public record Standing(boolean tokenRevoked, Optional<User> user) {
+    }
+
+    /**
+     * GetUser and userInfo in one statement instead of two: whether the access token of family {@code familyId} issued at
+     * {@code issuedAt} was revoked, and the user of {@code sub}, read together (one row always, the user's columns null
+     * when there is no such user).
+     */
+    public Uni<Standing> findBySubUnlessRevoked(SqlClient sql, String poolId, UUID sub, UUID familyId, Instant issuedAt) {
+        return sql.preparedQuery("SELECT " + RefreshTokenRepository.REVOKED + " AS token_revoked, " + U_COLUMNS
+                        + " FROM (SELECT 1) AS one LEFT JOIN users u ON u.user_pool_id = $1 AND u.sub = $2")
+                .execute(Tuple.of(poolId, sub, familyId, issuedAt.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    Optional<User> user = row.getUUID("sub") == null ? Optional.empty() : Optional.of(toUser(row));
+                    return new Standing(row.getBoolean("token_revoked"), user);
+                });
+    }
+
     /** The user holding an alias of one of {@code kinds} with this key. */
     public Uni<Optional<User>> findByAlias(SqlClient sql, String poolId, List<String> kinds, List<String> keys, boolean lock) {
         return sql.preparedQuery("SELECT " + U_COLUMNS + " FROM user_aliases a JOIN users u ON u.user_pool_id = a.user_pool_id AND u.sub = a.sub"

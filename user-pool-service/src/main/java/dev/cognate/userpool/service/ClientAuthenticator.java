@@ -16,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The app client of an unauthenticated or admin user flow (SignUp, InitiateAuth, ForgotPassword, ...):
@@ -62,10 +63,14 @@ public class ClientAuthenticator {
         return find(userPoolId, clientId);
     }
 
-    /** SECRET_HASH computed over any one of {@code usernames} (for a client with secrets; nothing to check otherwise). */
-    public Uni<Void> verifySecretHash(AuthenticatedClient client, List<String> usernames, String secretHash) {
+    /**
+     * SECRET_HASH computed over any one of {@code usernames} (for a client with secrets; nothing to check otherwise). The
+     * usernames are looked up only for a client that has secrets: a public client's refresh reads no token owner for it.
+     */
+    public Uni<Void> verifySecretHash(AuthenticatedClient client, Supplier<Uni<List<String>>> usernames, String secretHash) {
         String clientId = client.client().clientId();
-        return clients.secretValues(clientId).invoke(secrets -> checkSecretHash(clientId, secrets, usernames, secretHash)).replaceWithVoid();
+        return clients.secretValues(clientId).chain(secrets -> secrets.isEmpty() ? Uni.createFrom().voidItem()
+                : usernames.get().invoke(names -> checkSecretHash(clientId, secrets, names, secretHash)).replaceWithVoid());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.cognate.events.EventType;
 import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.domain.ResourceServer;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.oidc.DiscoveryDocuments;
 import dev.cognate.userpool.repository.ResourceServerRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
@@ -21,8 +22,10 @@ public class ResourceServerService {
     private final Pool db;
     private final UserPoolRepository pools;
     private final ResourceServerRepository servers;
+    private final DiscoveryDocuments discovery;
 
-    public ResourceServerService(Pool db, UserPoolRepository pools, ResourceServerRepository servers) {
+    public ResourceServerService(Pool db, UserPoolRepository pools, ResourceServerRepository servers, DiscoveryDocuments discovery) {
+        this.discovery = discovery;
         this.db = db;
         this.pools = pools;
         this.servers = servers;
@@ -37,7 +40,8 @@ public class ResourceServerService {
                     }
                 })
                 .chain(() -> publish(tx, UserPoolEvents.RESOURCE_SERVER_CREATED, server))
-                .replaceWith(server));
+                .replaceWith(server))
+                .invoke(() -> discovery.invalidate(server.userPoolId()));
     }
 
     public Uni<ResourceServer> describeResourceServer(String userPoolId, String identifier) {
@@ -55,7 +59,8 @@ public class ResourceServerService {
                     }
                 })
                 .chain(() -> publish(tx, UserPoolEvents.RESOURCE_SERVER_UPDATED, server))
-                .replaceWith(server));
+                .replaceWith(server))
+                .invoke(() -> discovery.invalidate(server.userPoolId()));
     }
 
     public Uni<Void> deleteResourceServer(String userPoolId, String identifier) {
@@ -67,7 +72,8 @@ public class ResourceServerService {
                         throw notFound(userPoolId, identifier);
                     }
                 })
-                .chain(() -> publish(tx, UserPoolEvents.RESOURCE_SERVER_DELETED, deleted)));
+                .chain(() -> publish(tx, UserPoolEvents.RESOURCE_SERVER_DELETED, deleted)))
+                .invoke(() -> discovery.invalidate(userPoolId));
     }
 
     /** A page in identifier order after {@code afterIdentifier}, with one extra row when more follow. */

@@ -7,7 +7,6 @@ import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.repository.AuthEventRepository;
 import dev.cognate.userpool.repository.RefreshTokenRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
-import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.token.AccessTokenVerifier;
 import dev.cognate.userpool.token.RefreshTokens;
 import dev.cognate.userpool.token.SigningKey;
@@ -32,7 +31,6 @@ public class TokenService {
 
     private final Pool db;
     private final UserPoolRepository pools;
-    private final UserRepository users;
     private final UserStore store;
     private final AccessTokenVerifier verifier;
     private final RefreshTokenRepository tokens;
@@ -43,13 +41,12 @@ public class TokenService {
     private final AuthEventRepository authEvents;
     private final Clock clock;
 
-    public TokenService(Pool db, UserPoolRepository pools, UserRepository users, UserStore store, AccessTokenVerifier verifier,
+    public TokenService(Pool db, UserPoolRepository pools, UserStore store, AccessTokenVerifier verifier,
                         RefreshTokenRepository tokens, RefreshTokens refreshTokens, ClientAuthenticator clients, AppClientService appClients,
                         SigningKeys keys, AuthEventRepository authEvents, Clock clock) {
         this.authEvents = authEvents;
         this.db = db;
         this.pools = pools;
-        this.users = users;
         this.store = store;
         this.verifier = verifier;
         this.tokens = tokens;
@@ -62,9 +59,8 @@ public class TokenService {
 
     /** GetUser: the access token's user; a deleted user is "User does not exist.", a disabled one "User is disabled.". */
     public Uni<User> getUser(String accessToken) {
-        return verifier.verify(accessToken)
-                .chain(token -> users.findBySub(db, token.userPoolId(), token.sub(), false))
-                .map(found -> found.orElseThrow(UserStore::userNotFound))
+        return verifier.verifyWithUser(accessToken, true)
+                .map(verified -> verified.user().orElseThrow(UserStore::userNotFound))
                 .invoke(user -> {
                     if (!user.enabled()) {
                         throw new CognitoException("NotAuthorizedException", "User is disabled.");

@@ -7,6 +7,7 @@ import dev.cognate.userpool.config.CognateConfig;
 import dev.cognate.userpool.config.HostedUiConfig;
 import dev.cognate.userpool.domain.UserPoolDomain;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.oidc.DiscoveryDocuments;
 import dev.cognate.userpool.repository.UserPoolDomainRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.quarkus.runtime.StartupEvent;
@@ -37,15 +38,17 @@ public class UserPoolDomainService {
     private final HostedUiConfig hostedUi;
     private final String region;
     private final Clock clock;
+    private final DiscoveryDocuments discovery;
 
     public UserPoolDomainService(Pool db, UserPoolRepository pools, UserPoolDomainRepository domains,
-                                 HostedUiConfig hostedUi, CognateConfig config, Clock clock) {
+                                 HostedUiConfig hostedUi, CognateConfig config, Clock clock, DiscoveryDocuments discovery) {
         this.db = db;
         this.pools = pools;
         this.domains = domains;
         this.hostedUi = hostedUi;
         this.region = config.region();
         this.clock = clock;
+        this.discovery = discovery;
     }
 
     /** A malformed {@code cognate.hosted-ui.prefix-domain-template} fails startup rather than a later DescribeUserPoolDomain. */
@@ -74,7 +77,8 @@ public class UserPoolDomainService {
                     }
                 })
                 .chain(() -> publish(tx, UserPoolEvents.DOMAIN_CREATED, created))
-                .replaceWith(created));
+                .replaceWith(created))
+                .invoke(() -> discovery.invalidate(userPoolId));
     }
 
     /** The domain whichever pool owns it; empty when no pool does (DescribeUserPoolDomain then answers an empty description). */
@@ -94,7 +98,8 @@ public class UserPoolDomainService {
                 })
                 .map(existing -> existing.updatedWith(certificateArn, managedLoginVersion, clock.instant().truncatedTo(ChronoUnit.MILLIS)))
                 .call(updated -> domains.update(tx, updated))
-                .call(updated -> publish(tx, UserPoolEvents.DOMAIN_UPDATED, updated)));
+                .call(updated -> publish(tx, UserPoolEvents.DOMAIN_UPDATED, updated)))
+                .invoke(() -> discovery.invalidate(userPoolId));
     }
 
     public Uni<Void> deleteUserPoolDomain(String userPoolId, String domain) {
@@ -106,7 +111,8 @@ public class UserPoolDomainService {
                     }
                 })
                 .chain(() -> UserPoolEventOutbox.publish(tx, userPoolId, UserPoolEvents.DOMAIN_DELETED,
-                        new UserPoolEvents.DomainChanged(userPoolId, domain))));
+                        new UserPoolEvents.DomainChanged(userPoolId, domain))))
+                .invoke(() -> discovery.invalidate(userPoolId));
     }
 
     /** The pool's domains, for DescribeUserPool's {@code Domain} and {@code CustomDomain}. */

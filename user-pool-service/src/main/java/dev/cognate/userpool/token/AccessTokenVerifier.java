@@ -8,7 +8,9 @@ import dev.cognate.tokens.JwtVerifier;
 import dev.cognate.tokens.PublicKeys;
 import dev.cognate.tokens.TokenRejectedException;
 import dev.cognate.tokens.UnverifiedJwt;
+import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.repository.RefreshTokenRepository;
+import dev.cognate.userpool.repository.UserRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
@@ -40,6 +43,10 @@ public class AccessTokenVerifier {
         }
     }
 
+    /** An accepted access token and its user as read in the same statement; empty when no user has the token's sub. */
+    public record VerifiedUser(VerifiedAccessToken token, Optional<User> user) {
+    }
+
     private static final Logger LOG = Logger.getLogger(AccessTokenVerifier.class);
     /** Cognito signs user-pool tokens with RS256 only: nothing else is accepted. */
     private static final JwtVerifier VERIFIER = JwtVerifier.allowing(SigningKey.ALGORITHM);
@@ -49,9 +56,12 @@ public class AccessTokenVerifier {
     private final SigningKeys keys;
     private final TokenIssuer issuer;
     private final RefreshTokenRepository tokens;
+    private final UserRepository users;
     private final Clock clock;
 
-    public AccessTokenVerifier(Pool db, SigningKeys keys, TokenIssuer issuer, RefreshTokenRepository tokens, Clock clock) {
+    public AccessTokenVerifier(Pool db, SigningKeys keys, TokenIssuer issuer, RefreshTokenRepository tokens, UserRepository users,
+                               Clock clock) {
+        this.users = users;
         this.db = db;
         this.keys = keys;
         this.issuer = issuer;
@@ -71,13 +81,52 @@ public class AccessTokenVerifier {
     public Uni<VerifiedAccessToken> verify(String accessToken) {
         return verifyAnyScope(accessToken).invoke(verified -> {
             if (!verified.scopes().contains(TokenIssuer.ADMIN_SCOPE)) {
-                throw new CognitoException("NotAuthorizedException", "Access Token does not have required scopes");
+                throw missingScope();
             }
         });
     }
 
     /** Signature, issuer, expiry and revocation, whatever the token's scopes ({@code /oauth2/userInfo} checks its own). */
     public Uni<VerifiedAccessToken> verifyAnyScope(String accessToken) {
+        return verifySignature(accessToken)
+                .call(verified -> tokens.isRevoked(db, verified.userPoolId(), verified.sub(), verified.originJti(), verified.issuedAt())
+                        .invoke(revoked -> {
+                            if (revoked) {
+                                throw revoked();
+                            }
+                        }));
+    }
+
+    /**
+     * As {@link #verify} (with {@code requireAdminScope}) or {@link #verifyAnyScope}, and the token's user read in the
+     * same statement as the revocation test: what GetUser and {@code /oauth2/userInfo} need, in one query instead of two.
+     * The same checks in the same order: signature and claims, revocation, scope; then the caller judges the user.
+     */
+    public Uni<VerifiedUser> verifyWithUser(String accessToken, boolean requireAdminScope) {
+        return verifySignature(accessToken)
+                .chain(verified -> users.findBySubUnlessRevoked(db, verified.userPoolId(), verified.sub(), verified.originJti(),
+                                verified.issuedAt())
+                        .map(standing -> {
+                            if (standing.tokenRevoked()) {
+                                throw revoked();
+                            }
+                            if (requireAdminScope && !verified.scopes().contains(TokenIssuer.ADMIN_SCOPE)) {
+                                throw missingScope();
+                            }
+                            return new VerifiedUser(verified, standing.user());
+                        }));
+    }
+
+    private static CognitoException missingScope() {
+        return new CognitoException("NotAuthorizedException", "Access Token does not have required scopes");
+    }
+
+    private static CognitoException revoked() {
+        return new CognitoException("NotAuthorizedException", "Access Token has been revoked");
+    }
+
+    /** Parsing, the algorithm allow-list, the signature by one of the pool's published keys, and the claims. */
+    private Uni<VerifiedAccessToken> verifySignature(String accessToken) {
         UnverifiedJwt token;
         try {
             token = VERIFIER.parse(accessToken);
@@ -92,13 +141,7 @@ public class AccessTokenVerifier {
         ClaimChecks checks = ClaimChecks.issuedBy(issuer.issuer(poolId)).tokenUse("access").clock(clock);
         return Uni.createFrom().completionStage(() -> VERIFIER.verify(token, keySource(poolId), checks))
                 .onFailure(TokenRejectedException.class).transform(failure -> refusal((TokenRejectedException) failure))
-                .map(verified -> accepted(poolId, verified.claims()))
-                .call(verified -> tokens.isRevoked(db, poolId, verified.sub(), verified.originJti(), verified.issuedAt())
-                        .invoke(revoked -> {
-                            if (revoked) {
-                                throw new CognitoException("NotAuthorizedException", "Access Token has been revoked");
-                            }
-                        }));
+                .map(verified -> accepted(poolId, verified.claims()));
     }
 
     /** The pool's published keys; an unknown kid reloads them (within {@link SigningKeys}' bound). */

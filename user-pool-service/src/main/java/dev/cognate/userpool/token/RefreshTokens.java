@@ -71,7 +71,7 @@ public class RefreshTokens {
      * trigger, and only then redeems, so that a failing function does not use up a rotating token.
      */
     public Uni<Redeemed> peek(SqlClient sql, AppClient client, String value, Instant now) {
-        return find(sql, client, value).chain(token -> {
+        return find(sql, client, value, false).chain(token -> {
             if (token.familyRevokedAt() != null) {
                 return Uni.createFrom().failure(revoked());
             }
@@ -121,7 +121,7 @@ public class RefreshTokens {
         if (value == null || value.isEmpty() || value.length() > 2048) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return tokens.findForUpdate(sql, hash(value))
+        return tokens.find(sql, hash(value))
                 .map(found -> found.filter(token -> token.clientId().equals(client.clientId())).map(StoredToken::sub));
     }
 
@@ -131,10 +131,15 @@ public class RefreshTokens {
     }
 
     private Uni<StoredToken> find(SqlClient tx, AppClient client, String value) {
+        return find(tx, client, value, true);
+    }
+
+    /** The client's token; {@code lock}: its family row locked for the rest of the transaction (redeem, revoke). */
+    private Uni<StoredToken> find(SqlClient sql, AppClient client, String value, boolean lock) {
         if (value == null || value.isEmpty() || value.length() > 2048) {
             return Uni.createFrom().failure(invalid());
         }
-        return tokens.findForUpdate(tx, hash(value)).map(found -> found
+        return (lock ? tokens.findForUpdate(sql, hash(value)) : tokens.find(sql, hash(value))).map(found -> found
                 .filter(token -> token.clientId().equals(client.clientId()))
                 .orElseThrow(RefreshTokens::invalid));
     }

@@ -37,8 +37,11 @@ public class SigningKeys {
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
     static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(5);
 
-    /** The published keys, and the same keys ready to verify signatures. */
-    private record Published(List<SigningKey> keys, PublicKeys verificationKeys) {
+    /**
+     * The published keys, the same keys ready to verify signatures, and the JWKS document that lists them, serialised once
+     * when the keys are loaded (the JWKS endpoint answers these bytes; they change exactly when the keys are reloaded).
+     */
+    private record Published(List<SigningKey> keys, PublicKeys verificationKeys, PublishedJwks jwks) {
     }
 
     private record Cached<T>(T value, Instant loadedAt) {
@@ -81,6 +84,11 @@ public class SigningKeys {
         return published(poolId).map(Published::keys);
     }
 
+    /** The JWKS document of the published keys, serialised (and its ETag), as the JWKS endpoint serves it. */
+    public Uni<PublishedJwks> publishedJwks(String poolId) {
+        return published(poolId).map(Published::jwks);
+    }
+
     /** The published keys as a verifier uses them. */
     public Uni<PublicKeys> verificationKeys(String poolId) {
         return published(poolId).map(Published::verificationKeys);
@@ -120,7 +128,7 @@ public class SigningKeys {
                 .chain(() -> keys.findPublished(db, poolId, clock.instant().minus(RETENTION)))
                 .map(stored -> {
                     List<SigningKey> list = stored.stream().map(SigningKeys::publicOnly).toList();
-                    return new Published(list, PublicKeys.ofJwks(list.stream().map(SigningKey::jwk).toList()));
+                    return new Published(list, PublicKeys.ofJwks(list.stream().map(SigningKey::jwk).toList()), PublishedJwks.of(list));
                 })
                 .invoke(loaded -> published.put(poolId, new Cached<>(loaded, clock.instant())));
     }
