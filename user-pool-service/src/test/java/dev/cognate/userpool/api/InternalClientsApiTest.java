@@ -48,7 +48,7 @@ class InternalClientsApiTest {
         assertThat(body).containsOnlyKeys("clientId", "userPoolId", "clientName", "callbackUrls", "logoutUrls",
                 "allowedOAuthFlows", "allowedOAuthScopes", "supportedIdentityProviders", "allowedOAuthFlowsUserPoolClient", "hasSecret",
                 "preventUserExistenceErrors", "poolName", "usernameAttributes", "autoVerifiedAttributes", "requiredAttributes",
-                "allowedFirstAuthFactors");
+                "allowedFirstAuthFactors", "identityProviders");
         assertThat(body).containsEntry("clientId", client.clientId()).containsEntry("userPoolId", poolId)
                 .containsEntry("clientName", "hosted")
                 .containsEntry("callbackUrls", List.of("https://app.example.com/cb"))
@@ -58,7 +58,9 @@ class InternalClientsApiTest {
                 .containsEntry("supportedIdentityProviders", List.of("COGNITO"))
                 .containsEntry("allowedOAuthFlowsUserPoolClient", true).containsEntry("hasSecret", true)
                 .containsEntry("preventUserExistenceErrors", true)
-                .containsEntry("allowedFirstAuthFactors", List.of("PASSWORD"));
+                .containsEntry("allowedFirstAuthFactors", List.of("PASSWORD"))
+                // the client supports only COGNITO: no identity provider (their names, types and identifiers only, never details)
+                .containsEntry("identityProviders", List.of());
         assertThat(response.asString()).doesNotContain(client.clientSecret());
     }
 
