@@ -79,6 +79,12 @@ The environment of each service: exactly the configuration keys its application.
   value: {{ printf "%ds" (sub (int $root.Values.terminationGracePeriodSeconds) 10 | int) | quote }}
 - name: COGNATE_LOG_JSON
   value: {{ $root.Values.jsonLogs | quote }}
+{{- /* The image's run-java.sh adds no heap or GC options of its own when JAVA_OPTS is set; the collector goes in
+     GC_CONTAINER_OPTIONS, which replaces its default (parallel) one. */}}
+- name: JAVA_OPTS
+  value: {{ include "cognate.jvmOptions" (list $root $component) | quote }}
+- name: GC_CONTAINER_OPTIONS
+  value: {{ $root.Values.jvm.gc | quote }}
 {{- if $root.Values.tracing.enabled }}
 {{- /* Traces are off unless enabled (libs/observability's defaults): the SDK on, spans to the collector over OTLP gRPC. */}}
 - name: QUARKUS_OTEL_SDK_DISABLED
@@ -194,4 +200,13 @@ URL as the identity tokens' issuer.
       name: {{ .Values.smtp.existingSecret | quote }}
       key: {{ .Values.smtp.passwordKey | quote }}
 {{- end }}
+{{- end -}}
+
+{{/* One component's JVM options: its heap, the processor count, the common options (values.yaml, jvm). */}}
+{{- define "cognate.jvmOptions" -}}
+{{- $root := index . 0 -}}
+{{- $component := index . 1 -}}
+{{- $values := index $root.Values $component.key -}}
+{{- $options := list (printf "-Xmx%s" $values.maxHeap) (printf "-XX:ActiveProcessorCount=%d" (int $root.Values.jvm.activeProcessorCount)) $root.Values.jvm.gc -}}
+{{- join " " (concat $options $root.Values.jvm.options) -}}
 {{- end -}}

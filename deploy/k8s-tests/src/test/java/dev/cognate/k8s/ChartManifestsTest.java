@@ -102,4 +102,25 @@ class ChartManifestsTest {
         List<String> kinds = rendered.resources().stream().map(HasMetadata::getKind).distinct().toList();
         assertThat(kinds).contains("Deployment", "Service", "Ingress", "PodDisruptionBudget", "NetworkPolicy", "ServiceAccount");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renders")
+    void boundsEveryJvmAndLeavesRoomAboveItsHeapInTheMemoryLimit(String values, Rendered rendered) {
+        for (String service : Rendered.SERVICES.keySet()) {
+            String options = rendered.envValue(service, "JAVA_OPTS");
+            assertThat(options).as(service)
+                    .containsPattern("-Xmx[0-9]+[mg]\\b")
+                    .contains("-XX:ActiveProcessorCount=2", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=",
+                            "-XX:MaxDirectMemorySize=", "-XX:ReservedCodeCacheSize=", "-XX:+ExitOnOutOfMemoryError",
+                            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+            assertThat(rendered.envValue(service, "GC_CONTAINER_OPTIONS")).isEqualTo("-XX:+UseSerialGC");
+            java.util.regex.Matcher heap = java.util.regex.Pattern.compile("-Xmx([0-9]+)([mg])").matcher(options);
+            assertThat(heap.find()).isTrue();
+            long heapMiB = Long.parseLong(heap.group(1)) * (heap.group(2).equals("g") ? 1024 : 1);
+            long limitMiB = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(
+                    rendered.container(service).getResources().getLimits().get("memory")).longValue() / (1024 * 1024);
+            assertThat(limitMiB).as("%s: memory limit above the heap plus metaspace, code cache, stacks", service)
+                    .isGreaterThanOrEqualTo(heapMiB + 192);
+        }
+    }
 }

@@ -27,8 +27,11 @@ final class JavaCommand {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    static List<String> jar(Path jar) {
-        return List.of(java(), "-jar", jar.toString());
+    static List<String> jar(List<String> jvmOptions, Path jar) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
     }
 
     private static String java() {

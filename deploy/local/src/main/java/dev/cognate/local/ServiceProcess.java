@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Starts one service from its fast-jar, {@code <module>/target/quarkus-app/quarkus-run.jar}. */
+/** Starts one service from its fast-jar, {@code <module>/target/quarkus-app/quarkus-run.jar}, with its {@link ServiceJvmOptions}. */
 final class ServiceProcess {
 
     private ServiceProcess() {
@@ -19,7 +19,7 @@ final class ServiceProcess {
                     + " is missing. Build it with ./mvnw -B install -DskipTests");
         }
         Path log = layout.logFile(service.name());
-        ProcessBuilder builder = new ProcessBuilder(JavaCommand.jar(jar))
+        ProcessBuilder builder = new ProcessBuilder(JavaCommand.jar(ServiceJvmOptions.of(service.name(), System.getenv()), jar))
                 .directory(layout.serviceDir(service.name()).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

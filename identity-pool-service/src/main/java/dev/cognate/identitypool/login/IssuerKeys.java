@@ -3,6 +3,7 @@ package dev.cognate.identitypool.login;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.identitypool.config.CognateConfig;
+import dev.cognate.tokens.BoundedCache;
 import dev.cognate.tokens.CachingJwksSource;
 import dev.cognate.tokens.JwksSource;
 import dev.cognate.tokens.PublicKeys;
@@ -17,9 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The signing keys of an issuer, found as a relying party finds them: its
@@ -34,7 +33,10 @@ public class IssuerKeys {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DISCOVERY_BYTES = 64 * 1024;
 
-    private final Map<String, CachingJwksSource> byIssuer = new ConcurrentHashMap<>();
+    /** Issuers named by identity pools' providers, which operators add and delete without end: kept to this many. */
+    static final int MAX_ISSUERS = 10_000;
+
+    private final BoundedCache<String, CachingJwksSource> byIssuer = new BoundedCache<>(MAX_ISSUERS);
     private final HttpClient http;
     private final CognateConfig.Logins config;
     private final Clock clock;

@@ -1,5 +1,6 @@
 package dev.cognate.userpool.token;
 
+import dev.cognate.tokens.BoundedCache;
 import dev.cognate.tokens.PublicKeys;
 import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.UserPool;
@@ -16,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A pool's signing keys: the active one (created on first use — concurrent first uses all end up with the one
@@ -36,6 +35,8 @@ public class SigningKeys {
     public static final Duration RETENTION = Duration.ofDays(1).plus(TokenLifetimes.CLOCK_SKEW);
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
     static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(5);
+    /** Pools whose keys are kept in memory at once; beyond it the caches start over (a miss is one query). */
+    static final int MAX_CACHED_POOLS = 10_000;
 
     /**
      * The published keys, the same keys ready to verify signatures, and the JWKS document that lists them, serialised once
@@ -55,9 +56,10 @@ public class SigningKeys {
     private final SigningKeyRepository keys;
     private final SecretCipher cipher;
     private final Clock clock;
-    private final Map<String, Cached<SigningKey>> active = new ConcurrentHashMap<>();
-    private final Map<String, Cached<Published>> published = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lastReload = new ConcurrentHashMap<>();
+    // keyed by pool ids that arrive in tokens (an access token's iss): bounded, so invented ones cannot grow the process
+    private final BoundedCache<String, Cached<SigningKey>> active = new BoundedCache<>(MAX_CACHED_POOLS);
+    private final BoundedCache<String, Cached<Published>> published = new BoundedCache<>(MAX_CACHED_POOLS);
+    private final BoundedCache<String, Instant> lastReload = new BoundedCache<>(MAX_CACHED_POOLS);
 
     public SigningKeys(Pool db, UserPoolRepository pools, SigningKeyRepository keys, SecretCipher cipher, Clock clock) {
         this.db = db;
@@ -69,7 +71,7 @@ public class SigningKeys {
 
     /** The key that signs the pool's tokens now, created when the pool has none yet. */
     public Uni<SigningKey> activeKey(String poolId) {
-        Cached<SigningKey> cached = active.get(poolId);
+        Cached<SigningKey> cached = active.get(poolId).orElse(null);
         if (cached != null && cached.freshAt(clock.instant())) {
             return Uni.createFrom().item(cached.value());
         }
@@ -99,12 +101,12 @@ public class SigningKeys {
      * reloaded less than {@link #MIN_RELOAD_INTERVAL} ago (then the cached ones).
      */
     public Uni<PublicKeys> verificationKeysAfterUnknownKid(String poolId, String kid) {
-        Cached<Published> cached = published.get(poolId);
+        Cached<Published> cached = published.get(poolId).orElse(null);
         if (cached != null && cached.value().verificationKeys().contains(kid)) {
             return Uni.createFrom().item(cached.value().verificationKeys());
         }
         Instant now = clock.instant();
-        Instant last = lastReload.get(poolId);
+        Instant last = lastReload.get(poolId).orElse(null);
         if (last != null && last.plus(MIN_RELOAD_INTERVAL).isAfter(now)) {
             return verificationKeys(poolId);
         }
@@ -119,7 +121,7 @@ public class SigningKeys {
     }
 
     private Uni<Published> published(String poolId) {
-        Cached<Published> cached = published.get(poolId);
+        Cached<Published> cached = published.get(poolId).orElse(null);
         if (cached != null && cached.freshAt(clock.instant())) {
             return Uni.createFrom().item(cached.value());
         }
