@@ -100,6 +100,10 @@ class ListUsersTest extends CognitoIdpTest {
         assertThat(pageThrough(null)).containsExactly("amy", "ben", "cat", "dan");
         assertThat(pageThrough("email ^= \"\"")).containsExactlyInAnyOrder("amy", "ben", "cat", "dan");
         assertThat(pageThrough("family_name ^= \"Smith\"")).containsExactlyInAnyOrder("amy", "ben", "dan");
+        // exact filters that several users share: the next page seeks by sub within the value
+        assertThat(pageThrough("family_name = \"Smith\"")).containsExactlyInAnyOrder("amy", "dan");
+        assertThat(pageThrough("status = \"Enabled\"")).containsExactlyInAnyOrder("amy", "ben", "cat");
+        assertThat(pageThrough("cognito:user_status = \"FORCE_CHANGE_PASSWORD\"")).containsExactlyInAnyOrder("amy", "ben", "dan");
     }
 
     private List<String> pageThrough(String filter) {
