@@ -2,13 +2,11 @@ package dev.cognate.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import dev.cognate.testkit.ScriptRun;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -31,6 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +54,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code EncryptedResponses} signs in with an assertion encrypted to the pool's encryption certificate.
  *
  * <p>The script answers its browser endpoints ({@code /sso}, {@code /slo}) with JSON (what a browser would be sent), not
- * with pages, so Chromium's requests to them are routed (Playwright) to the real script and its answer is turned into
- * what an IdP's page does: the auto-submitting HTML form of the HTTP-POST binding (a cross-site POST from the IdP's
- * origin) and the 302 of the redirect binding. Every SAML message is the script's, unchanged. Screenshots land in
+ * with pages: Chromium goes there itself (the scenario travels as the script's {@code x-scenario} header, an extra header
+ * of the browser context), and the test then does on that page, in the IdP's origin, what an IdP's page does with it: the
+ * auto-submitting form of the HTTP-POST binding (a cross-site POST to the ACS) and the redirect of the redirect binding.
+ * Every SAML message is the script's, unchanged. Screenshots land in
  * {@code target/screenshots/hosted-saml/}.
  */
 final class HostedSamlJourney implements AutoCloseable {
@@ -129,13 +130,13 @@ final class HostedSamlJourney implements AutoCloseable {
             Page page = context.newPage();
             Map<String, Object> scenario = new LinkedHashMap<>(Map.of("nameId", NAME_ID, "sessionIndex", "_session-grace",
                     "attributes", Map.of(EMAIL_CLAIM, List.of("grace@example.com"))));
-            page.route(url -> url.startsWith(idpBase + "/sso?"), route -> answerSignIn(route, scenario));
-            page.route(url -> url.startsWith(idpBase + "/slo?SAMLRequest="), this::answerSignOut);
+            context.setExtraHTTPHeaders(Map.of("x-scenario", JSON.writeValueAsString(scenario)));
             try {
                 // 1. the relying party's request; the provider's button on the hosted login; the IdP; the POST back
                 page.navigate(node("begin", issuer, clientId, appCallback, rpState.toString()));
                 shot(page, "sign-in");
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(PROVIDER)).click();
+                postIdpResponse(page);
                 String callback = apps.awaitRequest(appCallback, Duration.ofSeconds(30));
                 assertThat(query(callback)).containsKey("code").containsEntry("iss", issuer);
 
@@ -159,6 +160,7 @@ final class HostedSamlJourney implements AutoCloseable {
 
                 // 3. sign-out through the IdP's single logout service, back to the app's logout_uri
                 page.navigate(loginDomain + "/logout?client_id=" + clientId + "&logout_uri=" + URLEncoder.encode(appSignedOut, StandardCharsets.UTF_8));
+                redirectIdpLogoutResponse(page);
                 apps.awaitRequest(appSignedOut, Duration.ofSeconds(30));
                 assertThat(signedOutNames).as("the IdP's LogoutRequest named the session").containsExactly(NAME_ID + " _session-grace");
                 // the hosted session is gone: a new authorization request shows the sign-in page again instead of a code
@@ -177,7 +179,9 @@ final class HostedSamlJourney implements AutoCloseable {
                 scenario.put("encrypt", true);
                 scenario.put("nameId", "ada-lovelace");
                 scenario.put("attributes", Map.of(EMAIL_CLAIM, List.of("ada@example.com")));
+                context.setExtraHTTPHeaders(Map.of("x-scenario", JSON.writeValueAsString(scenario)));
                 page.navigate(authorize(loginDomain, clientId, ENCRYPTED_PROVIDER));
+                postIdpResponse(page);
                 assertThat(query(apps.awaitRequest(appCallback, Duration.ofSeconds(30)))).containsKey("code");
                 assertThat(lastResponseXml).as("the IdP encrypted the assertion").contains("EncryptedAssertion").doesNotContain("ada@example.com");
                 assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username(ENCRYPTED_PROVIDER + "_ada-lovelace")).userStatusAsString())
@@ -192,49 +196,43 @@ final class HostedSamlJourney implements AutoCloseable {
     }
 
     /**
-     * The IdP's sign-in page, as an IdP whose user is signed in answers: the script's response, posted to the ACS the
-     * AuthnRequest named by the auto-submitting form of the HTTP-POST binding.
+     * The IdP's sign-in, as an IdP whose user is signed in answers: on the IdP's page (its origin) the script's response
+     * is posted to the ACS the AuthnRequest named, by the auto-submitting form of the HTTP-POST binding.
      */
-    private void answerSignIn(Route route, Map<String, Object> scenario) {
-        try {
-            APIResponse answer = route.fetch(new Route.FetchOptions().setHeaders(Map.of("x-scenario", JSON.writeValueAsString(scenario))));
-            JsonNode body = JSON.readTree(answer.text());
-            if (answer.status() != 200) {
-                route.fulfill(new Route.FulfillOptions().setStatus(answer.status()).setContentType("text/plain").setBody(answer.text()));
-                return;
-            }
-            lastResponseXml = new String(java.util.Base64.getDecoder().decode(body.path("SAMLResponse").asText()), StandardCharsets.UTF_8);
-            String relayState = body.path("RelayState").isTextual()
-                    ? "<input type=\"hidden\" name=\"RelayState\" value=\"" + escape(body.path("RelayState").asText()) + "\">" : "";
-            route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/html; charset=utf-8").setBody(
-                    "<!doctype html><html><body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\""
-                            + escape(body.path("acs").asText()) + "\"><input type=\"hidden\" name=\"SAMLResponse\" value=\""
-                            + escape(body.path("SAMLResponse").asText()) + "\">" + relayState
-                            + "<noscript><button>Continue</button></noscript></form></body></html>"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private void postIdpResponse(Page page) throws IOException {
+        JsonNode answer = idpAnswer(page, "/sso?");
+        assertThat(answer.path("SAMLResponse").isTextual()).as("the IdP answered the AuthnRequest: %s", answer).isTrue();
+        lastResponseXml = new String(Base64.getDecoder().decode(answer.path("SAMLResponse").asText()), StandardCharsets.UTF_8);
+        shot(page, "idp");
+        page.evaluate("([acs, response, relayState]) => {"
+                + " const form = document.createElement('form'); form.method = 'post'; form.action = acs;"
+                + " const add = (name, value) => { const input = document.createElement('input'); input.type = 'hidden';"
+                + " input.name = name; input.value = value; form.appendChild(input); };"
+                + " add('SAMLResponse', response); if (relayState !== null) add('RelayState', relayState);"
+                + " document.body.appendChild(form); form.submit(); }",
+                Arrays.asList(answer.path("acs").asText(), answer.path("SAMLResponse").asText(),
+                        answer.path("RelayState").isTextual() ? answer.path("RelayState").asText() : null));
     }
 
-    /** The IdP's single logout service: the script's signed LogoutResponse, sent back by the redirect binding. */
-    private void answerSignOut(Route route) {
-        try {
-            APIResponse answer = route.fetch();
-            JsonNode body = JSON.readTree(answer.text());
-            if (answer.status() != 200) {
-                route.fulfill(new Route.FulfillOptions().setStatus(answer.status()).setContentType("text/plain").setBody(answer.text()));
-                return;
-            }
-            signedOutNames.add(body.path("nameId").asText() + " " + body.path("sessionIndex").asText());
-            route.fulfill(new Route.FulfillOptions().setStatus(302).setHeaders(Map.of("Location", body.path("location").asText())));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The IdP's single logout service: its signed LogoutResponse, sent back by the redirect binding. */
+    private void redirectIdpLogoutResponse(Page page) throws IOException {
+        JsonNode answer = idpAnswer(page, "/slo?SAMLRequest=");
+        assertThat(answer.path("location").isTextual()).as("the IdP answered the LogoutRequest: %s", answer).isTrue();
+        signedOutNames.add(answer.path("nameId").asText() + " " + answer.path("sessionIndex").asText());
+        page.evaluate("location => window.location.assign(location)", answer.path("location").asText());
+    }
+
+    /** Waits for the browser on the IdP's {@code path} and reads the script's JSON answer shown there. */
+    private JsonNode idpAnswer(Page page, String path) throws IOException {
+        page.waitForURL(url -> url.startsWith(idpBase + path));
+        page.waitForLoadState();
+        String text = (String) page.evaluate("() => (document.querySelector('pre') || document.body).textContent");
+        return JSON.readTree(text.substring(text.indexOf('{'), text.lastIndexOf('}') + 1));
     }
 
     /** An authorization request of the app (PKCE S256); naming a provider sends the browser straight there. */
     private String authorize(String loginDomain, String clientId, String provider) throws Exception {
-        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
                 .digest("a-verifier-of-forty-three-characters-or-more-saml-journey".getBytes(StandardCharsets.US_ASCII)));
         return loginDomain + "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
                 + URLEncoder.encode(appCallback, StandardCharsets.UTF_8) + "&scope=openid&state=straight-to-provider"
@@ -315,10 +313,6 @@ final class HostedSamlJourney implements AutoCloseable {
     private void shot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++screenshot, name)))
                 .setFullPage(true));
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static Map<String, String> query(String url) {
