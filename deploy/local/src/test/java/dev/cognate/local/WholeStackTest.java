@@ -284,6 +284,14 @@ class WholeStackTest {
         }
     }
 
+    @Test
+    void aUserSignsInThroughASamlIdentityProviderOnTheHostedLoginAndSignsOutThroughItsSingleLogoutInChromium() throws Exception {
+        try (CognitoIdentityProviderClient idp = operatorClient();
+             HostedSamlJourney journey = new HostedSamlJourney(idp, services.get(0).baseUrl(), services.get(1).port())) {
+            journey.run();
+        }
+    }
+
     /**
      * A PreSignUp trigger through the real services: user-pool-service asks trigger-runner's internal API, which POSTs
      * Cognito's event, signed, to a function on this machine (the JDK's HTTP server here); its answer confirms one user,
