@@ -1,6 +1,7 @@
 package dev.cognate.hostedui.service;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.cognate.internalapi.FederationResponses;
 
 import java.util.Map;
 
@@ -12,14 +13,11 @@ import java.util.Map;
  * @param clientId        the app client the sign-in was for (null in sessions written before federation)
  * @param providerName    the identity provider the user signed in through; null for the user pool's own sign-in
  * @param providerSession what user-pool-service gave at the federated sign-in for a later sign-out at the provider
- *                        (opaque here, but for {@link #IDP_SIGNOUT}); empty otherwise
+ *                        (opaque here, but for {@code FederationResponses.SignedIn.IDP_SIGNOUT}); empty otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record HostedSession(String poolId, String sub, String username, long authTime, long created, String clientId,
                             String providerName, Map<String, String> providerSession) {
-
-    /** The key of {@link #providerSession} that user-pool-service sets to {@code true} for SAML providers with IDPSignout. */
-    public static final String IDP_SIGNOUT = "idpSignout";
 
     public HostedSession {
         providerSession = providerSession == null ? Map.of() : Map.copyOf(providerSession);
@@ -32,6 +30,6 @@ public record HostedSession(String poolId, String sub, String username, long aut
 
     /** Signing out must also sign the user out at the SAML provider they came through ({@code IDPSignout}). */
     public boolean signsOutAtProvider() {
-        return providerName != null && "true".equals(providerSession.get(IDP_SIGNOUT));
+        return providerName != null && "true".equals(providerSession.get(FederationResponses.SignedIn.IDP_SIGNOUT));
     }
 }

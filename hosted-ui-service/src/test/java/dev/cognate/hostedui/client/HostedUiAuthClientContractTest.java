@@ -158,7 +158,7 @@ class HostedUiAuthClientContractTest {
                 FakeFederation.IDP_INITIATED_RESPONSE, "client_id=x", null, "https://auth.example.com", "192.0.2.9")).await().atMost(WAIT);
         assertSentExactly("federation/saml-response", FederationRequests.SamlResponse.class);
         assertThat(unsolicited.federationId()).isNull();
-        assertThat(unsolicited.providerSession()).containsEntry("idpSignout", "true");
+        assertThat(unsolicited.providerSession()).containsEntry(dev.cognate.internalapi.FederationResponses.SignedIn.IDP_SIGNOUT, "true");
 
         var logout = client.samlLogout(FakeUserPool.FEDERATED_CLIENT, new FederationRequests.SamlLogout("Okta",
                 unsolicited.providerSession(), "https://auth.example.com", "relay")).await().atMost(WAIT);

@@ -129,7 +129,7 @@ public final class FakeFederation {
         String response = body.path("samlResponse").asText();
         String federationId = body.path("federationId").isNull() ? null : body.path("federationId").asText(null);
         ObjectNode session = JSON.createObjectNode().put("nameId", "alice@okta.example.org").put("sessionIndex", "s-1")
-                .put("idpSignout", "true");
+                .put(dev.cognate.internalapi.FederationResponses.SignedIn.IDP_SIGNOUT, "true");
         if (federationId != null && response.equals("sp:" + federationId)) {
             FakeUserPool.send(exchange, 200, signedIn(SAML_USERNAME, "Okta", federationId, session));
         } else if (response.equals(IDP_INITIATED_RESPONSE)) {

@@ -21,12 +21,19 @@ public final class FederationResponses {
      * the native user it is linked to), the provider, the {@code federationId} of the attempt (null for an IdP-initiated
      * SAML sign-in: hosted-ui-service then takes the authorization request from the RelayState), and
      * {@code providerSession}: what a later sign-out at the provider needs (a SAML provider's {@code NameID} and
-     * {@code SessionIndex}; empty for the others), opaque to hosted-ui-service, which keeps it with the browser's session.
+     * {@code SessionIndex}; empty for the others), opaque to hosted-ui-service, which keeps it with the browser's session,
+     * but for {@link #IDP_SIGNOUT}.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SignedIn(HostedLoginResponses.SignedInUser signedIn, String providerName, String federationId,
                            Map<String, String> providerSession) {
+
+        /**
+         * The member of {@code providerSession} that is {@code "true"} when the provider signs the user out too (a SAML
+         * provider with {@code IDPSignout}): hosted-ui-service's {@code /logout} then goes through the provider.
+         */
+        public static final String IDP_SIGNOUT = "idpSignout";
 
         public SignedIn {
             providerSession = providerSession == null ? Map.of() : Map.copyOf(providerSession);

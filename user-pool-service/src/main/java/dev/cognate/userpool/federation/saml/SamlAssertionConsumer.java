@@ -187,7 +187,7 @@ public class SamlAssertionConsumer {
                 new ExternalIdentity.InboundFederationAttributes(null, null, null, attributes));
         return federatedSignIn.signIn(clientId, identity, request.ipAddress())
                 .map(user -> new FederationResponses.SignedIn(user, attempt.provider().providerName(), attempt.federationId(),
-                        verified.providerSession()));
+                        verified.providerSession(SamlProviderDetails.of(attempt.provider()).idpSignout())));
     }
 
     static CognitoException invalid(String why) {

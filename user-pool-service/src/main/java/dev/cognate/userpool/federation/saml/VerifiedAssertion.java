@@ -1,5 +1,7 @@
 package dev.cognate.userpool.federation.saml;
 
+import dev.cognate.internalapi.FederationResponses;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +27,15 @@ record VerifiedAssertion(String nameId, String nameIdFormat, String sessionIndex
         return joined;
     }
 
-    /** {@code FederationResponses.SignedIn#providerSession}: what sign-out at the provider needs. */
-    Map<String, String> providerSession() {
+    /**
+     * {@code FederationResponses.SignedIn#providerSession}: what sign-out at the provider needs, and whether the provider
+     * signs users out ({@code IDPSignout}), which tells hosted-ui-service's {@code /logout} to go through it.
+     */
+    Map<String, String> providerSession(boolean idpSignout) {
         Map<String, String> session = new LinkedHashMap<>();
+        if (idpSignout) {
+            session.put(FederationResponses.SignedIn.IDP_SIGNOUT, "true");
+        }
         session.put(SamlLogouts.NAME_ID, nameId);
         if (nameIdFormat != null) {
             session.put(SamlLogouts.NAME_ID_FORMAT, nameIdFormat);

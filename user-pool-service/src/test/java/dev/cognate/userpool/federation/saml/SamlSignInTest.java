@@ -56,6 +56,8 @@ class SamlSignInTest extends SamlFixture {
         assertThat(body.path("providerSession").path("nameId").asText()).isEqualTo("alice");
         assertThat(body.path("providerSession").path("sessionIndex").asText()).isEqualTo("_session-alice");
         assertThat(body.path("providerSession").path("nameIdFormat").asText()).isEqualTo("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent");
+        assertThat(body.path("providerSession").has(dev.cognate.internalapi.FederationResponses.SignedIn.IDP_SIGNOUT))
+                .as("without IDPSignout, /logout does not go through the provider").isFalse();
 
         AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(poolId).username("Okta_alice"));
         assertThat(user.userStatus()).isEqualTo(UserStatusType.EXTERNAL_PROVIDER);

@@ -1,6 +1,7 @@
 package dev.cognate.userpool.federation.saml;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cognate.internalapi.FederationResponses;
 import dev.cognate.internalapi.InternalRoutes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -55,6 +56,8 @@ class SamlSignOutTest extends SamlFixture {
     void signOutRoundTripThroughTheIdp() throws Exception {
         poolWithProvider(Map.of("IDPSignout", "true"));
         JsonNode signedIn = signedIn();
+        assertThat(signedIn.path("providerSession").path(FederationResponses.SignedIn.IDP_SIGNOUT).asText())
+                .as("hosted-ui-service's /logout goes through the provider only when the sign-in says so").isEqualTo("true");
 
         Response started = logout(signedIn, "state-after-logout");
         assertThat(started.statusCode()).as(started.asString()).isEqualTo(200);
