@@ -14,6 +14,7 @@ import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.IdentityProvider;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.federation.egress.ProviderEgress;
 import dev.cognate.userpool.repository.AppClientRepository;
 import dev.cognate.userpool.repository.IdentityProviderRepository;
 import dev.cognate.userpool.repository.IdentityProviderRepository.Stored;
@@ -52,9 +53,12 @@ public class IdentityProviderService {
     private final SecretCipher cipher;
     private final Clock clock;
     private final boolean allowLoopbackHttp;
+    private final ProviderEgress egress;
 
     public IdentityProviderService(Pool db, UserPoolRepository pools, IdentityProviderRepository providers,
-                                   AppClientRepository clients, SecretCipher cipher, Clock clock, FederationConfig federation) {
+                                   AppClientRepository clients, SecretCipher cipher, Clock clock, FederationConfig federation,
+                                   ProviderEgress egress) {
+        this.egress = egress;
         this.db = db;
         this.pools = pools;
         this.providers = providers;
@@ -69,6 +73,7 @@ public class IdentityProviderService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         IdentityProvider provider = new IdentityProvider(userPoolId, name, type, details, attributeMapping, idpIdentifiers, now, now);
         ProviderDetailsRules.check(type, provider.providerDetails(), allowLoopbackHttp);
+        egress.checkDetails(provider.providerDetails());
         return db.withTransaction(tx -> pools.requireForUpdate(tx, userPoolId)
                 .invoke(pool -> checkAttributeMapping(pool, provider.attributeMapping()))
                 .chain(pool -> providers.find(tx, userPoolId, name))
@@ -105,6 +110,7 @@ public class IdentityProviderService {
                                 .updatedWith(details, attributeMapping, idpIdentifiers, clock.instant().truncatedTo(ChronoUnit.MILLIS)))
                         .invoke(updated -> {
                             ProviderDetailsRules.check(updated.providerType(), updated.providerDetails(), allowLoopbackHttp);
+                            egress.checkDetails(updated.providerDetails());
                             checkAttributeMapping(pool, updated.attributeMapping());
                         }))
                 .call(updated -> checkIdentifiers(tx, updated))
