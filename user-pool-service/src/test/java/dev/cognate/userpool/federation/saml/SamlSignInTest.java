@@ -86,11 +86,14 @@ class SamlSignInTest extends SamlFixture {
         assertRefused(unreachable, "InvalidParameterException",
                 "Unable to use the SAML metadata of the identity provider Okta: the metadata URL could not be reached.");
 
+        // a literal internal address is refused when the provider is written (federation/egress/ProviderEgress), nothing changed
         for (String internalAddress : List.of("https://169.254.169.254/latest/meta-data", "https://10.1.2.3/metadata")) {
-            cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER).providerDetails(Map.of("MetadataURL", internalAddress)));
-            Response guarded = internal(dev.cognate.internalapi.InternalRoutes.FEDERATION_START, Map.of("providerName", PROVIDER,
-                    "federationId", UUID.randomUUID().toString(), "hostedUiBaseUrl", LOGIN_BASE, "ipAddress", "203.0.113.9"));
-            assertRefused(guarded, "InvalidParameterException", "MetadataURL points to an address Cognate does not call.");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cognito.updateIdentityProvider(r -> r.userPoolId(poolId)
+                            .providerName(PROVIDER).providerDetails(Map.of("MetadataURL", internalAddress))))
+                    .isInstanceOf(software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException.class)
+                    .hasMessageContaining("which Cognate does not call");
+            assertThat(cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER)).identityProvider()
+                    .providerDetails()).containsEntry("MetadataURL", "http://127.0.0.1:9/metadata");
         }
 
         cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER)
