@@ -89,6 +89,21 @@ public class IdpMetadataSource {
                 });
     }
 
+    /**
+     * The IdP's HTTP-Redirect endpoints as Cognito shows them among a SAML provider's derived details:
+     * {@code SSORedirectBindingURI} and, when the metadata has one, {@code SLORedirectBindingURI}.
+     */
+    public Uni<Map<String, String>> redirectBindings(IdentityProvider provider) {
+        return of(provider).map(metadata -> {
+            Map<String, String> bindings = new java.util.LinkedHashMap<>();
+            bindings.put("SSORedirectBindingURI", metadata.singleSignOnUrl());
+            if (metadata.singleLogoutUrl() != null) {
+                bindings.put("SLORedirectBindingURI", metadata.singleLogoutUrl());
+            }
+            return bindings;
+        });
+    }
+
     /** Drops every cached document (tests that change a provider's metadata behind the same URL). */
     public void forgetAll() {
         cache.clear();

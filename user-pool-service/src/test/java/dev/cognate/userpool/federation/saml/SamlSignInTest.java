@@ -67,6 +67,14 @@ class SamlSignInTest extends SamlFixture {
         JsonNode identities = JSON.readTree(attribute("Okta_alice", "identities"));
         assertThat(identities.get(0).path("providerType").asText()).isEqualTo("SAML");
         assertThat(identities.get(0).path("userId").asText()).isEqualTo("alice");
+        assertThat(identities.get(0).path("issuer").asText()).as("the IdP's entity id, as Cognito records it").isEqualTo(idp.metadataUrl());
+
+        Map<String, String> details = cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER))
+                .identityProvider().providerDetails();
+        assertThat(details).as("derived from the metadata, as Cognito's Describe answer")
+                .containsEntry("SSORedirectBindingURI", idp.metadataUrl().replace("/metadata", "/sso"))
+                .containsEntry("SLORedirectBindingURI", idp.metadataUrl().replace("/metadata", "/slo"))
+                .containsKey("ActiveEncryptionCertificate");
 
         Response again = post(answer.text("SAMLResponse"), null, federationId);
         assertRefused(again, "NotAuthorizedException", "Invalid SAML response received: it answers no pending request");
