@@ -245,7 +245,15 @@ public class ProviderEgress {
     }
 
     /** One entry of {@code cognate.federation.allowed-private-networks}: an address or a CIDR block. */
-    record Network(byte[] base, int prefix) {
+    static final class Network {
+
+        private final byte[] base;
+        private final int prefix;
+
+        private Network(byte[] base, int prefix) {
+            this.base = base;
+            this.prefix = prefix;
+        }
 
         static Network parse(String text) {
             int slash = text.indexOf('/');
