@@ -43,10 +43,18 @@ public class ProviderEgress {
     public static final List<String> URL_DETAILS = List.of("oidc_issuer", "authorize_url", "token_url", "attributes_url", "jwks_uri", "MetadataURL");
 
     /** A call the policy refuses: {@link #getMessage()} names the host and why, for the log; callers answer their own error. */
-    public static final class Refused extends RuntimeException {
+    public static class Refused extends RuntimeException {
 
         Refused(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /** The host has no address at all: a provider that cannot be reached rather than one the policy refuses. */
+    public static final class Unresolved extends Refused {
+
+        Unresolved(String message) {
+            super(message);
         }
     }
 
@@ -86,7 +94,7 @@ public class ProviderEgress {
 
     /**
      * {@code url} as a URI, after its scheme and every address its host resolves to passed the policy; blocking (DNS):
-     * call it off the event loop. Refused or unresolvable → {@link Refused}.
+     * call it off the event loop. Refused → {@link Refused}; a host without address → {@link Unresolved}.
      */
     public URI resolveChecked(String url) {
         if (!ProviderDetailsRules.isProviderUrl(url, allowLoopback)) {
@@ -98,7 +106,7 @@ public class ProviderEgress {
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new Refused("the host " + host + " is unknown");
+            throw new Unresolved("the host " + host + " is unknown");
         }
         for (InetAddress address : addresses) {
             String why = refusal(address);

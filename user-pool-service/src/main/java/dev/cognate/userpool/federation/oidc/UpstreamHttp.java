@@ -91,6 +91,9 @@ public class UpstreamHttp {
         return Uni.createFrom().item(() -> {
                     try {
                         return egress.resolveChecked(uri.toString());
+                    } catch (ProviderEgress.Unresolved unresolved) {
+                        LOG.warnf("identity provider %s: %s", providerName, unresolved.getMessage());
+                        throw FederationErrors.providerUnavailable(providerName);
                     } catch (ProviderEgress.Refused refused) {
                         LOG.warnf("identity provider %s: call to %s refused by the egress policy: %s", providerName,
                                 uri.getHost() + uri.getPath(), refused.getMessage());

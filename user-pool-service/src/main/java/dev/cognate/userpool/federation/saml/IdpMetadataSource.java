@@ -136,6 +136,8 @@ public class IdpMetadataSource {
     private URI checkedUri(String providerName, String url) {
         try {
             return egress.resolveChecked(url);
+        } catch (ProviderEgress.Unresolved unresolved) {
+            throw unreadable(providerName, "the host of MetadataURL is unknown");
         } catch (ProviderEgress.Refused refused) {
             LOG.warnf("SAML metadata of %s not fetched: %s", providerName, refused.getMessage());
             if (!ProviderDetailsRules.isProviderUrl(url, allowLoopbackHttp)) {

@@ -90,7 +90,7 @@ class ProviderEgressTest {
                 .isInstanceOf(ProviderEgress.Refused.class).hasMessageContaining("a loopback address");
         assertThatThrownBy(() -> closed.resolveChecked("https://127.0.0.1:8443/token")).isInstanceOf(ProviderEgress.Refused.class);
         assertThatThrownBy(() -> closed.resolveChecked("https://no-such-host.invalid/token"))
-                .isInstanceOf(ProviderEgress.Refused.class).hasMessage("the host no-such-host.invalid is unknown");
+                .isInstanceOf(ProviderEgress.Unresolved.class).hasMessage("the host no-such-host.invalid is unknown");
         assertThatThrownBy(() -> closed.resolveChecked("http://8.8.8.8/token")).isInstanceOf(ProviderEgress.Refused.class);
         assertThat(new ProviderEgress(false, List.of("127.0.0.0/8")).resolveChecked("https://localhost:8443/token").getPort()).isEqualTo(8443);
         assertThat(new ProviderEgress(true, List.of()).resolveChecked("http://127.0.0.1:8080/token").getPort()).isEqualTo(8080);
