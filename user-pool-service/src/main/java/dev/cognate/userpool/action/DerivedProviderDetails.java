@@ -24,6 +24,7 @@ import java.util.Map;
  *     explicitly win) and {@code attributes_url_add_attributes} {@code "false"};</li>
  * <li>SAML: {@code ActiveEncryptionCertificate} (the pool's encryption certificate, base64 DER, made on first use like
  *     GetSigningCertificate's), {@code SSORedirectBindingURI} and {@code SLORedirectBindingURI} from the metadata.</li>
+ * <li>Google, Facebook, Login with Amazon, Sign in with Apple: the endpoints Cognate calls ({@link #social}).</li>
  * </ul>
  * Discovery and metadata are best effort here: a provider that cannot be reached (or that the egress policy refuses)
  * is answered with what was given, as before; the sign-in reports the failure. Other provider types pass unchanged.
@@ -48,6 +49,7 @@ public class DerivedProviderDetails {
         return switch (provider.providerType()) {
             case "SAML" -> saml(provider);
             case "OIDC" -> oidc(provider);
+            case "Google", "Facebook", "LoginWithAmazon", "SignInWithApple" -> social(provider);
             default -> Uni.createFrom().item(provider);
         };
     }
@@ -91,6 +93,30 @@ public class DerivedProviderDetails {
                     details.put("attributes_url_add_attributes", "false");
                     return with(provider, details);
                 });
+    }
+
+    /**
+     * A social provider's endpoints as Cognate calls them (the public ones, or the {@code cognate.federation.<provider>.*}
+     * overrides), in Cognito's keys: {@code authorize_url}, {@code token_url}, {@code attributes_url} (Facebook's Graph
+     * {@code /me?fields=}, to which the mapped fields are added: {@code attributes_url_add_attributes} {@code "true"}),
+     * {@code token_request_method} {@code POST} (Cognate posts every token request) and, for Google and Apple,
+     * {@code oidc_issuer}. Cognito's own values differ where Cognate calls other endpoints (Google's People API).
+     */
+    private Uni<IdentityProvider> social(IdentityProvider provider) {
+        return endpoints.resolve(provider).map(resolved -> {
+            Map<String, String> details = new HashMap<>(provider.providerDetails());
+            boolean facebook = "Facebook".equals(provider.providerType());
+            details.put("authorize_url", resolved.authorizeUrl());
+            details.put("token_url", resolved.tokenUrl());
+            if (resolved.userInfoUrl() != null) {
+                details.put("attributes_url", facebook ? resolved.userInfoUrl() + "?fields=" : resolved.userInfoUrl());
+            }
+            details.put("attributes_url_add_attributes", String.valueOf(facebook));
+            details.put("token_request_method", "POST");
+            resolved.issuers().stream().filter(issuer -> issuer.startsWith("https://") || issuer.startsWith("http://"))
+                    .sorted().findFirst().ifPresent(issuer -> details.put("oidc_issuer", issuer));
+            return with(provider, details);
+        });
     }
 
     private static void putIfAbsent(Map<String, String> details, String key, String value) {

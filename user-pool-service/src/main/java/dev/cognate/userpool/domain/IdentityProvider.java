@@ -31,6 +31,15 @@ public record IdentityProvider(String userPoolId, String providerName, String pr
     public static final Set<String> READ_ONLY_DETAILS = Set.of("ActiveEncryptionCertificate", "SSORedirectBindingURI",
             "SLORedirectBindingURI", "attributes_url_add_attributes");
 
+    /**
+     * What a social provider's answers show of its endpoints, which Cognate takes from its configuration
+     * ({@code cognate.federation.<provider>.*}), never from the provider's details: read-only for these types.
+     */
+    public static final Set<String> SOCIAL_DERIVED_DETAILS = Set.of("authorize_url", "token_url", "attributes_url", "jwks_uri",
+            "oidc_issuer", "token_request_method");
+
+    private static final Set<String> SOCIAL_TYPES = Set.of("Google", "Facebook", "LoginWithAmazon", "SignInWithApple");
+
     /** The {@code AttributeMapping} key naming the provider attribute a federated user's name comes from. */
     public static final String USERNAME_MAPPING = "username";
 
@@ -66,20 +75,26 @@ public record IdentityProvider(String userPoolId, String providerName, String pr
         return "identity-provider:" + userPoolId + "/" + providerName;
     }
 
-    /** {@code details} without the {@link #READ_ONLY_DETAILS} a client may send back from a Describe answer. */
-    public static Map<String, String> withoutReadOnly(Map<String, String> details) {
+    /**
+     * {@code details} without the read-only members a client may send back from a Describe answer: the
+     * {@link #READ_ONLY_DETAILS}, and for a social provider the {@link #SOCIAL_DERIVED_DETAILS}.
+     */
+    public static Map<String, String> withoutReadOnly(String providerType, Map<String, String> details) {
         if (details == null) {
             return null;
         }
         Map<String, String> writable = new HashMap<>(details);
         writable.keySet().removeAll(READ_ONLY_DETAILS);
+        if (SOCIAL_TYPES.contains(providerType)) {
+            writable.keySet().removeAll(SOCIAL_DERIVED_DETAILS);
+        }
         return writable;
     }
 
     /** The provider after an UpdateIdentityProvider: each member the request gives replaces the stored one. */
     public IdentityProvider updatedWith(Map<String, String> details, Map<String, String> mapping, List<String> identifiers, Instant now) {
         return new IdentityProvider(userPoolId, providerName, providerType,
-                details != null ? details : providerDetails,
+                details != null ? withoutReadOnly(providerType, details) : providerDetails,
                 mapping != null ? mapping : attributeMapping,
                 identifiers != null ? identifiers : idpIdentifiers,
                 creationDate, now);

@@ -71,7 +71,7 @@ public class IdentityProviderService {
     public Uni<IdentityProvider> createIdentityProvider(String userPoolId, String name, String type, Map<String, String> details,
                                                         Map<String, String> attributeMapping, List<String> idpIdentifiers) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        IdentityProvider provider = new IdentityProvider(userPoolId, name, type, IdentityProvider.withoutReadOnly(details), attributeMapping,
+        IdentityProvider provider = new IdentityProvider(userPoolId, name, type, IdentityProvider.withoutReadOnly(type, details), attributeMapping,
                 idpIdentifiers, now, now)
                 .withDefaultUsernameMapping();
         ProviderDetailsRules.check(type, provider.providerDetails(), allowLoopbackHttp);
@@ -109,8 +109,7 @@ public class IdentityProviderService {
         return db.withTransaction(tx -> pools.requireForUpdate(tx, userPoolId)
                 .chain(pool -> providers.find(tx, userPoolId, name)
                         .map(found -> open(found.orElseThrow(() -> notFound(name)))
-                                .updatedWith(IdentityProvider.withoutReadOnly(details), attributeMapping, idpIdentifiers,
-                                        clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                                .updatedWith(details, attributeMapping, idpIdentifiers, clock.instant().truncatedTo(ChronoUnit.MILLIS))
                                 .withDefaultUsernameMapping())
                         .invoke(updated -> {
                             ProviderDetailsRules.check(updated.providerType(), updated.providerDetails(), allowLoopbackHttp);
