@@ -46,6 +46,11 @@ public final class BoundedCache<K, V> {
         entries.remove(key);
     }
 
+    /** Drops every entry. */
+    public void clear() {
+        entries.clear();
+    }
+
     public int size() {
         return entries.size();
     }

@@ -141,7 +141,7 @@ public final class JwtVerifier {
         };
     }
 
-    private static CompletionStage<PublicKeys> safely(Supplier<CompletionStage<PublicKeys>> call) {
+    static CompletionStage<PublicKeys> safely(Supplier<CompletionStage<PublicKeys>> call) {
         try {
             return call.get();
         } catch (RuntimeException e) {
@@ -149,7 +149,7 @@ public final class JwtVerifier {
         }
     }
 
-    private static TokenRejectedException rejection(Throwable failure) {
+    static TokenRejectedException rejection(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof TokenRejectedException rejected) {
             return rejected;

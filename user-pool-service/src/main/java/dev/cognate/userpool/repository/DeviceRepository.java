@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +22,10 @@ import java.util.UUID;
 /** Queries of {@code devices} (confirmed devices) and {@code refresh_family_devices} (the device of each sign-in's family). */
 @ApplicationScoped
 public class DeviceRepository {
+
+    /** Told of every write that changes what an access token's check reads (GetUser, userInfo). */
+    @Inject
+    AccessTokenStandings standings;
 
     /** The device a refresh-token family was issued for, and whether its sign-in issued it (NewDeviceMetadata). */
     public record FamilyDevice(String deviceKey, String deviceGroupKey, boolean newDevice) {
@@ -83,6 +88,7 @@ public class DeviceRepository {
         return tx.preparedQuery("UPDATE refresh_token_families SET revoked_at = $4 WHERE user_pool_id = $1 AND sub = $2 AND revoked_at IS NULL"
                         + " AND family_id IN (SELECT family_id FROM refresh_family_devices WHERE device_key = $3)")
                 .execute(Tuple.of(poolId, sub, deviceKey, utc(now)))
+                .invoke(() -> standings.changed(tx, poolId, sub))
                 .replaceWithVoid();
     }
 

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +22,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RefreshTokenRepository {
+
+    /** Told of every write that changes what an access token's check reads (GetUser, userInfo). */
+    @Inject
+    AccessTokenStandings standings;
 
     /** A stored refresh token with its family; {@code scopes} null for a family of the user-pool API (see V12). */
     public record StoredToken(byte[] tokenHash, UUID familyId, String userPoolId, String clientId, UUID sub, Instant authTime,
@@ -77,8 +82,11 @@ public class RefreshTokenRepository {
     }
 
     public Uni<Void> revokeFamily(SqlClient tx, UUID familyId, Instant now) {
-        return tx.preparedQuery("UPDATE refresh_token_families SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL")
-                .execute(Tuple.of(familyId, utc(now))).replaceWithVoid();
+        return tx.preparedQuery("UPDATE refresh_token_families SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL"
+                        + " RETURNING user_pool_id, sub")
+                .execute(Tuple.of(familyId, utc(now)))
+                .invoke(rows -> rows.forEach(row -> standings.changed(tx, row.getString("user_pool_id"), row.getUUID("sub"))))
+                .replaceWithVoid();
     }
 
     /** GlobalSignOut: every family of the user revoked, and access tokens issued before {@code now} refused. */
@@ -88,6 +96,7 @@ public class RefreshTokenRepository {
                 .chain(() -> tx.preparedQuery("INSERT INTO user_sign_outs (user_pool_id, sub, signed_out_at) VALUES ($1, $2, $3)"
                                 + " ON CONFLICT (user_pool_id, sub) DO UPDATE SET signed_out_at = excluded.signed_out_at")
                         .execute(Tuple.of(poolId, sub, utc(now))))
+                .invoke(() -> standings.changed(tx, poolId, sub))
                 .replaceWithVoid();
     }
 

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,6 +17,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SchemaMigrationRepository {
+
+    /** Told of every write that changes what an access token's check reads (GetUser, userInfo). */
+    @Inject
+    AccessTokenStandings standings;
 
     /** Users without a (non-empty) value of {@code attribute}. */
     public Uni<Long> usersWithout(SqlClient sql, String poolId, String attribute) {
@@ -62,6 +67,7 @@ public class SchemaMigrationRepository {
         return sql.preparedQuery("DELETE FROM user_search WHERE user_pool_id = $1 AND attribute = $2").execute(Tuple.of(poolId, attribute))
                 .chain(() -> sql.preparedQuery("UPDATE users SET attributes = attributes - $2 WHERE user_pool_id = $1 AND attributes ? $2")
                         .execute(Tuple.of(poolId, attribute)))
+                .invoke(() -> standings.poolChanged(sql))
                 .map(result -> (long) result.rowCount());
     }
 

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,6 +21,10 @@ import java.util.Optional;
 /** Queries of the {@code user_pools} table; callers pass the connection so writes join their transaction. */
 @ApplicationScoped
 public class UserPoolRepository {
+
+    /** Told of every write that changes what an access token's check reads (GetUser, userInfo). */
+    @Inject
+    AccessTokenStandings standings;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, name, settings, tags, created_at, last_modified_at";
@@ -60,7 +65,9 @@ public class UserPoolRepository {
     }
 
     public Uni<Void> delete(SqlClient sql, String id) {
-        return sql.preparedQuery("DELETE FROM user_pools WHERE id = $1").execute(Tuple.of(id)).replaceWithVoid();
+        return sql.preparedQuery("DELETE FROM user_pools WHERE id = $1").execute(Tuple.of(id))
+                .invoke(() -> standings.poolChanged(sql))
+                .replaceWithVoid();
     }
 
     /** One page in id order, starting after {@code afterId} (exclusive) when given; asks for one extra row to tell if more follow. */

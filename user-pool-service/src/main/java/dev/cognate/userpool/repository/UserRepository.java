@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,6 +33,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class UserRepository {
+
+    /** Told of every write that changes what an access token's check reads (GetUser, userInfo). */
+    @Inject
+    AccessTokenStandings standings;
 
     /** The unique constraints whose violation means "already taken" (a concurrent create or alias). */
     public static final String USERNAME_CONSTRAINT = "users_user_pool_id_username_key_key";
@@ -59,6 +64,7 @@ public class UserRepository {
                         new JsonObject(new LinkedHashMap<String, Object>(user.attributes())), user.passwordHash(),
                         utc(user.passwordChangedAt()), utc(user.temporaryPasswordExpiresAt()), jsonArray(user.mfaOptions()),
                         jsonObject(user.mfaPreference()), utc(user.lastModifiedDate())}))
+                .invoke(() -> standings.changed(sql, user.userPoolId(), user.sub()))
                 .chain(() -> sql.preparedQuery("DELETE FROM user_aliases WHERE user_pool_id = $1 AND sub = $2")
                         .execute(Tuple.of(user.userPoolId(), user.sub())))
                 .chain(() -> sql.preparedQuery("DELETE FROM user_search WHERE user_pool_id = $1 AND sub = $2")
@@ -73,11 +79,14 @@ public class UserRepository {
      */
     public Uni<Boolean> replacePasswordHash(SqlClient sql, String poolId, UUID sub, String currentHash, String newHash) {
         return sql.preparedQuery("UPDATE users SET password_hash = $4 WHERE user_pool_id = $1 AND sub = $2 AND password_hash = $3")
-                .execute(Tuple.of(poolId, sub, currentHash, newHash)).map(result -> result.rowCount() > 0);
+                .execute(Tuple.of(poolId, sub, currentHash, newHash))
+                .invoke(() -> standings.changed(sql, poolId, sub))
+                .map(result -> result.rowCount() > 0);
     }
 
     public Uni<Boolean> delete(SqlClient sql, String poolId, UUID sub) {
         return sql.preparedQuery("DELETE FROM users WHERE user_pool_id = $1 AND sub = $2").execute(Tuple.of(poolId, sub))
+                .invoke(() -> standings.changed(sql, poolId, sub))
                 .map(result -> result.rowCount() > 0);
     }
 

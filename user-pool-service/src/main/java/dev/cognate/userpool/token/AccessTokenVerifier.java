@@ -7,8 +7,9 @@ import dev.cognate.tokens.JwksSource;
 import dev.cognate.tokens.JwtVerifier;
 import dev.cognate.tokens.PublicKeys;
 import dev.cognate.tokens.TokenRejectedException;
-import dev.cognate.tokens.UnverifiedJwt;
+import dev.cognate.tokens.VerifiedTokenCache;
 import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.repository.AccessTokenStandings;
 import dev.cognate.userpool.repository.RefreshTokenRepository;
 import dev.cognate.userpool.repository.UserRepository;
 import io.smallrye.mutiny.Uni;
@@ -50,6 +51,12 @@ public class AccessTokenVerifier {
     private static final Logger LOG = Logger.getLogger(AccessTokenVerifier.class);
     /** Cognito signs user-pool tokens with RS256 only: nothing else is accepted. */
     private static final JwtVerifier VERIFIER = JwtVerifier.allowing(SigningKey.ALGORITHM);
+    /**
+     * Access tokens verified on this instance, at most this many (each ~2 KB: its SHA-256 and its claims); beyond it the
+     * cache starts over. An entry lasts while the pool's key set is the one that verified it (reloaded at least every
+     * {@code SigningKeys.CACHE_TTL}) and the token is not expired.
+     */
+    static final int VERIFIED = 4_096;
     private static final Pattern POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
 
     private final Pool db;
@@ -57,11 +64,14 @@ public class AccessTokenVerifier {
     private final TokenIssuer issuer;
     private final RefreshTokenRepository tokens;
     private final UserRepository users;
+    private final AccessTokenStandings standings;
     private final Clock clock;
+    private final VerifiedTokenCache verified = new VerifiedTokenCache(VERIFIER, VERIFIED);
 
     public AccessTokenVerifier(Pool db, SigningKeys keys, TokenIssuer issuer, RefreshTokenRepository tokens, UserRepository users,
-                               Clock clock) {
+                               AccessTokenStandings standings, Clock clock) {
         this.users = users;
+        this.standings = standings;
         this.db = db;
         this.keys = keys;
         this.issuer = issuer;
@@ -100,12 +110,15 @@ public class AccessTokenVerifier {
     /**
      * As {@link #verify} (with {@code requireAdminScope}) or {@link #verifyAnyScope}, and the token's user read in the
      * same statement as the revocation test: what GetUser and {@code /oauth2/userInfo} need, in one query instead of two.
-     * The same checks in the same order: signature and claims, revocation, scope; then the caller judges the user.
+     * The same checks in the same order: signature and claims, revocation, scope; then the caller judges the user. The
+     * user and revocation state may come from {@link AccessTokenStandings} (this instance's writes drop it at once,
+     * another instance's are seen within {@code cognate.access-token-check.user-cache-ttl}).
      */
     public Uni<VerifiedUser> verifyWithUser(String accessToken, boolean requireAdminScope) {
         return verifySignature(accessToken)
-                .chain(verified -> users.findBySubUnlessRevoked(db, verified.userPoolId(), verified.sub(), verified.originJti(),
-                                verified.issuedAt())
+                .chain(verified -> standings.standing(verified.userPoolId(), verified.sub(), verified.originJti(), verified.issuedAt(),
+                                () -> users.findBySubUnlessRevoked(db, verified.userPoolId(), verified.sub(), verified.originJti(),
+                                        verified.issuedAt()))
                         .map(standing -> {
                             if (standing.tokenRevoked()) {
                                 throw revoked();
@@ -125,23 +138,25 @@ public class AccessTokenVerifier {
         return new CognitoException("NotAuthorizedException", "Access Token has been revoked");
     }
 
-    /** Parsing, the algorithm allow-list, the signature by one of the pool's published keys, and the claims. */
+    /**
+     * Parsing, the algorithm allow-list, the signature by one of the pool's published keys, and the claims. A token this
+     * instance verified before with the pool's current key set skips parsing and the signature ({@link #VERIFIED}); the
+     * claims are checked on every call.
+     */
     private Uni<VerifiedAccessToken> verifySignature(String accessToken) {
-        UnverifiedJwt token;
-        try {
-            token = VERIFIER.parse(accessToken);
-        } catch (TokenRejectedException rejected) {
-            return Uni.createFrom().failure(refusal(rejected));
-        }
-        // the (unverified) issuer only chooses whose keys must have signed; the checks then require exactly that issuer
-        String poolId = poolIdOf(token.untrustedIssuer());
-        if (poolId == null) {
-            return Uni.createFrom().failure(invalid());
-        }
-        ClaimChecks checks = ClaimChecks.issuedBy(issuer.issuer(poolId)).tokenUse("access").clock(clock);
-        return Uni.createFrom().completionStage(() -> VERIFIER.verify(token, keySource(poolId), checks))
+        return Uni.createFrom().completionStage(() -> verified.verify(accessToken, this::verification))
                 .onFailure(TokenRejectedException.class).transform(failure -> refusal((TokenRejectedException) failure))
-                .map(verified -> accepted(poolId, verified.claims()));
+                .map(verified -> accepted(poolIdOf(verified.string("iss")), verified.claims()));
+    }
+
+    /** The (unverified, on a first sight) issuer only chooses whose keys must have signed; the checks then require exactly it. */
+    private VerifiedTokenCache.Verification verification(String iss) {
+        String poolId = poolIdOf(iss);
+        if (poolId == null) {
+            return null;
+        }
+        return new VerifiedTokenCache.Verification(keySource(poolId),
+                ClaimChecks.issuedBy(issuer.issuer(poolId)).tokenUse("access").clock(clock));
     }
 
     /** The pool's published keys; an unknown kid reloads them (within {@link SigningKeys}' bound). */

@@ -130,7 +130,24 @@ class OauthUserInfoTest extends OauthFlowFixture {
     void aDisabledUserIsRefused() {
         UserPoolClientType client = codeClient(false);
         String access = accessToken(client, List.of("openid"));
+        assertThat(userInfo(access).statusCode()).isEqualTo(200);
         cognito.adminDisableUser(r -> r.userPoolId(poolId).username("alice"));
+        assertInvalidToken(userInfo(access));
+        cognito.adminEnableUser(r -> r.userPoolId(poolId).username("alice"));
+        assertThat(userInfo(access).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAttributeChangeIsAnsweredByTheNextRequest() {
+        UserPoolClientType client = codeClient(false);
+        String access = accessToken(client, List.of("openid", "profile"));
+        assertThat(json(userInfo(access)).path("given_name").asText()).isEqualTo("Alice");
+        cognito.adminUpdateUserAttributes(r -> r.userPoolId(poolId).username("alice").userAttributes(
+                software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType.builder().name("given_name").value("Alicia").build()));
+        assertThat(json(userInfo(access)).path("given_name").asText()).isEqualTo("Alicia");
+        cognito.adminDeleteUserAttributes(r -> r.userPoolId(poolId).username("alice").userAttributeNames("given_name"));
+        assertThat(json(userInfo(access)).has("given_name")).isFalse();
+        cognito.adminDeleteUser(r -> r.userPoolId(poolId).username("alice"));
         assertInvalidToken(userInfo(access));
     }
 

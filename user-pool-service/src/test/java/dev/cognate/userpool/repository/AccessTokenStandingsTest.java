@@ -1,0 +1,139 @@
+package dev.cognate.userpool.repository;
+
+import dev.cognate.userpool.domain.User;
+import dev.cognate.userpool.domain.UserStatus;
+import dev.cognate.userpool.repository.UserRepository.Standing;
+import io.smallrye.mutiny.Uni;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The per-instance memory of what an access token's check read: kept for the TTL, dropped at once by a write of the
+ * user or its tokens ({@code changed}, {@code poolChanged}), never kept when read while such a write happened, never
+ * kept for a token without a user, and off with a TTL of 0. The writes through the repositories are tested end to end
+ * in {@code compat/AccessTokenCachesTest}.
+ */
+class AccessTokenStandingsTest {
+
+    private static final String POOL = "us-east-1_Test12345";
+    private static final Instant ISSUED = Instant.parse("2026-12-07T21:00:00Z");
+
+    /** A clock that only the test moves. */
+    private static final class StoppedClock extends Clock {
+        private Instant now = Instant.parse("2026-12-07T21:30:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private final StoppedClock clock = new StoppedClock();
+    private final UUID sub = UUID.randomUUID();
+    private final UUID family = UUID.randomUUID();
+    private final AtomicInteger reads = new AtomicInteger();
+
+    private AccessTokenStandings standings(Duration ttl) {
+        return new AccessTokenStandings(() -> ttl, clock);
+    }
+
+    private Supplier<Uni<Standing>> reader(boolean revoked, boolean withUser) {
+        return () -> {
+            reads.incrementAndGet();
+            Optional<User> user = withUser ? Optional.of(new User(POOL, sub, "user", UserStatus.CONFIRMED, true, Map.of("email", "a@example.com"),
+                    null, null, null, null, null, ISSUED, ISSUED)) : Optional.empty();
+            return Uni.createFrom().item(new Standing(revoked, user));
+        };
+    }
+
+    private Standing read(AccessTokenStandings standings, UUID familyId, Supplier<Uni<Standing>> reader) {
+        return standings.standing(POOL, sub, familyId, ISSUED, reader).await().indefinitely();
+    }
+
+    @Test
+    void aStandingIsReadOnceWithinTheTtlAndAgainAfterIt() {
+        AccessTokenStandings standings = standings(Duration.ofSeconds(1));
+        read(standings, family, reader(false, true));
+        read(standings, family, reader(false, true));
+        assertThat(reads).hasValue(1);
+        clock.advance(Duration.ofMillis(999));
+        read(standings, family, reader(false, true));
+        assertThat(reads).hasValue(1);
+        clock.advance(Duration.ofMillis(1));
+        read(standings, family, reader(false, true));
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aWriteOfTheUserDropsItsStandingsAtOnce() {
+        AccessTokenStandings standings = standings(Duration.ofSeconds(30));
+        UUID otherFamily = UUID.randomUUID();
+        read(standings, family, reader(false, true));
+        read(standings, otherFamily, reader(false, true));
+        standings.changed(null, POOL, sub);
+        assertThat(read(standings, family, reader(true, true)).tokenRevoked()).isTrue();
+        assertThat(read(standings, otherFamily, reader(true, true)).tokenRevoked()).isTrue();
+        assertThat(reads).hasValue(4);
+        standings.changed(null, POOL, UUID.randomUUID());
+        read(standings, family, reader(true, true));
+        assertThat(reads).as("another user's write keeps this one's").hasValue(4);
+        standings.poolChanged(null);
+        read(standings, family, reader(true, true));
+        assertThat(reads).hasValue(5);
+    }
+
+    @Test
+    void aStandingReadWhileAWriteHappenedIsUsedButNotKept() {
+        AccessTokenStandings standings = standings(Duration.ofSeconds(30));
+        Supplier<Uni<Standing>> racing = () -> {
+            Uni<Standing> answer = reader(false, true).get();
+            standings.changed(null, POOL, sub);
+            return answer;
+        };
+        assertThat(read(standings, family, racing).user()).isPresent();
+        read(standings, family, reader(false, true));
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aTokenWithoutAUserIsNeverKept() {
+        AccessTokenStandings standings = standings(Duration.ofSeconds(30));
+        read(standings, family, reader(false, false));
+        read(standings, family, reader(false, true));
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aTtlOfZeroReadsEveryTime() {
+        AccessTokenStandings standings = standings(Duration.ZERO);
+        read(standings, family, reader(false, true));
+        read(standings, family, reader(false, true));
+        assertThat(reads).hasValue(2);
+    }
+}
