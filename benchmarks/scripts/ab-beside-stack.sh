@@ -9,7 +9,9 @@
 #     benchmarks/scripts/ab-beside-stack.sh /path/to/A/user-pool-service/target/quarkus-app 2 "token-refresh refresh-token"; \
 #     deploy/local/run down'
 #
-# Extra environment for A or B alone: A_ENV="NAME=value ..." (B's is the stack's). Harness options: HARNESS_OPTS.
+# Extra environment for A alone: A_ENV="NAME=value ..." (B's is the stack's); A may also be this checkout's own build
+# with a setting changed (A_ENV=QUARKUS_DATASOURCE_REACTIVE_CACHE_PREPARED_STATEMENTS=false). Harness options:
+# HARNESS_OPTS. AFTER="commands": run after the rounds while A is still up (e.g. statements-per-request.sh on 8181).
 set -euo pipefail
 
 a_app=${1:?the quarkus-app directory of build A}
@@ -57,3 +59,6 @@ for round in $(seq "$rounds"); do
     done
   done
 done
+if [ -n "${AFTER:-}" ]; then
+  eval "$AFTER"
+fi

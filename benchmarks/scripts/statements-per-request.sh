@@ -24,7 +24,7 @@ run() {
   java -cp "$harness" dev.cognate.benchmarks.load.LoadHarness --stack --endpoint "http://localhost:$port" --client sdk \
     --scenario "$scenario" --concurrency 1 --warmup 0s --duration 5m --max-requests "$1" --no-server-cpu > /dev/null 2>&1
 }
-idle0=$(snapshot); sleep 10; idle1=$(snapshot)
+idle0=$(snapshot); sleep 6; idle1=$(snapshot)
 s0=$(snapshot); run "$n1"; s1=$(snapshot); run "$n2"; s2=$(snapshot)
 python3 - "$n1" "$n2" <<PY
 import sys
