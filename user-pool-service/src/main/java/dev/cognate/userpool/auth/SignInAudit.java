@@ -151,19 +151,18 @@ public class SignInAudit {
      * with {@code Password} / {@code Mfa} {@code Success} for what {@code proof} says was checked.
      */
     public Uni<Void> succeeded(SqlClient tx, AuthContext context, User user, Proof proof) {
-        return failures.reset(tx, user.userPoolId(), user.sub())
-                .chain(() -> authEvents.insert(tx, AuthEvent.at(clock.instant(), user.userPoolId(), user.sub(), AuthEvent.SIGN_IN, true,
+        // the counter's reset and the event in one statement (one round trip per sign-in fewer)
+        return authEvents.insertResettingFailures(tx, AuthEvent.at(clock.instant(), user.userPoolId(), user.sub(), AuthEvent.SIGN_IN, true,
                         proof.password ? "Success" : null, null,
-                        context.client().clientId(), context.authFlow(), context.sourceIp()).withMfaResponse(proof.mfa ? "Success" : null)))
+                        context.client().clientId(), context.authFlow(), context.sourceIp()).withMfaResponse(proof.mfa ? "Success" : null))
                 // counted once the success is written in the caller's transaction, before it commits
                 .invoke(() -> metrics.signIn(context.authFlow(), AuthMetrics.SUCCESS));
     }
 
     /** After ChangePassword: the lockout counter starts again, and a {@code PasswordChange} authentication event says {@code Pass}. */
     public Uni<Void> passwordChanged(SqlClient tx, AuthContext context, User user) {
-        return failures.reset(tx, user.userPoolId(), user.sub())
-                .chain(() -> authEvents.insert(tx, AuthEvent.at(clock.instant(), user.userPoolId(), user.sub(), AuthEvent.PASSWORD_CHANGE, true, "Success", null,
-                        context.client().clientId(), context.authFlow(), context.sourceIp())));
+        return authEvents.insertResettingFailures(tx, AuthEvent.at(clock.instant(), user.userPoolId(), user.sub(), AuthEvent.PASSWORD_CHANGE, true,
+                "Success", null, context.client().clientId(), context.authFlow(), context.sourceIp()));
     }
 
     private Uni<Void> publish(SqlClient tx, AuthContext context, User user, String username, String reason) {

@@ -3,6 +3,7 @@ package dev.cognate.userpool.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ public interface CognateConfig {
     String accountId();
 
     Db db();
+
+    Cache cache();
 
     Operator operator();
 
@@ -42,6 +45,18 @@ public interface CognateConfig {
     @WithDefault("http://localhost:8081")
     String publicBaseUrl();
 
+
+    /** In-memory caches of this instance. */
+    interface Cache {
+        /**
+         * How long a pool's and an app client's settings (with the client's secrets) read by sign-in, refresh and the token
+         * endpoint are kept ({@code repository/SettingsCache}); this instance drops them at once when it commits a change,
+         * so this is how late another instance sees a change (a deleted client, a removed secret, a changed setting).
+         * {@code 0} turns the cache off.
+         */
+        @WithDefault("5s")
+        Duration settingsTtl();
+    }
 
     /** Where PostgreSQL is; the datasource URLs in application.properties are built from these. */
     interface Db {

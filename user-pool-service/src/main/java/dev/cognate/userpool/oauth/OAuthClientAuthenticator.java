@@ -1,10 +1,9 @@
 package dev.cognate.userpool.oauth;
 
-import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.repository.SettingsCache;
 import dev.cognate.userpool.service.AppClientService;
 import dev.cognate.userpool.service.ClientAuthenticator;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLDecoder;
@@ -22,12 +21,10 @@ import java.util.Locale;
 @ApplicationScoped
 public class OAuthClientAuthenticator {
 
-    private final Pool db;
-    private final UserPoolRepository pools;
+    private final SettingsCache pools;
     private final AppClientService clients;
 
-    public OAuthClientAuthenticator(Pool db, UserPoolRepository pools, AppClientService clients) {
-        this.db = db;
+    public OAuthClientAuthenticator(SettingsCache pools, AppClientService clients) {
         this.pools = pools;
         this.clients = clients;
     }
@@ -56,7 +53,7 @@ public class OAuthClientAuthenticator {
                         throw refused;
                     }
                 }))
-                .chain(client -> pools.require(db, client.userPoolId())
+                .chain(client -> pools.requirePool(client.userPoolId())
                         .map(pool -> new OAuthClient(pool, client, presented.secret() != null)));
     }
 

@@ -56,6 +56,37 @@ public class AppClientRepository {
                 .execute(Tuple.of(clientId)).map(AppClientRepository::first);
     }
 
+    /** A client with its sealed secrets (oldest first; none for a public client). */
+    public record ClientWithSecrets(AppClient client, List<SealedSecret> secrets) {
+    }
+
+    /** The client by id alone with its secrets, in one statement (sign-in, refresh, the token endpoint: {@link SettingsCache}). */
+    public Uni<Optional<ClientWithSecrets>> findWithSecrets(SqlClient sql, String clientId) {
+        return sql.preparedQuery("SELECT c.id, c.user_pool_id, c.name, c.settings, c.created_at, c.last_modified_at,"
+                        + " s.id AS secret_id, s.ciphertext, s.created_at AS secret_created_at"
+                        + " FROM app_clients c LEFT JOIN app_client_secrets s ON s.client_id = c.id WHERE c.id = $1"
+                        + " ORDER BY s.created_at, s.id")
+                .execute(Tuple.of(clientId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    AppClient client = null;
+                    List<SealedSecret> secrets = new ArrayList<>();
+                    for (Row row : rows) {
+                        if (client == null) {
+                            client = toClient(row);
+                        }
+                        String secretId = row.getString("secret_id");
+                        if (secretId != null) {
+                            secrets.add(new SealedSecret(secretId, clientId, row.getBuffer("ciphertext").getBytes(),
+                                    row.getOffsetDateTime("secret_created_at").toInstant()));
+                        }
+                    }
+                    return Optional.of(new ClientWithSecrets(client, List.copyOf(secrets)));
+                });
+    }
+
     /** Locks the row for the rest of the transaction. */
     public Uni<Optional<AppClient>> findForUpdate(SqlClient sql, String userPoolId, String clientId) {
         return sql.preparedQuery("SELECT " + COLUMNS + " FROM app_clients WHERE id = $1 AND user_pool_id = $2 FOR UPDATE")

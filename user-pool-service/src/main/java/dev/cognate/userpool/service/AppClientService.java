@@ -17,6 +17,7 @@ import dev.cognate.userpool.repository.AppClientRepository.SealedSecret;
 import dev.cognate.userpool.repository.AppClientRepository;
 import dev.cognate.userpool.repository.IdentityProviderRepository;
 import dev.cognate.userpool.repository.ResourceServerRepository;
+import dev.cognate.userpool.repository.SettingsCache;
 import dev.cognate.userpool.repository.UserPoolRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -54,9 +55,12 @@ public class AppClientService {
     private final IdentityProviderRepository identityProviders;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final SettingsCache settings;
 
     public AppClientService(Pool db, UserPoolRepository pools, AppClientRepository clients,
-                            ResourceServerRepository resourceServers, IdentityProviderRepository identityProviders, SecretCipher cipher, Clock clock) {
+                            ResourceServerRepository resourceServers, IdentityProviderRepository identityProviders, SecretCipher cipher, Clock clock,
+                            SettingsCache settings) {
+        this.settings = settings;
         this.db = db;
         this.pools = pools;
         this.clients = clients;
@@ -98,7 +102,8 @@ public class AppClientService {
                                         clock.instant().truncatedTo(ChronoUnit.MILLIS)),
                                         secrets.stream().findFirst().map(this::open).map(ClientSecret::value)))))
                 .call(view -> clients.update(tx, view.client()))
-                .call(view -> publish(tx, UserPoolEvents.CLIENT_UPDATED, view.client())));
+                .call(view -> publish(tx, UserPoolEvents.CLIENT_UPDATED, view.client())))
+                .invoke(() -> this.settings.clientChanged(clientId));
     }
 
     public Uni<Void> deleteUserPoolClient(String userPoolId, String clientId) {
@@ -107,7 +112,8 @@ public class AppClientService {
                 .map(found -> found.orElseThrow(() -> notFound(clientId)))
                 .call(client -> clients.delete(tx, clientId))
                 .call(client -> publish(tx, UserPoolEvents.CLIENT_DELETED, client))
-                .replaceWithVoid());
+                .replaceWithVoid())
+                .invoke(() -> settings.clientChanged(clientId));
     }
 
     /**
@@ -132,7 +138,8 @@ public class AppClientService {
                             ? created.plusMillis(1) : created;
                     return new ClientSecret(clientId + "--" + now.toEpochMilli(), clientId, given.orElseGet(AppClientIds::newSecret), now);
                 }).call(secret -> clients.insertSecret(tx, seal(secret)))
-                        .call(() -> publish(tx, UserPoolEvents.CLIENT_UPDATED, client))));
+                        .call(() -> publish(tx, UserPoolEvents.CLIENT_UPDATED, client))))
+                .invoke(() -> settings.clientChanged(clientId));
     }
 
     /** ListUserPoolClientSecrets: ids and dates only, oldest first. */
@@ -159,7 +166,8 @@ public class AppClientService {
                 }))
                 .call(client -> clients.deleteSecret(tx, clientId, secretId))
                 .call(client -> publish(tx, UserPoolEvents.CLIENT_UPDATED, client))
-                .replaceWithVoid());
+                .replaceWithVoid())
+                .invoke(() -> settings.clientChanged(clientId));
     }
 
     /** A page in client id order after {@code afterId}, with one extra row when more follow. */
@@ -167,9 +175,12 @@ public class AppClientService {
         return pools.require(db, userPoolId).chain(() -> clients.page(db, userPoolId, afterId, limit + 1));
     }
 
-    /** The client by id alone, for the internal API; no secret. */
+    /**
+     * The client by id alone (sign-in, refresh, the token endpoint, the internal API); no secret. Read through
+     * {@link SettingsCache}: at most {@code cognate.cache.settings-ttl} old, at once new after this instance's changes.
+     */
     public Uni<Optional<AppClient>> findClient(String clientId) {
-        return clients.findById(db, clientId);
+        return settings.client(clientId).map(found -> found.map(AppClientRepository.ClientWithSecrets::client));
     }
 
     /** A client with its pool and whether it has a secret (never the secret itself), for the internal API. */
@@ -201,9 +212,17 @@ public class AppClientService {
                 .toList());
     }
 
-    /** The values of a client's secrets (one or two while rotating), opened; empty for a public client. */
+    /**
+     * The values of a client's secrets (one or two while rotating), opened; empty for a public client (and for an unknown
+     * one: callers found the client first). Read through {@link SettingsCache}, as {@link #findClient}.
+     */
     public Uni<List<String>> secretValues(String clientId) {
-        return clients.secrets(db, clientId).map(sealed -> sealed.stream().map(secret -> open(secret).value()).toList());
+        return settings.client(clientId).map(found -> found.map(this::secretValues).orElse(List.of()));
+    }
+
+    /** The opened values of the secrets read with the client. */
+    public List<String> secretValues(AppClientRepository.ClientWithSecrets client) {
+        return client.secrets().stream().map(secret -> open(secret).value()).toList();
     }
 
     Uni<Void> checkAgainstPool(SqlClient tx, UserPool pool, ObjectNode settings, boolean hasSecret, String doing) {

@@ -4,9 +4,8 @@ import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.ClientSettings;
 import dev.cognate.userpool.domain.UserPool;
-import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.repository.SettingsCache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
@@ -22,7 +21,9 @@ import java.util.function.Supplier;
  * The app client of an unauthenticated or admin user flow (SignUp, InitiateAuth, ForgotPassword, ...):
  * found by its id, in the pool the request names if it names one, and — for a client with a secret —
  * proven by {@code SECRET_HASH} = Base64(HMAC-SHA256(client secret, username + client id)), checked
- * against each of its (up to two, while rotating) secrets in constant time. Cognito's errors and messages.
+ * against each of its (up to two, while rotating) secrets in constant time. Cognito's errors and messages. The pool, the
+ * client and its secrets come from {@link SettingsCache} (at most {@code cognate.cache.settings-ttl} old on another
+ * instance than the one that changed them), the client and its secrets from one read.
  */
 @ApplicationScoped
 public class ClientAuthenticator {
@@ -34,14 +35,16 @@ public class ClientAuthenticator {
     /** The user pool itself as an identity provider in SupportedIdentityProviders. */
     public static final String COGNITO_PROVIDER = "COGNITO";
 
-    private final Pool db;
-    private final UserPoolRepository pools;
+    private final SettingsCache settings;
     private final AppClientService clients;
 
-    public ClientAuthenticator(Pool db, UserPoolRepository pools, AppClientService clients) {
-        this.db = db;
-        this.pools = pools;
+    public ClientAuthenticator(SettingsCache settings, AppClientService clients) {
+        this.settings = settings;
         this.clients = clients;
+    }
+
+    /** A found client with its pool and the opened values of its secrets. */
+    private record Resolved(AuthenticatedClient authenticated, List<String> secrets) {
     }
 
     /**
@@ -50,8 +53,9 @@ public class ClientAuthenticator {
      * @param secretHash the request's {@code SECRET_HASH}, or {@code null}
      */
     public Uni<AuthenticatedClient> authenticate(String userPoolId, String clientId, String username, String secretHash) {
-        return find(userPoolId, clientId)
-                .call(authenticated -> clients.secretValues(clientId).invoke(secrets -> checkSecretHash(clientId, secrets, username, secretHash)));
+        return resolve(userPoolId, clientId)
+                .invoke(resolved -> checkSecretHash(clientId, resolved.secrets(), username, secretHash))
+                .map(Resolved::authenticated);
     }
 
     /**
@@ -78,8 +82,9 @@ public class ClientAuthenticator {
      * itself, compared in constant time with each of its secrets.
      */
     public Uni<AuthenticatedClient> authenticateWithSecret(String clientId, String clientSecret) {
-        return find(null, clientId)
-                .call(authenticated -> clients.secretValues(clientId).invoke(secrets -> checkSecret(clientId, secrets, clientSecret)));
+        return resolve(null, clientId)
+                .invoke(resolved -> checkSecret(clientId, resolved.secrets(), clientSecret))
+                .map(Resolved::authenticated);
     }
 
     /**
@@ -122,10 +127,15 @@ public class ClientAuthenticator {
     }
 
     private Uni<AuthenticatedClient> find(String userPoolId, String clientId) {
-        return clients.findClient(clientId)
-                .map(found -> found.filter(client -> userPoolId == null || client.userPoolId().equals(userPoolId))
+        return resolve(userPoolId, clientId).map(Resolved::authenticated);
+    }
+
+    private Uni<Resolved> resolve(String userPoolId, String clientId) {
+        return settings.client(clientId)
+                .map(found -> found.filter(entry -> userPoolId == null || entry.client().userPoolId().equals(userPoolId))
                         .orElseThrow(() -> AppClientService.notFound(clientId)))
-                .chain(client -> pools.require(db, client.userPoolId()).map(pool -> new AuthenticatedClient(pool, client)));
+                .chain(entry -> settings.requirePool(entry.client().userPoolId())
+                        .map(pool -> new Resolved(new AuthenticatedClient(pool, entry.client()), clients.secretValues(entry))));
     }
 
     /** A client with secrets must send one of them as {@code ClientSecret} (RevokeToken, GetTokensFromRefreshToken). */

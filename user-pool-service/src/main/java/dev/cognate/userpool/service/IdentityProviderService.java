@@ -19,6 +19,7 @@ import dev.cognate.userpool.repository.AppClientRepository;
 import dev.cognate.userpool.repository.IdentityProviderRepository;
 import dev.cognate.userpool.repository.IdentityProviderRepository.Stored;
 import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.repository.SettingsCache;
 import dev.cognate.userpool.validation.ProviderDetailsRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -55,10 +56,14 @@ public class IdentityProviderService {
     private final boolean allowLoopbackHttp;
     private final ProviderEgress egress;
 
+    /** Dropped after every committed change of a pool or its clients (repository/SettingsCache). */
+    private final SettingsCache settingsCache;
+
     public IdentityProviderService(Pool db, UserPoolRepository pools, IdentityProviderRepository providers,
                                    AppClientRepository clients, SecretCipher cipher, Clock clock, FederationConfig federation,
-                                   ProviderEgress egress) {
+                                   ProviderEgress egress, SettingsCache settingsCache) {
         this.egress = egress;
+        this.settingsCache = settingsCache;
         this.db = db;
         this.pools = pools;
         this.providers = providers;
@@ -133,7 +138,9 @@ public class IdentityProviderService {
                 .call(provider -> clients.supportingProviderForUpdate(tx, userPoolId, name)
                         .chain(using -> withoutProvider(tx, using, name)))
                 .call(provider -> publish(tx, UserPoolEvents.IDENTITY_PROVIDER_DELETED, provider))
-                .replaceWithVoid());
+                .replaceWithVoid())
+                // the clients that named it changed (SupportedIdentityProviders)
+                .invoke(() -> settingsCache.poolChanged(userPoolId));
     }
 
     /** A page in name order after {@code afterName}, with one extra row when more follow. */

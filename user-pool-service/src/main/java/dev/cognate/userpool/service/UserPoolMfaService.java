@@ -8,6 +8,7 @@ import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserPoolMfaRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.repository.SettingsCache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,11 @@ public class UserPoolMfaService {
     private final UserPoolMfaRepository mfa;
     private final Clock clock;
 
-    public UserPoolMfaService(Pool db, UserPoolRepository pools, UserPoolMfaRepository mfa, Clock clock) {
+    /** Dropped after every committed change of a pool or its clients (repository/SettingsCache). */
+    private final SettingsCache settingsCache;
+
+    public UserPoolMfaService(Pool db, UserPoolRepository pools, UserPoolMfaRepository mfa, Clock clock, SettingsCache settingsCache) {
+        this.settingsCache = settingsCache;
         this.db = db;
         this.pools = pools;
         this.mfa = mfa;
@@ -82,7 +87,8 @@ public class UserPoolMfaService {
                 .call(change -> mfa.save(tx, poolId, change.mfaConfig()))
                 .call(change -> UserPoolEventOutbox.publish(tx, poolId, UserPoolEvents.POOL_UPDATED,
                         new UserPoolEvents.PoolChanged(poolId, change.pool().name())))
-                .map(change -> view(change.pool(), change.mfaConfig())));
+                .map(change -> view(change.pool(), change.mfaConfig())))
+                .invoke(() -> settingsCache.poolChanged(poolId));
     }
 
     private record Change(UserPool pool, ObjectNode mfaConfig) {

@@ -10,6 +10,7 @@ import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.SchemaMigrationRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.repository.SettingsCache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -34,7 +35,12 @@ public class UserPoolSchemaService {
     private final SchemaMigrationRepository migrations;
     private final Clock clock;
 
-    public UserPoolSchemaService(Pool db, UserPoolRepository pools, SchemaMigrationRepository migrations, Clock clock) {
+    /** Dropped after every committed change of a pool or its clients (repository/SettingsCache). */
+    private final SettingsCache settingsCache;
+
+    public UserPoolSchemaService(Pool db, UserPoolRepository pools, SchemaMigrationRepository migrations, Clock clock,
+                                 SettingsCache settingsCache) {
+        this.settingsCache = settingsCache;
         this.db = db;
         this.pools = pools;
         this.migrations = migrations;
@@ -47,7 +53,8 @@ public class UserPoolSchemaService {
                 .map(pool -> withSchema(pool, PoolSchema.of(pool.settings()).withCustomAttributes(attributes)))
                 .call(pool -> pools.update(tx, pool))
                 .chain(pool -> UserPoolEventOutbox.publish(tx, poolId, UserPoolEvents.POOL_UPDATED,
-                        new UserPoolEvents.PoolChanged(poolId, pool.name()))));
+                        new UserPoolEvents.PoolChanged(poolId, pool.name()))))
+                .invoke(() -> settingsCache.poolChanged(poolId));
     }
 
     /** What UpdateUserPoolSchema did: the schema now, and how many users lost a removed attribute. */
@@ -93,7 +100,7 @@ public class UserPoolSchemaService {
                     .chain(() -> UserPoolEventOutbox.publish(tx, poolId, UserPoolEvents.POOL_SCHEMA_UPDATED, new UserPoolEvents.SchemaChanged(
                             poolId, changes.stream().map(change -> change.path("Name").asText()).toList(), removals, usersChanged)))
                     .replaceWith(new SchemaUpdate(schema, usersChanged)));
-        }));
+        })).invoke(() -> settingsCache.poolChanged(poolId));
     }
 
     private Uni<Void> checkUsersFit(SqlClient tx, String poolId, AttributeDefinition was, AttributeDefinition now) {

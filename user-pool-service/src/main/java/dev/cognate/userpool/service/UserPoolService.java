@@ -12,6 +12,7 @@ import dev.cognate.userpool.domain.UserPoolSettings;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserPoolMfaRepository;
 import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.repository.SettingsCache;
 import dev.cognate.userpool.validation.UserPoolSettingsRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -37,7 +38,12 @@ public class UserPoolService {
     private final UserPoolSettingsRules rules;
     private final Clock clock;
 
-    public UserPoolService(Pool db, UserPoolRepository pools, UserPoolMfaRepository mfa, CognateConfig config, UserPoolSettingsRules rules, Clock clock) {
+    /** Dropped after every committed change of a pool or its clients (repository/SettingsCache). */
+    private final SettingsCache settingsCache;
+
+    public UserPoolService(Pool db, UserPoolRepository pools, UserPoolMfaRepository mfa, CognateConfig config, UserPoolSettingsRules rules, Clock clock,
+                           SettingsCache settingsCache) {
+        this.settingsCache = settingsCache;
         this.db = db;
         this.pools = pools;
         this.mfa = mfa;
@@ -63,7 +69,8 @@ public class UserPoolService {
         return db.withTransaction(tx -> pools.requireForUpdate(tx, id)
                 .chain(current -> mfa.find(tx, id).map(mfaConfig -> updated(current, request, otherMfaFactorOn(mfaConfig.orElse(null)))))
                 .call(pool -> pools.update(tx, pool))
-                .call(pool -> publish(tx, UserPoolEvents.POOL_UPDATED, pool)));
+                .call(pool -> publish(tx, UserPoolEvents.POOL_UPDATED, pool)))
+                .invoke(() -> settingsCache.poolChanged(id));
     }
 
     public Uni<Void> deleteUserPool(String id) {
@@ -76,7 +83,8 @@ public class UserPoolService {
                     return pools.delete(tx, id);
                 })
                 .call(pool -> publish(tx, UserPoolEvents.POOL_DELETED, pool))
-                .replaceWithVoid());
+                .replaceWithVoid())
+                .invoke(() -> settingsCache.poolChanged(id));
     }
 
     /** A page of pools in id order after {@code afterId}, with one extra row when more follow. */

@@ -5,6 +5,7 @@ import dev.cognate.events.UserPoolEvents;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
 import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.repository.SettingsCache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -28,7 +29,11 @@ public class UserPoolTagService {
     private final Pool db;
     private final UserPoolRepository pools;
 
-    public UserPoolTagService(Pool db, UserPoolRepository pools) {
+    /** Dropped after every committed change of a pool or its clients (repository/SettingsCache). */
+    private final SettingsCache settingsCache;
+
+    public UserPoolTagService(Pool db, UserPoolRepository pools, SettingsCache settingsCache) {
+        this.settingsCache = settingsCache;
         this.db = db;
         this.pools = pools;
     }
@@ -64,7 +69,8 @@ public class UserPoolTagService {
                 .map(pool -> new UserPool(pool.id(), pool.name(), pool.settings(), change.apply(pool.tags()),
                         pool.creationDate(), pool.lastModifiedDate()))
                 .call(pool -> pools.update(tx, pool))
-                .chain(pool -> publish(tx, pool)));
+                .chain(pool -> publish(tx, pool)))
+                .invoke(() -> settingsCache.poolChanged(poolId));
     }
 
     private static Uni<Void> publish(SqlClient tx, UserPool pool) {

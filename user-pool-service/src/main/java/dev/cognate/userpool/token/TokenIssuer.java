@@ -10,7 +10,7 @@ import dev.cognate.userpool.domain.FederatedIdentities;
 import dev.cognate.userpool.domain.Group;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.repository.GroupMembershipRepository;
-import dev.cognate.userpool.repository.UserPoolRepository;
+import dev.cognate.userpool.repository.SettingsCache;
 import dev.cognate.userpool.trigger.PreTokenGenerationTrigger;
 import dev.cognate.userpool.trigger.PreTokenCustomization;
 import io.smallrye.mutiny.Uni;
@@ -92,12 +92,13 @@ public class TokenIssuer {
     private final SigningKeys keys;
     private final TokenSigners signers;
     private final GroupMembershipRepository memberships;
-    private final UserPoolRepository pools;
+    /** The pool's settings (its LambdaConfig), read at most {@code cognate.cache.settings-ttl} ago. */
+    private final SettingsCache pools;
     private final PreTokenGenerationTrigger preTokenGeneration;
     private final CognateConfig config;
     private final Clock clock;
 
-    public TokenIssuer(Pool db, SigningKeys keys, TokenSigners signers, GroupMembershipRepository memberships, UserPoolRepository pools,
+    public TokenIssuer(Pool db, SigningKeys keys, TokenSigners signers, GroupMembershipRepository memberships, SettingsCache pools,
                        PreTokenGenerationTrigger preTokenGeneration, CognateConfig config, Clock clock) {
         this.db = db;
         this.keys = keys;
@@ -141,7 +142,7 @@ public class TokenIssuer {
      */
     public Uni<Prepared> prepare(AppClient client, User user, Instant authTime, Authorization authorization,
                                  PreTokenGenerationTrigger.Source source, Map<String, String> clientMetadata) {
-        return pools.require(db, user.userPoolId()).chain(pool -> memberships.groupsByPrecedence(db, user.userPoolId(), user.sub())
+        return pools.requirePool(user.userPoolId()).chain(pool -> memberships.groupsByPrecedence(db, user.userPoolId(), user.sub())
                 .chain(groups -> {
                     // the ID token as it would be without the trigger: its group claims are the event's groupConfiguration
                     Grant draft = new Grant(issuer(user.userPoolId()), client, user, groups, new UUID(0, 0), new UUID(0, 0),
@@ -199,7 +200,7 @@ public class TokenIssuer {
     public Uni<Minted> mintForClient(AppClient client, List<String> scopes, Map<String, String> clientMetadata) {
         PreTokenGenerationTrigger.Request request = new PreTokenGenerationTrigger.Request(PreTokenGenerationTrigger.Source.CLIENT_CREDENTIALS,
                 client.clientId(), client.clientId(), Map.of(), null, scopes, clientMetadata);
-        return pools.require(db, client.userPoolId())
+        return pools.requirePool(client.userPoolId())
                 .chain(pool -> preTokenGeneration.run(pool.id(), pool.config().lambdaConfig(), request))
                 .chain(customization -> keys.activeKey(client.userPoolId()).map(key -> {
                     long lifetime = TokenLifetimes.of(client).accessToken().toSeconds();

@@ -1,6 +1,7 @@
 package dev.cognate.userpool.compat;
 
 import dev.cognate.userpool.CognitoIdpTest;
+import dev.cognate.userpool.repository.SettingsCache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,6 +36,9 @@ class StoredTriggersNotRunTest extends CognitoIdpTest {
 
     @Inject
     Pool db;
+
+    @Inject
+    SettingsCache settingsCache;
 
     CognitoIdentityProviderClient anonymous;
     String poolId;
@@ -79,6 +83,8 @@ class StoredTriggersNotRunTest extends CognitoIdpTest {
     private void storeLambdaConfig(String lambdaConfig) {
         db.preparedQuery("UPDATE user_pools SET settings = jsonb_set(settings, '{LambdaConfig}', ($2::text)::jsonb) WHERE id = $1")
                 .execute(Tuple.of(poolId, lambdaConfig)).await().indefinitely();
+        // written past the service, which read the pool for the sign-in above: told as a write path tells it
+        settingsCache.poolChanged(poolId);
     }
 
     private static void assertRefused(Runnable call, String message) {
