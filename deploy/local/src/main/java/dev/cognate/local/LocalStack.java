@@ -103,8 +103,12 @@ public final class LocalStack {
             Optional<StartupArchive> archive = ServiceProcess.startupArchive(service, layout);
             ManagedProcess process = ServiceProcess.start(service, layout,
                     ServiceEnvironment.of(service, infraPorts, region, credentials, layout), archive);
-            processes.adoptService(process);
             archive.ifPresent(a -> archives.put(process, a));
+            if (archive.filter(StartupArchive::writesOnExit).isPresent()) {
+                processes.adoptService(process, StartupArchive.WRITING_GRACE);
+            } else {
+                processes.adoptService(process);
+            }
             services.put(service, process);
             Console.info("Started %s on port %d (pid %d, log in %s)", service.name(), service.port(), process.pid(),
                     process.log());
