@@ -54,11 +54,13 @@ final class StartupArchive {
     private final String service;
     private final Path directory;
     private final Path archive;
+    private final boolean mayWrite;
 
-    private StartupArchive(String service, Path directory, String fingerprint) {
+    private StartupArchive(String service, Path directory, String fingerprint, boolean mayWrite) {
         this.service = service;
         this.directory = directory;
         this.archive = directory.resolve(service + "-" + fingerprint + SUFFIX);
+        this.mayWrite = mayWrite;
     }
 
     /**
@@ -73,7 +75,11 @@ final class StartupArchive {
             return Optional.empty();
         }
         Files.createDirectories(archiveDirectory);
-        return Optional.of(new StartupArchive(service, archiveDirectory, fingerprint(appDirectory, jvmOptions)));
+        // A JVM writing an archive refuses to start with a native agent ("CDS dumping does not support native JVMTI
+        // agent"): a debugger (-agentlib:jdwp) or a profiler given in COGNATE_LOCAL_JVM_OPTIONS. Such a run maps an
+        // existing archive but does not write one.
+        boolean nativeAgent = jvmOptions.stream().anyMatch(StartupArchive::isNativeAgent);
+        return Optional.of(new StartupArchive(service, archiveDirectory, fingerprint(appDirectory, jvmOptions), !nativeAgent));
     }
 
     Path file() {
@@ -82,13 +88,16 @@ final class StartupArchive {
 
     /** True when this run makes the archive (none of this build yet), which it writes as it stops. */
     boolean writesOnExit() {
-        return !Files.isRegularFile(archive);
+        return mayWrite && !Files.isRegularFile(archive);
     }
 
-    /** Map the archive when this build has one; otherwise make it during this run. */
+    /** Map the archive when this build has one; otherwise make it during this run (if it may). */
     List<String> jvmOptions() {
-        if (!writesOnExit()) {
+        if (Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive);
+        }
+        if (!mayWrite) {
+            return List.of();
         }
         // -Xlog:cds=off: the dump lists every class it leaves out (hundreds of "Skipping ...: Not linked" lines) at
         // the end of the service's log; a dump that fails leaves no file, and the next start simply tries again.
@@ -139,7 +148,8 @@ final class StartupArchive {
         MessageDigest digest = sha256();
         update(digest, System.getProperty("java.home"));
         update(digest, System.getProperty("java.vm.version"));
-        jvmOptions.forEach(option -> update(digest, option));
+        // Agents do not change what the archive holds or how it is mapped: a run with a debugger maps the usual archive.
+        jvmOptions.stream().filter(option -> !isAgent(option)).forEach(option -> update(digest, option));
         try (Stream<Path> files = Files.walk(appDirectory)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -149,6 +159,14 @@ final class StartupArchive {
             }
         }
         return HexFormat.of().formatHex(digest.digest(), 0, 8);
+    }
+
+    private static boolean isNativeAgent(String option) {
+        return option.startsWith("-agentlib:") || option.startsWith("-agentpath:");
+    }
+
+    private static boolean isAgent(String option) {
+        return isNativeAgent(option) || option.startsWith("-javaagent:");
     }
 
     private static void update(MessageDigest digest, String value) {

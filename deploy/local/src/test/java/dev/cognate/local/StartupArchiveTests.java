@@ -103,6 +103,24 @@ class StartupArchiveTests {
                 .isNotEqualTo(StartupArchive.fingerprint(app, List.of("-Xmx64g")));
     }
 
+    /** A JVM writing an archive refuses to start with a native agent, e.g. a debugger given in COGNATE_LOCAL_JVM_OPTIONS. */
+    @Test
+    void aRunWithADebuggerOrProfilerAgentMapsAnExistingArchiveButNeverWritesOne() throws IOException {
+        Path app = appWithProbeJar();
+        List<String> debugging = new ArrayList<>(OPTIONS);
+        debugging.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=5005");
+        StartupArchive archive = StartupArchive.of("hosted-ui-service", app, debugging, temp.resolve("cds"), Map.of())
+                .orElseThrow();
+
+        assertThat(archive.jvmOptions()).isEmpty();
+        assertThat(archive.writesOnExit()).isFalse();
+
+        StartupArchive usual = archive(app);
+        Files.writeString(partOf(usual), "an archive an earlier run without the agent wrote");
+        assertThat(usual.settle(143)).isTrue();
+        assertThat(archive.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + usual.file());
+    }
+
     @Test
     void isSwitchedOffByTheStacksEnvironment() throws IOException {
         assertThat(StartupArchive.of("hosted-ui-service", appWithProbeJar(), OPTIONS, temp.resolve("cds"),
