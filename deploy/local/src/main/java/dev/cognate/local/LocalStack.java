@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -32,6 +33,8 @@ public final class LocalStack {
     private final String region;
     private final ObjectMapper json = new ObjectMapper();
     private final StackProcesses processes = new StackProcesses();
+    /** The archive each service makes or maps; settled once the services have stopped. */
+    private final Map<ManagedProcess, StartupArchive> archives = new ConcurrentHashMap<>();
 
     LocalStack(StackLayout layout, String region) {
         this.layout = layout;
@@ -97,9 +100,15 @@ public final class LocalStack {
 
         Map<CognateService, ManagedProcess> services = new LinkedHashMap<>();
         for (CognateService service : CognateService.ALL) {
+            Optional<StartupArchive> archive = ServiceProcess.startupArchive(service, layout);
             ManagedProcess process = ServiceProcess.start(service, layout,
-                    ServiceEnvironment.of(service, infraPorts, region, credentials, layout));
-            processes.adoptService(process);
+                    ServiceEnvironment.of(service, infraPorts, region, credentials, layout), archive);
+            archive.ifPresent(a -> archives.put(process, a));
+            if (archive.filter(StartupArchive::writesOnExit).isPresent()) {
+                processes.adoptService(process, StartupArchive.WRITING_GRACE);
+            } else {
+                processes.adoptService(process);
+            }
             services.put(service, process);
             Console.info("Started %s on port %d (pid %d, log in %s)", service.name(), service.port(), process.pid(),
                     process.log());
@@ -162,11 +171,29 @@ public final class LocalStack {
         return 1;
     }
 
+    /** Keeps the class-data-sharing archive of each service that made one and exited cleanly (StartupArchive). */
+    private void settleStartupArchives() {
+        archives.forEach((process, archive) -> {
+            if (process.isAlive()) {
+                return;
+            }
+            try {
+                if (archive.settle(process.exitCode())) {
+                    Console.info("Kept %s's class-data-sharing archive for faster starts: %s", process.name(),
+                            archive.file());
+                }
+            } catch (IOException e) {
+                Console.warn("Could not keep %s's class-data-sharing archive: %s", process.name(), e.getMessage());
+            }
+        });
+    }
+
     /** Stops everything this stack started and withdraws its description. Safe to call more than once. */
     void stop() {
         if (!processes.stopAll()) {
             return;
         }
+        settleStartupArchives();
         try {
             Files.deleteIfExists(layout.stackFile());
             Files.deleteIfExists(layout.summaryFile());

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  *
  * @param repoRoot the Cognate checkout; each service runs from {@code <repoRoot>/<service>/target/quarkus-app}
  * @param stateDir per-run files: {@code stack.json}, the summary, the local credentials, {@code logs/}, {@code mail/} and {@code sms/}
- * @param dataDir PostgreSQL, Redis and Kafka data, kept between runs
+ * @param dataDir PostgreSQL, Redis and Kafka data, and the services' class-data-sharing archives, kept between runs
  */
 record StackLayout(Path repoRoot, Path stateDir, Path dataDir) {
 
@@ -76,6 +76,11 @@ record StackLayout(Path repoRoot, Path stateDir, Path dataDir) {
 
     Path serviceRunnerJar(String service) {
         return repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The services' class-data-sharing archives ({@link StartupArchive}): made by one run, mapped by the next. */
+    Path startupArchiveDir() {
+        return dataDir.resolve("cds");
     }
 
     Path serviceDir(String service) {

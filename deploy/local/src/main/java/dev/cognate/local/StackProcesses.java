@@ -2,8 +2,11 @@ package dev.cognate.local;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Every process the stack started, and the one place that stops them: services first (in parallel), then the
@@ -17,6 +20,8 @@ final class StackProcesses {
 
     private final List<ManagedProcess> infrastructure = new ArrayList<>();
     private final List<ManagedProcess> services = new ArrayList<>();
+    /** Services given a grace other than {@link #SERVICE_GRACE}. */
+    private final Map<ManagedProcess, Duration> graces = new HashMap<>();
     private boolean stopping;
 
     /** Thrown to the starting thread when the stack is being stopped under it. */
@@ -34,6 +39,14 @@ final class StackProcesses {
 
     void adoptService(ManagedProcess process) {
         adopt(process, services, SERVICE_GRACE);
+    }
+
+    /** A service that needs longer to stop, e.g. one that writes its class-data-sharing archive as it exits. */
+    void adoptService(ManagedProcess process, Duration grace) {
+        synchronized (this) {
+            graces.put(process, grace);
+        }
+        adopt(process, services, grace);
     }
 
     synchronized boolean isStopping() {
@@ -56,6 +69,7 @@ final class StackProcesses {
     boolean stopAll() {
         List<ManagedProcess> servicesToStop;
         List<ManagedProcess> infrastructureToStop;
+        Map<ManagedProcess, Duration> serviceGraces;
         synchronized (this) {
             if (stopping) {
                 return false;
@@ -63,9 +77,10 @@ final class StackProcesses {
             stopping = true;
             servicesToStop = List.copyOf(services);
             infrastructureToStop = List.copyOf(infrastructure);
+            serviceGraces = Map.copyOf(graces);
         }
-        stopInParallel(servicesToStop, SERVICE_GRACE);
-        stopInParallel(infrastructureToStop, INFRASTRUCTURE_GRACE);
+        stopInParallel(servicesToStop, process -> serviceGraces.getOrDefault(process, SERVICE_GRACE));
+        stopInParallel(infrastructureToStop, process -> INFRASTRUCTURE_GRACE);
         return true;
     }
 
@@ -80,12 +95,12 @@ final class StackProcesses {
         throw new StoppingException();
     }
 
-    private static void stopInParallel(List<ManagedProcess> processes, Duration grace) {
+    private static void stopInParallel(List<ManagedProcess> processes, Function<ManagedProcess, Duration> grace) {
         List<Thread> stoppers = processes.stream()
                 .filter(ManagedProcess::isAlive)
                 .map(process -> {
                     Console.info("Stopping %s (pid %d)", process.name(), process.pid());
-                    Thread stopper = new Thread(() -> process.stop(grace), "stop-" + process.name());
+                    Thread stopper = new Thread(() -> process.stop(grace.apply(process)), "stop-" + process.name());
                     stopper.start();
                     return stopper;
                 })
