@@ -101,12 +101,17 @@ final class HostedSamlJourney implements BrowserJourney {
         operator.createIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER).providerType(IdentityProviderTypeType.SAML)
                 .providerDetails(Map.of("MetadataFile", metadataFile, "IDPSignout", "true"))
                 .attributeMapping(Map.of("email", EMAIL_CLAIM)));
+        // a second provider of the same IdP whose assertions come encrypted to the pool's certificate (step 4); both exist
+        // before the client names them, since hosted-ui-service sees a client's change only within its client-cache TTL
+        operator.createIdentityProvider(r -> r.userPoolId(poolId).providerName(ENCRYPTED_PROVIDER).providerType(IdentityProviderTypeType.SAML)
+                .providerDetails(Map.of("MetadataFile", metadataFile, "EncryptedResponses", "true"))
+                .attributeMapping(Map.of("email", EMAIL_CLAIM)));
         String spMetadata = get(userPoolUrl + "/" + poolId + "/saml2/metadata");
         assertThat(spMetadata).contains("urn:amazon:cognito:sp:" + poolId).contains(loginDomain + "/saml2/idpresponse");
         trust(spMetadata);
         String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("saml-app").generateSecret(false)
                 .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthScopes("openid", "email", "profile")
-                .callbackURLs(appCallback).logoutURLs(appSignedOut).supportedIdentityProviders(PROVIDER))
+                .callbackURLs(appCallback).logoutURLs(appSignedOut).supportedIdentityProviders(PROVIDER, ENCRYPTED_PROVIDER))
                 .userPoolClient().clientId();
         String issuer = userPoolUrl + "/" + poolId;
         PkceApp app = new PkceApp(userPoolUrl, clientId, appCallback, VERIFIER);
@@ -149,13 +154,7 @@ final class HostedSamlJourney implements BrowserJourney {
                 assertThat(page.url()).startsWith(loginDomain + "/");
                 screenshots.shot(page, "signed-out");
 
-                // 4. EncryptedResponses: a second provider of the same IdP, the assertion encrypted to the pool's certificate
-                operator.createIdentityProvider(r -> r.userPoolId(poolId).providerName(ENCRYPTED_PROVIDER).providerType(IdentityProviderTypeType.SAML)
-                        .providerDetails(Map.of("MetadataFile", metadataFile, "EncryptedResponses", "true"))
-                        .attributeMapping(Map.of("email", EMAIL_CLAIM)));
-                operator.updateUserPoolClient(r -> r.userPoolId(poolId).clientId(clientId)
-                        .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthScopes("openid", "email", "profile")
-                        .callbackURLs(appCallback).logoutURLs(appSignedOut).supportedIdentityProviders(PROVIDER, ENCRYPTED_PROVIDER));
+                // 4. EncryptedResponses: the second provider, the assertion encrypted to the pool's certificate
                 scenario.put("encrypt", true);
                 scenario.put("nameId", "ada-lovelace");
                 scenario.put("attributes", Map.of(EMAIL_CLAIM, List.of("ada@example.com")));
