@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.benchmarks.baseline.HandRolledJwt;
 import dev.cognate.tokens.ClaimChecks;
 import dev.cognate.tokens.JwtSigner;
+import dev.cognate.tokens.RsaImplementation;
 import dev.cognate.tokens.JwtVerifier;
 import dev.cognate.tokens.PublicJwk;
 import dev.cognate.tokens.PublicKeys;
@@ -51,6 +52,7 @@ public class TokenBenchmark {
     private KeyPair rsa;
     private ObjectNode claims;
     private JwtSigner signer;
+    private JwtSigner nativeSigner;
     private JwtVerifier verifier;
     private PublicKeys keys;
     private ClaimChecks checks;
@@ -76,12 +78,14 @@ public class TokenBenchmark {
                 .put("jti", UUID.randomUUID().toString())
                 .put("username", "benchmark-user");
         signer = JwtSigner.of(SigningAlgorithm.RS256, KID, rsa.getPrivate());
+        nativeSigner = JwtSigner.of(SigningAlgorithm.RS256, KID, rsa.getPrivate(), RsaImplementation.NATIVE
+                .requireAvailable("cognate.tokens.rsa-implementation"));
         verifier = JwtVerifier.allowing(SigningAlgorithm.RS256);
         keys = PublicKeys.ofJwks(List.of(PublicJwk.of(KID, SigningAlgorithm.RS256, rsa.getPublic())));
         checks = ClaimChecks.issuedBy(ISSUER).tokenUse("access").clock(Clock.fixed(Instant.ofEpochSecond(iat + 60), ZoneOffset.UTC));
         token = signer.sign(claims);
         // the same bytes on the wire both ways, and both verify: a benchmark of a failure path would be meaningless
-        if (!token.equals(HandRolledJwt.sign(claims, KID, rsa.getPrivate()))) {
+        if (!token.equals(HandRolledJwt.sign(claims, KID, rsa.getPrivate())) || !token.equals(nativeSigner.sign(claims))) {
             throw new IllegalStateException("the library and the baseline sign different bytes");
         }
         verifyLibrary();
@@ -93,6 +97,12 @@ public class TokenBenchmark {
     @Benchmark
     public String signLibrary() {
         return signer.sign(claims);
+    }
+
+    /** The same signature by the system's OpenSSL libcrypto ({@code cognate.tokens.rsa-implementation=native}). */
+    @Benchmark
+    public String signNative() {
+        return nativeSigner.sign(claims);
     }
 
     @Benchmark

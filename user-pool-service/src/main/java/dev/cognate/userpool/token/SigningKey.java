@@ -1,7 +1,6 @@
 package dev.cognate.userpool.token;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cognate.tokens.JwtSigner;
 import dev.cognate.tokens.PublicJwk;
 import dev.cognate.tokens.SigningAlgorithm;
 
@@ -54,11 +53,6 @@ public record SigningKey(String userPoolId, String kid, PrivateKey privateKey, R
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new IllegalStateException("stored JWK is not an RSA key", e);
         }
-    }
-
-    /** What signs this key's tokens (RS256, its kid in the header); the key must have its private part. */
-    public JwtSigner signer() {
-        return JwtSigner.of(ALGORITHM, kid, privateKey);
     }
 
     public static PrivateKey privateKeyOf(byte[] pkcs8) {

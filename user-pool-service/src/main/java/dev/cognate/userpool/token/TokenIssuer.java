@@ -90,16 +90,18 @@ public class TokenIssuer {
 
     private final Pool db;
     private final SigningKeys keys;
+    private final TokenSigners signers;
     private final GroupMembershipRepository memberships;
     private final UserPoolRepository pools;
     private final PreTokenGenerationTrigger preTokenGeneration;
     private final CognateConfig config;
     private final Clock clock;
 
-    public TokenIssuer(Pool db, SigningKeys keys, GroupMembershipRepository memberships, UserPoolRepository pools,
+    public TokenIssuer(Pool db, SigningKeys keys, TokenSigners signers, GroupMembershipRepository memberships, UserPoolRepository pools,
                        PreTokenGenerationTrigger preTokenGeneration, CognateConfig config, Clock clock) {
         this.db = db;
         this.keys = keys;
+        this.signers = signers;
         this.memberships = memberships;
         this.pools = pools;
         this.preTokenGeneration = preTokenGeneration;
@@ -171,7 +173,7 @@ public class TokenIssuer {
                 UUID.randomUUID(), prepared.authTime(), clock.instant(), authorization);
         TokenLifetimes lifetimes = TokenLifetimes.of(prepared.client());
         return keys.activeKey(prepared.user().userPoolId()).map(key -> {
-            JwtSigner signer = key.signer();
+            JwtSigner signer = signers.of(key);
             ObjectNode accessClaims = withDeviceKey(accessTokenClaims(grant, lifetimes), deviceKey);
             prepared.customization().applyToAccessToken(accessClaims);
             String accessToken = signer.sign(accessClaims);
@@ -214,7 +216,7 @@ public class TokenIssuer {
                     claims.put("jti", UUID.randomUUID().toString());
                     claims.put("client_id", client.clientId());
                     customization.applyToAccessToken(claims);
-                    return new Minted(null, key.signer().sign(claims), lifetime);
+                    return new Minted(null, signers.of(key).sign(claims), lifetime);
                 }));
     }
 
