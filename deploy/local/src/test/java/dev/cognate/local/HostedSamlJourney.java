@@ -147,6 +147,8 @@ final class HostedSamlJourney implements BrowserJourney {
                 page.navigate(loginDomain + "/logout?client_id=" + clientId + "&logout_uri=" + URLEncoder.encode(appSignedOut, StandardCharsets.UTF_8));
                 redirectIdpLogoutResponse(page);
                 apps.awaitRequest(appSignedOut, Duration.ofSeconds(30));
+                // the app's server saw the request before the browser finished loading it: a navigation now would race it
+                page.waitForURL(url -> url.startsWith(appSignedOut));
                 assertThat(signedOutNames).as("the IdP's LogoutRequest named the session").containsExactly(NAME_ID + " _session-grace");
                 // the hosted session is gone: a new authorization request shows the sign-in page again instead of a code
                 page.navigate(authorize(app, loginDomain, null));
