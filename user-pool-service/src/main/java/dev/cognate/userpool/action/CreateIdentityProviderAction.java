@@ -22,8 +22,10 @@ public class CreateIdentityProviderAction implements AwsAction<CreateIdentityPro
     }
 
     private final IdentityProviderService service;
+    private final DerivedProviderDetails derived;
 
-    public CreateIdentityProviderAction(IdentityProviderService service) {
+    public CreateIdentityProviderAction(IdentityProviderService service, DerivedProviderDetails derived) {
+        this.derived = derived;
         this.service = service;
     }
 
@@ -50,6 +52,6 @@ public class CreateIdentityProviderAction implements AwsAction<CreateIdentityPro
         IdentityProviderRequests.checkNewName(request.providerName(), request.providerType());
         return service.createIdentityProvider(request.userPoolId(), request.providerName(), request.providerType(),
                         request.providerDetails(), request.attributeMapping(), request.idpIdentifiers())
-                .map(IdentityProviderRequests.Response::of);
+                .chain(derived::addTo).map(IdentityProviderRequests.Response::of);
     }
 }

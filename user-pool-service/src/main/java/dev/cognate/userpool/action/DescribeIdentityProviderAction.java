@@ -14,11 +14,11 @@ public class DescribeIdentityProviderAction implements AwsAction<DescribeIdentit
     }
 
     private final IdentityProviderService service;
-    private final SamlDerivedDetails samlDetails;
+    private final DerivedProviderDetails derived;
 
-    public DescribeIdentityProviderAction(IdentityProviderService service, SamlDerivedDetails samlDetails) {
+    public DescribeIdentityProviderAction(IdentityProviderService service, DerivedProviderDetails derived) {
         this.service = service;
-        this.samlDetails = samlDetails;
+        this.derived = derived;
     }
 
     @Override
@@ -34,7 +34,7 @@ public class DescribeIdentityProviderAction implements AwsAction<DescribeIdentit
     @Override
     public Uni<IdentityProviderRequests.Response> execute(Request request, ActionContext context) {
         IdentityProviderRequests.target(request.userPoolId(), request.providerName()).throwIfInvalid();
-        return service.describeIdentityProvider(request.userPoolId(), request.providerName()).chain(samlDetails::addTo)
+        return service.describeIdentityProvider(request.userPoolId(), request.providerName()).chain(derived::addTo)
                 .map(IdentityProviderRequests.Response::of);
     }
 }

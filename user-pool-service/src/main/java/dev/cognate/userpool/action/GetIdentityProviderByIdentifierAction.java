@@ -16,8 +16,10 @@ public class GetIdentityProviderByIdentifierAction
     }
 
     private final IdentityProviderService service;
+    private final DerivedProviderDetails derived;
 
-    public GetIdentityProviderByIdentifierAction(IdentityProviderService service) {
+    public GetIdentityProviderByIdentifierAction(IdentityProviderService service, DerivedProviderDetails derived) {
+        this.derived = derived;
         this.service = service;
     }
 
@@ -39,6 +41,6 @@ public class GetIdentityProviderByIdentifierAction
                 .pattern("idpIdentifier", request.idpIdentifier(), IdentityProviderRequests.IDP_IDENTIFIER)
                 .throwIfInvalid();
         return service.getIdentityProviderByIdentifier(request.userPoolId(), request.idpIdentifier())
-                .map(IdentityProviderRequests.Response::of);
+                .chain(derived::addTo).map(IdentityProviderRequests.Response::of);
     }
 }

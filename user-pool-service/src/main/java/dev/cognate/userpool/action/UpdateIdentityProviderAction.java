@@ -18,8 +18,10 @@ public class UpdateIdentityProviderAction implements AwsAction<UpdateIdentityPro
     }
 
     private final IdentityProviderService service;
+    private final DerivedProviderDetails derived;
 
-    public UpdateIdentityProviderAction(IdentityProviderService service) {
+    public UpdateIdentityProviderAction(IdentityProviderService service, DerivedProviderDetails derived) {
+        this.derived = derived;
         this.service = service;
     }
 
@@ -39,6 +41,6 @@ public class UpdateIdentityProviderAction implements AwsAction<UpdateIdentityPro
                 request.providerDetails(), request.attributeMapping(), request.idpIdentifiers()).throwIfInvalid();
         return service.updateIdentityProvider(request.userPoolId(), request.providerName(), request.providerDetails(),
                         request.attributeMapping(), request.idpIdentifiers())
-                .map(IdentityProviderRequests.Response::of);
+                .chain(derived::addTo).map(IdentityProviderRequests.Response::of);
     }
 }

@@ -3,7 +3,6 @@ package dev.cognate.userpool.auth;
 import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.crypto.Srp;
 import dev.cognate.userpool.domain.User;
-import dev.cognate.userpool.repository.UserRepository;
 import dev.cognate.userpool.service.SrpVerifierStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -19,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code PASSWORD_VERIFIER} (second step of USER_SRP_AUTH): PASSWORD_CLAIM_SECRET_BLOCK must be the block sent,
@@ -34,7 +34,6 @@ public class PasswordVerifierChallenge implements ChallengeHandler {
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.US);
 
     private final Pool db;
-    private final UserRepository users;
     private final SrpVerifierStore verifiers;
     private final SignInAudit audit;
     private final PasswordSignIn passwords;
@@ -42,12 +41,11 @@ public class PasswordVerifierChallenge implements ChallengeHandler {
     private final SecretCipher cipher;
     private final CustomAuthSteps customSteps;
 
-    public PasswordVerifierChallenge(Pool db, UserRepository users, SrpVerifierStore verifiers, SignInAudit audit, PasswordSignIn passwords,
+    public PasswordVerifierChallenge(Pool db, SrpVerifierStore verifiers, SignInAudit audit, PasswordSignIn passwords,
                                      SignInCompletion completion, SecretCipher cipher, CustomAuthSteps customSteps) {
         this.cipher = cipher;
         this.customSteps = customSteps;
         this.db = db;
-        this.users = users;
         this.verifiers = verifiers;
         this.audit = audit;
         this.passwords = passwords;
@@ -69,15 +67,16 @@ public class PasswordVerifierChallenge implements ChallengeHandler {
         if (session.sub() == null) {
             return custom ? customSteps.afterPasswordVerifier(context, session, null, false) : passwords.unknownUser(context, session.username());
         }
-        return users.findBySub(db, context.pool().id(), session.sub(), false).chain(found -> {
+        // the user and its verifier as they are now (one statement): a password set since the first step fails the sign-in
+        return verifiers.findBySub(db, context.pool().id(), session.sub()).chain(found -> {
             if (found.isEmpty()) {
                 return custom ? customSteps.afterPasswordVerifier(context, session, null, false)
                         : passwords.unknownUser(context, session.username());
             }
-            User user = found.get();
+            User user = found.get().user();
+            Optional<SrpVerifierStore.Verifier> verifier = found.get().verifier();
             return audit.checkNotLocked(context, user)
-                    .chain(() -> verifiers.find(db, user.userPoolId(), user.sub()))
-                    .chain(verifier -> verifier.isEmpty() || !MessageDigest.isEqual(block.getBytes(StandardCharsets.UTF_8),
+                    .chain(() -> verifier.isEmpty() || !MessageDigest.isEqual(block.getBytes(StandardCharsets.UTF_8),
                             session.data().get("secretBlock").getBytes(StandardCharsets.UTF_8))
                             ? Uni.createFrom().item(false)
                             : Uni.createFrom().item(() -> signatureMatches(context.pool().id(), session,
@@ -91,8 +90,8 @@ public class PasswordVerifierChallenge implements ChallengeHandler {
 
     static boolean signatureMatches(String poolId, AuthSession session, BigInteger b, SrpVerifierStore.Verifier verifier, String timestamp,
                                     String signature) {
-        BigInteger a = new BigInteger(session.data().get("A"), 16);
-        BigInteger bPublic = new BigInteger(session.data().get("B"), 16);
+        BigInteger a = Srp.parseHex(session.data().get("A"));
+        BigInteger bPublic = Srp.parseHex(session.data().get("B"));
         BigInteger u = Srp.u(a, bPublic);
         if (u.signum() == 0) {
             return false;

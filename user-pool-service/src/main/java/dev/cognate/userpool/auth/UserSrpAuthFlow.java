@@ -5,7 +5,6 @@ import dev.cognate.userpool.crypto.SecretCipher;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.crypto.Srp;
 import dev.cognate.userpool.service.SrpVerifierStore;
-import dev.cognate.userpool.service.UserStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,6 +17,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code USER_SRP_AUTH}: USERNAME and SRP_A (the client's public value) → the {@code PASSWORD_VERIFIER} challenge with
@@ -31,7 +31,6 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pool db;
-    private final UserStore store;
     private final SrpVerifierStore verifiers;
     private final SignInAudit audit;
     private final PasswordSignIn passwords;
@@ -39,11 +38,10 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
     private final SecretCipher cipher;
     private final Clock clock;
 
-    public UserSrpAuthFlow(Pool db, UserStore store, SrpVerifierStore verifiers, SignInAudit audit, PasswordSignIn passwords,
+    public UserSrpAuthFlow(Pool db, SrpVerifierStore verifiers, SignInAudit audit, PasswordSignIn passwords,
                            AuthSessionStore sessions, SecretCipher cipher, Clock clock) {
         this.cipher = cipher;
         this.db = db;
-        this.store = store;
         this.verifiers = verifiers;
         this.audit = audit;
         this.passwords = passwords;
@@ -75,17 +73,17 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
     public Uni<AuthResponse> start(AuthContext context) {
         String username = AuthParameters.require(context, "USERNAME");
         BigInteger a = clientPublic(AuthParameters.require(context, "SRP_A"));
-        return store.find(db, context.pool(), username, false).chain(found -> {
+        return verifiers.findForSignIn(db, context.pool(), username).chain(found -> {
             // SRP never migrates users: the function would need the password, which SRP never sends (as in Cognito).
             if (found.isEmpty()) {
                 return context.revealsUnknownUsers() ? passwords.unknownUser(context, username)
                         : passwords.preAuthentication(context, username, null).chain(() -> decoy(context, username, a));
             }
-            User user = found.get();
+            User user = found.get().user();
+            Optional<SrpVerifierStore.Verifier> verifier = found.get().verifier();
             return audit.checkNotLocked(context, user)
                     .chain(() -> passwords.preAuthentication(context, username, user))
-                    .chain(() -> verifiers.find(db, user.userPoolId(), user.sub()))
-                    .chain(verifier -> verifier.isEmpty() ? decoy(context, username, a) : challenge(context, user, verifier.get(), a));
+                    .chain(() -> verifier.isEmpty() ? decoy(context, username, a) : challenge(context, user, verifier.get(), a));
         });
     }
 
@@ -133,14 +131,15 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
         byte[] secretBlock = new byte[64];
         RANDOM.nextBytes(secretBlock);
         String block = Base64.getEncoder().encodeToString(secretBlock);
+        String bPublicHex = Srp.hex(bPublic);
         Map<String, String> data = new HashMap<>(carried);
-        data.putAll(Map.of("A", a.toString(16), "b", sealPrivate(context.pool().id(), b), "B", bPublic.toString(16), "secretBlock", block,
+        data.putAll(Map.of("A", Srp.hex(a), "b", sealPrivate(context.pool().id(), b), "B", bPublicHex, "secretBlock", block,
                 "userIdForSrp", userIdForSrp));
         AuthSession session = new AuthSession(context.pool().id(), context.client().clientId(), user == null ? null : user.sub(), username,
                 context.authFlow(), PASSWORD_VERIFIER, clock.instant().getEpochSecond(), data);
         return sessions.create(context.client(), session).map(id -> AuthResponse.challenge(PASSWORD_VERIFIER, id, Map.of(
-                "SALT", salt.toString(16),
-                "SRP_B", bPublic.toString(16),
+                "SALT", Srp.hex(salt),
+                "SRP_B", bPublicHex,
                 "SECRET_BLOCK", block,
                 "USER_ID_FOR_SRP", userIdForSrp,
                 "USERNAME", user == null ? username : user.username())));
@@ -148,11 +147,11 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
 
     /** The server's private value b, sealed with the master key before it goes to Redis. */
     private String sealPrivate(String poolId, BigInteger b) {
-        return Base64.getEncoder().encodeToString(cipher.encrypt(b.toString(16), privateContext(poolId)));
+        return Base64.getEncoder().encodeToString(cipher.encrypt(Srp.hex(b), privateContext(poolId)));
     }
 
     static BigInteger openPrivate(SecretCipher cipher, String poolId, String sealed) {
-        return new BigInteger(cipher.decrypt(Base64.getDecoder().decode(sealed), privateContext(poolId)), 16);
+        return Srp.parseHex(cipher.decrypt(Base64.getDecoder().decode(sealed), privateContext(poolId)));
     }
 
     private static String privateContext(String poolId) {
@@ -163,7 +162,7 @@ public class UserSrpAuthFlow implements AuthFlowHandler {
     static BigInteger clientPublic(String hex) {
         BigInteger a;
         try {
-            a = new BigInteger(hex, 16);
+            a = Srp.parseHex(hex);
         } catch (NumberFormatException e) {
             throw CognitoException.invalidParameter("SRP_A is not a hexadecimal number");
         }

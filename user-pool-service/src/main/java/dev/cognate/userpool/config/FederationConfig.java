@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,14 @@ public interface FederationConfig {
      */
     @WithDefault("false")
     boolean allowLoopbackHttp();
+
+    /**
+     * Networks (CIDR blocks or single addresses, comma separated) whose private addresses Cognate may call at an
+     * identity provider, for installations whose IdP lives on a private network; empty by default. Loopback, private,
+     * link-local, multicast, unspecified and reserved addresses are refused otherwise; link-local and cloud metadata
+     * addresses only by a block lying wholly inside their range ({@code federation/egress/ProviderEgress}).
+     */
+    Optional<List<String>> allowedPrivateNetworks();
 
     /**
      * How long a started federated sign-in waits for the provider's answer ({@code state} in Redis); past it the

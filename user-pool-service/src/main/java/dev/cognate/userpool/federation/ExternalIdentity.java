@@ -15,9 +15,16 @@ import java.util.Map;
  *                   token's claims and the userInfo answer merged (userInfo wins), or the SAML assertion's attributes
  *                   (several values joined as Cognito joins them); non-string values as their JSON text
  * @param inbound    the provider's answer as the InboundFederation trigger receives it
+ * @param issuer     what Cognito records as the identity's {@code issuer} in {@code identities}: a SAML IdP's entity id
+ *                   (the assertion's verified {@code Issuer}); null for OIDC and social providers, as Cognito shows them
  */
 public record ExternalIdentity(IdentityProvider provider, String subject, Map<String, String> attributes,
-                               InboundFederationAttributes inbound) {
+                               InboundFederationAttributes inbound, String issuer) {
+
+    /** An identity without an {@code issuer} (OIDC and social providers). */
+    public ExternalIdentity(IdentityProvider provider, String subject, Map<String, String> attributes, InboundFederationAttributes inbound) {
+        this(provider, subject, attributes, inbound, null);
+    }
 
     public ExternalIdentity {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);

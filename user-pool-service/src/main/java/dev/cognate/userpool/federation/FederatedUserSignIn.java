@@ -200,7 +200,8 @@ public class FederatedUserSignIn implements FederatedSignIn {
         IdentityProvider provider = attempt.provider();
         Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
         attributes.put(FederatedIdentities.ATTRIBUTE, new FederatedIdentities(List.of(new FederatedIdentities.Entry(
-                attempt.identity().subject(), provider.providerName(), provider.providerType(), null, true, now))).toAttribute());
+                attempt.identity().subject(), provider.providerName(), provider.providerType(), attempt.identity().issuer(), true, now)))
+                .toAttribute());
         return user.withAttributes(attributes, now);
     }
 

@@ -14,6 +14,7 @@ import dev.cognate.userpool.domain.AppClient;
 import dev.cognate.userpool.domain.IdentityProvider;
 import dev.cognate.userpool.domain.UserPool;
 import dev.cognate.userpool.event.UserPoolEventOutbox;
+import dev.cognate.userpool.federation.egress.ProviderEgress;
 import dev.cognate.userpool.repository.AppClientRepository;
 import dev.cognate.userpool.repository.IdentityProviderRepository;
 import dev.cognate.userpool.repository.IdentityProviderRepository.Stored;
@@ -52,9 +53,12 @@ public class IdentityProviderService {
     private final SecretCipher cipher;
     private final Clock clock;
     private final boolean allowLoopbackHttp;
+    private final ProviderEgress egress;
 
     public IdentityProviderService(Pool db, UserPoolRepository pools, IdentityProviderRepository providers,
-                                   AppClientRepository clients, SecretCipher cipher, Clock clock, FederationConfig federation) {
+                                   AppClientRepository clients, SecretCipher cipher, Clock clock, FederationConfig federation,
+                                   ProviderEgress egress) {
+        this.egress = egress;
         this.db = db;
         this.pools = pools;
         this.providers = providers;
@@ -67,10 +71,13 @@ public class IdentityProviderService {
     public Uni<IdentityProvider> createIdentityProvider(String userPoolId, String name, String type, Map<String, String> details,
                                                         Map<String, String> attributeMapping, List<String> idpIdentifiers) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        IdentityProvider provider = new IdentityProvider(userPoolId, name, type, details, attributeMapping, idpIdentifiers, now, now);
+        IdentityProvider provider = new IdentityProvider(userPoolId, name, type, IdentityProvider.withoutReadOnly(type, details), attributeMapping,
+                idpIdentifiers, now, now)
+                .withDefaultUsernameMapping();
         ProviderDetailsRules.check(type, provider.providerDetails(), allowLoopbackHttp);
+        egress.checkDetails(provider.providerDetails());
         return db.withTransaction(tx -> pools.requireForUpdate(tx, userPoolId)
-                .invoke(pool -> checkAttributeMapping(pool, provider.attributeMapping()))
+                .invoke(pool -> checkAttributeMapping(pool, provider))
                 .chain(pool -> providers.find(tx, userPoolId, name))
                 .invoke(existing -> {
                     if (existing.isPresent()) {
@@ -86,14 +93,14 @@ public class IdentityProviderService {
     public Uni<IdentityProvider> describeIdentityProvider(String userPoolId, String name) {
         return pools.require(db, userPoolId)
                 .chain(pool -> providers.find(db, userPoolId, name))
-                .map(found -> open(found.orElseThrow(() -> notFound(name))));
+                .map(found -> open(found.orElseThrow(() -> notFound(name))).withDefaultUsernameMapping());
     }
 
     public Uni<IdentityProvider> getIdentityProviderByIdentifier(String userPoolId, String identifier) {
         return pools.require(db, userPoolId)
                 .chain(pool -> providers.findByIdentifier(db, userPoolId, identifier))
                 .map(found -> open(found.orElseThrow(() -> CognitoException.resourceNotFound(
-                        "Identity provider with identifier " + identifier + " does not exist."))));
+                        "Identity provider with identifier " + identifier + " does not exist."))).withDefaultUsernameMapping());
     }
 
     /** Each member given replaces the stored one; ProviderDetails are checked again against the provider's type. */
@@ -102,10 +109,12 @@ public class IdentityProviderService {
         return db.withTransaction(tx -> pools.requireForUpdate(tx, userPoolId)
                 .chain(pool -> providers.find(tx, userPoolId, name)
                         .map(found -> open(found.orElseThrow(() -> notFound(name)))
-                                .updatedWith(details, attributeMapping, idpIdentifiers, clock.instant().truncatedTo(ChronoUnit.MILLIS)))
+                                .updatedWith(details, attributeMapping, idpIdentifiers, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                                .withDefaultUsernameMapping())
                         .invoke(updated -> {
                             ProviderDetailsRules.check(updated.providerType(), updated.providerDetails(), allowLoopbackHttp);
-                            checkAttributeMapping(pool, updated.attributeMapping());
+                            egress.checkDetails(updated.providerDetails());
+                            checkAttributeMapping(pool, updated);
                         }))
                 .call(updated -> checkIdentifiers(tx, updated))
                 .call(updated -> providers.update(tx, seal(updated)))
@@ -146,13 +155,25 @@ public class IdentityProviderService {
                 .replaceWithVoid();
     }
 
-    private static void checkAttributeMapping(UserPool pool, Map<String, String> mapping) {
+    private static void checkAttributeMapping(UserPool pool, IdentityProvider provider) {
+        Map<String, String> mapping = provider.attributeMapping();
         Set<String> attributes = AppClientService.attributesOf(pool);
         mapping.keySet().stream()
                 .filter(key -> !attributes.contains(key) && !MAPPABLE_BESIDES_ATTRIBUTES.contains(key))
                 .sorted().findFirst().ifPresent(key -> {
                     throw CognitoException.invalidParameter("Attribute mapping key " + key + " is not an attribute of the user pool.");
                 });
+        // Cognito names federated users by one fixed provider attribute per type (the developer guide's table): the
+        // username mapping can only name it, so no mapping is accepted that Cognate would not apply
+        String username = mapping.get(IdentityProvider.USERNAME_MAPPING);
+        if (username != null) {
+            String source = provider.usernameSource().orElseThrow(() -> CognitoException.invalidParameter(
+                    "Attribute mapping key username cannot be set for a SAML identity provider: its users are named by their NameID."));
+            if (!source.equals(username)) {
+                throw CognitoException.invalidParameter("Attribute mapping key username of a " + provider.providerType()
+                        + " identity provider must map " + source + ": its users are named by that attribute.");
+            }
+        }
     }
 
     private Uni<Void> withoutProvider(SqlClient tx, List<AppClient> using, String name) {

@@ -56,14 +56,16 @@ public class UserStore {
     public Uni<Optional<User>> find(SqlClient sql, UserPool pool, String name, boolean lock) {
         SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
         return users.findByUsernameKey(sql, pool.id(), identifiers.usernameKey(name), lock)
-                .chain(found -> {
-                    List<String> kinds = identifiers.lookupKinds();
-                    if (found.isPresent() || kinds.isEmpty()) {
-                        return Uni.createFrom().item(found);
-                    }
-                    List<String> keys = kinds.stream().map(kind -> identifiers.aliasKey(kind, name)).toList();
-                    return users.findByAlias(sql, pool.id(), kinds, keys, lock);
-                })
+                .chain(found -> found.isPresent() ? Uni.createFrom().item(found) : findByAliasOrSub(sql, pool, name, lock));
+    }
+
+    /** What {@link #find} tries once the name is not a username: a sign-in alias of the pool, then a {@code sub}. */
+    public Uni<Optional<User>> findByAliasOrSub(SqlClient sql, UserPool pool, String name, boolean lock) {
+        SignInIdentifiers identifiers = SignInIdentifiers.of(pool.settings());
+        List<String> kinds = identifiers.lookupKinds();
+        Uni<Optional<User>> byAlias = kinds.isEmpty() ? Uni.createFrom().item(Optional.empty())
+                : users.findByAlias(sql, pool.id(), kinds, kinds.stream().map(kind -> identifiers.aliasKey(kind, name)).toList(), lock);
+        return byAlias
                 .chain(found -> {
                     UUID sub = found.isPresent() ? null : asUuid(name);
                     return sub == null ? Uni.createFrom().item(found) : users.findBySub(sql, pool.id(), sub, lock);

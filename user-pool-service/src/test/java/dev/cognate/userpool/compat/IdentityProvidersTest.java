@@ -62,7 +62,9 @@ class IdentityProvidersTest extends CognitoIdpTest {
         assertThat(created.userPoolId()).isEqualTo(poolId);
         assertThat(created.providerName()).isEqualTo("Corporate");
         assertThat(created.providerType()).isEqualTo(IdentityProviderTypeType.OIDC);
-        assertThat(created.providerDetails()).as("only what was given: nothing is discovered over the network").isEqualTo(OIDC);
+        Map<String, String> shown = new java.util.HashMap<>(OIDC);
+        shown.put("attributes_url_add_attributes", "false");
+        assertThat(created.providerDetails()).as("what was given: the issuer cannot be reached, so no discovered endpoint").isEqualTo(shown);
         assertThat(created.attributeMapping()).isEqualTo(Map.of("email", "email", "username", "sub"));
         assertThat(created.idpIdentifiers()).containsExactly("example.com", "corp");
         assertThat(created.creationDate()).isAfter(before).isBefore(Instant.now().plusSeconds(1));
@@ -217,6 +219,49 @@ class IdentityProvidersTest extends CognitoIdpTest {
     }
 
     @Test
+    void addsCognitosDefaultUsernameMappingPerTypeAndRefusesAnyOther() {
+        Map<IdentityProviderTypeType, Map<String, String>> details = Map.of(
+                IdentityProviderTypeType.GOOGLE, Map.of("client_id", "g", "client_secret", "s", "authorize_scopes", "openid email"),
+                IdentityProviderTypeType.FACEBOOK, Map.of("client_id", "f", "client_secret", "s", "authorize_scopes", "email"),
+                IdentityProviderTypeType.LOGIN_WITH_AMAZON, Map.of("client_id", "a", "client_secret", "s", "authorize_scopes", "profile"),
+                IdentityProviderTypeType.SIGN_IN_WITH_APPLE, Map.of("client_id", "c", "team_id", "T", "key_id", "K",
+                        "private_key", "-----BEGIN PRIVATE KEY-----x", "authorize_scopes", "email"));
+        Map<IdentityProviderTypeType, String> source = Map.of(IdentityProviderTypeType.GOOGLE, "sub", IdentityProviderTypeType.FACEBOOK, "id",
+                IdentityProviderTypeType.LOGIN_WITH_AMAZON, "user_id", IdentityProviderTypeType.SIGN_IN_WITH_APPLE, "sub");
+        details.forEach((type, given) -> {
+            IdentityProviderType created = cognito.createIdentityProvider(r -> r.userPoolId(poolId).providerName(type.toString())
+                    .providerType(type).providerDetails(given).attributeMapping(Map.of("email", "email"))).identityProvider();
+            assertThat(created.attributeMapping()).as(type.toString()).isEqualTo(Map.of("email", "email", "username", source.get(type)));
+            assertThat(cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName(type.toString())).identityProvider()
+                    .attributeMapping()).as(type.toString()).containsEntry("username", source.get(type));
+        });
+        IdentityProviderType oidc = cognito.createIdentityProvider(r -> r.userPoolId(poolId).providerName("Corp")
+                .providerType(IdentityProviderTypeType.OIDC).providerDetails(OIDC)).identityProvider();
+        assertThat(oidc.attributeMapping()).isEqualTo(Map.of("username", "sub"));
+        IdentityProviderType saml = cognito.createIdentityProvider(r -> r.userPoolId(poolId).providerName("Okta")
+                .providerType(IdentityProviderTypeType.SAML).providerDetails(Map.of("MetadataFile", "<EntityDescriptor/>"))
+                .attributeMapping(Map.of("email", "email"))).identityProvider();
+        assertThat(saml.attributeMapping()).as("SAML users are named by their NameID: no default").isEqualTo(Map.of("email", "email"));
+
+        // an update replacing the mapping keeps the default; a username mapped to another attribute is refused, nothing changed
+        assertThat(cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName("Corp").attributeMapping(Map.of("name", "name")))
+                .identityProvider().attributeMapping()).isEqualTo(Map.of("name", "name", "username", "sub"));
+        assertThatThrownBy(() -> cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName("Corp")
+                        .attributeMapping(Map.of("username", "email"))))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("Attribute mapping key username of a OIDC identity provider must map sub: its users are named by that attribute.");
+        assertThatThrownBy(() -> cognito.createIdentityProvider(r -> r.userPoolId(poolId).providerName("Facebook2")
+                        .providerType(IdentityProviderTypeType.OIDC).providerDetails(OIDC).attributeMapping(Map.of("username", "preferred_username"))))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("must map sub");
+        assertThatThrownBy(() -> cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName("Okta")
+                        .attributeMapping(Map.of("username", "uid"))))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("Attribute mapping key username cannot be set for a SAML identity provider: its users are named by their NameID.");
+        assertThat(cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName("Corp")).identityProvider().attributeMapping())
+                .isEqualTo(Map.of("name", "name", "username", "sub"));
+    }
+
+    @Test
     void updateReplacesOnlyTheGivenMembersAndChecksDetailsAgainstTheType() {
         IdentityProviderType created = cognito.createIdentityProvider(r -> r.userPoolId(poolId).providerName("Corp")
                 .providerType(IdentityProviderTypeType.OIDC).providerDetails(OIDC)
@@ -227,7 +272,8 @@ class IdentityProvidersTest extends CognitoIdpTest {
         IdentityProviderType updated = cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName("Corp")
                 .providerDetails(rotated)).identityProvider();
         assertThat(updated.providerDetails()).containsEntry("client_secret", "rotated-secret");
-        assertThat(updated.attributeMapping()).as("not in the request: kept").isEqualTo(Map.of("email", "email"));
+        assertThat(updated.attributeMapping()).as("not in the request: kept (with Cognito's default username mapping)")
+                .isEqualTo(Map.of("email", "email", "username", "sub"));
         assertThat(updated.idpIdentifiers()).as("not in the request: kept").containsExactly("example.com");
         assertThat(updated.providerType()).isEqualTo(IdentityProviderTypeType.OIDC);
         assertThat(updated.creationDate()).isEqualTo(created.creationDate());

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * USER_SRP_AUTH → PASSWORD_VERIFIER with the algorithm amazon-cognito-identity-js uses ({@link SrpClient}), after a
- * password change, for unknown users and with a temporary password.
+ * password change (also between the two steps), for unknown users, users without a verifier, by sub and with a temporary
+ * password.
  */
 @QuarkusTest
 class SrpSignInTest extends SignInFixture {
@@ -87,5 +88,60 @@ class SrpSignInTest extends SignInFixture {
                 .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(next.session())
                 .challengeResponses(Map.of("USERNAME", "sam", "NEW_PASSWORD", "Brand-New-Pass-2")));
         assertThat(done.authenticationResult().idToken()).isNotBlank();
+    }
+
+    @Test
+    void aPasswordChangedBetweenTheTwoStepsFailsTheSignIn() {
+        createUser("tess", true);
+        SrpClient before = new SrpClient(poolId);
+        InitiateAuthResponse first = anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", "tess", "SRP_A", before.srpA())));
+        SrpClient other = new SrpClient(poolId);
+        InitiateAuthResponse second = anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", "tess", "SRP_A", other.srpA())));
+        cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username("tess").password("Changed-Pass-8").permanent(true));
+
+        // the second step checks against the verifier of the password as it is now, not the one the first step read
+        assertThatThrownBy(() -> anonymous.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                .session(first.session()).challengeResponses(answer(before, first.challengeParameters(), PASSWORD))))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Incorrect username or password.");
+        // and the new password cannot answer a challenge made with the old verifier's salt and B
+        assertThatThrownBy(() -> anonymous.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                .session(second.session()).challengeResponses(answer(other, second.challengeParameters(), "Changed-Pass-8"))))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Incorrect username or password.");
+
+        SrpClient after = new SrpClient(poolId);
+        InitiateAuthResponse fresh = anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", "tess", "SRP_A", after.srpA())));
+        assertThat(anonymous.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                .session(fresh.session()).challengeResponses(answer(after, fresh.challengeParameters(), "Changed-Pass-8")))
+                .authenticationResult().accessToken()).isNotBlank();
+    }
+
+    @Test
+    void srpSignInBySubReadsTheUserThenItsVerifier() throws Exception {
+        String sub = createUser("uma", true);
+        SrpClient srp = new SrpClient(poolId);
+        InitiateAuthResponse challenge = anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", sub, "SRP_A", srp.srpA())));
+        assertThat(challenge.challengeParameters()).containsEntry("USER_ID_FOR_SRP", "uma").containsEntry("USERNAME", "uma");
+        RespondToAuthChallengeResponse answered = anonymous.respondToAuthChallenge(r -> r.clientId(clientId)
+                .challengeName(ChallengeNameType.PASSWORD_VERIFIER).session(challenge.session())
+                .challengeResponses(answer(srp, challenge.challengeParameters(), PASSWORD)));
+        assertThat(verify(answered.authenticationResult().idToken(), clientId).getSubject()).isEqualTo(sub);
+    }
+
+    @Test
+    void aUserWithoutAVerifierGetsADecoyAndFails() {
+        String sub = createUser("vera", true);
+        db.preparedQuery("DELETE FROM srp_verifiers WHERE user_pool_id = $1 AND sub = $2")
+                .execute(Tuple.of(poolId, java.util.UUID.fromString(sub))).await().indefinitely();
+        SrpClient srp = new SrpClient(poolId);
+        InitiateAuthResponse decoy = anonymous.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", "vera", "SRP_A", srp.srpA())));
+        assertThat(decoy.challengeName()).isEqualTo(ChallengeNameType.PASSWORD_VERIFIER);
+        assertThatThrownBy(() -> anonymous.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                .session(decoy.session()).challengeResponses(answer(srp, decoy.challengeParameters(), PASSWORD))))
+                .isInstanceOf(NotAuthorizedException.class).hasMessageStartingWith("Incorrect username or password.");
     }
 }

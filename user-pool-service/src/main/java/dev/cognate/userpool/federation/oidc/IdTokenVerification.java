@@ -70,7 +70,9 @@ public class IdTokenVerification {
             JwksSource keys = keySources.computeIfAbsent(endpoints.jwksUri(), uri -> RemoteJwks.source(http.client(),
                     http.require(uri, providerName, "jwks_uri"), http.timeout(), config.metadataTtl(), REFETCH_INTERVAL, clock));
             ClaimChecks checks = ClaimChecks.issuedBy(issuer).audience(clientId).clock(clock);
-            return Uni.createFrom().completionStage(() -> VERIFIER.verify(jwt, keys, checks)).map(VerifiedJwt::claims);
+            // the key set is fetched by the verifier over the same client: its host passes the egress policy first
+            return http.checked(providerName, http.require(endpoints.jwksUri(), providerName, "jwks_uri"))
+                    .chain(() -> Uni.createFrom().completionStage(() -> VERIFIER.verify(jwt, keys, checks))).map(VerifiedJwt::claims);
         }).map(claims -> {
             checkAuthorizedParty(providerName, claims, clientId);
             long iat = claims.path("iat").asLong();

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.userpool.config.FederationConfig;
+import dev.cognate.userpool.federation.egress.ProviderEgress;
 import dev.cognate.userpool.validation.ProviderDetailsRules;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -25,7 +27,9 @@ import java.util.stream.Collectors;
  * non-blocking HTTP client: a time limit ({@code cognate.federation.http-timeout}), redirects never followed, at most
  * {@link #MAX_BYTES} read, JSON objects only. Every URL must be {@code https://} — or plain {@code http://} on this
  * machine when {@code cognate.federation.allow-loopback-http} is on — also the ones a discovery document names, so a
- * provider cannot send Cognate to another scheme. A provider that does not answer, or answers garbage, fails the sign-in
+ * provider cannot send Cognate to another scheme; and before every call the host's addresses must pass the egress policy
+ * ({@link ProviderEgress}: no private, loopback, link-local/metadata, multicast or unspecified address unless the
+ * operator allows it), else the sign-in fails with {@link FederationErrors#misconfigured}. A provider that does not answer, or answers garbage, fails the sign-in
  * with {@link FederationErrors#providerUnavailable}; the reason is logged, never a token.
  */
 @ApplicationScoped
@@ -47,10 +51,12 @@ public class UpstreamHttp {
     private final HttpClient http;
     private final Duration timeout;
     private final boolean allowLoopbackHttp;
+    private final ProviderEgress egress;
 
-    public UpstreamHttp(FederationConfig config) {
+    public UpstreamHttp(FederationConfig config, ProviderEgress egress) {
         this.timeout = config.httpTimeout();
         this.allowLoopbackHttp = config.allowLoopbackHttp();
+        this.egress = egress;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -74,6 +80,28 @@ public class UpstreamHttp {
             throw FederationErrors.misconfigured(providerName, what);
         }
         return URI.create(url);
+    }
+
+    /**
+     * {@code uri} once every address of its host passed the egress policy (resolved on a worker thread: DNS blocks);
+     * refused → {@link FederationErrors#misconfigured}, the address in the log only. For calls made by another client
+     * over {@link #client()} (the JWKS).
+     */
+    public Uni<URI> checked(String providerName, URI uri) {
+        return Uni.createFrom().item(() -> {
+                    try {
+                        return egress.resolveChecked(uri.toString());
+                    } catch (ProviderEgress.Unresolved unresolved) {
+                        LOG.warnf("identity provider %s: %s", providerName, unresolved.getMessage());
+                        throw FederationErrors.providerUnavailable(providerName);
+                    } catch (ProviderEgress.Refused refused) {
+                        LOG.warnf("identity provider %s: call to %s refused by the egress policy: %s", providerName,
+                                uri.getHost() + uri.getPath(), refused.getMessage());
+                        throw FederationErrors.misconfigured(providerName,
+                                "its endpoint at " + uri.getHost() + " resolves to an address Cognate does not call");
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     public Uni<Answer> get(String providerName, URI uri, Map<String, String> headers) {
@@ -103,24 +131,25 @@ public class UpstreamHttp {
     }
 
     private Uni<Answer> send(String providerName, HttpRequest request) {
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
-                .onFailure().transform(failure -> {
-                    LOG.warnf("identity provider %s: %s %s did not answer: %s", providerName, request.method(),
-                            request.uri().getHost() + request.uri().getPath(), failure.toString());
-                    return FederationErrors.providerUnavailable(providerName);
-                })
-                .map(response -> {
-                    ObjectNode body = object(response.body());
-                    if (body == null) {
-                        LOG.warnf("identity provider %s: %s %s answered %d with no JSON object", providerName, request.method(),
-                                request.uri().getHost() + request.uri().getPath(), response.statusCode());
-                        if (response.statusCode() == 200) {
-                            throw FederationErrors.providerUnavailable(providerName);
+        return checked(providerName, request.uri())
+                .chain(() -> Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+                    .onFailure().transform(failure -> {
+                        LOG.warnf("identity provider %s: %s %s did not answer: %s", providerName, request.method(),
+                                request.uri().getHost() + request.uri().getPath(), failure.toString());
+                        return FederationErrors.providerUnavailable(providerName);
+                    })
+                    .map(response -> {
+                        ObjectNode body = object(response.body());
+                        if (body == null) {
+                            LOG.warnf("identity provider %s: %s %s answered %d with no JSON object", providerName, request.method(),
+                                    request.uri().getHost() + request.uri().getPath(), response.statusCode());
+                            if (response.statusCode() == 200) {
+                                throw FederationErrors.providerUnavailable(providerName);
+                            }
+                            body = JSON.createObjectNode();
                         }
-                        body = JSON.createObjectNode();
-                    }
-                    return new Answer(response.statusCode(), body);
-                });
+                        return new Answer(response.statusCode(), body);
+                    }));
     }
 
     private static ObjectNode object(byte[] body) {

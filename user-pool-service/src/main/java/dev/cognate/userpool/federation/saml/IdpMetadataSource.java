@@ -7,6 +7,8 @@ import dev.cognate.awsprotocol.CognitoException;
 import dev.cognate.userpool.config.FederationConfig;
 import dev.cognate.userpool.config.SamlConfig;
 import dev.cognate.userpool.domain.IdentityProvider;
+import dev.cognate.userpool.federation.egress.ProviderEgress;
+import dev.cognate.userpool.validation.ProviderDetailsRules;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +17,7 @@ import org.w3c.dom.Document;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,9 +36,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * connect and a whole-request timeout, at most {@link #MAX_BYTES}) and cached for {@code cognate.federation.saml.metadata-cache-ttl}
  * (at most {@link #MAX_CACHED} documents: the cache is emptied when it would hold more).
  *
- * <p>Egress guard (DESIGN.md §5): a {@code MetadataURL} must be {@code https} and must not resolve to a loopback,
- * link-local (cloud metadata), site-local or wildcard address; with {@code cognate.federation.allow-loopback-http}
- * (the local stack, tests) {@code http} and loopback addresses are allowed for a loopback host. A document that is not
+ * <p>Egress guard (DESIGN.md §5): a {@code MetadataURL} must be {@code https} and its host must pass federation's one
+ * egress policy ({@link ProviderEgress}: no loopback, private, link-local/cloud metadata, multicast or unspecified
+ * address unless the operator allows it); with {@code cognate.federation.allow-loopback-http} (the local stack, tests)
+ * {@code http} and loopback addresses are allowed for a loopback host. A document that is not
  * SAML metadata with an entity id and an HTTP-Redirect SingleSignOnService is refused. XML is parsed by java-saml's
  * hardened parser (no DTDs, no external entities).
  */
@@ -53,14 +54,16 @@ public class IdpMetadataSource {
     }
 
     private final boolean allowLoopbackHttp;
+    private final ProviderEgress egress;
     private final Duration timeout;
     private final Duration cacheTtl;
     private final Clock clock;
     private final HttpClient http;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public IdpMetadataSource(FederationConfig federation, SamlConfig saml, Clock clock) {
+    public IdpMetadataSource(FederationConfig federation, SamlConfig saml, Clock clock, ProviderEgress egress) {
         this.allowLoopbackHttp = federation.allowLoopbackHttp();
+        this.egress = egress;
         this.timeout = saml.metadataTimeout();
         this.cacheTtl = saml.metadataCacheTtl();
         this.clock = clock;
@@ -84,6 +87,21 @@ public class IdpMetadataSource {
                     }
                     cache.put(key, new Cached(metadata, clock.instant()));
                 });
+    }
+
+    /**
+     * The IdP's HTTP-Redirect endpoints as Cognito shows them among a SAML provider's derived details:
+     * {@code SSORedirectBindingURI} and, when the metadata has one, {@code SLORedirectBindingURI}.
+     */
+    public Uni<Map<String, String>> redirectBindings(IdentityProvider provider) {
+        return of(provider).map(metadata -> {
+            Map<String, String> bindings = new java.util.LinkedHashMap<>();
+            bindings.put("SSORedirectBindingURI", metadata.singleSignOnUrl());
+            if (metadata.singleLogoutUrl() != null) {
+                bindings.put("SLORedirectBindingURI", metadata.singleLogoutUrl());
+            }
+            return bindings;
+        });
     }
 
     /** Drops every cached document (tests that change a provider's metadata behind the same URL). */
@@ -116,37 +134,19 @@ public class IdpMetadataSource {
     }
 
     private URI checkedUri(String providerName, String url) {
-        URI uri;
         try {
-            uri = new URI(url);
-        } catch (Exception e) {
-            throw unreadable(providerName, "MetadataURL is not a URL");
-        }
-        String host = uri.getHost();
-        if (host == null) {
-            throw unreadable(providerName, "MetadataURL is not a URL");
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
+            return egress.resolveChecked(url);
+        } catch (ProviderEgress.Unresolved unresolved) {
             throw unreadable(providerName, "the host of MetadataURL is unknown");
-        }
-        boolean loopbackHost = addresses.length > 0 && java.util.Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
-        if ("http".equals(uri.getScheme()) && !(allowLoopbackHttp && loopbackHost)) {
-            throw unreadable(providerName, "MetadataURL must be an https URL");
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw unreadable(providerName, "MetadataURL must be an https URL");
-        }
-        for (InetAddress address : addresses) {
-            boolean internal = address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                    || address.isAnyLocalAddress() || address.isMulticastAddress();
-            if (internal && !(allowLoopbackHttp && address.isLoopbackAddress())) {
-                throw unreadable(providerName, "MetadataURL points to an address Cognate does not call");
+        } catch (ProviderEgress.Refused refused) {
+            LOG.warnf("SAML metadata of %s not fetched: %s", providerName, refused.getMessage());
+            if (!ProviderDetailsRules.isProviderUrl(url, allowLoopbackHttp)) {
+                throw unreadable(providerName, "MetadataURL must be an https URL");
             }
+            throw unreadable(providerName, "MetadataURL points to an address Cognate does not call");
+        } catch (IllegalArgumentException e) {
+            throw unreadable(providerName, "MetadataURL is not a URL");
         }
-        return uri;
     }
 
     static IdpMetadata parse(String providerName, String xml) {

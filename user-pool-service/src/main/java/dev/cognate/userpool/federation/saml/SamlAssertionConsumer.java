@@ -163,7 +163,7 @@ public class SamlAssertionConsumer {
                 Instant notOnOrAfter = expiries == null || expiries.isEmpty() ? null
                         : expiries.stream().map(expiry -> Instant.ofEpochMilli(expiry.getMillis())).min(Instant::compareTo).orElse(null);
                 return new VerifiedAssertion(response.getNameId(), response.getNameIdFormat(), response.getSessionIndex(),
-                        response.getAttributes(), response.getAssertionId(), notOnOrAfter);
+                        response.getAttributes(), response.getAssertionId(), notOnOrAfter, idp.entityId());
             } catch (Exception e) {
                 throw invalid(reason(e.getMessage()));
             }
@@ -184,7 +184,7 @@ public class SamlAssertionConsumer {
                                                       FederationRequests.SamlResponse request) {
         Map<String, String> attributes = verified.joinedAttributes();
         ExternalIdentity identity = new ExternalIdentity(attempt.provider(), verified.nameId(), attributes,
-                new ExternalIdentity.InboundFederationAttributes(null, null, null, attributes));
+                new ExternalIdentity.InboundFederationAttributes(null, null, null, attributes), verified.issuer());
         return federatedSignIn.signIn(clientId, identity, request.ipAddress())
                 .map(user -> new FederationResponses.SignedIn(user, attempt.provider().providerName(), attempt.federationId(),
                         verified.providerSession(SamlProviderDetails.of(attempt.provider()).idpSignout())));

@@ -10,10 +10,10 @@ import java.util.Map;
 /**
  * What a SAML response vouched for once every check passed: the subject's {@code NameID} (and its format), the
  * {@code SessionIndex} of the IdP's session (for sign-out), the assertion's attributes, and its ID and expiry for the
- * replay cache.
+ * replay cache; {@code issuer} the IdP's entity id, which the response's {@code Issuer} was checked against.
  */
 record VerifiedAssertion(String nameId, String nameIdFormat, String sessionIndex, Map<String, List<String>> attributes,
-                         String assertionId, Instant notOnOrAfter) {
+                         String assertionId, Instant notOnOrAfter, String issuer) {
 
     /**
      * The attributes as one string each, which {@code AttributeMapping} and the InboundFederation trigger read: a single

@@ -48,6 +48,24 @@ class OidcProviderFederationTest extends FederationFixture {
     }
 
     @Test
+    void describeShowsTheEndpointsDiscoveryFoundAndAnUpdateGivingThemBackChangesNothingElse() {
+        corporateClient();
+        Map<String, String> details = cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName("Corp"))
+                .identityProvider().providerDetails();
+
+        // what oidc-provider's discovery document names, shown as Cognito's derived, read-only details
+        assertThat(details).containsEntry("authorize_url", issuer + "/auth").containsEntry("token_url", issuer + "/token")
+                .containsEntry("attributes_url", issuer + "/me").containsEntry("jwks_uri", issuer + "/jwks")
+                .containsEntry("attributes_url_add_attributes", "false").containsEntry("oidc_issuer", issuer);
+        // a Describe answer given back to Update (as infrastructure tools do): the read-only member is not stored
+        var updated = cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName("Corp").providerDetails(details))
+                .identityProvider();
+        assertThat(updated.providerDetails()).isEqualTo(details);
+        assertThat(cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName("Corp")).identityProvider()
+                .providerDetails()).isEqualTo(details);
+    }
+
+    @Test
     void signsInThroughTheOpenIdProviderWithStateNonceAndPkce() throws Exception {
         String clientId = corporateClient();
         String federationId = newFederationId();

@@ -81,6 +81,32 @@ class SocialProvidersFederationTest extends FederationFixture {
     }
 
     @Test
+    void describeShowsTheEndpointsCognateCallsAsReadOnlyDetails() {
+        clientFor("Facebook", IdentityProviderTypeType.FACEBOOK, Map.of("client_id", SocialProviderStandIn.FACEBOOK_APP,
+                "client_secret", SocialProviderStandIn.FACEBOOK_SECRET, "authorize_scopes", "email"), Map.of());
+        Map<String, String> details = cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName("Facebook"))
+                .identityProvider().providerDetails();
+        assertThat(details).containsEntry("authorize_url", FederationTestProfile.standIn() + "/facebook/dialog/oauth")
+                .containsEntry("token_url", FederationTestProfile.standIn() + "/facebook/oauth/access_token")
+                .containsEntry("attributes_url", FederationTestProfile.standIn() + "/facebook/me?fields=")
+                .containsEntry("attributes_url_add_attributes", "true").containsEntry("token_request_method", "POST")
+                .containsEntry("client_id", SocialProviderStandIn.FACEBOOK_APP).doesNotContainKey("oidc_issuer");
+
+        // given back to Update, or sent with other values, the endpoints are not taken: Cognate calls its configured ones
+        java.util.Map<String, String> edited = new java.util.HashMap<>(details);
+        edited.put("token_url", "https://elsewhere.example.com/token");
+        assertThat(cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName("Facebook").providerDetails(edited))
+                .identityProvider().providerDetails()).isEqualTo(details);
+
+        clientFor("SignInWithApple", IdentityProviderTypeType.SIGN_IN_WITH_APPLE, Map.of("client_id", "com.example.app",
+                "team_id", "TEAM123456", "key_id", "KEY1234567", "private_key", "-----BEGIN PRIVATE KEY-----x", "authorize_scopes", "email"), Map.of());
+        assertThat(cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName("SignInWithApple")).identityProvider()
+                .providerDetails()).containsEntry("oidc_issuer", FederationTestProfile.standIn() + "/apple")
+                .containsEntry("token_url", FederationTestProfile.standIn() + "/apple/auth/token")
+                .containsEntry("attributes_url_add_attributes", "false").doesNotContainKey("attributes_url");
+    }
+
+    @Test
     void loginWithAmazonSignsInThroughTheProfileApi() {
         String clientId = clientFor("LoginWithAmazon", IdentityProviderTypeType.LOGIN_WITH_AMAZON, Map.of("client_id", SocialProviderStandIn.AMAZON_CLIENT,
                 "client_secret", SocialProviderStandIn.AMAZON_SECRET, "authorize_scopes", "profile postal_code"), Map.of("email", "email"));

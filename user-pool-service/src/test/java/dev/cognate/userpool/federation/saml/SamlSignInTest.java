@@ -67,6 +67,14 @@ class SamlSignInTest extends SamlFixture {
         JsonNode identities = JSON.readTree(attribute("Okta_alice", "identities"));
         assertThat(identities.get(0).path("providerType").asText()).isEqualTo("SAML");
         assertThat(identities.get(0).path("userId").asText()).isEqualTo("alice");
+        assertThat(identities.get(0).path("issuer").asText()).as("the IdP's entity id, as Cognito records it").isEqualTo(idp.metadataUrl());
+
+        Map<String, String> details = cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER))
+                .identityProvider().providerDetails();
+        assertThat(details).as("derived from the metadata, as Cognito's Describe answer")
+                .containsEntry("SSORedirectBindingURI", idp.metadataUrl().replace("/metadata", "/sso"))
+                .containsEntry("SLORedirectBindingURI", idp.metadataUrl().replace("/metadata", "/slo"))
+                .containsKey("ActiveEncryptionCertificate");
 
         Response again = post(answer.text("SAMLResponse"), null, federationId);
         assertRefused(again, "NotAuthorizedException", "Invalid SAML response received: it answers no pending request");
@@ -86,11 +94,14 @@ class SamlSignInTest extends SamlFixture {
         assertRefused(unreachable, "InvalidParameterException",
                 "Unable to use the SAML metadata of the identity provider Okta: the metadata URL could not be reached.");
 
+        // a literal internal address is refused when the provider is written (federation/egress/ProviderEgress), nothing changed
         for (String internalAddress : List.of("https://169.254.169.254/latest/meta-data", "https://10.1.2.3/metadata")) {
-            cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER).providerDetails(Map.of("MetadataURL", internalAddress)));
-            Response guarded = internal(dev.cognate.internalapi.InternalRoutes.FEDERATION_START, Map.of("providerName", PROVIDER,
-                    "federationId", UUID.randomUUID().toString(), "hostedUiBaseUrl", LOGIN_BASE, "ipAddress", "203.0.113.9"));
-            assertRefused(guarded, "InvalidParameterException", "MetadataURL points to an address Cognate does not call.");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cognito.updateIdentityProvider(r -> r.userPoolId(poolId)
+                            .providerName(PROVIDER).providerDetails(Map.of("MetadataURL", internalAddress))))
+                    .isInstanceOf(software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException.class)
+                    .hasMessageContaining("which Cognate does not call");
+            assertThat(cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER)).identityProvider()
+                    .providerDetails()).containsEntry("MetadataURL", "http://127.0.0.1:9/metadata");
         }
 
         cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName(PROVIDER)
