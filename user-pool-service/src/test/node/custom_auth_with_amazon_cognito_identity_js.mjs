@@ -7,18 +7,11 @@
 // Usage: node custom_auth_with_amazon_cognito_identity_js.mjs ENDPOINT POOL_ID CLIENT_ID USERNAME PASSWORD
 // Prints one line per check and exits non-zero on the first failure.
 import pkg from 'amazon-cognito-identity-js';
+import { check } from './checks.mjs';
 
 const { CognitoUserPool, CognitoUser, AuthenticationDetails } = pkg;
 const [endpoint, poolId, clientId, username, password] = process.argv.slice(2);
 const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint });
-
-function check(label, condition) {
-  if (!condition) {
-    console.log('FAIL ' + label);
-    process.exit(1);
-  }
-  console.log('ok   ' + label);
-}
 
 /** The answer the function accepts for the question it asked. */
 function rightAnswer(parameters) {

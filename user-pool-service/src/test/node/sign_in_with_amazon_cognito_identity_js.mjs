@@ -4,18 +4,11 @@
 // Usage: node sign_in_with_amazon_cognito_identity_js.mjs ENDPOINT POOL_ID CLIENT_ID USERNAME PASSWORD NEW_USER TEMP_PASSWORD
 // Prints one line per check and exits non-zero on the first failure.
 import pkg from 'amazon-cognito-identity-js';
+import { check } from './checks.mjs';
 
 const { CognitoUserPool, CognitoUser, AuthenticationDetails } = pkg;
 const [endpoint, poolId, clientId, username, password, newUser, temporaryPassword] = process.argv.slice(2);
 const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint });
-
-function check(label, condition) {
-  if (!condition) {
-    console.log('FAIL ' + label);
-    process.exit(1);
-  }
-  console.log('ok   ' + label);
-}
 
 function signIn(user, details, onNewPassword) {
   return new Promise((resolve, reject) => user.authenticateUser(details, {

@@ -10,40 +10,14 @@
 // Usage: node sign_in_with_amplify_v6.mjs ENDPOINT TOTP_POOL TOTP_CLIENT TOTP_USER PASSWORD OTP_POOL OTP_CLIENT OTP_USER CODES_URL
 // CODES_URL answers GET ?to=<address> with the newest code sent there (the test's stand-in for the mail server).
 // Prints one line per check and exits non-zero on the first failure.
-import crypto from 'node:crypto';
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
+import { check, totp } from './checks.mjs';
 
 const [endpoint, totpPool, totpClient, totpUser, password, otpPool, otpClient, otpUser, codesUrl] = process.argv.slice(2);
 
-function check(label, condition) {
-  if (!condition) {
-    console.log('FAIL ' + label);
-    process.exit(1);
-  }
-  console.log('ok   ' + label);
-}
-
 function configure(userPoolId, userPoolClientId) {
   Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint: endpoint } } });
-}
-
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of text) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const bytes = [];
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
-  return Buffer.from(bytes);
-}
-
-/** RFC 6238: the code of the 30-second step `stepOffset` steps from now (the service accepts one step either side). */
-function totp(secret, stepOffset = 0) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30) + stepOffset));
-  const hash = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const offset = hash[hash.length - 1] & 0xf;
-  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
 }
 
 async function mailedCode(address) {

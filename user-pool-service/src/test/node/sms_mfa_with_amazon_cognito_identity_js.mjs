@@ -6,18 +6,11 @@
 // CODES_URL answers GET ?to=<phone number> with the newest code sent there (the test's stand-in for the SMS gateway).
 // Prints one line per check and exits non-zero on the first failure.
 import pkg from 'amazon-cognito-identity-js';
+import { check } from './checks.mjs';
 
 const { CognitoUserPool, CognitoUser, AuthenticationDetails } = pkg;
 const [endpoint, poolId, clientId, password, smsUser, choosingUser, codesUrl] = process.argv.slice(2);
 const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint });
-
-function check(label, condition) {
-  if (!condition) {
-    console.log('FAIL ' + label);
-    process.exit(1);
-  }
-  console.log('ok   ' + label);
-}
 
 async function smsCode(phone) {
   const response = await fetch(codesUrl + '?to=' + encodeURIComponent(phone));

@@ -8,36 +8,11 @@
 // check and exits non-zero on the first failure.
 import crypto from 'node:crypto';
 import pkg from 'amazon-cognito-identity-js';
+import { check, totp } from './checks.mjs';
 
 const { CognitoUserPool, CognitoUser, AuthenticationDetails } = pkg;
 const [endpoint, poolId, clientId, username, password] = process.argv.slice(2);
 const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint });
-
-function check(label, condition) {
-  if (!condition) {
-    console.log('FAIL ' + label);
-    process.exit(1);
-  }
-  console.log('ok   ' + label);
-}
-
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of text) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const bytes = [];
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
-  return Buffer.from(bytes);
-}
-
-/** The code of the 30-second step `stepOffset` steps from now (the service accepts one step either side). */
-function totp(secret, stepOffset = 0) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30) + stepOffset));
-  const hash = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const offset = hash[hash.length - 1] & 0xf;
-  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
 
 check('this script\'s TOTP matches RFC 6238 (59 s → 94287082, last 6 digits)', (() => {
   const counter = Buffer.alloc(8);

@@ -7,6 +7,7 @@
 import {
   CognitoIdentityProviderClient, InitiateAuthCommand, RespondToAuthChallengeCommand, GetUserAuthFactorsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { check, errorName } from './checks.mjs';
 
 const [endpoint, clientId, username, password] = process.argv.slice(2);
 // No credentials: these actions are unsigned, as in a browser.
@@ -14,23 +15,6 @@ const idp = new CognitoIdentityProviderClient({
   endpoint, region: 'us-east-1', credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' },
   signer: { sign: async (request) => request },
 });
-
-function check(label, condition) {
-  if (!condition) {
-    console.log('FAIL ' + label);
-    process.exit(1);
-  }
-  console.log('ok   ' + label);
-}
-
-async function errorName(promise) {
-  try {
-    await promise;
-    return null;
-  } catch (e) {
-    return e.name;
-  }
-}
 
 const preferred = await idp.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_AUTH',
   AuthParameters: { USERNAME: username, PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD: password } }));

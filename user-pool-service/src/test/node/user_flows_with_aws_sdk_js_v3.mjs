@@ -9,6 +9,7 @@ import {
   UpdateUserAttributesCommand, ChangePasswordCommand, GlobalSignOutCommand, ResendConfirmationCodeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createInterface } from 'node:readline';
+import { check, errorName } from './checks.mjs';
 
 const [endpoint, clientId, username] = process.argv.slice(2);
 // No credentials: these actions are unsigned, as in a browser.
@@ -18,23 +19,6 @@ const idp = new CognitoIdentityProviderClient({
 });
 const lines = createInterface({ input: process.stdin });
 const nextLine = () => new Promise((resolve) => lines.once('line', resolve));
-
-function check(label, condition) {
-  if (!condition) {
-    console.log('FAIL ' + label);
-    process.exit(1);
-  }
-  console.log('ok   ' + label);
-}
-
-async function errorName(promise) {
-  try {
-    await promise;
-    return null;
-  } catch (e) {
-    return e.name;
-  }
-}
 
 const password = 'Js-Sdk-v3-Passw0rd!';
 const signedUp = await idp.send(new SignUpCommand({ ClientId: clientId, Username: username, Password: password,

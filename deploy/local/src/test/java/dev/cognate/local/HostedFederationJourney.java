@@ -1,15 +1,10 @@
 package dev.cognate.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.cognate.testkit.Ports;
-import dev.cognate.testkit.ScriptRun;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -20,23 +15,15 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
+import static dev.cognate.local.PkceApp.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -52,15 +39,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code identity_provider}, where the provider's own session signs the user in without a page. Screenshots land in
  * {@code target/screenshots/hosted-federation/}.
  */
-final class HostedFederationJourney implements AutoCloseable {
+final class HostedFederationJourney implements BrowserJourney {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots", "hosted-federation");
-    private static final Path RELYING_PARTY = Path.of("src/test/node");
     private static final Path UPSTREAM = Path.of("../../user-pool-service/src/test/node-oidc-provider");
     private static final String PROVIDER = "Upstream";
     private static final String LOGIN = "ada";
     private static final String ROLE = "arn:aws:iam::000000000000:role/federated-journey";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VERIFIER = "a-verifier-of-forty-three-characters-or-more-federation";
 
     private final CognitoIdentityProviderClient operator;
     private final CognitoIdentityClient identityOperator;
@@ -70,8 +55,7 @@ final class HostedFederationJourney implements AutoCloseable {
     private final AppCallbackServer apps = AppCallbackServer.start();
     private final String appCallback = apps.url("/fed-app/callback");
     private final String appSignedOut = apps.url("/fed-app/signed-out");
-    private Process upstream;
-    private int screenshot;
+    private ScriptProcess upstream;
 
     HostedFederationJourney(CognitoIdentityProviderClient operator, CognitoIdentityClient identityOperator, String userPoolUrl,
                             String identityPoolUrl, int hostedUiPort) {
@@ -82,12 +66,12 @@ final class HostedFederationJourney implements AutoCloseable {
         this.hostedUiPort = hostedUiPort;
     }
 
-    void run() throws Exception {
-        assumeTrue(Files.isExecutable(HostedLoginJourney.CHROMIUM), "needs " + HostedLoginJourney.CHROMIUM + " (apt-get install -y chromium)");
-        assumeTrue(Files.isDirectory(RELYING_PARTY.resolve("node_modules/openid-client"))
-                        && Files.isDirectory(UPSTREAM.resolve("node_modules/oidc-provider")) && ScriptRun.works("node", "--version"),
+    @Override
+    public void run() throws Exception {
+        Chromium.assumeInstalled();
+        assumeTrue(RelyingParty.installed() && Files.isDirectory(UPSTREAM.resolve("node_modules/oidc-provider")),
                 "needs node, deploy/local/src/test/node/node_modules and user-pool-service/src/test/node-oidc-provider/node_modules (CI runs npm ci there)");
-        Files.createDirectories(SCREENSHOTS);
+        Screenshots screenshots = Screenshots.of("hosted-federation");
 
         String poolId = operator.createUserPool(r -> r.poolName("Federation Journey")).userPool().id();
         String prefix = "fed-" + poolId.substring(poolId.indexOf('_') + 1).toLowerCase();
@@ -104,23 +88,18 @@ final class HostedFederationJourney implements AutoCloseable {
                 .callbackURLs(appCallback).logoutURLs(appSignedOut).supportedIdentityProviders("COGNITO", PROVIDER))
                 .userPoolClient().clientId();
         String issuer = userPoolUrl + "/" + poolId;
-        Path rpState = Files.createTempFile("relying-party", ".json");
 
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(HostedLoginJourney.CHROMIUM)
-                     .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                             "--disable-component-update", "--disable-sync", "--no-first-run",
-                             // the login domain resolves to loopback without asking a resolver
-                             "--host-resolver-rules=MAP *.localhost 127.0.0.1")));
-             BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true))) {
+        try (RelyingParty relyingParty = RelyingParty.create();
+             Chromium chromium = Chromium.forLoginDomains();
+             BrowserContext context = chromium.newPhoneContext()) {
             Page page = context.newPage();
-            try {
+            screenshots.onFailure(page, "failed", () -> {
                 // 1. the relying party's request; the provider's button on the hosted login; the provider's pages
-                page.navigate(node("begin", issuer, clientId, appCallback, rpState.toString()));
-                shot(page, "sign-in");
+                page.navigate(relyingParty.begin(issuer, clientId, appCallback));
+                screenshots.shot(page, "sign-in");
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(PROVIDER)).click();
                 page.waitForURL(url -> url.startsWith(upstreamIssuer + "/"));
-                shot(page, "provider-login");
+                screenshots.shot(page, "provider-login");
                 page.locator("input[name=login]").fill(LOGIN);
                 page.locator("input[name=password]").fill("any-password");
                 String loginPage = page.url();
@@ -128,24 +107,18 @@ final class HostedFederationJourney implements AutoCloseable {
                 // the provider's consent page (a new interaction) follows, unless it went straight back to the login domain
                 page.waitForURL(url -> !url.equals(loginPage));
                 if (page.url().startsWith(upstreamIssuer + "/")) {
-                    shot(page, "provider-consent");
+                    screenshots.shot(page, "provider-consent");
                     page.locator("button[type=submit]").first().click();
                 }
                 String callback = apps.awaitRequest(appCallback, Duration.ofSeconds(30));
                 assertThat(query(callback)).containsKey("code").containsEntry("iss", issuer);
 
                 // 2. the app's tokens: the federated user, with Cognito's identities claim
-                JsonNode signedIn = JSON.readTree(node("finish", rpState.toString(), callback, appSignedOut));
+                JsonNode signedIn = relyingParty.finish(callback, appSignedOut);
                 JsonNode claims = signedIn.path("idTokenClaims");
-                assertThat(claims.path("cognito:username").asText()).isEqualTo(PROVIDER + "_" + LOGIN);
+                FederatedClaims.assertFederatedUser(claims, PROVIDER, "OIDC", LOGIN);
                 assertThat(claims.path("email").asText()).isEqualTo(LOGIN + "@example.com");
                 assertThat(claims.path("iss").asText()).isEqualTo(issuer);
-                JsonNode identities = claims.path("identities");
-                assertThat(identities.isArray() && identities.size() == 1).as("identities: %s", identities).isTrue();
-                assertThat(identities.get(0).path("providerName").asText()).isEqualTo(PROVIDER);
-                assertThat(identities.get(0).path("providerType").asText()).isEqualTo("OIDC");
-                assertThat(identities.get(0).path("userId").asText()).isEqualTo(LOGIN);
-                assertThat(identities.get(0).path("primary").asText()).isEqualTo("true");
                 assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username(PROVIDER + "_" + LOGIN)).userStatusAsString())
                         .isEqualTo("EXTERNAL_PROVIDER");
 
@@ -157,15 +130,11 @@ final class HostedFederationJourney implements AutoCloseable {
                 assertThat(credentials.expiration()).isAfter(Instant.now());
 
                 // 4. identity_provider: straight to the provider, whose session signs the user in again without a page
-                page.navigate(authorizeWithProvider(issuer, clientId));
+                page.navigate(new PkceApp(userPoolUrl, clientId, appCallback, VERIFIER).authorizationUrl(PkceApp.authorizationEndpoint(issuer),
+                        Map.of("state", "straight-to-provider", "identity_provider", PROVIDER)));
                 Map<String, String> again = query(apps.awaitRequest(appCallback, Duration.ofSeconds(30)));
                 assertThat(again).containsKey("code").containsEntry("state", "straight-to-provider").containsEntry("iss", issuer);
-            } catch (AssertionError | RuntimeException failure) {
-                shot(page, "failed");
-                throw failure;
-            }
-        } finally {
-            Files.deleteIfExists(rpState);
+            });
         }
     }
 
@@ -185,41 +154,12 @@ final class HostedFederationJourney implements AutoCloseable {
         }
     }
 
-    /** An authorization request of the app naming the provider (PKCE S256): the browser goes straight there. */
-    private String authorizeWithProvider(String issuer, String clientId) throws Exception {
-        String endpoint = JSON.readTree(URI.create(issuer + "/.well-known/openid-configuration").toURL()).path("authorization_endpoint").asText();
-        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                .digest("a-verifier-of-forty-three-characters-or-more-federation".getBytes(StandardCharsets.US_ASCII)));
-        return endpoint + "?response_type=code&client_id=" + clientId + "&redirect_uri="
-                + java.net.URLEncoder.encode(appCallback, StandardCharsets.UTF_8) + "&scope=openid&state=straight-to-provider"
-                + "&code_challenge=" + challenge + "&code_challenge_method=S256&identity_provider=" + PROVIDER;
-    }
-
     /** Starts oidc-provider on a free loopback port, its clients redirecting to {@code redirectUri}; answers its issuer. */
     private String startUpstream(String redirectUri) throws IOException, InterruptedException {
         int port = Ports.pickFree(1)[0];
-        upstream = new ProcessBuilder("node", "server.mjs", Integer.toString(port), redirectUri)
-                .directory(UPSTREAM.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(upstream.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = output.readLine(); line != null; line = output.readLine()) {
-                    if (line.startsWith("ready ")) {
-                        return line.substring("ready ".length());
-                    }
-                }
-                return null;
-            } catch (IOException e) {
-                return null;
-            }
-        });
-        try {
-            String issuer = ready.get(30, TimeUnit.SECONDS);
-            assertThat(issuer).as("oidc-provider started").isNotNull();
-            return issuer;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IOException("oidc-provider did not start", e);
-        }
+        upstream = ScriptProcess.start(new ProcessBuilder("node", "server.mjs", Integer.toString(port), redirectUri)
+                .directory(UPSTREAM.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD), "oidc-provider", line -> line.startsWith("ready "));
+        return upstream.readyLine().substring("ready ".length());
     }
 
     /** Stops the upstream provider (its stdin closes) and the apps' server. */
@@ -227,38 +167,7 @@ final class HostedFederationJourney implements AutoCloseable {
     public void close() throws Exception {
         apps.close();
         if (upstream != null) {
-            upstream.getOutputStream().close();
-            if (!upstream.waitFor(10, TimeUnit.SECONDS)) {
-                upstream.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            upstream.close();
         }
-    }
-
-    /** Runs the relying party; its answer is the last line of output (Node may print warnings before it). */
-    private String node(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("node", "relying-party.mjs"));
-        command.addAll(List.of(arguments));
-        ScriptRun run = ScriptRun.run(RELYING_PARTY, Duration.ofSeconds(60), command);
-        assertThat(run.succeeded()).as("openid-client %s:%n%s", arguments[0], run.output()).isTrue();
-        String[] lines = run.output().strip().split("\\R");
-        return lines[lines.length - 1];
-    }
-
-    private void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++screenshot, name)))
-                .setFullPage(true));
-    }
-
-    private static Map<String, String> query(String url) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        String query = URI.create(url).getRawQuery();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                int equals = pair.indexOf('=');
-                parameters.put(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
-                        equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return parameters;
     }
 }

@@ -2,11 +2,8 @@ package dev.cognate.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.cognate.testkit.ScriptRun;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -15,11 +12,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityPro
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,15 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
+import static dev.cognate.local.PkceApp.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -60,15 +52,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Every SAML message is the script's, unchanged. Screenshots land in
  * {@code target/screenshots/hosted-saml/}.
  */
-final class HostedSamlJourney implements AutoCloseable {
+final class HostedSamlJourney implements BrowserJourney {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots", "hosted-saml");
-    private static final Path RELYING_PARTY = Path.of("src/test/node");
     private static final Path IDP_SCRIPT = Path.of("../../user-pool-service/src/test/node-saml-idp");
     private static final String PROVIDER = "SamlIdP";
     private static final String ENCRYPTED_PROVIDER = "SamlEncrypted";
     private static final String EMAIL_CLAIM = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress";
     private static final String NAME_ID = "grace-hopper";
+    private static final String VERIFIER = "a-verifier-of-forty-three-characters-or-more-saml-journey";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CognitoIdentityProviderClient operator;
@@ -79,9 +70,9 @@ final class HostedSamlJourney implements AutoCloseable {
     private final String appSignedOut = apps.url("/saml-app/signed-out");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path idpKeys;
-    private Process idp;
+    private ScriptProcess idp;
     private String idpBase;
-    private int screenshot;
+    private Screenshots screenshots;
     /** What the IdP's LogoutRequests named ("nameId sessionIndex"), and its last response's XML: what went over the wire. */
     private final List<String> signedOutNames = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String lastResponseXml = "";
@@ -92,13 +83,13 @@ final class HostedSamlJourney implements AutoCloseable {
         this.hostedUiPort = hostedUiPort;
     }
 
-    void run() throws Exception {
-        assumeTrue(Files.isExecutable(HostedLoginJourney.CHROMIUM), "needs " + HostedLoginJourney.CHROMIUM + " (apt-get install -y chromium)");
-        assumeTrue(Files.isDirectory(RELYING_PARTY.resolve("node_modules/openid-client"))
-                        && Files.isDirectory(IDP_SCRIPT.resolve("node_modules/samlify")) && ScriptRun.works("node", "--version")
+    @Override
+    public void run() throws Exception {
+        Chromium.assumeInstalled();
+        assumeTrue(RelyingParty.installed() && Files.isDirectory(IDP_SCRIPT.resolve("node_modules/samlify"))
                         && ScriptRun.works("openssl", "version"),
                 "needs node, openssl, deploy/local/src/test/node/node_modules and user-pool-service/src/test/node-saml-idp/node_modules (CI runs npm ci there)");
-        Files.createDirectories(SCREENSHOTS);
+        screenshots = Screenshots.of("hosted-saml");
         startIdp();
 
         String poolId = operator.createUserPool(r -> r.poolName("SAML Journey")).userPool().id();
@@ -123,41 +114,30 @@ final class HostedSamlJourney implements AutoCloseable {
                 .callbackURLs(appCallback).logoutURLs(appSignedOut).supportedIdentityProviders(PROVIDER, ENCRYPTED_PROVIDER))
                 .userPoolClient().clientId();
         String issuer = userPoolUrl + "/" + poolId;
-        Path rpState = Files.createTempFile("relying-party", ".json");
+        PkceApp app = new PkceApp(userPoolUrl, clientId, appCallback, VERIFIER);
 
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(HostedLoginJourney.CHROMIUM)
-                     .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                             "--disable-component-update", "--disable-sync", "--no-first-run",
-                             // the login domain resolves to loopback without asking a resolver
-                             "--host-resolver-rules=MAP *.localhost 127.0.0.1")));
-             BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true))) {
+        try (RelyingParty relyingParty = RelyingParty.create();
+             Chromium chromium = Chromium.forLoginDomains();
+             BrowserContext context = chromium.newPhoneContext()) {
             Page page = context.newPage();
             Map<String, Object> scenario = new LinkedHashMap<>(Map.of("nameId", NAME_ID, "sessionIndex", "_session-grace",
                     "attributes", Map.of(EMAIL_CLAIM, List.of("grace@example.com"))));
             context.setExtraHTTPHeaders(Map.of("x-scenario", JSON.writeValueAsString(scenario)));
-            try {
+            screenshots.onFailure(page, "failed", () -> {
                 // 1. the relying party's request; the provider's button on the hosted login; the IdP; the POST back
-                page.navigate(node("begin", issuer, clientId, appCallback, rpState.toString()));
-                shot(page, "sign-in");
+                page.navigate(relyingParty.begin(issuer, clientId, appCallback));
+                screenshots.shot(page, "sign-in");
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(PROVIDER)).click();
                 postIdpResponse(page);
                 String callback = apps.awaitRequest(appCallback, Duration.ofSeconds(30));
                 assertThat(query(callback)).containsKey("code").containsEntry("iss", issuer);
 
                 // 2. the app's tokens: the federated user, with Cognito's identities claim
-                JsonNode signedIn = JSON.readTree(node("finish", rpState.toString(), callback, appSignedOut));
-                JsonNode claims = signedIn.path("idTokenClaims");
+                JsonNode claims = relyingParty.finish(callback, appSignedOut).path("idTokenClaims");
                 String username = PROVIDER + "_" + NAME_ID;
-                assertThat(claims.path("cognito:username").asText()).isEqualTo(username);
+                FederatedClaims.assertFederatedUser(claims, PROVIDER, "SAML", NAME_ID);
                 assertThat(claims.path("email").asText()).isEqualTo("grace@example.com");
                 assertThat(claims.path("iss").asText()).isEqualTo(issuer);
-                JsonNode identities = claims.path("identities");
-                assertThat(identities.isArray() && identities.size() == 1).as("identities: %s", identities).isTrue();
-                assertThat(identities.get(0).path("providerName").asText()).isEqualTo(PROVIDER);
-                assertThat(identities.get(0).path("providerType").asText()).isEqualTo("SAML");
-                assertThat(identities.get(0).path("userId").asText()).isEqualTo(NAME_ID);
-                assertThat(identities.get(0).path("primary").asText()).isEqualTo("true");
                 UserType user = operator.listUsers(r -> r.userPoolId(poolId).filter("username = \"" + username + "\"")).users().get(0);
                 assertThat(user.userStatusAsString()).isEqualTo("EXTERNAL_PROVIDER");
                 assertThat(user.attributes().stream().filter(a -> a.name().equals("email")).map(AttributeType::value))
@@ -167,30 +147,27 @@ final class HostedSamlJourney implements AutoCloseable {
                 page.navigate(loginDomain + "/logout?client_id=" + clientId + "&logout_uri=" + URLEncoder.encode(appSignedOut, StandardCharsets.UTF_8));
                 redirectIdpLogoutResponse(page);
                 apps.awaitRequest(appSignedOut, Duration.ofSeconds(30));
+                // the app's server saw the request before the browser finished loading it: a navigation now would race it
+                page.waitForURL(url -> url.startsWith(appSignedOut));
                 assertThat(signedOutNames).as("the IdP's LogoutRequest named the session").containsExactly(NAME_ID + " _session-grace");
                 // the hosted session is gone: a new authorization request shows the sign-in page again instead of a code
-                page.navigate(authorize(loginDomain, clientId, null));
+                page.navigate(authorize(app, loginDomain, null));
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(PROVIDER)).waitFor();
                 assertThat(page.url()).startsWith(loginDomain + "/");
-                shot(page, "signed-out");
+                screenshots.shot(page, "signed-out");
 
                 // 4. EncryptedResponses: the second provider, the assertion encrypted to the pool's certificate
                 scenario.put("encrypt", true);
                 scenario.put("nameId", "ada-lovelace");
                 scenario.put("attributes", Map.of(EMAIL_CLAIM, List.of("ada@example.com")));
                 context.setExtraHTTPHeaders(Map.of("x-scenario", JSON.writeValueAsString(scenario)));
-                page.navigate(authorize(loginDomain, clientId, ENCRYPTED_PROVIDER));
+                page.navigate(authorize(app, loginDomain, ENCRYPTED_PROVIDER));
                 postIdpResponse(page);
                 assertThat(query(apps.awaitRequest(appCallback, Duration.ofSeconds(30)))).containsKey("code");
                 assertThat(lastResponseXml).as("the IdP encrypted the assertion").contains("EncryptedAssertion").doesNotContain("ada@example.com");
                 assertThat(operator.adminGetUser(r -> r.userPoolId(poolId).username(ENCRYPTED_PROVIDER + "_ada-lovelace")).userStatusAsString())
                         .isEqualTo("EXTERNAL_PROVIDER");
-            } catch (AssertionError | RuntimeException failure) {
-                shot(page, "failed");
-                throw failure;
-            }
-        } finally {
-            Files.deleteIfExists(rpState);
+            });
         }
     }
 
@@ -202,7 +179,7 @@ final class HostedSamlJourney implements AutoCloseable {
         JsonNode answer = idpAnswer(page, "/sso?");
         assertThat(answer.path("SAMLResponse").isTextual()).as("the IdP answered the AuthnRequest: %s", answer).isTrue();
         lastResponseXml = new String(Base64.getDecoder().decode(answer.path("SAMLResponse").asText()), StandardCharsets.UTF_8);
-        shot(page, "idp");
+        screenshots.shot(page, "idp");
         page.evaluate("([acs, response, relayState]) => {"
                 + " const form = document.createElement('form'); form.method = 'post'; form.action = acs;"
                 + " const add = (name, value) => { const input = document.createElement('input'); input.type = 'hidden';"
@@ -229,13 +206,13 @@ final class HostedSamlJourney implements AutoCloseable {
         return JSON.readTree(text.substring(text.indexOf('{'), text.lastIndexOf('}') + 1));
     }
 
-    /** An authorization request of the app (PKCE S256); naming a provider sends the browser straight there. */
-    private String authorize(String loginDomain, String clientId, String provider) throws Exception {
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                .digest("a-verifier-of-forty-three-characters-or-more-saml-journey".getBytes(StandardCharsets.US_ASCII)));
-        return loginDomain + "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
-                + URLEncoder.encode(appCallback, StandardCharsets.UTF_8) + "&scope=openid&state=straight-to-provider"
-                + "&code_challenge=" + challenge + "&code_challenge_method=S256" + (provider == null ? "" : "&identity_provider=" + provider);
+    /** An authorization request of the app (PKCE S256) at the login domain; naming a provider sends the browser straight there. */
+    private static String authorize(PkceApp app, String loginDomain, String provider) {
+        Map<String, String> parameters = new LinkedHashMap<>(Map.of("state", "straight-to-provider"));
+        if (provider != null) {
+            parameters.put("identity_provider", provider);
+        }
+        return app.authorizationUrl(loginDomain + "/oauth2/authorize", parameters);
     }
 
     /** Makes the IdP's signing pair and a rogue pair (the script wants both) with openssl, then starts the script. */
@@ -246,23 +223,9 @@ final class HostedSamlJourney implements AutoCloseable {
                     "-nodes", "-sha256", "-days", "2", "-subj", "/CN=saml-idp.test " + name, "-keyout", name + "-key.pem", "-out", name + "-cert.pem"));
             assertThat(pair.succeeded()).as("openssl:%n%s", pair.output()).isTrue();
         }
-        idp = new ProcessBuilder("node", "saml_idp.js", idpKeys.toString()).directory(IDP_SCRIPT.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(idp.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return output.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        });
-        try {
-            String line = first.get(30, TimeUnit.SECONDS);
-            assertThat(line).as("the SAML IdP started").isNotNull();
-            idpBase = "http://127.0.0.1:" + JSON.readTree(line).path("port").asInt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IOException("the SAML IdP did not start", e);
-        }
+        idp = ScriptProcess.start(new ProcessBuilder("node", "saml_idp.js", idpKeys.toString()).directory(IDP_SCRIPT.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT), "the SAML IdP", line -> true);
+        idpBase = "http://127.0.0.1:" + JSON.readTree(idp.readyLine()).path("port").asInt();
     }
 
     /** The pool whose SP metadata the IdP answers. */
@@ -284,10 +247,7 @@ final class HostedSamlJourney implements AutoCloseable {
     public void close() throws Exception {
         apps.close();
         if (idp != null) {
-            idp.destroy();
-            if (!idp.waitFor(10, TimeUnit.SECONDS)) {
-                idp.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            idp.close();
         }
         if (idpKeys != null) {
             try (var files = Files.list(idpKeys)) {
@@ -297,33 +257,5 @@ final class HostedSamlJourney implements AutoCloseable {
             }
             Files.deleteIfExists(idpKeys);
         }
-    }
-
-    /** Runs the relying party; its answer is the last line of output (Node may print warnings before it). */
-    private String node(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("node", "relying-party.mjs"));
-        command.addAll(List.of(arguments));
-        ScriptRun run = ScriptRun.run(RELYING_PARTY, Duration.ofSeconds(60), command);
-        assertThat(run.succeeded()).as("openid-client %s:%n%s", arguments[0], run.output()).isTrue();
-        String[] lines = run.output().strip().split("\\R");
-        return lines[lines.length - 1];
-    }
-
-    private void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++screenshot, name)))
-                .setFullPage(true));
-    }
-
-    private static Map<String, String> query(String url) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        String query = URI.create(url).getRawQuery();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                int equals = pair.indexOf('=');
-                parameters.put(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
-                        equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return parameters;
     }
 }

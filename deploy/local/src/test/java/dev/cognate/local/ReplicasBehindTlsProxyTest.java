@@ -2,13 +2,9 @@ package dev.cognate.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.cognate.testkit.Ports;
-import dev.cognate.testkit.ScriptRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +55,7 @@ class ReplicasBehindTlsProxyTest {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
-    private static final Path RELYING_PARTY = Path.of("src/test/node");
+    private static final Path RELYING_PARTY = RelyingParty.DIRECTORY;
     private static final String IDP_HOST = "cognito-idp.localhost";
     private static final String IDENTITY_HOST = "cognito-identity.localhost";
     private static final String LOGIN_HOST = "auth.localhost";
@@ -81,9 +77,8 @@ class ReplicasBehindTlsProxyTest {
     @BeforeAll
     void startTwoReplicasOfEachBehindTheProxy(@TempDir Path temp) throws Exception {
         assumeTrue(Files.isExecutable(HaproxyFrontDoor.HAPROXY), "needs " + HaproxyFrontDoor.HAPROXY + " (apt-get install -y haproxy)");
-        assumeTrue(Files.isExecutable(HostedLoginJourney.CHROMIUM), "needs " + HostedLoginJourney.CHROMIUM + " (apt-get install -y chromium)");
-        assumeTrue(Files.isDirectory(RELYING_PARTY.resolve("node_modules/openid-client")) && ScriptRun.works("node", "--version"),
-                "needs node and deploy/local/src/test/node/node_modules (CI runs npm ci there)");
+        Chromium.assumeInstalled();
+        assumeTrue(RelyingParty.installed(), "needs node and deploy/local/src/test/node/node_modules (CI runs npm ci there)");
         Path repoRoot = Path.of("../..").toAbsolutePath().normalize();
         ports = Ports.pickFree(12);
         InfraPorts infra = new InfraPorts(ports[0], ports[1], ports[2]);
@@ -239,14 +234,10 @@ class ReplicasBehindTlsProxyTest {
 
     /** The hosted sign-in form in Chromium, over TLS, its pages spread by the proxy over both hosted-ui replicas. */
     private void signInWithChromium(String authorizationUrl, String poolLoginUrl) {
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(HostedLoginJourney.CHROMIUM)
-                     .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                             "--disable-component-update", "--disable-sync", "--no-first-run",
-                             // Chromium has its own trust store (NSS), which a test cannot fill without certutil: it trusts
-                             // exactly the proxy's key, nothing else (not "ignore every certificate error").
-                             "--ignore-certificate-errors-spki-list=" + certificates.serverKeyPin())));
-             BrowserContext context = browser.newContext()) {
+        // Chromium has its own trust store (NSS), which a test cannot fill without certutil: it trusts
+        // exactly the proxy's key, nothing else (not "ignore every certificate error").
+        try (Chromium chromium = Chromium.launch("--ignore-certificate-errors-spki-list=" + certificates.serverKeyPin());
+             BrowserContext context = chromium.newContext()) {
             Page page = context.newPage();
             page.navigate(authorizationUrl);
             assertThat(page.url()).as("the authorization endpoint sends the browser to the sign-in page on the login host")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.crypto.RSADecrypter;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.cognate.testkit.Ports;
 import dev.cognate.testkit.ScriptRun;
@@ -52,6 +53,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -194,9 +196,7 @@ class WholeStackTest {
     @Test
     void aSignUpWithAPhoneNumberGetsItsCodeAsATextFileInTheStateDirectory() throws Exception {
         try (CognitoIdentityProviderClient operator = operatorClient();
-             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
-                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
-                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+             CognitoIdentityProviderClient app = appClient()) {
             String poolId = operator.createUserPool(r -> r.poolName("whole-stack-sms-sign-up")
                     .autoVerifiedAttributes(VerifiedAttributeType.PHONE_NUMBER)).userPool().id();
             String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
@@ -243,52 +243,43 @@ class WholeStackTest {
 
     @Test
     void aStandardRelyingPartySignsAUserUpAndInThroughTheHostedPagesInChromium() throws Exception {
-        try (CognitoIdentityProviderClient idp = operatorClient();
-             HostedLoginJourney journey = new HostedLoginJourney(idp, services.get(0).baseUrl(), mail)) {
-            journey.run();
-        }
+        runJourney(operator -> new HostedLoginJourney(operator, services.get(0).baseUrl(), mail));
     }
 
     @Test
     void aUserSetsAnAuthenticatorUpOnTheHostedMfaPageAndSignsInWithItsCodesInChromium() throws Exception {
-        try (CognitoIdentityProviderClient idp = operatorClient();
-             HostedMfaJourney journey = new HostedMfaJourney(idp, services.get(0).baseUrl())) {
-            journey.run();
-        }
+        runJourney(operator -> new HostedMfaJourney(operator, services.get(0).baseUrl()));
     }
 
     @Test
     void aUserSignsInWithAMailedCodeOnTheHostedLoginInChromium() throws Exception {
-        try (CognitoIdentityProviderClient idp = operatorClient();
-             HostedPasswordlessJourney journey = new HostedPasswordlessJourney(idp, services.get(0).baseUrl(), mail)) {
-            journey.run();
-        }
+        runJourney(operator -> new HostedPasswordlessJourney(operator, services.get(0).baseUrl(), mail));
     }
 
     @Test
     void aUserRegistersAPasskeyThenSignsInWithItOnTheHostedLoginInChromium() throws Exception {
-        try (CognitoIdentityProviderClient idp = operatorClient();
-             HostedPasskeyJourney journey = new HostedPasskeyJourney(idp, services.get(0).baseUrl())) {
-            journey.run();
-        }
+        runJourney(operator -> new HostedPasskeyJourney(operator, services.get(0).baseUrl()));
     }
 
     @Test
     void aUserSignsInThroughAnUpstreamOpenIdProviderOnTheHostedLoginAndGetsIdentityPoolCredentialsInChromium() throws Exception {
-        try (CognitoIdentityProviderClient idp = operatorClient();
-             CognitoIdentityClient identity = CognitoIdentityClient.builder().endpointOverride(URI.create(services.get(2).baseUrl()))
-                     .region(Region.US_EAST_1).credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build();
-             HostedFederationJourney journey = new HostedFederationJourney(idp, identity, services.get(0).baseUrl(),
-                     services.get(2).baseUrl(), services.get(1).port())) {
-            journey.run();
+        try (CognitoIdentityClient identity = CognitoIdentityClient.builder().endpointOverride(URI.create(services.get(2).baseUrl()))
+                .region(Region.US_EAST_1).credentialsProvider(operator(credentials)).httpClient(UrlConnectionHttpClient.create()).build()) {
+            runJourney(operator -> new HostedFederationJourney(operator, identity, services.get(0).baseUrl(),
+                    services.get(2).baseUrl(), services.get(1).port()));
         }
     }
 
     @Test
     void aUserSignsInThroughASamlIdentityProviderOnTheHostedLoginAndSignsOutThroughItsSingleLogoutInChromium() throws Exception {
-        try (CognitoIdentityProviderClient idp = operatorClient();
-             HostedSamlJourney journey = new HostedSamlJourney(idp, services.get(0).baseUrl(), services.get(1).port())) {
-            journey.run();
+        runJourney(operator -> new HostedSamlJourney(operator, services.get(0).baseUrl(), services.get(1).port()));
+    }
+
+    /** Runs the journey made with an operator client of this stack, then closes it and the client. */
+    private void runJourney(Function<CognitoIdentityProviderClient, BrowserJourney> journey) throws Exception {
+        try (CognitoIdentityProviderClient operator = operatorClient();
+             BrowserJourney started = journey.apply(operator)) {
+            started.run();
         }
     }
 
@@ -301,8 +292,7 @@ class WholeStackTest {
     void aPreSignUpWebhookConfirmsOneUserAndVetoesAnother() throws Exception {
         List<JsonNode> events = new CopyOnWriteArrayList<>();
         List<String> signatures = new CopyOnWriteArrayList<>();
-        HttpServer function = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, 0), 0);
-        function.createContext("/pre-sign-up", exchange -> {
+        HttpServer function = function("/pre-sign-up", exchange -> {
             ObjectNode event = (ObjectNode) JSON.readTree(exchange.getRequestBody().readAllBytes());
             events.add(event);
             signatures.add(exchange.getRequestHeaders().getFirst("webhook-signature"));
@@ -319,12 +309,9 @@ class WholeStackTest {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
-        function.start();
         try (CognitoIdentityProviderClient operator = operatorClient();
-             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
-                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
-                     .httpClient(UrlConnectionHttpClient.create()).build()) {
-            String url = "http://127.0.0.1:" + function.getAddress().getPort() + "/pre-sign-up";
+             CognitoIdentityProviderClient app = appClient()) {
+            String url = url(function, "/pre-sign-up");
             String poolId = operator.createUserPool(r -> r.poolName("whole-stack-triggers").lambdaConfig(c -> c.preSignUp(url)))
                     .userPool().id();
             String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
@@ -356,18 +343,14 @@ class WholeStackTest {
     @Test
     void aCustomEmailSenderGetsTheEncryptedCodeThatConfirmsTheSignUp() throws Exception {
         List<JsonNode> events = new CopyOnWriteArrayList<>();
-        HttpServer function = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, 0), 0);
-        function.createContext("/custom-email-sender", exchange -> {
+        HttpServer function = function("/custom-email-sender", exchange -> {
             events.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        function.start();
         try (CognitoIdentityProviderClient operator = operatorClient();
-             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
-                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
-                     .httpClient(UrlConnectionHttpClient.create()).build()) {
-            String url = "http://127.0.0.1:" + function.getAddress().getPort() + "/custom-email-sender";
+             CognitoIdentityProviderClient app = appClient()) {
+            String url = url(function, "/custom-email-sender");
             String poolId = operator.createUserPool(r -> r.poolName("whole-stack-custom-sender").autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
                     .lambdaConfig(c -> c.customEmailSender(s -> s.lambdaVersion("V1_0").lambdaArn(url))
                             .kmsKeyID("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"))).userPool().id();
@@ -405,8 +388,7 @@ class WholeStackTest {
         AtomicBoolean up = new AtomicBoolean(false);
         AtomicInteger refused = new AtomicInteger();
         List<JsonNode> delivered = new CopyOnWriteArrayList<>();
-        HttpServer function = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, 0), 0);
-        function.createContext("/post-confirmation", exchange -> {
+        HttpServer function = function("/post-confirmation", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (!up.get()) {
                 refused.incrementAndGet();
@@ -420,12 +402,9 @@ class WholeStackTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        function.start();
         try (CognitoIdentityProviderClient operator = operatorClient();
-             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
-                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
-                     .httpClient(UrlConnectionHttpClient.create()).build()) {
-            String url = "http://127.0.0.1:" + function.getAddress().getPort() + "/post-confirmation";
+             CognitoIdentityProviderClient app = appClient()) {
+            String url = url(function, "/post-confirmation");
             String poolId = operator.createUserPool(r -> r.poolName("whole-stack-post-confirmation").lambdaConfig(c -> c.postConfirmation(url)))
                     .userPool().id();
             String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")).userPoolClient().clientId();
@@ -471,8 +450,7 @@ class WholeStackTest {
     @Test
     void aCustomMessageFunctionWritesTheMailedCodeThatConfirmsTheSignUp() throws Exception {
         List<JsonNode> events = new CopyOnWriteArrayList<>();
-        HttpServer function = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, 0), 0);
-        function.createContext("/custom-message", exchange -> {
+        HttpServer function = function("/custom-message", exchange -> {
             ObjectNode event = (ObjectNode) JSON.readTree(exchange.getRequestBody().readAllBytes());
             events.add(event);
             if ("CustomMessage_SignUp".equals(event.path("triggerSource").asText())) {
@@ -487,12 +465,9 @@ class WholeStackTest {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
-        function.start();
         try (CognitoIdentityProviderClient operator = operatorClient();
-             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
-                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
-                     .httpClient(UrlConnectionHttpClient.create()).build()) {
-            String url = "http://127.0.0.1:" + function.getAddress().getPort() + "/custom-message";
+             CognitoIdentityProviderClient app = appClient()) {
+            String url = url(function, "/custom-message");
             String poolId = operator.createUserPool(r -> r.poolName("whole-stack-custom-message").autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
                     .lambdaConfig(c -> c.customMessage(url))).userPool().id();
             String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")).userPoolClient().clientId();
@@ -536,6 +511,25 @@ class WholeStackTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    /** A function on this machine (the JDK's HTTP server, started) answering {@code path} as {@code handler} does. */
+    private static HttpServer function(String path, HttpHandler handler) throws java.io.IOException {
+        HttpServer function = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, 0), 0);
+        function.createContext(path, handler);
+        function.start();
+        return function;
+    }
+
+    private static String url(HttpServer function, String path) {
+        return "http://127.0.0.1:" + function.getAddress().getPort() + path;
+    }
+
+    /** A client as an app calls user-pool-service: unsigned. */
+    private CognitoIdentityProviderClient appClient() {
+        return CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
+                .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     private CognitoIdentityProviderClient operatorClient() {
@@ -630,9 +624,7 @@ class WholeStackTest {
         assumeTrue(ScriptRun.works("node", "--version"), "needs node on the PATH (Debian's nodejs)");
         Path adapter = FunctionAdapter.directory(layout);
         try (CognitoIdentityProviderClient operator = operatorClient();
-             CognitoIdentityProviderClient app = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(services.get(0).baseUrl()))
-                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
-                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+             CognitoIdentityProviderClient app = appClient()) {
             String poolId = operator.createUserPool(r -> r.poolName("whole-stack-node-adapter")
                     .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)).userPool().id();
             String clientId = operator.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")

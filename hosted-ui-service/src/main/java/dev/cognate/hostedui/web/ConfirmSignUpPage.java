@@ -32,12 +32,15 @@ public class ConfirmSignUpPage {
     private final AuthorizationFlow flow;
     private final UserPoolAccounts accounts;
     private final PageForms forms;
+    private final AccountForms accountForms;
     private final PageLocales locales;
 
-    public ConfirmSignUpPage(AuthorizationFlow flow, UserPoolAccounts accounts, PageForms forms, PageLocales locales) {
+    public ConfirmSignUpPage(AuthorizationFlow flow, UserPoolAccounts accounts, PageForms forms, AccountForms accountForms,
+                             PageLocales locales) {
         this.flow = flow;
         this.accounts = accounts;
         this.forms = forms;
+        this.accountForms = accountForms;
         this.locales = locales;
     }
 
@@ -60,8 +63,7 @@ public class ConfirmSignUpPage {
                                  @FormParam(CsrfTokens.FIELD) String csrf,
                                  @FormParam("username") String username,
                                  @FormParam("code") String code) {
-        return flow.validateForUserPool(uri.getQueryParameters()).chain(validated -> {
-            CsrfTokens.verify(csrfCookie, csrf);
+        return accountForms.post(uri, csrfCookie, csrf, validated -> {
             String typed = PageRequests.trimmed(username);
             String trimmedCode = PageRequests.trimmed(code);
             if (typed == null || trimmedCode == null) {
@@ -69,14 +71,11 @@ public class ConfirmSignUpPage {
                         forms.messages(validated, headers).missingCode(), null));
             }
             var request = validated.request();
-            return accounts.call("confirm-sign-up", api -> api.confirmSignUp(request.clientId(),
-                            new HostedLoginRequests.ConfirmSignUp(typed, trimmedCode)))
-                    .map(ignored -> AuthorizationFlow.seeOther(request.pageUrl("/login",
-                            Map.of("username", typed, "notice", PageNotices.CONFIRMED))))
-                    .onFailure(CognitoErrorException.class).recoverWithItem(failure -> render(validated, headers,
-                            csrfCookie, 400, typed,
-                            PageText.describe((CognitoErrorException) failure, forms.messages(validated, headers)),
-                            null));
+            return accountForms.call(validated, headers, "confirm-sign-up", api -> api.confirmSignUp(request.clientId(),
+                            new HostedLoginRequests.ConfirmSignUp(typed, trimmedCode)),
+                    ignored -> AuthorizationFlow.seeOther(request.pageUrl("/login",
+                            Map.of("username", typed, "notice", PageNotices.CONFIRMED))),
+                    error -> render(validated, headers, csrfCookie, 400, typed, error, null));
         });
     }
 
@@ -87,21 +86,18 @@ public class ConfirmSignUpPage {
                                 @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                                 @FormParam(CsrfTokens.FIELD) String csrf,
                                 @FormParam("username") String username) {
-        return flow.validateForUserPool(uri.getQueryParameters()).chain(validated -> {
-            CsrfTokens.verify(csrfCookie, csrf);
+        return accountForms.post(uri, csrfCookie, csrf, validated -> {
             String typed = PageRequests.trimmed(username);
             if (typed == null) {
                 return Uni.createFrom().item(render(validated, headers, csrfCookie, 400, null,
                         forms.messages(validated, headers).missingUsername(), null));
             }
             var request = validated.request();
-            return accounts.call("resend-code", api -> api.resendCode(request.clientId(), new HostedLoginRequests.Username(typed, PageRequests.ipAddress(http))))
-                    .map(ignored -> AuthorizationFlow.seeOther(request.pageUrl("/confirm",
-                            Map.of("username", typed, "notice", PageNotices.CODE_SENT))))
-                    .onFailure(CognitoErrorException.class).recoverWithItem(failure -> render(validated, headers,
-                            csrfCookie, 400, typed,
-                            PageText.describe((CognitoErrorException) failure, forms.messages(validated, headers)),
-                            null));
+            return accountForms.call(validated, headers, "resend-code",
+                    api -> api.resendCode(request.clientId(), new HostedLoginRequests.Username(typed, PageRequests.ipAddress(http))),
+                    ignored -> AuthorizationFlow.seeOther(request.pageUrl("/confirm",
+                            Map.of("username", typed, "notice", PageNotices.CODE_SENT))),
+                    error -> render(validated, headers, csrfCookie, 400, typed, error, null));
         });
     }
 

@@ -1,8 +1,6 @@
 package dev.cognate.hostedui.web;
 
-import dev.cognate.hostedui.client.CognitoErrorException;
 import dev.cognate.internalapi.HostedLoginRequests;
-import dev.cognate.hostedui.service.UserPoolAccounts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -29,13 +27,13 @@ import java.util.Map;
 public class ForgotPasswordPage {
 
     private final AuthorizationFlow flow;
-    private final UserPoolAccounts accounts;
     private final PageForms forms;
+    private final AccountForms accountForms;
 
-    public ForgotPasswordPage(AuthorizationFlow flow, UserPoolAccounts accounts, PageForms forms) {
+    public ForgotPasswordPage(AuthorizationFlow flow, PageForms forms, AccountForms accountForms) {
         this.flow = flow;
-        this.accounts = accounts;
         this.forms = forms;
+        this.accountForms = accountForms;
     }
 
     @GET
@@ -53,21 +51,17 @@ public class ForgotPasswordPage {
                                 @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                                 @FormParam(CsrfTokens.FIELD) String csrf,
                                 @FormParam("username") String username) {
-        return flow.validateForUserPool(uri.getQueryParameters()).chain(validated -> {
-            CsrfTokens.verify(csrfCookie, csrf);
+        return accountForms.post(uri, csrfCookie, csrf, validated -> {
             String typed = PageRequests.trimmed(username);
             if (typed == null) {
                 return Uni.createFrom().item(renderForgot(validated, headers, csrfCookie, 400, null,
                         forms.messages(validated, headers).missingUsername()));
             }
             var request = validated.request();
-            return accounts.call("forgot-password", api -> api.forgotPassword(request.clientId(),
-                            new HostedLoginRequests.Username(typed, PageRequests.ipAddress(http))))
-                    .map(ignored -> AuthorizationFlow.seeOther(request.pageUrl("/confirmforgotPassword",
-                            Map.of("username", typed))))
-                    .onFailure(CognitoErrorException.class).recoverWithItem(failure -> renderForgot(validated,
-                            headers, csrfCookie, 400, typed,
-                            PageText.describe((CognitoErrorException) failure, forms.messages(validated, headers))));
+            return accountForms.call(validated, headers, "forgot-password", api -> api.forgotPassword(request.clientId(),
+                            new HostedLoginRequests.Username(typed, PageRequests.ipAddress(http))),
+                    ignored -> AuthorizationFlow.seeOther(request.pageUrl("/confirmforgotPassword", Map.of("username", typed))),
+                    error -> renderForgot(validated, headers, csrfCookie, 400, typed, error));
         });
     }
 
@@ -89,8 +83,7 @@ public class ForgotPasswordPage {
                                  @FormParam("code") String code,
                                  @FormParam("password") String password,
                                  @FormParam("confirmPassword") String confirmPassword) {
-        return flow.validateForUserPool(uri.getQueryParameters()).chain(validated -> {
-            CsrfTokens.verify(csrfCookie, csrf);
+        return accountForms.post(uri, csrfCookie, csrf, validated -> {
             PageMessages messages = forms.messages(validated, headers);
             String typed = PageRequests.trimmed(username);
             String trimmedCode = PageRequests.trimmed(code);
@@ -107,13 +100,11 @@ public class ForgotPasswordPage {
                         messages.passwordsDoNotMatch()));
             }
             var request = validated.request();
-            return accounts.call("confirm-forgot-password", api -> api.confirmForgotPassword(request.clientId(),
-                            new HostedLoginRequests.ConfirmForgotPassword(typed, trimmedCode, password,
-                                    PageRequests.ipAddress(http))))
-                    .map(ignored -> AuthorizationFlow.seeOther(request.pageUrl("/login",
-                            Map.of("username", typed, "notice", PageNotices.PASSWORD_RESET))))
-                    .onFailure(CognitoErrorException.class).recoverWithItem(failure -> renderConfirm(validated,
-                            headers, csrfCookie, 400, typed, PageText.describe((CognitoErrorException) failure, messages)));
+            return accountForms.call(validated, headers, "confirm-forgot-password", api -> api.confirmForgotPassword(request.clientId(),
+                            new HostedLoginRequests.ConfirmForgotPassword(typed, trimmedCode, password, PageRequests.ipAddress(http))),
+                    ignored -> AuthorizationFlow.seeOther(request.pageUrl("/login",
+                            Map.of("username", typed, "notice", PageNotices.PASSWORD_RESET))),
+                    error -> renderConfirm(validated, headers, csrfCookie, 400, typed, error));
         });
     }
 

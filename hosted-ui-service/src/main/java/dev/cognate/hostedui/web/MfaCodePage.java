@@ -1,11 +1,8 @@
 package dev.cognate.hostedui.web;
 
-import dev.cognate.hostedui.client.CognitoErrorException;
 import dev.cognate.hostedui.service.HostedSessions;
 import dev.cognate.hostedui.service.PendingChallenge;
 import dev.cognate.hostedui.service.PendingChallenges;
-import dev.cognate.hostedui.service.UserPoolAccounts;
-import dev.cognate.internalapi.HostedLoginRequests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +17,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -42,32 +38,20 @@ public class MfaCodePage {
             "EMAIL_OTP", "EMAIL_OTP_CODE",
             "SMS_OTP", "SMS_OTP_CODE");
 
-    private final AuthorizationFlow flow;
-    private final UserPoolAccounts accounts;
-    private final PendingChallenges challenges;
-    private final SignInSteps steps;
+    private final ChallengePages pages;
     private final PageForms forms;
-    private final ChallengeOutcomes outcomes;
 
-    public MfaCodePage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges, SignInSteps steps,
-                       PageForms forms, ChallengeOutcomes outcomes) {
-        this.flow = flow;
-        this.accounts = accounts;
-        this.challenges = challenges;
-        this.steps = steps;
+    public MfaCodePage(ChallengePages pages, PageForms forms) {
+        this.pages = pages;
         this.forms = forms;
-        this.outcomes = outcomes;
     }
 
     @GET
     public Uni<Response> show(@Context UriInfo uri, @Context HttpHeaders headers,
                               @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                               @CookieParam(PendingChallenges.COOKIE) String challengeId) {
-        return flow.validate(uri.getQueryParameters()).chain(validated ->
-                challenges.find(challengeId, validated.request().clientId()).map(challenge -> challenge
-                        .filter(found -> found.isOneOf(ANSWERS.keySet()))
-                        .map(found -> render(validated, found, headers, csrfCookie, 200, null))
-                        .orElseGet(() -> ChallengeOutcomes.backToSignIn(validated))));
+        return pages.show(uri, challengeId, MfaCodePage::answers,
+                (validated, challenge) -> ChallengePages.now(render(validated, challenge, headers, csrfCookie, 200, null)));
     }
 
     @POST
@@ -77,39 +61,22 @@ public class MfaCodePage {
                                 @CookieParam(PendingChallenges.COOKIE) String challengeId,
                                 @CookieParam(HostedSessions.COOKIE) String sessionId,
                                 MultivaluedMap<String, String> form) {
-        return flow.validate(uri.getQueryParameters()).chain(validated -> {
-            CsrfTokens.verify(csrfCookie, form.getFirst(CsrfTokens.FIELD));
-            return challenges.find(challengeId, validated.request().clientId()).chain(pending -> {
-                var found = pending.filter(challenge -> challenge.isOneOf(ANSWERS.keySet()));
-                if (found.isEmpty()) {
-                    return Uni.createFrom().item(ChallengeOutcomes.backToSignIn(validated));
-                }
-                PendingChallenge challenge = found.get();
-                PageMessages messages = forms.messages(validated, headers);
-                String code = PageRequests.trimmed(form.getFirst("code"));
-                if (code == null) {
-                    return Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400,
-                            challenge.is("SOFTWARE_TOKEN_MFA") ? messages.missingMfaCode() : messages.missingSentCode()));
-                }
-                var request = validated.request();
-                Map<String, String> responses = new LinkedHashMap<>();
-                if (challenge.username() != null) {
-                    responses.put("USERNAME", challenge.username());
-                }
-                responses.put(ANSWERS.get(challenge.challengeName()), code);
-                return accounts.call("respond-to-challenge", client -> client.respondToChallenge(request.clientId(),
-                                new HostedLoginRequests.RespondToChallenge(challenge.challengeName(), challenge.session(), responses,
-                                        PageRequests.ipAddress(http))))
-                        .chain(step -> steps.next(validated, step, challengeId, sessionId))
-                        .onFailure(CognitoErrorException.class).recoverWithUni(failure -> {
-                            CognitoErrorException refused = (CognitoErrorException) failure;
-                            return ChallengeOutcomes.sessionKept(refused)
-                                    ? Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400,
-                                            PageText.describe(refused, messages)))
-                                    : outcomes.restart(validated, challengeId, refused);
-                        });
-            });
+        return pages.answer(uri, http, csrfCookie, form.getFirst(CsrfTokens.FIELD), challengeId, sessionId, MfaCodePage::answers, answering -> {
+            var validated = answering.validated();
+            PendingChallenge challenge = answering.challenge();
+            PageMessages messages = forms.messages(validated, headers);
+            String code = PageRequests.trimmed(form.getFirst("code"));
+            if (code == null) {
+                return ChallengePages.now(render(validated, challenge, headers, csrfCookie, 400,
+                        challenge.is("SOFTWARE_TOKEN_MFA") ? messages.missingMfaCode() : messages.missingSentCode()));
+            }
+            return pages.respond(answering, Map.of(ANSWERS.get(challenge.challengeName()), code),
+                    refused -> render(validated, challenge, headers, csrfCookie, 400, PageText.describe(refused, messages)));
         });
+    }
+
+    private static boolean answers(PendingChallenge challenge) {
+        return challenge.isOneOf(ANSWERS.keySet());
     }
 
     private Response render(AuthorizationFlow.Validated validated, PendingChallenge challenge, HttpHeaders headers, String csrfCookie,

@@ -20,11 +20,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -53,29 +50,19 @@ public class MfaSetupPage {
     private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
     private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
-    private final AuthorizationFlow flow;
+    private final ChallengePages pages;
     private final UserPoolAccounts accounts;
     private final PendingChallenges challenges;
-    private final SignInSteps steps;
     private final PageForms forms;
     private final ChallengeOutcomes outcomes;
 
-    public MfaSetupPage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges, SignInSteps steps,
-                        PageForms forms, ChallengeOutcomes outcomes) {
-        this.flow = flow;
+    public MfaSetupPage(ChallengePages pages, UserPoolAccounts accounts, PendingChallenges challenges, PageForms forms,
+                        ChallengeOutcomes outcomes) {
+        this.pages = pages;
         this.accounts = accounts;
         this.challenges = challenges;
-        this.steps = steps;
         this.forms = forms;
         this.outcomes = outcomes;
-    }
-
-    /** A pending sign-in waiting for MFA_SETUP and the cookie naming it. */
-    private record Pending(String id, PendingChallenge challenge) {
-
-        List<String> methods() {
-            return challenge.nameList("MFAS_CAN_SETUP").stream().filter(SUPPORTED::contains).toList();
-        }
     }
 
     @GET
@@ -83,25 +70,21 @@ public class MfaSetupPage {
                               @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                               @CookieParam(PendingChallenges.COOKIE) String challengeId) {
         String requested = uri.getQueryParameters().getFirst("method");
-        return flow.validate(uri.getQueryParameters()).chain(validated -> find(validated, challengeId).chain(found -> {
-            if (found.isEmpty()) {
-                return Uni.createFrom().item(ChallengeOutcomes.backToSignIn(validated));
-            }
-            Pending pending = found.get();
-            List<String> methods = pending.methods();
+        return pages.show(uri, challengeId, challenge -> challenge.is(CHALLENGE), (validated, challenge) -> {
+            List<String> methods = methods(challenge);
             if (methods.isEmpty()) {
                 // e.g. SMS only, for a user without a phone number: Cognito's answer is an administrator's help
-                return outcomes.restart(validated, pending.id(), PageNotices.MFA_SETUP_UNAVAILABLE);
+                return outcomes.restart(validated, challengeId, PageNotices.MFA_SETUP_UNAVAILABLE);
             }
             String method = methods.contains(requested) ? requested : methods.size() == 1 ? methods.get(0) : null;
             if (method == null) {
-                return Uni.createFrom().item(renderChoice(validated, headers, csrfCookie, 200, null, methods, null));
+                return ChallengePages.now(renderChoice(validated, headers, csrfCookie, 200, null, methods, null));
             }
             if (EMAIL.equals(method)) {
-                return Uni.createFrom().item(renderEmail(validated, headers, csrfCookie, 200, null, null));
+                return ChallengePages.now(renderEmail(validated, headers, csrfCookie, 200, null, null));
             }
-            return associate(validated, headers, csrfCookie, pending);
-        }));
+            return associate(validated, headers, csrfCookie, challengeId, challenge);
+        });
     }
 
     @POST
@@ -111,59 +94,57 @@ public class MfaSetupPage {
                                 @CookieParam(PendingChallenges.COOKIE) String challengeId,
                                 @CookieParam(HostedSessions.COOKIE) String sessionId,
                                 MultivaluedMap<String, String> form) {
-        return flow.validate(uri.getQueryParameters()).chain(validated -> {
-            CsrfTokens.verify(csrfCookie, form.getFirst(CsrfTokens.FIELD));
-            return find(validated, challengeId).chain(found -> {
-                if (found.isEmpty()) {
-                    return Uni.createFrom().item(ChallengeOutcomes.backToSignIn(validated));
-                }
-                Pending pending = found.get();
-                List<String> methods = pending.methods();
-                String step = form.getFirst("step");
-                if ("choose".equals(step)) {
-                    String chosen = form.getFirst("mfaType");
-                    return Uni.createFrom().item(methods.contains(chosen)
-                            ? AuthorizationFlow.seeOther(validated.request().pageUrl("/mfaSetup", Map.of("method", chosen)))
-                            : renderChoice(validated, headers, csrfCookie, 400, forms.messages(validated, headers).missingMfaType(),
-                                    methods, null));
-                }
-                if (AUTHENTICATOR.equals(step) && methods.contains(AUTHENTICATOR)) {
-                    return verify(validated, headers, csrfCookie, http, sessionId, pending, form);
-                }
-                if (EMAIL.equals(step) && methods.contains(EMAIL)) {
-                    return setUpEmail(validated, headers, csrfCookie, http, sessionId, pending, form);
-                }
-                return Uni.createFrom().item(AuthorizationFlow.seeOther(validated.request().pageUrl("/mfaSetup")));
-            });
-        });
+        return pages.answer(uri, http, csrfCookie, form.getFirst(CsrfTokens.FIELD), challengeId, sessionId,
+                challenge -> challenge.is(CHALLENGE), answering -> {
+                    var validated = answering.validated();
+                    List<String> methods = methods(answering.challenge());
+                    String step = form.getFirst("step");
+                    if ("choose".equals(step)) {
+                        String chosen = form.getFirst("mfaType");
+                        return ChallengePages.now(methods.contains(chosen)
+                                ? AuthorizationFlow.seeOther(validated.request().pageUrl("/mfaSetup", Map.of("method", chosen)))
+                                : renderChoice(validated, headers, csrfCookie, 400, forms.messages(validated, headers).missingMfaType(),
+                                        methods, null));
+                    }
+                    if (AUTHENTICATOR.equals(step) && methods.contains(AUTHENTICATOR)) {
+                        return verify(answering, headers, csrfCookie, form);
+                    }
+                    if (EMAIL.equals(step) && methods.contains(EMAIL)) {
+                        return setUpEmail(answering, headers, csrfCookie, form);
+                    }
+                    return ChallengePages.now(AuthorizationFlow.seeOther(validated.request().pageUrl("/mfaSetup")));
+                });
     }
 
-    private Uni<Optional<Pending>> find(AuthorizationFlow.Validated validated, String challengeId) {
-        return challenges.find(challengeId, validated.request().clientId())
-                .map(found -> found.filter(challenge -> challenge.is(CHALLENGE)).map(challenge -> new Pending(challengeId, challenge)));
+    /** The methods of the challenge's {@code MFAS_CAN_SETUP} that this page can set up. */
+    private static List<String> methods(PendingChallenge challenge) {
+        return challenge.nameList("MFAS_CAN_SETUP").stream().filter(SUPPORTED::contains).toList();
     }
 
     /** AssociateSoftwareToken with the challenge's session; the pending challenge then holds the session it answered. */
-    private Uni<Response> associate(AuthorizationFlow.Validated validated, HttpHeaders headers, String csrfCookie, Pending pending) {
+    private Uni<Response> associate(AuthorizationFlow.Validated validated, HttpHeaders headers, String csrfCookie, String challengeId,
+                                    PendingChallenge challenge) {
         String clientId = validated.request().clientId();
         return accounts.call("associate-software-token", client -> client.associateSoftwareToken(clientId,
-                        new HostedLoginRequests.AssociateSoftwareToken(pending.challenge().session())))
-                .call(associated -> challenges.replace(pending.id(), pending.challenge().withSession(associated.session())))
+                        new HostedLoginRequests.AssociateSoftwareToken(challenge.session())))
+                .call(associated -> challenges.replace(challengeId, challenge.withSession(associated.session())))
                 .map(associated -> renderAuthenticator(validated, headers, csrfCookie, 200, null,
-                        enrolment(validated, pending, associated.secretCode()), null))
+                        enrolment(validated, challenge, associated.secretCode()), null))
                 .onFailure(CognitoErrorException.class).recoverWithUni(failure ->
-                        outcomes.restart(validated, pending.id(), (CognitoErrorException) failure));
+                        outcomes.restart(validated, challengeId, (CognitoErrorException) failure));
     }
 
     /** The first code → VerifySoftwareToken → MFA_SETUP with the session it answered → the engine's next step. */
-    private Uni<Response> verify(AuthorizationFlow.Validated validated, HttpHeaders headers, String csrfCookie, HttpServerRequest http,
-                                 String sessionId, Pending pending, MultivaluedMap<String, String> form) {
+    private Uni<Response> verify(ChallengePages.Answering answering, HttpHeaders headers, String csrfCookie,
+                                 MultivaluedMap<String, String> form) {
+        var validated = answering.validated();
+        PendingChallenge challenge = answering.challenge();
         String secret = form.getFirst("secret");
         if (!AuthenticatorEnrolment.isSecret(secret)) {
             // not the form this page wrote: start the set-up over with a new secret
             return Uni.createFrom().item(AuthorizationFlow.seeOther(validated.request().pageUrl("/mfaSetup", Map.of("method", AUTHENTICATOR))));
         }
-        AuthenticatorEnrolment enrolment = enrolment(validated, pending, secret);
+        AuthenticatorEnrolment enrolment = enrolment(validated, challenge, secret);
         String deviceName = PageRequests.trimmed(form.getFirst("deviceName"));
         if (deviceName != null && deviceName.length() > 64) {
             deviceName = deviceName.substring(0, 64);
@@ -176,18 +157,18 @@ public class MfaSetupPage {
                     typedDeviceName));
         }
         String clientId = validated.request().clientId();
-        PendingChallenge challenge = pending.challenge();
         return accounts.call("verify-software-token", client -> client.verifySoftwareToken(clientId,
                         new HostedLoginRequests.VerifySoftwareToken(challenge.session(), code, typedDeviceName)))
                 .onItemOrFailure().transformToUni((verified, failure) -> {
                     if (failure == null) {
-                        return respond(validated, http, sessionId, pending, verified.session(), Map.of(), null);
+                        // MFA_SETUP with the session VerifySoftwareToken answered; any refusal now ends the sign-in
+                        return pages.respond(answering.withSession(verified.session()), Map.of(), null);
                     }
                     if (!(failure instanceof CognitoErrorException refused)) {
                         return Uni.createFrom().failure(failure);
                     }
                     if (!ChallengeOutcomes.sessionKept(refused)) {
-                        return outcomes.restart(validated, pending.id(), refused);
+                        return outcomes.restart(validated, answering.challengeId(), refused);
                     }
                     // a mistyped code: the engine kept the session, the same secret is shown again
                     String error = "EnableSoftwareTokenMFAException".equals(refused.type()) ? messages.setupCodeMismatch()
@@ -197,44 +178,22 @@ public class MfaSetupPage {
     }
 
     /** The email address → MFA_SETUP with {@code EMAIL} → the engine's next step (its EMAIL_OTP code). */
-    private Uni<Response> setUpEmail(AuthorizationFlow.Validated validated, HttpHeaders headers, String csrfCookie, HttpServerRequest http,
-                                     String sessionId, Pending pending, MultivaluedMap<String, String> form) {
+    private Uni<Response> setUpEmail(ChallengePages.Answering answering, HttpHeaders headers, String csrfCookie,
+                                     MultivaluedMap<String, String> form) {
+        var validated = answering.validated();
         String email = PageRequests.trimmed(form.getFirst("email"));
         PageMessages messages = forms.messages(validated, headers);
         if (email == null || email.length() > 2048 || !EMAIL_ADDRESS.matcher(email).matches()) {
             return Uni.createFrom().item(renderEmail(validated, headers, csrfCookie, 400, messages.missingEmail(), email));
         }
-        return respond(validated, http, sessionId, pending, pending.challenge().session(), Map.of("EMAIL", email),
+        return pages.respond(answering, Map.of("EMAIL", email),
                 refused -> renderEmail(validated, headers, csrfCookie, 400, PageText.describe(refused, messages), email));
     }
 
-    /**
-     * RespondToAuthChallenge MFA_SETUP, then the engine's next step. A refusal that kept the session is shown by
-     * {@code keptStep} (null: none expected); any other ends the sign-in.
-     */
-    private Uni<Response> respond(AuthorizationFlow.Validated validated, HttpServerRequest http, String sessionId, Pending pending,
-                                  String session, Map<String, String> extra, Function<CognitoErrorException, Response> keptStep) {
-        Map<String, String> responses = new LinkedHashMap<>();
-        if (pending.challenge().username() != null) {
-            responses.put("USERNAME", pending.challenge().username());
-        }
-        responses.putAll(extra);
-        String clientId = validated.request().clientId();
-        return accounts.call("respond-to-challenge", client -> client.respondToChallenge(clientId,
-                        new HostedLoginRequests.RespondToChallenge(CHALLENGE, session, responses, PageRequests.ipAddress(http))))
-                .chain(step -> steps.next(validated, step, pending.id(), sessionId))
-                .onFailure(CognitoErrorException.class).recoverWithUni(failure -> {
-                    CognitoErrorException refused = (CognitoErrorException) failure;
-                    return keptStep != null && ChallengeOutcomes.sessionKept(refused)
-                            ? Uni.createFrom().item(keptStep.apply(refused))
-                            : outcomes.restart(validated, pending.id(), refused);
-                });
-    }
-
-    private AuthenticatorEnrolment enrolment(AuthorizationFlow.Validated validated, Pending pending, String secret) {
+    private AuthenticatorEnrolment enrolment(AuthorizationFlow.Validated validated, PendingChallenge challenge, String secret) {
         var client = validated.client();
         String issuer = client.poolName() != null ? client.poolName() : client.clientName() != null ? client.clientName() : "Cognate";
-        String account = pending.challenge().username() != null ? pending.challenge().username() : "user";
+        String account = challenge.username() != null ? challenge.username() : "user";
         return AuthenticatorEnrolment.of(issuer, account, secret);
     }
 

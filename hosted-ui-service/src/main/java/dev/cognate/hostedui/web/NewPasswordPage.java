@@ -4,8 +4,6 @@ import dev.cognate.hostedui.client.CognitoErrorException;
 import dev.cognate.hostedui.service.HostedSessions;
 import dev.cognate.hostedui.service.PendingChallenge;
 import dev.cognate.hostedui.service.PendingChallenges;
-import dev.cognate.hostedui.service.UserPoolAccounts;
-import dev.cognate.internalapi.HostedLoginRequests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -35,18 +33,11 @@ public class NewPasswordPage {
 
     static final String CHALLENGE = "NEW_PASSWORD_REQUIRED";
 
-    private final AuthorizationFlow flow;
-    private final UserPoolAccounts accounts;
-    private final PendingChallenges challenges;
-    private final SignInSteps steps;
+    private final ChallengePages pages;
     private final PageForms forms;
 
-    public NewPasswordPage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges, SignInSteps steps,
-                           PageForms forms) {
-        this.flow = flow;
-        this.accounts = accounts;
-        this.challenges = challenges;
-        this.steps = steps;
+    public NewPasswordPage(ChallengePages pages, PageForms forms) {
+        this.pages = pages;
         this.forms = forms;
     }
 
@@ -54,11 +45,8 @@ public class NewPasswordPage {
     public Uni<Response> show(@Context UriInfo uri, @Context HttpHeaders headers,
                               @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                               @CookieParam(PendingChallenges.COOKIE) String challengeId) {
-        return flow.validate(uri.getQueryParameters()).chain(validated ->
-                challenges.find(challengeId, validated.request().clientId()).map(challenge -> challenge
-                        .filter(found -> found.is(CHALLENGE))
-                        .map(found -> render(validated, found, headers, csrfCookie, 200, null, Map.of()))
-                        .orElseGet(() -> backToSignIn(validated))));
+        return pages.show(uri, challengeId, challenge -> challenge.is(CHALLENGE),
+                (validated, challenge) -> ChallengePages.now(render(validated, challenge, headers, csrfCookie, 200, null, Map.of())));
     }
 
     @POST
@@ -68,43 +56,32 @@ public class NewPasswordPage {
                                 @CookieParam(PendingChallenges.COOKIE) String challengeId,
                                 @CookieParam(HostedSessions.COOKIE) String sessionId,
                                 MultivaluedMap<String, String> form) {
-        return flow.validate(uri.getQueryParameters()).chain(validated -> {
-            CsrfTokens.verify(csrfCookie, form.getFirst(CsrfTokens.FIELD));
-            return challenges.find(challengeId, validated.request().clientId()).chain(pending -> {
-                var found = pending.filter(challenge -> challenge.is(CHALLENGE));
-                if (found.isEmpty()) {
-                    return Uni.createFrom().item(backToSignIn(validated));
-                }
-                PendingChallenge challenge = found.get();
-                Map<String, String> attributes = attributes(form, challenge.requiredAttributes());
-                PageMessages messages = forms.messages(validated, headers);
-                String newPassword = form.getFirst("newPassword");
-                if (newPassword == null || newPassword.isEmpty()) {
-                    return Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400,
-                            messages.missingNewPassword(), attributes));
-                }
-                if (!newPassword.equals(form.getFirst("confirmPassword"))) {
-                    return Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400,
-                            messages.passwordsDoNotMatch(), attributes));
-                }
-                var request = validated.request();
-                return accounts.call("respond-to-challenge", client -> client.respondToChallenge(request.clientId(),
-                                new HostedLoginRequests.RespondToChallenge(CHALLENGE, challenge.session(),
-                                        responses(challenge, newPassword, attributes), PageRequests.ipAddress(http))))
-                        .chain(step -> steps.next(validated, step, challengeId, sessionId))
-                        .onFailure(CognitoErrorException.class).recoverWithItem(failure -> render(validated, challenge,
-                                headers, csrfCookie, 400, PageText.describe((CognitoErrorException) failure, messages),
-                                attributes));
-            });
-        });
+        return pages.answer(uri, http, csrfCookie, form.getFirst(CsrfTokens.FIELD), challengeId, sessionId,
+                challenge -> challenge.is(CHALLENGE), answering -> {
+                    var validated = answering.validated();
+                    PendingChallenge challenge = answering.challenge();
+                    Map<String, String> attributes = attributes(form, challenge.requiredAttributes());
+                    PageMessages messages = forms.messages(validated, headers);
+                    String newPassword = form.getFirst("newPassword");
+                    if (newPassword == null || newPassword.isEmpty()) {
+                        return ChallengePages.now(render(validated, challenge, headers, csrfCookie, 400,
+                                messages.missingNewPassword(), attributes));
+                    }
+                    if (!newPassword.equals(form.getFirst("confirmPassword"))) {
+                        return ChallengePages.now(render(validated, challenge, headers, csrfCookie, 400,
+                                messages.passwordsDoNotMatch(), attributes));
+                    }
+                    // every refusal shows the page again: the user may try another password
+                    return pages.respond(answering, responses(newPassword, attributes))
+                            .onFailure(CognitoErrorException.class).recoverWithItem(failure -> render(validated, challenge,
+                                    headers, csrfCookie, 400, PageText.describe((CognitoErrorException) failure, messages),
+                                    attributes));
+                });
     }
 
-    /** NEW_PASSWORD_REQUIRED's ChallengeResponses: USERNAME, NEW_PASSWORD and {@code userAttributes.<name>} of each one posted. */
-    private static Map<String, String> responses(PendingChallenge challenge, String newPassword, Map<String, String> attributes) {
+    /** NEW_PASSWORD_REQUIRED's ChallengeResponses (after USERNAME): NEW_PASSWORD and {@code userAttributes.<name>} of each one posted. */
+    private static Map<String, String> responses(String newPassword, Map<String, String> attributes) {
         Map<String, String> responses = new LinkedHashMap<>();
-        if (challenge.username() != null) {
-            responses.put("USERNAME", challenge.username());
-        }
         responses.put("NEW_PASSWORD", newPassword);
         attributes.forEach((name, value) -> responses.put("userAttributes." + name, value));
         return responses;
@@ -120,10 +97,6 @@ public class NewPasswordPage {
             }
         }
         return attributes;
-    }
-
-    private Response backToSignIn(AuthorizationFlow.Validated validated) {
-        return AuthorizationFlow.seeOther(validated.request().pageUrl("/login"));
     }
 
     private Response render(AuthorizationFlow.Validated validated, PendingChallenge challenge, HttpHeaders headers,

@@ -4,8 +4,6 @@ import dev.cognate.hostedui.client.CognitoErrorException;
 import dev.cognate.hostedui.service.HostedSessions;
 import dev.cognate.hostedui.service.PendingChallenge;
 import dev.cognate.hostedui.service.PendingChallenges;
-import dev.cognate.hostedui.service.UserPoolAccounts;
-import dev.cognate.internalapi.HostedLoginRequests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -39,19 +36,12 @@ public class PasskeySignInPage {
     /** The challenge parameter with the PublicKeyCredentialRequestOptionsJSON. */
     static final String OPTIONS = "CREDENTIAL_REQUEST_OPTIONS";
 
-    private final AuthorizationFlow flow;
-    private final UserPoolAccounts accounts;
-    private final PendingChallenges challenges;
-    private final SignInSteps steps;
+    private final ChallengePages pages;
     private final PageForms forms;
     private final ChallengeOutcomes outcomes;
 
-    public PasskeySignInPage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges, SignInSteps steps,
-                             PageForms forms, ChallengeOutcomes outcomes) {
-        this.flow = flow;
-        this.accounts = accounts;
-        this.challenges = challenges;
-        this.steps = steps;
+    public PasskeySignInPage(ChallengePages pages, PageForms forms, ChallengeOutcomes outcomes) {
+        this.pages = pages;
         this.forms = forms;
         this.outcomes = outcomes;
     }
@@ -60,11 +50,8 @@ public class PasskeySignInPage {
     public Uni<Response> show(@Context UriInfo uri, @Context HttpHeaders headers,
                               @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                               @CookieParam(PendingChallenges.COOKIE) String challengeId) {
-        return flow.validate(uri.getQueryParameters()).chain(validated ->
-                challenges.find(challengeId, validated.request().clientId()).map(challenge -> challenge
-                        .filter(found -> found.is(CHALLENGE))
-                        .map(found -> render(validated, found, headers, csrfCookie, 200, null))
-                        .orElseGet(() -> ChallengeOutcomes.backToSignIn(validated))));
+        return pages.show(uri, challengeId, challenge -> challenge.is(CHALLENGE),
+                (validated, challenge) -> ChallengePages.now(render(validated, challenge, headers, csrfCookie, 200, null)));
     }
 
     @POST
@@ -75,39 +62,25 @@ public class PasskeySignInPage {
                                 @CookieParam(HostedSessions.COOKIE) String sessionId,
                                 @FormParam(CsrfTokens.FIELD) String csrf,
                                 @FormParam("credential") String credential) {
-        return flow.validate(uri.getQueryParameters()).chain(validated -> {
-            CsrfTokens.verify(csrfCookie, csrf);
-            return challenges.find(challengeId, validated.request().clientId()).chain(pending -> {
-                var found = pending.filter(challenge -> challenge.is(CHALLENGE));
-                if (found.isEmpty()) {
-                    return Uni.createFrom().item(ChallengeOutcomes.backToSignIn(validated));
-                }
-                PendingChallenge challenge = found.get();
-                PageMessages messages = forms.messages(validated, headers);
-                if (credential == null || credential.isBlank()) {
-                    return Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400, messages.passkeyCancelled()));
-                }
-                Map<String, String> responses = new LinkedHashMap<>();
-                if (challenge.username() != null) {
-                    responses.put("USERNAME", challenge.username());
-                }
-                responses.put("CREDENTIAL", credential);
-                var request = validated.request();
-                return accounts.call("respond-to-challenge", client -> client.respondToChallenge(request.clientId(),
-                                new HostedLoginRequests.RespondToChallenge(CHALLENGE, challenge.session(), responses,
-                                        PageRequests.ipAddress(http))))
-                        .chain(step -> steps.next(validated, step, challengeId, sessionId))
-                        .onFailure(CognitoErrorException.class).recoverWithUni(failure -> {
-                            CognitoErrorException refused = (CognitoErrorException) failure;
-                            if (ChallengeOutcomes.sessionKept(refused)) {
-                                return Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400,
-                                        PageText.describe(refused, messages)));
-                            }
-                            return refused.getMessage().startsWith("Invalid session")
-                                    ? outcomes.restart(validated, challengeId, refused)
-                                    : outcomes.restart(validated, challengeId, PageNotices.PASSKEY_REFUSED);
-                        });
-            });
+        return pages.answer(uri, http, csrfCookie, csrf, challengeId, sessionId, challenge -> challenge.is(CHALLENGE), answering -> {
+            var validated = answering.validated();
+            PendingChallenge challenge = answering.challenge();
+            PageMessages messages = forms.messages(validated, headers);
+            if (credential == null || credential.isBlank()) {
+                return ChallengePages.now(render(validated, challenge, headers, csrfCookie, 400, messages.passkeyCancelled()));
+            }
+            return pages.respond(answering, Map.of("CREDENTIAL", credential))
+                    .onFailure(CognitoErrorException.class).recoverWithUni(failure -> {
+                        CognitoErrorException refused = (CognitoErrorException) failure;
+                        if (ChallengeOutcomes.sessionKept(refused)) {
+                            return ChallengePages.now(render(validated, challenge, headers, csrfCookie, 400,
+                                    PageText.describe(refused, messages)));
+                        }
+                        // unlike a code's, a refused passkey has its own notice
+                        return refused.getMessage().startsWith("Invalid session")
+                                ? outcomes.restart(validated, challengeId, refused)
+                                : outcomes.restart(validated, challengeId, PageNotices.PASSKEY_REFUSED);
+                    });
         });
     }
 

@@ -1,11 +1,8 @@
 package dev.cognate.hostedui.web;
 
-import dev.cognate.hostedui.client.CognitoErrorException;
 import dev.cognate.hostedui.service.HostedSessions;
 import dev.cognate.hostedui.service.PendingChallenge;
 import dev.cognate.hostedui.service.PendingChallenges;
-import dev.cognate.hostedui.service.UserPoolAccounts;
-import dev.cognate.internalapi.HostedLoginRequests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +17,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,32 +31,20 @@ public class SelectMfaTypePage {
     static final String CHALLENGE = "SELECT_MFA_TYPE";
     private static final String CHOICES = "MFAS_CAN_CHOOSE";
 
-    private final AuthorizationFlow flow;
-    private final UserPoolAccounts accounts;
-    private final PendingChallenges challenges;
-    private final SignInSteps steps;
+    private final ChallengePages pages;
     private final PageForms forms;
-    private final ChallengeOutcomes outcomes;
 
-    public SelectMfaTypePage(AuthorizationFlow flow, UserPoolAccounts accounts, PendingChallenges challenges, SignInSteps steps,
-                             PageForms forms, ChallengeOutcomes outcomes) {
-        this.flow = flow;
-        this.accounts = accounts;
-        this.challenges = challenges;
-        this.steps = steps;
+    public SelectMfaTypePage(ChallengePages pages, PageForms forms) {
+        this.pages = pages;
         this.forms = forms;
-        this.outcomes = outcomes;
     }
 
     @GET
     public Uni<Response> show(@Context UriInfo uri, @Context HttpHeaders headers,
                               @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                               @CookieParam(PendingChallenges.COOKIE) String challengeId) {
-        return flow.validate(uri.getQueryParameters()).chain(validated ->
-                challenges.find(challengeId, validated.request().clientId()).map(challenge -> challenge
-                        .filter(found -> found.is(CHALLENGE))
-                        .map(found -> render(validated, found, headers, csrfCookie, 200, null, null))
-                        .orElseGet(() -> ChallengeOutcomes.backToSignIn(validated))));
+        return pages.show(uri, challengeId, challenge -> challenge.is(CHALLENGE),
+                (validated, challenge) -> ChallengePages.now(render(validated, challenge, headers, csrfCookie, 200, null, null)));
     }
 
     @POST
@@ -70,38 +54,18 @@ public class SelectMfaTypePage {
                                 @CookieParam(PendingChallenges.COOKIE) String challengeId,
                                 @CookieParam(HostedSessions.COOKIE) String sessionId,
                                 MultivaluedMap<String, String> form) {
-        return flow.validate(uri.getQueryParameters()).chain(validated -> {
-            CsrfTokens.verify(csrfCookie, form.getFirst(CsrfTokens.FIELD));
-            return challenges.find(challengeId, validated.request().clientId()).chain(pending -> {
-                var found = pending.filter(challenge -> challenge.is(CHALLENGE));
-                if (found.isEmpty()) {
-                    return Uni.createFrom().item(ChallengeOutcomes.backToSignIn(validated));
-                }
-                PendingChallenge challenge = found.get();
-                PageMessages messages = forms.messages(validated, headers);
-                String chosen = form.getFirst("mfaType");
-                if (chosen == null || !offered(challenge).contains(chosen)) {
-                    return Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400, messages.missingMfaType(), null));
-                }
-                Map<String, String> responses = new LinkedHashMap<>();
-                if (challenge.username() != null) {
-                    responses.put("USERNAME", challenge.username());
-                }
-                responses.put("ANSWER", chosen);
-                var request = validated.request();
-                return accounts.call("respond-to-challenge", client -> client.respondToChallenge(request.clientId(),
-                                new HostedLoginRequests.RespondToChallenge(CHALLENGE, challenge.session(), responses,
-                                        PageRequests.ipAddress(http))))
-                        .chain(step -> steps.next(validated, step, challengeId, sessionId))
-                        .onFailure(CognitoErrorException.class).recoverWithUni(failure -> {
-                            CognitoErrorException refused = (CognitoErrorException) failure;
-                            return ChallengeOutcomes.sessionKept(refused)
-                                    ? Uni.createFrom().item(render(validated, challenge, headers, csrfCookie, 400,
-                                            PageText.describe(refused, messages), chosen))
-                                    : outcomes.restart(validated, challengeId, refused);
-                        });
-            });
-        });
+        return pages.answer(uri, http, csrfCookie, form.getFirst(CsrfTokens.FIELD), challengeId, sessionId,
+                challenge -> challenge.is(CHALLENGE), answering -> {
+                    var validated = answering.validated();
+                    PendingChallenge challenge = answering.challenge();
+                    PageMessages messages = forms.messages(validated, headers);
+                    String chosen = form.getFirst("mfaType");
+                    if (chosen == null || !offered(challenge).contains(chosen)) {
+                        return ChallengePages.now(render(validated, challenge, headers, csrfCookie, 400, messages.missingMfaType(), null));
+                    }
+                    return pages.respond(answering, Map.of("ANSWER", chosen),
+                            refused -> render(validated, challenge, headers, csrfCookie, 400, PageText.describe(refused, messages), chosen));
+                });
     }
 
     /** The methods the engine lets the user choose that this page can name. */

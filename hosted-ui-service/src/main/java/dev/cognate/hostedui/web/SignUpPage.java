@@ -1,9 +1,7 @@
 package dev.cognate.hostedui.web;
 
 import dev.cognate.internalapi.AppClientConfig;
-import dev.cognate.hostedui.client.CognitoErrorException;
 import dev.cognate.internalapi.HostedLoginRequests;
-import dev.cognate.hostedui.service.UserPoolAccounts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -31,13 +29,13 @@ import java.util.Map;
 public class SignUpPage {
 
     private final AuthorizationFlow flow;
-    private final UserPoolAccounts accounts;
     private final PageForms forms;
+    private final AccountForms accountForms;
 
-    public SignUpPage(AuthorizationFlow flow, UserPoolAccounts accounts, PageForms forms) {
+    public SignUpPage(AuthorizationFlow flow, PageForms forms, AccountForms accountForms) {
         this.flow = flow;
-        this.accounts = accounts;
         this.forms = forms;
+        this.accountForms = accountForms;
     }
 
     @GET
@@ -52,8 +50,7 @@ public class SignUpPage {
     public Uni<Response> signUp(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest http,
                                 @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
                                 MultivaluedMap<String, String> form) {
-        return flow.validateForUserPool(uri.getQueryParameters()).chain(validated -> {
-            CsrfTokens.verify(csrfCookie, form.getFirst(CsrfTokens.FIELD));
+        return accountForms.post(uri, csrfCookie, form.getFirst(CsrfTokens.FIELD), validated -> {
             AppClientConfig client = validated.client();
             String username = PageRequests.trimmed(form.getFirst("username"));
             String password = form.getFirst("password");
@@ -72,15 +69,13 @@ public class SignUpPage {
                         forms.messages(validated, headers).missingCredentials()));
             }
             var request = validated.request();
-            return accounts.call("sign-up", api -> api.signUp(request.clientId(),
-                            new HostedLoginRequests.SignUp(username, password, attributes, PageRequests.ipAddress(http))))
-                    .map(result -> result.userConfirmed()
+            return accountForms.call(validated, headers, "sign-up", api -> api.signUp(request.clientId(),
+                            new HostedLoginRequests.SignUp(username, password, attributes, PageRequests.ipAddress(http))),
+                    result -> result.userConfirmed()
                             ? AuthorizationFlow.seeOther(request.pageUrl("/login",
                                     Map.of("username", username, "notice", PageNotices.CONFIRMED)))
-                            : AuthorizationFlow.seeOther(request.pageUrl("/confirm", Map.of("username", username))))
-                    .onFailure(CognitoErrorException.class).recoverWithItem(failure -> render(validated, headers,
-                            csrfCookie, 400, username, attributes,
-                            PageText.describe((CognitoErrorException) failure, forms.messages(validated, headers))));
+                            : AuthorizationFlow.seeOther(request.pageUrl("/confirm", Map.of("username", username))),
+                    error -> render(validated, headers, csrfCookie, 400, username, attributes, error));
         });
     }
 

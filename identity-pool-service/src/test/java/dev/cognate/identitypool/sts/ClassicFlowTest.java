@@ -2,17 +2,13 @@ package dev.cognate.identitypool.sts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cognate.identitypool.CognitoIdentityClients;
-import dev.cognate.identitypool.LocalUserPoolIssuer;
+import dev.cognate.identitypool.TrustedUserPoolTest;
 import dev.cognate.tokens.ClaimChecks;
 import dev.cognate.tokens.JwtVerifier;
 import dev.cognate.tokens.PublicKeys;
 import dev.cognate.tokens.SigningAlgorithm;
 import dev.cognate.tokens.VerifiedJwt;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -21,7 +17,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.InvalidParameterException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
@@ -29,12 +24,10 @@ import software.amazon.awssdk.services.sts.model.StsException;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -45,7 +38,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * the credentials it returns recognised by {@code getCallerIdentity}; AllowClassicFlow and the pool's roles are enforced.
  */
 @QuarkusTest
-class ClassicFlowTest {
+class ClassicFlowTest extends TrustedUserPoolTest {
 
     static final String USER_POOL = "us-east-1_Classic1";
     static final String CLIENT = "classicclient1";
@@ -53,34 +46,13 @@ class ClassicFlowTest {
     static final String GUEST = "arn:aws:iam::123456789012:role/Classic_Guest";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TestHTTPResource("/")
-    URL endpoint;
-
-    LocalUserPoolIssuer issuer;
-    CognitoIdentityClient operator;
-    CognitoIdentityClient anonymous;
-    String provider;
-
-    @BeforeEach
-    void clients() {
-        issuer = LocalUserPoolIssuer.get();
-        provider = issuer.providerName(USER_POOL);
-        operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = CognitoIdentityClients.anonymous(endpoint);
-    }
-
-    @AfterEach
-    void close() {
-        operator.close();
-        anonymous.close();
+    ClassicFlowTest() {
+        super(USER_POOL);
     }
 
     String pool(boolean classic) {
-        String pool = operator.createIdentityPool(r -> r.identityPoolName("classic-" + UUID.randomUUID().toString().substring(0, 8))
-                .allowUnauthenticatedIdentities(true).allowClassicFlow(classic)
-                .cognitoIdentityProviders(p -> p.providerName(provider).clientId(CLIENT))).identityPoolId();
-        operator.setIdentityPoolRoles(r -> r.identityPoolId(pool).roles(Map.of("authenticated", AUTH, "unauthenticated", GUEST)));
-        return pool;
+        return identityPool("classic", CLIENT, r -> r.allowUnauthenticatedIdentities(true).allowClassicFlow(classic),
+                Map.of("authenticated", AUTH, "unauthenticated", GUEST), null);
     }
 
     StsClient sts(AwsCredentialsProvider credentials) {

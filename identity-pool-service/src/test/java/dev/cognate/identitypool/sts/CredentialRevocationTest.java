@@ -1,21 +1,16 @@
 package dev.cognate.identitypool.sts;
 
 import dev.cognate.identitypool.CognitoIdentityClients;
-import dev.cognate.identitypool.LocalUserPoolIssuer;
+import dev.cognate.identitypool.TrustedUserPoolTest;
 import dev.cognate.identitypool.MovableClock;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.StsException;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,14 +28,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * revoked identity's unexpired OpenID token no longer buys credentials from STS AssumeRoleWithWebIdentity.
  */
 @QuarkusTest
-class CredentialRevocationTest {
+class CredentialRevocationTest extends TrustedUserPoolTest {
 
     static final String USER_POOL = "us-east-1_RevokePool";
     static final String CLIENT = "revokeclient1";
     static final String AUTH = "arn:aws:iam::123456789012:role/Revocable";
-
-    @TestHTTPResource("/")
-    URL endpoint;
 
     @Inject
     AgroalDataSource dataSource;
@@ -48,30 +40,13 @@ class CredentialRevocationTest {
     @Inject
     MovableClock clock;
 
-    LocalUserPoolIssuer issuer;
-    CognitoIdentityClient operator;
-    CognitoIdentityClient anonymous;
-    String provider;
-
-    @BeforeEach
-    void clients() {
-        issuer = LocalUserPoolIssuer.get();
-        provider = issuer.providerName(USER_POOL);
-        operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = CognitoIdentityClients.anonymous(endpoint);
-    }
-
-    @AfterEach
-    void close() {
-        operator.close();
-        anonymous.close();
+    CredentialRevocationTest() {
+        super(USER_POOL);
     }
 
     /** An identity of a fresh pool with its login, and credentials for it. */
     String[] identity(String user) {
-        String pool = operator.createIdentityPool(r -> r.identityPoolName("revoke-" + UUID.randomUUID().toString().substring(0, 8))
-                .allowUnauthenticatedIdentities(false).cognitoIdentityProviders(p -> p.providerName(provider).clientId(CLIENT))).identityPoolId();
-        operator.setIdentityPoolRoles(r -> r.identityPoolId(pool).roles(Map.of("authenticated", AUTH)));
+        String pool = identityPool("revoke", CLIENT, r -> r.allowUnauthenticatedIdentities(false), Map.of("authenticated", AUTH), null);
         String login = issuer.idToken(USER_POOL, CLIENT, user);
         String identityId = anonymous.getId(r -> r.identityPoolId(pool).logins(Map.of(provider, login))).identityId();
         return new String[] {identityId, login};

@@ -1,27 +1,21 @@
 package dev.cognate.identitypool.sts;
 
 import dev.cognate.identitypool.CognitoIdentityClients;
-import dev.cognate.identitypool.LocalUserPoolIssuer;
+import dev.cognate.identitypool.TrustedUserPoolTest;
 import dev.cognate.testkit.Ports;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 import software.amazon.awssdk.services.cognitoidentity.model.InvalidIdentityPoolConfigurationException;
 import software.amazon.awssdk.services.cognitoidentity.model.RoleMapping;
 import software.amazon.awssdk.services.sts.StsClient;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -35,7 +29,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 @QuarkusTest
 @TestProfile(ExternalCredentialVendorTest.ExternalVendor.class)
-class ExternalCredentialVendorTest {
+class ExternalCredentialVendorTest extends TrustedUserPoolTest {
 
     static final String USER_POOL = "us-east-1_ExternalSts";
     static final String CLIENT = "externalclient1";
@@ -54,38 +48,17 @@ class ExternalCredentialVendorTest {
         }
     }
 
-    @TestHTTPResource("/")
-    URL endpoint;
-
     @Inject
     SessionTokens sessionTokens;
 
-    LocalUserPoolIssuer issuer;
-    CognitoIdentityClient operator;
-    CognitoIdentityClient anonymous;
-    String provider;
-
-    @BeforeEach
-    void clients() {
-        issuer = LocalUserPoolIssuer.get();
-        provider = issuer.providerName(USER_POOL);
-        operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = CognitoIdentityClients.anonymous(endpoint);
-    }
-
-    @AfterEach
-    void close() {
-        operator.close();
-        anonymous.close();
+    ExternalCredentialVendorTest() {
+        super(USER_POOL);
     }
 
     /** A pool whose roles Cognate's STS lets its identities assume (it stands in for the roles' trust policies). */
     String pool(Map<String, RoleMapping> mappings) {
-        String pool = operator.createIdentityPool(r -> r.identityPoolName("external-" + UUID.randomUUID().toString().substring(0, 8))
-                .allowUnauthenticatedIdentities(false).allowClassicFlow(true)
-                .cognitoIdentityProviders(p -> p.providerName(provider).clientId(CLIENT))).identityPoolId();
-        operator.setIdentityPoolRoles(r -> r.identityPoolId(pool).roles(Map.of("authenticated", AUTH)).roleMappings(mappings));
-        return pool;
+        return identityPool("external", CLIENT, r -> r.allowUnauthenticatedIdentities(false).allowClassicFlow(true),
+                Map.of("authenticated", AUTH), mappings);
     }
 
     @Test

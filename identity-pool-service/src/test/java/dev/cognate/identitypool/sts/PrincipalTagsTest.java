@@ -3,12 +3,9 @@ package dev.cognate.identitypool.sts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.identitypool.CognitoIdentityClients;
-import dev.cognate.identitypool.LocalUserPoolIssuer;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.cognate.identitypool.TrustedUserPoolTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
@@ -20,7 +17,6 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -41,7 +36,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * into the credentials it returns (with {@code PackedPolicySize}, as AWS answers when session tags were passed).
  */
 @QuarkusTest
-class PrincipalTagsTest {
+class PrincipalTagsTest extends TrustedUserPoolTest {
 
     static final String USER_POOL = "us-east-1_TagsPool1";
     static final String CLIENT = "tagsclient1";
@@ -49,37 +44,16 @@ class PrincipalTagsTest {
     static final String GUEST = "arn:aws:iam::123456789012:role/Tagged_Guest";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TestHTTPResource("/")
-    URL endpoint;
-
     @Inject
     SessionTokens sessionTokens;
 
-    LocalUserPoolIssuer issuer;
-    CognitoIdentityClient operator;
-    CognitoIdentityClient anonymous;
-    String provider;
-
-    @BeforeEach
-    void clients() {
-        issuer = LocalUserPoolIssuer.get();
-        provider = issuer.providerName(USER_POOL);
-        operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = CognitoIdentityClients.anonymous(endpoint);
-    }
-
-    @AfterEach
-    void close() {
-        operator.close();
-        anonymous.close();
+    PrincipalTagsTest() {
+        super(USER_POOL);
     }
 
     String pool() {
-        String pool = operator.createIdentityPool(r -> r.identityPoolName("tags-" + UUID.randomUUID().toString().substring(0, 8))
-                .allowUnauthenticatedIdentities(true).allowClassicFlow(true)
-                .cognitoIdentityProviders(p -> p.providerName(provider).clientId(CLIENT))).identityPoolId();
-        operator.setIdentityPoolRoles(r -> r.identityPoolId(pool).roles(Map.of("authenticated", AUTH, "unauthenticated", GUEST)));
-        return pool;
+        return identityPool("tags", CLIENT, r -> r.allowUnauthenticatedIdentities(true).allowClassicFlow(true),
+                Map.of("authenticated", AUTH, "unauthenticated", GUEST), null);
     }
 
     @Test

@@ -1,12 +1,8 @@
 package dev.cognate.identitypool.sts;
 
-import dev.cognate.identitypool.CognitoIdentityClients;
-import dev.cognate.identitypool.LocalUserPoolIssuer;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.cognate.identitypool.TrustedUserPoolTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -25,11 +21,9 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -41,7 +35,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * expired credentials are refused with STS's errors.
  */
 @QuarkusTest
-class VendedCredentialsTest {
+class VendedCredentialsTest extends TrustedUserPoolTest {
 
     static final String USER_POOL = "us-east-1_CredsPool1";
     static final String CLIENT = "credsclient1";
@@ -49,40 +43,18 @@ class VendedCredentialsTest {
     static final String GUEST = "arn:aws:iam::123456789012:role/Cognito_Guest";
     static final String ADMIN = "arn:aws:iam::123456789012:role/team/Admin";
 
-    @TestHTTPResource("/")
-    URL endpoint;
-
     @Inject
     SessionTokens sessionTokens;
 
-    LocalUserPoolIssuer issuer;
-    CognitoIdentityClient operator;
-    CognitoIdentityClient anonymous;
-    String provider;
-
-    @BeforeEach
-    void clients() {
-        issuer = LocalUserPoolIssuer.get();
-        provider = issuer.providerName(USER_POOL);
-        operator = CognitoIdentityClients.operator(endpoint);
-        anonymous = CognitoIdentityClients.anonymous(endpoint);
-    }
-
-    @AfterEach
-    void close() {
-        operator.close();
-        anonymous.close();
+    VendedCredentialsTest() {
+        super(USER_POOL);
     }
 
     String poolWithRoles() {
-        String pool = operator.createIdentityPool(r -> r.identityPoolName("creds-" + UUID.randomUUID().toString().substring(0, 8))
-                .allowUnauthenticatedIdentities(true)
-                .cognitoIdentityProviders(p -> p.providerName(provider).clientId(CLIENT))).identityPoolId();
-        operator.setIdentityPoolRoles(r -> r.identityPoolId(pool).roles(Map.of("authenticated", AUTH, "unauthenticated", GUEST))
-                .roleMappings(Map.of(provider, RoleMapping.builder().type("Rules").ambiguousRoleResolution("AuthenticatedRole")
+        return identityPool("creds", CLIENT, r -> r.allowUnauthenticatedIdentities(true), Map.of("authenticated", AUTH, "unauthenticated", GUEST),
+                Map.of(provider, RoleMapping.builder().type("Rules").ambiguousRoleResolution("AuthenticatedRole")
                         .rulesConfiguration(c -> c.rules(MappingRule.builder().claim("cognito:groups").matchType(MappingRuleMatchType.CONTAINS)
-                                .value("admins").roleARN(ADMIN).build())).build())));
-        return pool;
+                                .value("admins").roleARN(ADMIN).build())).build()));
     }
 
     StsClient sts(String path, String accessKeyId, String secret, String sessionToken) {

@@ -20,18 +20,11 @@ import dev.cognate.outbox.consumer.IdempotentConsumer;
 import dev.cognate.testkit.Ports;
 import dev.cognate.triggers.support.MessageEventsClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -41,8 +34,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,7 +43,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * CustomEmailSender / CustomSMSSender on cognate.messages: real Kafka and PostgreSQL, a real function server (the
@@ -61,9 +51,8 @@ import static org.awaitility.Awaitility.await;
  * a compact JWE (RSA-OAEP-256 + A256GCM) to the operator's public key, which trigger-runner never holds.
  */
 @QuarkusTest
-class CustomSenderDeliveryTest {
+class CustomSenderDeliveryTest extends MessageDeliveryTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UNMAPPED_ARN = "arn:aws:lambda:us-east-1:123456789012:function:custom-sender-unmapped";
 
@@ -77,17 +66,6 @@ class CustomSenderDeliveryTest {
 
     record Received(Map<String, String> headers, JsonNode body) {
     }
-
-    @Inject
-    Pool db;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "cognate.master-key")
-    String masterKey;
-
-    private MessageEventsClient events;
 
     @BeforeAll
     static void startServers() throws Exception {
@@ -106,16 +84,6 @@ class CustomSenderDeliveryTest {
     static void stopServers() {
         functions.stop(0);
         smtp.stop();
-    }
-
-    @BeforeEach
-    void openClient() {
-        events = new MessageEventsClient(bootstrapServers, masterKey);
-    }
-
-    @AfterEach
-    void closeClient() {
-        events.close();
     }
 
     /**
@@ -281,46 +249,8 @@ class CustomSenderDeliveryTest {
         return "http://127.0.0.1:" + functions.getAddress().getPort() + path;
     }
 
-    private static String recipient() {
-        return "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-    }
-
     private static List<MimeMessage> mailsTo(String to) throws Exception {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(address -> address.toString().equals(to));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return mailsTo(smtp, to);
     }
 
-    private Row awaitDelivery(String eventId, String status) {
-        await().atMost(WAIT).until(() -> {
-            RowSet<Row> rows = deliveryRows(eventId);
-            return rows.size() == 1 && status.equals(rows.iterator().next().getString("status"));
-        });
-        return delivery(eventId);
-    }
-
-    private Row delivery(String eventId) {
-        RowSet<Row> rows = deliveryRows(eventId);
-        assertThat(rows.size()).as("deliveries rows of %s", eventId).isEqualTo(1);
-        return rows.iterator().next();
-    }
-
-    private RowSet<Row> deliveryRows(String eventId) {
-        return db.preparedQuery("SELECT * FROM deliveries WHERE event_id = $1").execute(Tuple.of(eventId))
-                .await().atMost(Duration.ofSeconds(5));
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return record.headers().lastHeader(name) == null ? null
-                : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static String attemptsOf(List<ConsumerRecord<String, String>> records, String marker) {
-        return records.stream().filter(record -> record.value().contains(marker)).findFirst()
-                .map(record -> header(record, IdempotentConsumer.ATTEMPTS_HEADER)).orElseThrow();
-    }
 }

@@ -5,13 +5,9 @@ import dev.cognate.triggers.support.MessageEventsClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 /** The local stack's settings: email and text messages written to files (no SMTP server, no SMS gateway). */
 @QuarkusTest
 @TestProfile(LocalMailModeTest.LocalStackMail.class)
-class LocalMailModeTest {
+class LocalMailModeTest extends MessageDeliveryTest {
 
     public static class LocalStackMail implements QuarkusTestProfile {
         @Override
@@ -44,34 +40,11 @@ class LocalMailModeTest {
         }
     }
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Inject
-    Pool db;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "cognate.master-key")
-    String masterKey;
-
     @ConfigProperty(name = "cognate.delivery.email.directory")
     Path mailDirectory;
 
     @ConfigProperty(name = "cognate.delivery.sms.directory")
     Path smsDirectory;
-
-    private MessageEventsClient events;
-
-    @BeforeEach
-    void createClient() {
-        events = new MessageEventsClient(bootstrapServers, masterKey);
-    }
-
-    @AfterEach
-    void closeClient() {
-        events.close();
-    }
 
     @Test
     void writesEachEmailOnceAsAFileADeveloperCanRead() throws Exception {

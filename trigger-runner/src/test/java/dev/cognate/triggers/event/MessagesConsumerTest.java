@@ -17,22 +17,17 @@ import dev.cognate.triggers.support.MessageEventsClient;
 import dev.cognate.triggers.support.RecordingSmsGateway;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -47,29 +42,16 @@ import static org.awaitility.Awaitility.await;
  * gateway, events sealed exactly as user-pool-service seals them.
  */
 @QuarkusTest
-class MessagesConsumerTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(60);
+class MessagesConsumerTest extends MessageDeliveryTest {
 
     private static GreenMail smtp;
     private static RecordingSmsGateway smsGateway;
-
-    @Inject
-    Pool db;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "cognate.master-key")
-    String masterKey;
 
     @ConfigProperty(name = "test.delivery.smtp-port")
     int smtpPort;
 
     @ConfigProperty(name = "test.delivery.sms-port")
     int smsPort;
-
-    private MessageEventsClient events;
 
     @BeforeEach
     void startServers() throws Exception {
@@ -78,12 +60,6 @@ class MessagesConsumerTest {
             smtp.start();
             smsGateway = new RecordingSmsGateway(smsPort);
         }
-        events = new MessageEventsClient(bootstrapServers, masterKey);
-    }
-
-    @AfterEach
-    void closeClient() {
-        events.close();
     }
 
     @AfterAll
@@ -312,22 +288,12 @@ class MessagesConsumerTest {
         assertThat(after.increase(before, "cognate_events_consumed_total", "channel=\"messages\",outcome=\"dead_lettered\"")).isEqualTo(1);
     }
 
-    private static String recipient() {
-        return "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-    }
-
     private static String phoneNumber() {
         return "+1555" + String.format("%07d", (int) (Math.random() * 10_000_000));
     }
 
     private static List<MimeMessage> mailsTo(String to) throws Exception {
-        List<MimeMessage> found = new java.util.ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (Arrays.stream(message.getAllRecipients()).anyMatch(address -> address.toString().equals(to))) {
-                found.add(message);
-            }
-        }
-        return found;
+        return mailsTo(smtp, to);
     }
 
     private static MimeMessage awaitOneMail(String to) {
@@ -341,38 +307,9 @@ class MessagesConsumerTest {
         }
     }
 
-    private Row awaitDelivery(String eventId, String status) {
-        await().atMost(WAIT).until(() -> {
-            RowSet<Row> rows = deliveryRows(eventId);
-            return rows.size() == 1 && status.equals(rows.iterator().next().getString("status"));
-        });
-        return delivery(eventId);
-    }
-
-    private Row delivery(String eventId) {
-        RowSet<Row> rows = deliveryRows(eventId);
-        assertThat(rows.size()).as("deliveries rows of %s", eventId).isEqualTo(1);
-        return rows.iterator().next();
-    }
-
-    private RowSet<Row> deliveryRows(String eventId) {
-        return db.preparedQuery("SELECT * FROM deliveries WHERE event_id = $1").execute(Tuple.of(eventId))
-                .await().atMost(Duration.ofSeconds(5));
-    }
-
     private long count(String sql, String parameter) {
         return db.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(5))
                 .iterator().next().getLong(0);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return record.headers().lastHeader(name) == null ? null
-                : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static String attemptsOf(List<ConsumerRecord<String, String>> records, String marker) {
-        return records.stream().filter(record -> record.value().contains(marker)).findFirst()
-                .map(record -> header(record, IdempotentConsumer.ATTEMPTS_HEADER)).orElseThrow();
     }
 
     private static String reasonOf(List<ConsumerRecord<String, String>> records, String marker) {
