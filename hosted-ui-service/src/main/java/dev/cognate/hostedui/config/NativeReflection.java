@@ -106,6 +106,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.tokens.ClaimChecks",
         "dev.cognate.tokens.PublicKeys$Entry",
         "dev.cognate.tokens.VerifiedJwt",
+        "dev.cognate.tokens.VerifiedTokenCache$Entry",
+        "dev.cognate.tokens.VerifiedTokenCache$Verification",
 })
 public final class NativeReflection {
 
