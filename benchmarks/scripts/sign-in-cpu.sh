@@ -25,7 +25,8 @@ out=$(java -cp benchmarks/target/benchmarks.jar dev.cognate.benchmarks.load.Load
 after_pg=$(ticks "$pg"); after_redis=$(ticks "$redis")
 echo "$out"
 ok=$(echo "$out" | grep -o '[0-9,]* ok' | head -1 | tr -d ', ok')
-svc=$(echo "$out" | grep -o 'server CPU[^s]*s' | grep -o '[0-9.]*' | head -1)
+# with --server-pid the harness counts the service alone: its "server CPU   total   12.34 s ..." line is the service's
+svc=$(echo "$out" | awk '$1 == "server" && $2 == "CPU" && $3 == "total" { print $4; exit }')
 # the harness counts its measured time only; PostgreSQL and Redis are read around the whole run (warm-up included), so
 # their share is scaled by measured / (warm-up + measured) of the requests: printed raw here, scaled by the reader
 echo "server side: user-pool-service ${svc:-?} s; PostgreSQL $(( (after_pg - before_pg) ))/100 s; Redis $(( (after_redis - before_redis) ))/100 s (whole run incl. warm-up); ok ${ok:-?}"

@@ -10,14 +10,13 @@ import java.time.Duration;
 public interface AccessTokenCheckConfig {
 
     /**
-     * How long this instance may answer a token's user and revocation state from memory. A change committed by this
-     * instance drops it at once; a change committed by another instance (or by hand in the database) is seen at most this
-     * long late (plus one query's duration). {@code 0} turns the cache off.
-     *
-     * <p>Off by default: with several replicas, a GlobalSignOut or a disabled user committed on one replica would be
-     * honoured by the others only this long later (deploy/local's ReplicasBehindTlsProxyTest requires at once), and
-     * there is no cross-instance invalidation yet. A single-instance installation may turn it on (e.g. {@code 1s}).
+     * How long this instance may answer a token's user and revocation state from memory ({@code 0} turns the cache off).
+     * A change of one user (attributes, enabled, deleted, password, MFA settings, a revoked family, a global sign-out) is
+     * seen at once by every instance: this one drops its entries, the others through the user's stamp in Redis
+     * ({@code repository/ChangeStamps}; Redis unreachable on the reading side means no cache). This TTL bounds what the
+     * stamps do not cover: a pool-wide change made on another instance, a change made by hand in the database, a writer
+     * that could not reach Redis while the reader could.
      */
-    @WithDefault("PT0S")
+    @WithDefault("5s")
     Duration userCacheTtl();
 }

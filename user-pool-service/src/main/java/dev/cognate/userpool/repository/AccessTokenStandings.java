@@ -20,15 +20,21 @@ import java.util.function.Supplier;
 
 /**
  * What {@link UserRepository#findBySubUnlessRevoked} answers for an access token — its user's row and whether the token
- * was revoked — kept per instance for at most {@code cognate.access-token-check.user-cache-ttl} (1 s; 0 = off), so that
+ * was revoked — kept per instance for at most {@code cognate.access-token-check.user-cache-ttl} (5 s; 0 = off), so that
  * GetUser and {@code /oauth2/userInfo} do not query PostgreSQL for every request.
  *
  * <p><b>The bound.</b> Every write of a user row, of a token family's revocation or of a global sign-out goes through
- * a repository method that calls {@link #changed} (or {@link #poolChanged}) with the connection it wrote on: the user's
- * entries are dropped at once, and again when that transaction commits (a read that raced the write and finished
- * before the commit is dropped then; one that finishes after it is not kept: {@link #invalidations}). So on this
- * instance a change is seen by the next request after its commit. A change committed by another instance, or by hand
- * in the database, is seen at most the TTL (plus one query) late.
+ * a repository method that calls {@link #changed} (or {@link #poolChanged}) with the connection it wrote on.
+ * <ul>
+ *   <li>On this instance the user's entries are dropped at once, and again when that transaction ends (a read that raced
+ *   the write and finished before the commit is dropped then; one that finishes after it is not kept: {@link #invalidations}).</li>
+ *   <li>On every other instance through the user's {@link ChangeStamps stamp} in Redis: an entry is kept with the stamp
+ *   read before its query and used only while the stamp is unchanged and no write of the user is in flight, so a request
+ *   that starts after the change's answer reads the database. Redis unreachable: nothing is used or kept.</li>
+ *   <li>What the stamps do not cover is seen at most the TTL (plus one query) late: a pool-wide change made on another
+ *   instance (a schema change removing an attribute, a deleted pool), a change made by hand in the database, a writer
+ *   that could not reach Redis while the reader could.</li>
+ * </ul>
  *
  * <p>Only answers with a user are kept (a token without one is rare, and a new row for its sub must be seen at once).
  * At most {@link #MAX_USERS} users and {@link #MAX_TOKENS_PER_USER} tokens per user; beyond either the cache (or the
@@ -47,55 +53,68 @@ public class AccessTokenStandings {
     private record TokenKey(UUID familyId, long issuedAtSecond) {
     }
 
-    private record Cached(Standing standing, Instant readAt) {
+    private record Cached(Standing standing, String stamp, Instant readAt) {
     }
 
     private final BoundedCache<UserKey, Map<TokenKey, Cached>> users = new BoundedCache<>(MAX_USERS);
     /** Counts invalidations: an answer read while one happened may be stale, and is used but not kept. */
     private final AtomicLong invalidations = new AtomicLong();
     private final Duration ttl;
+    private final ChangeStamps stamps;
     private final Clock clock;
 
-    public AccessTokenStandings(AccessTokenCheckConfig config, Clock clock) {
+    public AccessTokenStandings(AccessTokenCheckConfig config, ChangeStamps stamps, Clock clock) {
         this.ttl = config.userCacheTtl();
+        this.stamps = stamps;
         this.clock = clock;
     }
 
-    /** The token's standing, from memory when read less than the TTL ago and not invalidated since, else by {@code read}. */
+    /**
+     * The token's standing: from memory when read less than the TTL ago, not invalidated since and the user's stamp
+     * unchanged; else by {@code read}.
+     */
     public Uni<Standing> standing(String poolId, UUID sub, UUID familyId, Instant issuedAt, Supplier<Uni<Standing>> read) {
         if (ttl.isZero() || ttl.isNegative()) {
             return read.get();
         }
         UserKey userKey = new UserKey(poolId, sub);
         TokenKey tokenKey = new TokenKey(familyId, issuedAt.getEpochSecond());
-        Instant now = clock.instant();
-        Map<TokenKey, Cached> tokens = users.get(userKey).orElse(null);
-        Cached cached = tokens == null ? null : tokens.get(tokenKey);
-        if (cached != null && cached.readAt().plus(ttl).isAfter(now)) {
-            return Uni.createFrom().item(cached.standing());
-        }
         long generation = invalidations.get();
-        return read.get().invoke(standing -> {
-            if (standing.user().isEmpty() || invalidations.get() != generation) {
-                return;
+        return stamps.current(stampName(poolId, sub)).chain(stamp -> {
+            if (stamp == null) {
+                return read.get();
             }
-            Map<TokenKey, Cached> entries = users.computeIfAbsent(userKey, key -> new ConcurrentHashMap<>());
-            if (entries.size() >= MAX_TOKENS_PER_USER && !entries.containsKey(tokenKey)) {
-                entries.clear();
+            Instant now = clock.instant();
+            Map<TokenKey, Cached> tokens = users.get(userKey).orElse(null);
+            Cached cached = tokens == null ? null : tokens.get(tokenKey);
+            if (cached != null && cached.stamp().equals(stamp) && cached.readAt().plus(ttl).isAfter(now)) {
+                return Uni.createFrom().item(cached.standing());
             }
-            entries.put(tokenKey, new Cached(standing, now));
-            // an invalidation between the check above and this put removed the map before it held this entry: undo
-            if (invalidations.get() != generation) {
-                entries.remove(tokenKey);
-            }
+            return read.get().invoke(standing -> keep(userKey, tokenKey, generation, new Cached(standing, stamp, now)));
         });
+    }
+
+    private void keep(UserKey userKey, TokenKey tokenKey, long generation, Cached read) {
+        if (read.standing().user().isEmpty() || invalidations.get() != generation) {
+            return;
+        }
+        Map<TokenKey, Cached> entries = users.computeIfAbsent(userKey, key -> new ConcurrentHashMap<>());
+        if (entries.size() >= MAX_TOKENS_PER_USER && !entries.containsKey(tokenKey)) {
+            entries.clear();
+        }
+        entries.put(tokenKey, read);
+        // an invalidation between the check above and this put removed the map before it held this entry: undo
+        if (invalidations.get() != generation) {
+            entries.remove(tokenKey);
+        }
     }
 
     /**
      * After a write of the user's row or of its tokens' revocation on {@code sql}: drops what is kept of the user now and
-     * again once {@code sql}'s transaction ended (when {@code sql} is a connection in a transaction).
+     * again once {@code sql}'s transaction ended (when {@code sql} is a connection in a transaction), and tells the other
+     * instances through the user's stamp ({@link ChangeStamps#changed}: the returned Uni completes once Redis has it).
      */
-    public void changed(SqlClient sql, String poolId, UUID sub) {
+    public Uni<Void> changed(SqlClient sql, String poolId, UUID sub) {
         UserKey key = new UserKey(poolId, sub);
         Runnable drop = () -> {
             invalidations.incrementAndGet();
@@ -103,6 +122,12 @@ public class AccessTokenStandings {
         };
         drop.run();
         afterTransaction(sql, drop);
+        // told even with the cache off here: another instance (a rolling change of the setting) may have it on
+        return stamps.changed(sql, stampName(poolId, sub));
+    }
+
+    private static String stampName(String poolId, UUID sub) {
+        return "user:" + poolId + ":" + sub;
     }
 
     /** After a write that may touch every user of the pool (a schema change, the pool deleted): everything is dropped. */

@@ -88,7 +88,7 @@ public class DeviceRepository {
         return tx.preparedQuery("UPDATE refresh_token_families SET revoked_at = $4 WHERE user_pool_id = $1 AND sub = $2 AND revoked_at IS NULL"
                         + " AND family_id IN (SELECT family_id FROM refresh_family_devices WHERE device_key = $3)")
                 .execute(Tuple.of(poolId, sub, deviceKey, utc(now)))
-                .invoke(() -> standings.changed(tx, poolId, sub))
+                .call(() -> standings.changed(tx, poolId, sub))
                 .replaceWithVoid();
     }
 

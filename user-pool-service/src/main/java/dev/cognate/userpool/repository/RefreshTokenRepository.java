@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +86,11 @@ public class RefreshTokenRepository {
         return tx.preparedQuery("UPDATE refresh_token_families SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL"
                         + " RETURNING user_pool_id, sub")
                 .execute(Tuple.of(familyId, utc(now)))
-                .invoke(rows -> rows.forEach(row -> standings.changed(tx, row.getString("user_pool_id"), row.getUUID("sub"))))
+                .call(rows -> {
+                    List<Uni<Void>> told = new ArrayList<>();
+                    rows.forEach(row -> told.add(standings.changed(tx, row.getString("user_pool_id"), row.getUUID("sub"))));
+                    return told.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(told).andFailFast().replaceWithVoid();
+                })
                 .replaceWithVoid();
     }
 
@@ -96,7 +101,7 @@ public class RefreshTokenRepository {
                 .chain(() -> tx.preparedQuery("INSERT INTO user_sign_outs (user_pool_id, sub, signed_out_at) VALUES ($1, $2, $3)"
                                 + " ON CONFLICT (user_pool_id, sub) DO UPDATE SET signed_out_at = excluded.signed_out_at")
                         .execute(Tuple.of(poolId, sub, utc(now))))
-                .invoke(() -> standings.changed(tx, poolId, sub))
+                .call(() -> standings.changed(tx, poolId, sub))
                 .replaceWithVoid();
     }
 

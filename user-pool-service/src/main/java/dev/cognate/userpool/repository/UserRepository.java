@@ -64,7 +64,7 @@ public class UserRepository {
                         new JsonObject(new LinkedHashMap<String, Object>(user.attributes())), user.passwordHash(),
                         utc(user.passwordChangedAt()), utc(user.temporaryPasswordExpiresAt()), jsonArray(user.mfaOptions()),
                         jsonObject(user.mfaPreference()), utc(user.lastModifiedDate())}))
-                .invoke(() -> standings.changed(sql, user.userPoolId(), user.sub()))
+                .call(() -> standings.changed(sql, user.userPoolId(), user.sub()))
                 .chain(() -> sql.preparedQuery("DELETE FROM user_aliases WHERE user_pool_id = $1 AND sub = $2")
                         .execute(Tuple.of(user.userPoolId(), user.sub())))
                 .chain(() -> sql.preparedQuery("DELETE FROM user_search WHERE user_pool_id = $1 AND sub = $2")
@@ -80,13 +80,13 @@ public class UserRepository {
     public Uni<Boolean> replacePasswordHash(SqlClient sql, String poolId, UUID sub, String currentHash, String newHash) {
         return sql.preparedQuery("UPDATE users SET password_hash = $4 WHERE user_pool_id = $1 AND sub = $2 AND password_hash = $3")
                 .execute(Tuple.of(poolId, sub, currentHash, newHash))
-                .invoke(() -> standings.changed(sql, poolId, sub))
+                .call(() -> standings.changed(sql, poolId, sub))
                 .map(result -> result.rowCount() > 0);
     }
 
     public Uni<Boolean> delete(SqlClient sql, String poolId, UUID sub) {
         return sql.preparedQuery("DELETE FROM users WHERE user_pool_id = $1 AND sub = $2").execute(Tuple.of(poolId, sub))
-                .invoke(() -> standings.changed(sql, poolId, sub))
+                .call(() -> standings.changed(sql, poolId, sub))
                 .map(result -> result.rowCount() > 0);
     }
 

@@ -3,7 +3,13 @@ package dev.cognate.userpool.repository;
 import dev.cognate.userpool.domain.User;
 import dev.cognate.userpool.domain.UserStatus;
 import dev.cognate.userpool.repository.UserRepository.Standing;
+import dev.cognate.testkit.TestInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -22,10 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The per-instance memory of what an access token's check read: kept for the TTL, dropped at once by a write of the
  * user or its tokens ({@code changed}, {@code poolChanged}), never kept when read while such a write happened, never
- * kept for a token without a user, and off with a TTL of 0. The writes through the repositories are tested end to end
- * in {@code compat/AccessTokenCachesTest}.
+ * kept for a token without a user, and off with a TTL of 0. Across instances (two {@code AccessTokenStandings} on the
+ * test's real Redis): another instance's write of the user is seen by the next read, a write in flight in another
+ * instance's transaction keeps this one from its memory, and without Redis nothing is used or kept. The writes through
+ * the repositories are tested end to end in {@code compat/AccessTokenCachesTest}, with replicas in deploy/local's
+ * {@code ReplicasBehindTlsProxyTest}.
  */
+@QuarkusTest
 class AccessTokenStandingsTest {
+
+    @Inject
+    ChangeStamps stamps;
+
+    @Inject
+    Pool db;
 
     private static final String POOL = "us-east-1_Test12345";
     private static final Instant ISSUED = Instant.parse("2026-12-07T21:00:00Z");
@@ -60,7 +76,7 @@ class AccessTokenStandingsTest {
     private final AtomicInteger reads = new AtomicInteger();
 
     private AccessTokenStandings standings(Duration ttl) {
-        return new AccessTokenStandings(() -> ttl, clock);
+        return new AccessTokenStandings(() -> ttl, stamps, clock);
     }
 
     private Supplier<Uni<Standing>> reader(boolean revoked, boolean withUser) {
@@ -96,11 +112,11 @@ class AccessTokenStandingsTest {
         UUID otherFamily = UUID.randomUUID();
         read(standings, family, reader(false, true));
         read(standings, otherFamily, reader(false, true));
-        standings.changed(null, POOL, sub);
+        standings.changed(null, POOL, sub).await().indefinitely();
         assertThat(read(standings, family, reader(true, true)).tokenRevoked()).isTrue();
         assertThat(read(standings, otherFamily, reader(true, true)).tokenRevoked()).isTrue();
         assertThat(reads).hasValue(4);
-        standings.changed(null, POOL, UUID.randomUUID());
+        standings.changed(null, POOL, UUID.randomUUID()).await().indefinitely();
         read(standings, family, reader(true, true));
         assertThat(reads).as("another user's write keeps this one's").hasValue(4);
         standings.poolChanged(null);
@@ -113,6 +129,7 @@ class AccessTokenStandingsTest {
         AccessTokenStandings standings = standings(Duration.ofSeconds(30));
         Supplier<Uni<Standing>> racing = () -> {
             Uni<Standing> answer = reader(false, true).get();
+            // the local drop happens at the call; the returned Uni (the stamp for other instances) is not needed here
             standings.changed(null, POOL, sub);
             return answer;
         };
@@ -135,5 +152,67 @@ class AccessTokenStandingsTest {
         read(standings, family, reader(false, true));
         read(standings, family, reader(false, true));
         assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void anotherInstancesWriteOfTheUserIsSeenByTheNextRead() {
+        AccessTokenStandings here = standings(Duration.ofSeconds(30));
+        AccessTokenStandings there = standings(Duration.ofSeconds(30));
+        read(here, family, reader(false, true));
+        read(here, family, reader(false, true));
+        assertThat(reads).hasValue(1);
+        there.changed(null, POOL, sub).await().indefinitely();
+        assertThat(read(here, family, reader(true, true)).tokenRevoked()).isTrue();
+        assertThat(reads).hasValue(2);
+        read(here, family, reader(true, true));
+        assertThat(reads).as("kept again under the new stamp").hasValue(2);
+        there.changed(null, POOL, UUID.randomUUID()).await().indefinitely();
+        read(here, family, reader(true, true));
+        assertThat(reads).as("another user's write keeps this one's").hasValue(2);
+    }
+
+    @Test
+    void aWriteInFlightInAnotherInstancesTransactionKeepsThisOneFromItsMemoryUntilItEnds() throws InterruptedException {
+        AccessTokenStandings here = standings(Duration.ofSeconds(30));
+        AccessTokenStandings there = standings(Duration.ofSeconds(30));
+        read(here, family, reader(false, true));
+        SqlConnection connection = db.getConnection().await().indefinitely();
+        try {
+            Transaction transaction = connection.begin().await().indefinitely();
+            there.changed(connection, POOL, sub).await().indefinitely();
+            read(here, family, reader(false, true));
+            read(here, family, reader(false, true));
+            transaction.commit().await().indefinitely();
+        } finally {
+            connection.close().await().indefinitely();
+        }
+        assertThat(reads).as("in flight: neither used from memory nor kept").hasValue(3);
+        // the new stamp follows the commit without being awaited by it: wait until it landed, then the answer is kept again
+        for (int attempt = 0; attempt < 100 && reads.get() < 5; attempt++) {
+            read(here, family, reader(true, true));
+            Thread.sleep(10);
+        }
+        int settled = reads.get();
+        assertThat(read(here, family, reader(true, true)).tokenRevoked()).isTrue();
+        assertThat(reads).as("kept under the stamp given after the commit").hasValue(settled);
+    }
+
+    @Test
+    void withoutRedisNothingIsUsedOrKept() {
+        AccessTokenStandings standings = standings(Duration.ofSeconds(30));
+        read(standings, family, reader(false, true));
+        TestInfrastructure.stopRedis();
+        try {
+            read(standings, family, reader(false, true));
+            read(standings, family, reader(false, true));
+            assertThat(reads).as("each read goes to the database").hasValue(3);
+            assertThat(standings.changed(null, POOL, sub).await().indefinitely())
+                    .as("a write without Redis stands: the TTL bounds the other instances").isNull();
+        } finally {
+            TestInfrastructure.startRedis();
+        }
+        read(standings, family, reader(false, true));
+        read(standings, family, reader(false, true));
+        assertThat(reads).as("Redis back: kept again").hasValue(4);
     }
 }
