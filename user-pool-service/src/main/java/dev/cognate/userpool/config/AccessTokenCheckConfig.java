@@ -12,10 +12,10 @@ public interface AccessTokenCheckConfig {
     /**
      * How long this instance may answer a token's user and revocation state from memory ({@code 0} turns the cache off).
      * A change of one user (attributes, enabled, deleted, password, MFA settings, a revoked family, a global sign-out) is
-     * seen at once by every instance: this one drops its entries, the others through the user's stamp in Redis
-     * ({@code repository/ChangeStamps}; Redis unreachable on the reading side means no cache). This TTL bounds what the
-     * stamps do not cover: a pool-wide change made on another instance, a change made by hand in the database, a writer
-     * that could not reach Redis while the reader could.
+     * seen at once by every instance: this one drops its entries, the others through a Redis pub/sub announcement made
+     * before the change commits ({@code repository/ChangeBroadcast}; an instance not subscribed uses no cache). This TTL
+     * bounds what the announcements do not cover: a pool-wide change made on another instance, a change made by hand in
+     * the database, a writer that could not publish while the reader was subscribed.
      */
     @WithDefault("5s")
     Duration userCacheTtl();

@@ -366,6 +366,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "dev.cognate.userpool.repository.AppClientRepository$SealedSecret",
         "dev.cognate.userpool.repository.DeviceRepository$FamilyDevice",
         "dev.cognate.userpool.repository.IdentityProviderRepository$Stored",
+        "dev.cognate.userpool.repository.ChangeBroadcast$InFlight",
         "dev.cognate.userpool.repository.AccessTokenStandings$Cached",
         "dev.cognate.userpool.repository.AccessTokenStandings$TokenKey",
         "dev.cognate.userpool.repository.AccessTokenStandings$UserKey",

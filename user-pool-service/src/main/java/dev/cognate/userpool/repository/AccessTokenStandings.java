@@ -28,12 +28,13 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>On this instance the user's entries are dropped at once, and again when that transaction ends (a read that raced
  *   the write and finished before the commit is dropped then; one that finishes after it is not kept: {@link #invalidations}).</li>
- *   <li>On every other instance through the user's {@link ChangeStamps stamp} in Redis: an entry is kept with the stamp
- *   read before its query and used only while the stamp is unchanged and no write of the user is in flight, so a request
- *   that starts after the change's answer reads the database. Redis unreachable: nothing is used or kept.</li>
- *   <li>What the stamps do not cover is seen at most the TTL (plus one query) late: a pool-wide change made on another
- *   instance (a schema change removing an attribute, a deleted pool), a change made by hand in the database, a writer
- *   that could not reach Redis while the reader could.</li>
+ *   <li>On every other instance through {@link ChangeBroadcast} (Redis pub/sub): the write is announced before its
+ *   commit, and until its end is announced no instance answers or keeps the user from memory; so a request that reaches
+ *   another instance after the change's answer reads the database (unless that instance has not yet handled a message
+ *   delivered to it before the commit). Not subscribed (Redis unreachable): nothing is used or kept.</li>
+ *   <li>What the broadcast does not cover is seen at most the TTL (plus one query) late: a pool-wide change made on
+ *   another instance (a schema change removing an attribute, a deleted pool), a change made by hand in the database, a
+ *   writer that could not publish while the reader was subscribed.</li>
  * </ul>
  *
  * <p>Only answers with a user are kept (a token without one is rare, and a new row for its sub must be seen at once).
@@ -45,6 +46,8 @@ public class AccessTokenStandings {
 
     static final int MAX_USERS = 10_000;
     static final int MAX_TOKENS_PER_USER = 32;
+    /** How {@link ChangeBroadcast} names a user: {@code user:<pool>:<sub>}. */
+    private static final String NAME_PREFIX = "user:";
 
     private record UserKey(String poolId, UUID sub) {
     }
@@ -53,44 +56,60 @@ public class AccessTokenStandings {
     private record TokenKey(UUID familyId, long issuedAtSecond) {
     }
 
-    private record Cached(Standing standing, String stamp, Instant readAt) {
+    private record Cached(Standing standing, Instant readAt) {
     }
 
     private final BoundedCache<UserKey, Map<TokenKey, Cached>> users = new BoundedCache<>(MAX_USERS);
     /** Counts invalidations: an answer read while one happened may be stale, and is used but not kept. */
     private final AtomicLong invalidations = new AtomicLong();
     private final Duration ttl;
-    private final ChangeStamps stamps;
+    private final ChangeBroadcast broadcast;
     private final Clock clock;
 
-    public AccessTokenStandings(AccessTokenCheckConfig config, ChangeStamps stamps, Clock clock) {
+    public AccessTokenStandings(AccessTokenCheckConfig config, ChangeBroadcast broadcast, Clock clock) {
         this.ttl = config.userCacheTtl();
-        this.stamps = stamps;
+        this.broadcast = broadcast;
         this.clock = clock;
+        broadcast.listen(new ChangeBroadcast.Listener() {
+            @Override
+            public void changed(String name) {
+                UserKey key = userKeyOf(name);
+                if (key != null) {
+                    invalidations.incrementAndGet();
+                    users.remove(key);
+                }
+            }
+
+            @Override
+            public void lost() {
+                invalidations.incrementAndGet();
+                users.clear();
+            }
+        });
     }
 
     /**
-     * The token's standing: from memory when read less than the TTL ago, not invalidated since and the user's stamp
-     * unchanged; else by {@code read}.
+     * The token's standing: from memory when read less than the TTL ago and not invalidated since (here or, through
+     * {@link ChangeBroadcast}, on another instance); else by {@code read}.
      */
     public Uni<Standing> standing(String poolId, UUID sub, UUID familyId, Instant issuedAt, Supplier<Uni<Standing>> read) {
-        if (ttl.isZero() || ttl.isNegative()) {
+        String name = nameOf(poolId, sub);
+        if (ttl.isZero() || ttl.isNegative() || !broadcast.usable(name)) {
             return read.get();
         }
         UserKey userKey = new UserKey(poolId, sub);
         TokenKey tokenKey = new TokenKey(familyId, issuedAt.getEpochSecond());
+        Instant now = clock.instant();
+        Map<TokenKey, Cached> tokens = users.get(userKey).orElse(null);
+        Cached cached = tokens == null ? null : tokens.get(tokenKey);
+        if (cached != null && cached.readAt().plus(ttl).isAfter(now)) {
+            return Uni.createFrom().item(cached.standing());
+        }
         long generation = invalidations.get();
-        return stamps.current(stampName(poolId, sub)).chain(stamp -> {
-            if (stamp == null) {
-                return read.get();
+        return read.get().invoke(standing -> {
+            if (broadcast.usable(name)) {
+                keep(userKey, tokenKey, generation, new Cached(standing, now));
             }
-            Instant now = clock.instant();
-            Map<TokenKey, Cached> tokens = users.get(userKey).orElse(null);
-            Cached cached = tokens == null ? null : tokens.get(tokenKey);
-            if (cached != null && cached.stamp().equals(stamp) && cached.readAt().plus(ttl).isAfter(now)) {
-                return Uni.createFrom().item(cached.standing());
-            }
-            return read.get().invoke(standing -> keep(userKey, tokenKey, generation, new Cached(standing, stamp, now)));
         });
     }
 
@@ -112,7 +131,7 @@ public class AccessTokenStandings {
     /**
      * After a write of the user's row or of its tokens' revocation on {@code sql}: drops what is kept of the user now and
      * again once {@code sql}'s transaction ended (when {@code sql} is a connection in a transaction), and tells the other
-     * instances through the user's stamp ({@link ChangeStamps#changed}: the returned Uni completes once Redis has it).
+     * instances ({@link ChangeBroadcast#changed}: the returned Uni completes once Redis took the announcement).
      */
     public Uni<Void> changed(SqlClient sql, String poolId, UUID sub) {
         UserKey key = new UserKey(poolId, sub);
@@ -123,11 +142,24 @@ public class AccessTokenStandings {
         drop.run();
         afterTransaction(sql, drop);
         // told even with the cache off here: another instance (a rolling change of the setting) may have it on
-        return stamps.changed(sql, stampName(poolId, sub));
+        return broadcast.changed(sql, nameOf(poolId, sub));
     }
 
-    private static String stampName(String poolId, UUID sub) {
-        return "user:" + poolId + ":" + sub;
+    private static String nameOf(String poolId, UUID sub) {
+        return NAME_PREFIX + poolId + ":" + sub;
+    }
+
+    /** The key of a name of {@link #nameOf}, or null for another kind of name (or a malformed one). */
+    private static UserKey userKeyOf(String name) {
+        int separator = name.lastIndexOf(':');
+        if (!name.startsWith(NAME_PREFIX) || separator <= NAME_PREFIX.length()) {
+            return null;
+        }
+        try {
+            return new UserKey(name.substring(NAME_PREFIX.length(), separator), UUID.fromString(name.substring(separator + 1)));
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     /** After a write that may touch every user of the pool (a schema change, the pool deleted): everything is dropped. */

@@ -6,10 +6,13 @@ import dev.cognate.userpool.repository.UserRepository.Standing;
 import dev.cognate.testkit.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -17,10 +20,14 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The per-instance memory of what an access token's check read: kept for the TTL, dropped at once by a write of the
  * user or its tokens ({@code changed}, {@code poolChanged}), never kept when read while such a write happened, never
- * kept for a token without a user, and off with a TTL of 0. Across instances (two {@code AccessTokenStandings} on the
- * test's real Redis): another instance's write of the user is seen by the next read, a write in flight in another
- * instance's transaction keeps this one from its memory, and without Redis nothing is used or kept. The writes through
+ * kept for a token without a user, and off with a TTL of 0. Across instances (two {@code AccessTokenStandings}, each
+ * with its own {@link ChangeBroadcast} subscription on the test's real Redis): another instance's write of the user is
+ * seen within a moment (not the TTL), a write in flight in another instance's transaction keeps this one from its memory
+ * until it ends, and without Redis nothing is used or kept. The writes through
  * the repositories are tested end to end in {@code compat/AccessTokenCachesTest}, with replicas in deploy/local's
  * {@code ReplicasBehindTlsProxyTest}.
  */
@@ -38,10 +46,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessTokenStandingsTest {
 
     @Inject
-    ChangeStamps stamps;
+    ReactiveRedisDataSource redis;
+
+    @Inject
+    Vertx vertx;
 
     @Inject
     Pool db;
+
+    private final List<ChangeBroadcast> broadcasts = new ArrayList<>();
+    /** Announcements heard by the broadcasts of {@link #standings}. */
+    private final AtomicInteger heard = new AtomicInteger();
 
     private static final String POOL = "us-east-1_Test12345";
     private static final Instant ISSUED = Instant.parse("2026-12-07T21:00:00Z");
@@ -75,8 +90,48 @@ class AccessTokenStandingsTest {
     private final UUID family = UUID.randomUUID();
     private final AtomicInteger reads = new AtomicInteger();
 
+    /** One instance's standings, with its own subscription (subscribed when this returns). */
     private AccessTokenStandings standings(Duration ttl) {
-        return new AccessTokenStandings(() -> ttl, stamps, clock);
+        ChangeBroadcast broadcast = new ChangeBroadcast(redis, vertx);
+        broadcasts.add(broadcast);
+        broadcast.onStart(null);
+        awaitTrue(broadcast::subscribed, "subscribed");
+        broadcast.listen(new ChangeBroadcast.Listener() {
+            @Override
+            public void changed(String name) {
+                heard.incrementAndGet();
+            }
+
+            @Override
+            public void lost() {
+            }
+        });
+        return new AccessTokenStandings(() -> ttl, broadcast, clock);
+    }
+
+    /** A write of {@code user} through {@code standings}, once its announcement came back (it drops this instance's entries too). */
+    private void changed(AccessTokenStandings standings, UUID user) {
+        int before = heard.get();
+        standings.changed(null, POOL, user).await().indefinitely();
+        awaitTrue(() -> heard.get() > before, "the announcement heard");
+    }
+
+    @AfterEach
+    void unsubscribe() {
+        broadcasts.forEach(ChangeBroadcast::stop);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("not %s within 10 s", what).isLessThan(deadline);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+        }
     }
 
     private Supplier<Uni<Standing>> reader(boolean revoked, boolean withUser) {
@@ -112,11 +167,11 @@ class AccessTokenStandingsTest {
         UUID otherFamily = UUID.randomUUID();
         read(standings, family, reader(false, true));
         read(standings, otherFamily, reader(false, true));
-        standings.changed(null, POOL, sub).await().indefinitely();
+        changed(standings, sub);
         assertThat(read(standings, family, reader(true, true)).tokenRevoked()).isTrue();
         assertThat(read(standings, otherFamily, reader(true, true)).tokenRevoked()).isTrue();
         assertThat(reads).hasValue(4);
-        standings.changed(null, POOL, UUID.randomUUID()).await().indefinitely();
+        changed(standings, UUID.randomUUID());
         read(standings, family, reader(true, true));
         assertThat(reads).as("another user's write keeps this one's").hasValue(4);
         standings.poolChanged(null);
@@ -155,24 +210,24 @@ class AccessTokenStandingsTest {
     }
 
     @Test
-    void anotherInstancesWriteOfTheUserIsSeenByTheNextRead() {
+    void anotherInstancesWriteOfTheUserIsSeenWithinAMomentNotTheTtl() {
         AccessTokenStandings here = standings(Duration.ofSeconds(30));
         AccessTokenStandings there = standings(Duration.ofSeconds(30));
         read(here, family, reader(false, true));
         read(here, family, reader(false, true));
         assertThat(reads).hasValue(1);
+        changed(there, UUID.randomUUID());
+        read(here, family, reader(true, true));
+        assertThat(reads).as("another user's write keeps this one's").hasValue(1);
         there.changed(null, POOL, sub).await().indefinitely();
-        assertThat(read(here, family, reader(true, true)).tokenRevoked()).isTrue();
-        assertThat(reads).hasValue(2);
+        awaitTrue(() -> read(here, family, reader(true, true)).tokenRevoked(), "the revocation seen here");
+        int settled = reads.get();
         read(here, family, reader(true, true));
-        assertThat(reads).as("kept again under the new stamp").hasValue(2);
-        there.changed(null, POOL, UUID.randomUUID()).await().indefinitely();
-        read(here, family, reader(true, true));
-        assertThat(reads).as("another user's write keeps this one's").hasValue(2);
+        assertThat(reads).as("kept again after the announcement").hasValue(settled);
     }
 
     @Test
-    void aWriteInFlightInAnotherInstancesTransactionKeepsThisOneFromItsMemoryUntilItEnds() throws InterruptedException {
+    void aWriteInFlightInAnotherInstancesTransactionKeepsThisOneFromItsMemoryUntilItEnds() {
         AccessTokenStandings here = standings(Duration.ofSeconds(30));
         AccessTokenStandings there = standings(Duration.ofSeconds(30));
         read(here, family, reader(false, true));
@@ -180,39 +235,55 @@ class AccessTokenStandingsTest {
         try {
             Transaction transaction = connection.begin().await().indefinitely();
             there.changed(connection, POOL, sub).await().indefinitely();
+            awaitTrue(() -> {
+                int before = reads.get();
+                read(here, family, reader(false, true));
+                return reads.get() > before;
+            }, "the write in flight heard here");
+            int inFlight = reads.get();
             read(here, family, reader(false, true));
             read(here, family, reader(false, true));
+            assertThat(reads).as("in flight: neither used from memory nor kept").hasValue(inFlight + 2);
             transaction.commit().await().indefinitely();
         } finally {
             connection.close().await().indefinitely();
         }
-        assertThat(reads).as("in flight: neither used from memory nor kept").hasValue(3);
-        // the new stamp follows the commit without being awaited by it: wait until it landed, then the answer is kept again
-        for (int attempt = 0; attempt < 100 && reads.get() < 5; attempt++) {
+        awaitTrue(() -> {
             read(here, family, reader(true, true));
-            Thread.sleep(10);
-        }
-        int settled = reads.get();
+            int before = reads.get();
+            read(here, family, reader(true, true));
+            return reads.get() == before;
+        }, "kept again once the write's end was heard");
         assertThat(read(here, family, reader(true, true)).tokenRevoked()).isTrue();
-        assertThat(reads).as("kept under the stamp given after the commit").hasValue(settled);
     }
 
     @Test
-    void withoutRedisNothingIsUsedOrKept() {
-        AccessTokenStandings standings = standings(Duration.ofSeconds(30));
+    void withoutTheSubscriptionNothingIsUsedOrKept() {
+        ChangeBroadcast broadcast = new ChangeBroadcast(redis, vertx);
+        broadcasts.add(broadcast);
+        AccessTokenStandings standings = new AccessTokenStandings(() -> Duration.ofSeconds(30), broadcast, clock);
         read(standings, family, reader(false, true));
+        read(standings, family, reader(false, true));
+        assertThat(reads).as("not subscribed yet").hasValue(2);
+        broadcast.onStart(null);
+        awaitTrue(broadcast::subscribed, "subscribed");
+        read(standings, family, reader(false, true));
+        read(standings, family, reader(false, true));
+        assertThat(reads).hasValue(3);
         TestInfrastructure.stopRedis();
         try {
+            awaitTrue(() -> !broadcast.subscribed(), "the lost subscription noticed");
             read(standings, family, reader(false, true));
             read(standings, family, reader(false, true));
-            assertThat(reads).as("each read goes to the database").hasValue(3);
+            assertThat(reads).as("each read goes to the database").hasValue(5);
             assertThat(standings.changed(null, POOL, sub).await().indefinitely())
                     .as("a write without Redis stands: the TTL bounds the other instances").isNull();
         } finally {
             TestInfrastructure.startRedis();
         }
+        awaitTrue(broadcast::subscribed, "subscribed again");
         read(standings, family, reader(false, true));
         read(standings, family, reader(false, true));
-        assertThat(reads).as("Redis back: kept again").hasValue(4);
+        assertThat(reads).as("subscribed again: kept again").hasValue(6);
     }
 }
