@@ -12,12 +12,12 @@ import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * RSASSA-PKCS1-v1_5 signatures by the system's OpenSSL 3 libcrypto ({@code libcrypto.so.3}: Debian/Ubuntu {@code libssl3},
@@ -132,23 +132,35 @@ final class OpenSslRsa {
         return md;
     }
 
+    /**
+     * The self-test's RSA key (1,024 bits, PKCS#8, made for this check only and public: it signs nothing else) and the
+     * JDK's RS256 signature of {@link #SELF_TEST_DATA} with it. Recorded rather than generated at start-up, where a key
+     * generation and the JDK's signature cost a cold JVM ~0.1 s of the 3 s readiness budget; OpenSslRsaTest checks
+     * that the JDK still makes exactly this signature.
+     */
+    static final String SELF_TEST_KEY = "MIICdwIBADANBgkqhkiG9w0BAQEFAASCAmEwggJdAgEAAoGBAIBn/q+VDfBRNOJKBhyhvOpn6E2sIlgx7YzpDH6qbzb8WM7dKMw8" +
+            "NQVWFqN6K9DqNn5iRuXgMpACEo+rou8JNMIH7xb+Ou106XToHuk4y6pDApfIGrEniBuzoBirVSC4irY1j9hY1aoPW/VLGZexb2Rz" +
+            "jJlA6qw73T3YENCAmJfVAgMBAAECgYAfFo6P/ht40oBmRRvDtNjjO7L/kyxhg/0Kf6X5yNPSUThDJUJqaC1CFHy4qayQERSOdsbJ" +
+            "gwVa3lWWGS0CiI0QEUWDYboYfSQzOVNex7NSm3yhcH/NQ+WWLrAkumwUEY/mRfIjaVhbYfuNhUI3yDo4zGuEGy5c45SuTna9CGoa" +
+            "IQJBALc9G8rVSRf6w00T0L7qZhP9lcv6vMPSOmE0/4u9nvzz4iG8aztjxLR2ocAl9pCOgX4c1z3Bx9jw84IJqW8eXEkCQQCzZPZr" +
+            "05OQRrMQu2xz+SPOOiebhqbvOXwf1Sg3P1/THPx60cZYUnBUL1+x3xLqR9Jg7t68Z3FmRQvD/1HOGWctAkBuzzWPY4vgRHT2l5UU" +
+            "3wr76846nFaq1OcZAcPH7dPHhHSrkhYGxD6gI12NpWeF46fLbAV+A0Gnn46ihNVBrUqBAkEAsjY9OrbPpAcoAho+ziMVN9y71hv5" +
+            "IDOaJEFsFx5FAoOMKjLU+I7E+kypoxj5QHYi/5qs+LtGgxNacdXlHXpM7QJBALBDkvU5o1JlCkJ7JAqsEgEBPz8f7I3HtWkFZu7u" +
+            "+CzOqqQymUQXVQliBDOS+Ob9bzdLYKSbP6B3nARlprrPSls=";
+    static final byte[] SELF_TEST_DATA = "cognate: libcrypto signs as the JDK does".getBytes(StandardCharsets.US_ASCII);
+    static final String SELF_TEST_SIGNATURE = "KccCl7fwS774g2rACeidx5Msix2G66oQARpe/aaitrE0QdZmwhpHH8sdMZ2abjfgWAlY3t+ptsUxhX8oVRjQ87t/gRIKaI6P9Dze" +
+            "yp4vvG4PyYQyx3bapQutFYLHvcs/Z+pVDjOh8FSkO656HNr6UwTTRh527gjb/VO+1HyO0xI=";
+
     /** A library that loads but signs something else must never sign tokens: one signature compared with the JDK's. */
     private static void selfTest(Loaded candidate) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(1024); // the check only: cheap to generate at start-up
-            KeyPair pair = generator.generateKeyPair();
-            byte[] data = "cognate: libcrypto signs as the JDK does".getBytes(StandardCharsets.US_ASCII);
-            Signature jdk = Signature.getInstance("SHA256withRSA");
-            jdk.initSign(pair.getPrivate());
-            jdk.update(data);
-            byte[] expected = jdk.sign();
-            Key key = new Key(candidate, pair.getPrivate());
-            if (!Arrays.equals(expected, key.sign("RS256", data))) {
+            PrivateKey key = KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(SELF_TEST_KEY)));
+            if (!Arrays.equals(Base64.getDecoder().decode(SELF_TEST_SIGNATURE), new Key(candidate, key).sign("RS256", SELF_TEST_DATA))) {
                 throw new IllegalStateException("libcrypto's RS256 signature differs from the JDK's");
             }
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK cannot make the self-test's signature", e);
+            throw new IllegalStateException("the JDK cannot read the self-test's key", e);
         }
     }
 

@@ -34,6 +34,16 @@ class NativeRsaSignerTest {
         RsaImplementation.NATIVE.requireAvailable(KEY);
     }
 
+    @Test
+    void theSelfTestsRecordedSignatureIsTheJdksSignatureWithItsKey() throws Exception {
+        Signature jdk = Signature.getInstance("SHA256withRSA");
+        jdk.initSign(java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(OpenSslRsa.SELF_TEST_KEY))));
+        jdk.update(OpenSslRsa.SELF_TEST_DATA);
+        assertThat(Base64.getEncoder().encodeToString(jdk.sign()))
+                .as("what OpenSslRsa's start-up self-test compares libcrypto's signature with").isEqualTo(OpenSslRsa.SELF_TEST_SIGNATURE);
+    }
+
     private static ObjectNode claims(Random random) {
         byte[] noise = new byte[1 + random.nextInt(900)];
         random.nextBytes(noise);

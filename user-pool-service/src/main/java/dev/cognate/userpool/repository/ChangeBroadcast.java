@@ -3,13 +3,13 @@ package dev.cognate.userpool.repository;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -179,7 +179,11 @@ public class ChangeBroadcast {
         }
     }
 
-    @PreDestroy
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** No more announcements heard, and no retry: at shutdown (before the Redis client closes) and by tests. */
     void stop() {
         stopped = true;
         subscribed = false;

@@ -34,6 +34,13 @@ class PasswordHasherTest {
     }
 
     @Test
+    void theNativeSelfTestsRecordedHashIsBouncyCastlesArgon2id() {
+        assertThat(java.util.HexFormat.of().formatHex(new JavaArgon2().argon2id(NativeArgon2.SELF_TEST_PASSWORD,
+                NativeArgon2.SELF_TEST_SALT, 64, 2, 1, 32)))
+                .as("what NativeArgon2's start-up self-test compares libargon2's hash with").isEqualTo(NativeArgon2.SELF_TEST_HASH);
+    }
+
+    @Test
     void nativeAndJavaComputeTheSameBytesForEveryOwaspParameterSet() {
         // The two implementations are independent code: equal output over random inputs at the parameter sets the
         // service may be configured with (scaled down in memory for speed, the shapes kept) and a full-size one.
