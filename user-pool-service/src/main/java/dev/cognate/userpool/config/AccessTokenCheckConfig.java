@@ -14,8 +14,8 @@ public interface AccessTokenCheckConfig {
      * A change of one user (attributes, enabled, deleted, password, MFA settings, a revoked family, a global sign-out) is
      * seen at once by every instance: this one drops its entries, the others through a Redis pub/sub announcement made
      * before the change commits ({@code repository/ChangeBroadcast}; an instance not subscribed uses no cache). This TTL
-     * bounds what the announcements do not cover: a pool-wide change made on another instance, a change made by hand in
-     * the database, a writer that could not publish while the reader was subscribed.
+     * bounds what the announcements do not cover: a change made by hand in the database, a writer that could not publish
+     * while the reader was subscribed.
      */
     @WithDefault("5s")
     Duration userCacheTtl();

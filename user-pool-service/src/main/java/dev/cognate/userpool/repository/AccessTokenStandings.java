@@ -32,9 +32,11 @@ import java.util.function.Supplier;
  *   commit, and until its end is announced no instance answers or keeps the user from memory; so a request that reaches
  *   another instance after the change's answer reads the database (unless that instance has not yet handled a message
  *   delivered to it before the commit). Not subscribed (Redis unreachable): nothing is used or kept.</li>
- *   <li>What the broadcast does not cover is seen at most the TTL (plus one query) late: a pool-wide change made on
- *   another instance (a schema change removing an attribute, a deleted pool), a change made by hand in the database, a
- *   writer that could not publish while the reader was subscribed.</li>
+ *   <li>A pool-wide change (a schema change removing an attribute from every user, a deleted pool) drops everything,
+ *   here at once and elsewhere when {@link SettingsCache} announces the pool's change, which its writer awaits after
+ *   the commit.</li>
+ *   <li>What the broadcast does not cover is seen at most the TTL (plus one query) late: a change made by hand in the
+ *   database, a writer that could not publish while the reader was subscribed.</li>
  * </ul>
  *
  * <p>Only answers with a user are kept (a token without one is rare, and a new row for its sub must be seen at once).
@@ -77,6 +79,11 @@ public class AccessTokenStandings {
                 if (key != null) {
                     invalidations.incrementAndGet();
                     users.remove(key);
+                } else if (name.startsWith(SettingsCache.POOL)) {
+                    // a pool changed on some instance (SettingsCache announces it after the commit): its schema or its
+                    // deletion may have changed every user, and users are not indexed by pool here
+                    invalidations.incrementAndGet();
+                    users.clear();
                 }
             }
 

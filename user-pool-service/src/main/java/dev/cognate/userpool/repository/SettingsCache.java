@@ -20,11 +20,14 @@ import java.util.function.Supplier;
  * The pools' and app clients' settings (a client with its sealed secrets) as sign-in, refresh and the token endpoint
  * read them on every request: kept for at most {@code cognate.cache.settings-ttl} (5 s by default, 0 = not kept), so a
  * request reads no {@code user_pools}, {@code app_clients} or {@code app_client_secrets} row when one was read a moment
- * ago. Every write path of those rows calls {@link #poolChanged} or {@link #clientChanged} once its transaction committed:
- * this instance then reads the new rows on the next request, and another instance at most the TTL later (a deleted
- * client, a removed secret, a changed setting). A value loaded while a change committed is served to its request but
- * not kept, so a read that raced the commit cannot keep the old row. Only existing rows are kept (an unknown id is read
- * again every time). Writers and admin reads (Describe*, Update* under {@code FOR UPDATE}) never go through it.
+ * ago. Every write path of those rows calls {@link #poolChanged} or {@link #clientChanged} once its transaction committed,
+ * and waits for it: this instance then reads the new rows on the next request, and every other instance as soon as it
+ * heard the announcement {@link ChangeBroadcast} published before the writer answers (a deleted client, a removed
+ * secret, a changed setting). An instance that does not hear the announcements (Redis unreachable) keeps nothing. A
+ * value loaded while a change was heard is served to its request but not kept, so a read that raced the commit cannot
+ * keep the old row. Only existing rows are kept (an unknown id is read again every time). Writers and admin reads
+ * (Describe*, Update* under {@code FOR UPDATE}) never go through it. The TTL bounds what the announcements do not cover:
+ * a change made by hand in the database, a writer that could not publish while the reader was subscribed.
  *
  * <p>At most {@link #MAX_ENTRIES} pools and as many clients (ids come with requests; as libs/tokens' {@code BoundedCache},
  * a new key beyond the bound first drops every entry, which costs one read each). The kept
@@ -35,24 +38,49 @@ import java.util.function.Supplier;
 public class SettingsCache {
 
     static final int MAX_ENTRIES = 10_000;
+    /** How {@link ChangeBroadcast} names a pool ({@code pool:<id>}) and a client ({@code client:<id>}). */
+    static final String POOL = "pool:";
+    private static final String CLIENT = "client:";
 
     private final Pool db;
     private final UserPoolRepository pools;
     private final AppClientRepository clients;
     private final Expiring<UserPool> keptPools;
     private final Expiring<ClientWithSecrets> keptClients;
+    private final ChangeBroadcast broadcast;
 
-    public SettingsCache(Pool db, UserPoolRepository pools, AppClientRepository clients, Clock clock, CognateConfig config) {
+    public SettingsCache(Pool db, UserPoolRepository pools, AppClientRepository clients, Clock clock, CognateConfig config,
+                         ChangeBroadcast broadcast) {
         this.db = db;
         this.pools = pools;
         this.clients = clients;
+        this.broadcast = broadcast;
         Duration ttl = config.cache().settingsTtl();
         this.keptPools = new Expiring<>(clock, ttl, MAX_ENTRIES);
         this.keptClients = new Expiring<>(clock, ttl, MAX_ENTRIES);
+        broadcast.listen(new ChangeBroadcast.Listener() {
+            @Override
+            public void changed(String name) {
+                if (name.startsWith(POOL)) {
+                    dropPool(name.substring(POOL.length()));
+                } else if (name.startsWith(CLIENT)) {
+                    keptClients.invalidate(name.substring(CLIENT.length()));
+                }
+            }
+
+            @Override
+            public void lost() {
+                keptPools.invalidateAll();
+                keptClients.invalidateAll();
+            }
+        });
     }
 
     /** The pool, read at most the TTL ago. */
     public Uni<Optional<UserPool>> pool(String poolId) {
+        if (!broadcast.subscribed()) {
+            return pools.find(db, poolId);
+        }
         return keptPools.get(poolId, () -> pools.find(db, poolId));
     }
 
@@ -63,22 +91,32 @@ public class SettingsCache {
 
     /** The client by id with its sealed secrets (one statement when not kept), read at most the TTL ago. */
     public Uni<Optional<ClientWithSecrets>> client(String clientId) {
+        if (!broadcast.subscribed()) {
+            return clients.findWithSecrets(db, clientId);
+        }
         return keptClients.get(clientId, () -> clients.findWithSecrets(db, clientId));
     }
 
     /**
-     * After a committed change (or deletion) of the pool's row: read again on the next request. Its clients go too —
-     * deleting a pool deletes them — and since a pool's clients are not indexed here, every kept client is dropped
-     * (pool changes are rare admin actions; each client costs one read to come back).
+     * After a committed change (or deletion) of the pool's row: read again on the next request, here and (once the
+     * returned Uni completed: the announcement was published) on every other instance. Its clients go too — deleting a
+     * pool deletes them — and since a pool's clients are not indexed here, every kept client is dropped (pool changes
+     * are rare admin actions; each client costs one read to come back).
      */
-    public void poolChanged(String poolId) {
-        keptPools.invalidate(poolId);
-        keptClients.invalidateAll();
+    public Uni<Void> poolChanged(String poolId) {
+        dropPool(poolId);
+        return broadcast.changed(null, POOL + poolId);
     }
 
-    /** After a committed change of the client's row or its secrets, or its deletion: read again on the next request. */
-    public void clientChanged(String clientId) {
+    /** After a committed change of the client's row or its secrets, or its deletion: as {@link #poolChanged}, for the client. */
+    public Uni<Void> clientChanged(String clientId) {
         keptClients.invalidate(clientId);
+        return broadcast.changed(null, CLIENT + clientId);
+    }
+
+    private void dropPool(String poolId) {
+        keptPools.invalidate(poolId);
+        keptClients.invalidateAll();
     }
 
     /**

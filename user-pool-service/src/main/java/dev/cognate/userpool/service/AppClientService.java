@@ -103,7 +103,7 @@ public class AppClientService {
                                         secrets.stream().findFirst().map(this::open).map(ClientSecret::value)))))
                 .call(view -> clients.update(tx, view.client()))
                 .call(view -> publish(tx, UserPoolEvents.CLIENT_UPDATED, view.client())))
-                .invoke(() -> this.settings.clientChanged(clientId));
+                .call(() -> this.settings.clientChanged(clientId));
     }
 
     public Uni<Void> deleteUserPoolClient(String userPoolId, String clientId) {
@@ -113,7 +113,7 @@ public class AppClientService {
                 .call(client -> clients.delete(tx, clientId))
                 .call(client -> publish(tx, UserPoolEvents.CLIENT_DELETED, client))
                 .replaceWithVoid())
-                .invoke(() -> settings.clientChanged(clientId));
+                .call(() -> settings.clientChanged(clientId));
     }
 
     /**
@@ -139,7 +139,7 @@ public class AppClientService {
                     return new ClientSecret(clientId + "--" + now.toEpochMilli(), clientId, given.orElseGet(AppClientIds::newSecret), now);
                 }).call(secret -> clients.insertSecret(tx, seal(secret)))
                         .call(() -> publish(tx, UserPoolEvents.CLIENT_UPDATED, client))))
-                .invoke(() -> settings.clientChanged(clientId));
+                .call(() -> settings.clientChanged(clientId));
     }
 
     /** ListUserPoolClientSecrets: ids and dates only, oldest first. */
@@ -167,7 +167,7 @@ public class AppClientService {
                 .call(client -> clients.deleteSecret(tx, clientId, secretId))
                 .call(client -> publish(tx, UserPoolEvents.CLIENT_UPDATED, client))
                 .replaceWithVoid())
-                .invoke(() -> settings.clientChanged(clientId));
+                .call(() -> settings.clientChanged(clientId));
     }
 
     /** A page in client id order after {@code afterId}, with one extra row when more follow. */

@@ -140,7 +140,7 @@ public class IdentityProviderService {
                 .call(provider -> publish(tx, UserPoolEvents.IDENTITY_PROVIDER_DELETED, provider))
                 .replaceWithVoid())
                 // the clients that named it changed (SupportedIdentityProviders)
-                .invoke(() -> settingsCache.poolChanged(userPoolId));
+                .call(() -> settingsCache.poolChanged(userPoolId));
     }
 
     /** A page in name order after {@code afterName}, with one extra row when more follow. */

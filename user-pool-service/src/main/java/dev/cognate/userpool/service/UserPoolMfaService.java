@@ -88,7 +88,7 @@ public class UserPoolMfaService {
                 .call(change -> UserPoolEventOutbox.publish(tx, poolId, UserPoolEvents.POOL_UPDATED,
                         new UserPoolEvents.PoolChanged(poolId, change.pool().name())))
                 .map(change -> view(change.pool(), change.mfaConfig())))
-                .invoke(() -> settingsCache.poolChanged(poolId));
+                .call(() -> settingsCache.poolChanged(poolId));
     }
 
     private record Change(UserPool pool, ObjectNode mfaConfig) {

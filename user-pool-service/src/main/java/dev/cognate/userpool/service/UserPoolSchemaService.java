@@ -54,7 +54,7 @@ public class UserPoolSchemaService {
                 .call(pool -> pools.update(tx, pool))
                 .chain(pool -> UserPoolEventOutbox.publish(tx, poolId, UserPoolEvents.POOL_UPDATED,
                         new UserPoolEvents.PoolChanged(poolId, pool.name()))))
-                .invoke(() -> settingsCache.poolChanged(poolId));
+                .call(() -> settingsCache.poolChanged(poolId));
     }
 
     /** What UpdateUserPoolSchema did: the schema now, and how many users lost a removed attribute. */
@@ -100,7 +100,7 @@ public class UserPoolSchemaService {
                     .chain(() -> UserPoolEventOutbox.publish(tx, poolId, UserPoolEvents.POOL_SCHEMA_UPDATED, new UserPoolEvents.SchemaChanged(
                             poolId, changes.stream().map(change -> change.path("Name").asText()).toList(), removals, usersChanged)))
                     .replaceWith(new SchemaUpdate(schema, usersChanged)));
-        })).invoke(() -> settingsCache.poolChanged(poolId));
+        })).call(() -> settingsCache.poolChanged(poolId));
     }
 
     private Uni<Void> checkUsersFit(SqlClient tx, String poolId, AttributeDefinition was, AttributeDefinition now) {

@@ -70,7 +70,7 @@ public class UserPoolService {
                 .chain(current -> mfa.find(tx, id).map(mfaConfig -> updated(current, request, otherMfaFactorOn(mfaConfig.orElse(null)))))
                 .call(pool -> pools.update(tx, pool))
                 .call(pool -> publish(tx, UserPoolEvents.POOL_UPDATED, pool)))
-                .invoke(() -> settingsCache.poolChanged(id));
+                .call(() -> settingsCache.poolChanged(id));
     }
 
     public Uni<Void> deleteUserPool(String id) {
@@ -84,7 +84,7 @@ public class UserPoolService {
                 })
                 .call(pool -> publish(tx, UserPoolEvents.POOL_DELETED, pool))
                 .replaceWithVoid())
-                .invoke(() -> settingsCache.poolChanged(id));
+                .call(() -> settingsCache.poolChanged(id));
     }
 
     /** A page of pools in id order after {@code afterId}, with one extra row when more follow. */

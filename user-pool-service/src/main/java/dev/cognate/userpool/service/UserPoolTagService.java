@@ -70,7 +70,7 @@ public class UserPoolTagService {
                         pool.creationDate(), pool.lastModifiedDate()))
                 .call(pool -> pools.update(tx, pool))
                 .chain(pool -> publish(tx, pool)))
-                .invoke(() -> settingsCache.poolChanged(poolId));
+                .call(() -> settingsCache.poolChanged(poolId));
     }
 
     private static Uni<Void> publish(SqlClient tx, UserPool pool) {

@@ -6,6 +6,9 @@ import dev.cognate.userpool.service.ClientAuthenticator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Tuple;
+import dev.cognate.userpool.repository.ChangeBroadcast;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,21 +25,29 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfa
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The pool and client settings sign-in reads through {@code repository/SettingsCache}: every change made through this
- * instance's API is seen by the very next sign-in (the settings were read, and kept, just before), and a change this
- * instance did not make (another instance's, written here straight into the table) at most
- * {@code cognate.cache.settings-ttl} (5 s) later — moved with the service's clock. AWS SDK for Java v2.
+ * instance's API is seen by the very next sign-in (the settings were read, and kept, just before); another instance's
+ * change as soon as its announcement (Redis pub/sub, {@code ChangeBroadcast}) arrives; a change nobody announced (written
+ * here straight into the table) at most {@code cognate.cache.settings-ttl} (5 s) later — moved with the service's
+ * clock. AWS SDK for Java v2.
  */
 @QuarkusTest
 class SettingsCacheTest extends SignInFixture {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    ReactiveRedisDataSource redis;
+
+    @Inject
+    Vertx vertx;
 
     @AfterEach
     void resetClock() {
@@ -113,11 +124,11 @@ class SettingsCacheTest extends SignInFixture {
     }
 
     @Test
-    void anotherInstancesDeletionIsSeenWithinTheBound() {
+    void aDeletionByHandInTheDatabaseIsSeenWithinTheBound() {
         createUser("fay", true);
         assertThat(passwordAuth(clientId, "fay", PASSWORD).authenticationResult()).isNotNull();
 
-        // as another instance deletes it: the row goes, this instance's cache is not told
+        // the row goes without any instance announcing it
         db.preparedQuery("DELETE FROM app_clients WHERE id = $1").execute(Tuple.of(clientId)).await().indefinitely();
 
         clock.advance(Duration.ofSeconds(4));
@@ -126,6 +137,29 @@ class SettingsCacheTest extends SignInFixture {
         clock.advance(Duration.ofSeconds(1));
         assertThatThrownBy(() -> passwordAuth(clientId, "fay", PASSWORD))
                 .as("once the bound has passed").isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void anotherInstancesDeletionIsSeenAsSoonAsItsAnnouncementArrives() throws InterruptedException {
+        createUser("gil", true);
+        assertThat(passwordAuth(clientId, "gil", PASSWORD).authenticationResult()).isNotNull();
+
+        // as another instance deletes it: the row goes, and that instance announces it through Redis as its writer does
+        db.preparedQuery("DELETE FROM app_clients WHERE id = $1").execute(Tuple.of(clientId)).await().indefinitely();
+        ChangeBroadcast otherInstance = new ChangeBroadcast(redis, vertx);
+        otherInstance.changed(null, "client:" + clientId).await().indefinitely();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        boolean refused = false;
+        while (!refused && System.nanoTime() < deadline) {
+            try {
+                passwordAuth(clientId, "gil", PASSWORD);
+                Thread.sleep(10);
+            } catch (ResourceNotFoundException expected) {
+                refused = true;
+            }
+        }
+        assertThat(refused).as("refused within 2 s of the announcement, the clock not moved (the TTL is 5 s)").isTrue();
     }
 
     private InitiateAuthResponse signInWithSecret(String client, String secret) {
