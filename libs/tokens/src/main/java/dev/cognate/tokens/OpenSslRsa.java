@@ -135,7 +135,7 @@ final class OpenSslRsa {
     /**
      * The self-test's RSA key (1,024 bits, PKCS#8, made for this check only and public: it signs nothing else) and the
      * JDK's RS256 signature of {@link #SELF_TEST_DATA} with it. Recorded rather than generated at start-up, where a key
-     * generation and the JDK's signature cost a cold JVM ~0.1 s of the 3 s readiness budget; OpenSslRsaTest checks
+     * generation and the JDK's signature cost a cold JVM ~0.1 s of the 3 s readiness budget; NativeRsaSignerTest checks
      * that the JDK still makes exactly this signature.
      */
     static final String SELF_TEST_KEY = "MIICdwIBADANBgkqhkiG9w0BAQEFAASCAmEwggJdAgEAAoGBAIBn/q+VDfBRNOJKBhyhvOpn6E2sIlgx7YzpDH6qbzb8WM7dKMw8" +

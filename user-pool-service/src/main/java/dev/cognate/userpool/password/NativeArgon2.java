@@ -62,7 +62,7 @@ public final class NativeArgon2 implements Argon2Engine {
     static final byte[] SELF_TEST_SALT = "cognate-salt-16b".getBytes(StandardCharsets.US_ASCII);
     /**
      * Bouncy Castle's Argon2id (m=64 KiB, t=2, p=1, 32 bytes) of the self-test's password and salt, recorded rather than
-     * computed at start-up (pure Java on a cold JVM: ~30 ms of the readiness budget); NativeArgon2Test checks that Bouncy
+     * computed at start-up (pure Java on a cold JVM: ~30 ms of the readiness budget); PasswordHasherTest checks that Bouncy
      * Castle still computes exactly this.
      */
     static final String SELF_TEST_HASH = "5686db4667686709628f3d7caa8062d5bf4338aad9d5e871e3a2cc2312d3d686";

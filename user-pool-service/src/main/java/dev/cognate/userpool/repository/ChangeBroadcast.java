@@ -22,13 +22,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tells every instance of user-pool-service that a thing one of them keeps in memory changed (a user's access-token
- * standing, {@link AccessTokenStandings}), through a Redis pub/sub channel, so that no instance answers from memory
- * what another instance changed. Costs nothing per read: a reader asks {@link #usable}, which is local.
+ * standing in {@link AccessTokenStandings}; a pool's or a client's settings in {@link SettingsCache}), through a Redis
+ * pub/sub channel, so that no instance answers from memory what another instance changed. Costs nothing per read: a
+ * reader asks {@link #usable} or {@link #subscribed}, which are local.
  *
  * <p><b>A write is announced before its commit.</b> A writer in a transaction publishes "in flight" and waits for Redis
  * to take it <em>before</em> the transaction commits, and "done" after it ended (committed or not; not waited for). An
  * instance that got "in flight" neither answers nor keeps the thing from memory until "done" (or
- * {@link #IN_FLIGHT_LIMIT}, should the writer die between the two), and every message drops what it kept of the thing.
+ * {@link #IN_FLIGHT_LIMIT_MILLIS}, should the writer die between the two), and every message drops what it kept of the thing.
  * So a request that reaches any instance after the writer's answer reads the database, unless that instance has not yet
  * handled a message Redis delivered to it before the writer even committed (a delay of the order of its event loop's
  * backlog, against the writer's commit plus its answer plus the client's next request). A write outside a transaction
